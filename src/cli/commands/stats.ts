@@ -1,0 +1,48 @@
+/**
+ * `marsad stats [--json]`: what the store holds.
+ */
+import type { Command } from 'commander';
+import { json, out, styles } from '../io.js';
+import type { CommandContext } from '../main.js';
+
+export function registerStats(program: Command, ctx: CommandContext): void {
+  program
+    .command('stats')
+    .description('count what the store holds')
+    .option('--store <path>', 'the store (default: $MARSAD_STORE or ./marsad.db)')
+    .option('--json', 'print {"documents": N, …} as JSON')
+    .action(async (opts: { store?: string; json?: boolean }) => {
+      const store = ctx.openStore(opts.store);
+      try {
+        const s = await store.stats();
+        if (opts.json) {
+          out(ctx.io, json({ store: store.location, ...s }, true));
+          return;
+        }
+        const st = styles(ctx.io, 'stdout');
+        const n = (v: number) => String(v).padStart(8);
+        const lines = [
+          st.bold(`Store ${store.location}`),
+          `${n(s.documents)} documents (${s.sources} sources)`,
+          `${n(s.entities)} entities (${s.mentions} mentions)`,
+          `${n(s.dates)} dates`,
+          `${n(s.quantities)} figures`,
+          `${n(s.events)} events`,
+          `${n(s.messages)} messages`,
+          `${n(s.runs)} ingest runs, ${s.failures} rejected inputs in all`,
+        ];
+        if (s.published.first) lines.push(`published ${s.published.first} … ${s.published.last}`);
+        if (s.outlets.length) {
+          lines.push('', st.bold('Outlets'));
+          for (const o of s.outlets) lines.push(`${n(o.documents)} ${o.outlet ?? st.dim('(unknown)')}`);
+        }
+        if (s.lastRun) {
+          const r = s.lastRun;
+          lines.push('', st.dim(`last run ${r.id} (${r.status}) ${r.startedAt}: ${r.stored} stored, ${r.updated} updated, ${r.unchanged} unchanged, ${r.repeats} repeats, ${r.rejected} rejected`));
+        }
+        out(ctx.io, lines.join('\n'));
+      } finally {
+        await store.close();
+      }
+    });
+}

@@ -1,0 +1,189 @@
+/**
+ * The one catalogue of Marsad's error codes.
+ *
+ * Every error a user can meet has a code here, a short meaning, what to do about it, and the
+ * exit code the CLI returns for it (the HTTP status lives beside it for the server). The CLI
+ * and server turn a {@link MarsadError} into a message that names the input and the problem,
+ * never a stack trace (unless `--debug`).
+ *
+ * Problems found *inside* an article (a weekday that contradicts its date, a removed
+ * boilerplate line) are not errors: they are messages on the record (see `extract/messages.ts`).
+ */
+
+/** Exit codes the CLI returns; scripts may rely on them (documented in docs/errors.md). */
+export const ExitCode = {
+  /** Everything asked for was done. */
+  OK: 0,
+  /** A bug in Marsad: please report it, with the output of `--debug`. */
+  INTERNAL: 1,
+  /** The command line is wrong (unknown option, bad value). */
+  USAGE: 2,
+  /** No input could be read at all (missing file, nothing supported in a folder). */
+  INPUT: 3,
+  /** The store could not be opened, migrated or written. */
+  STORE: 4,
+  /** The command finished, but some inputs were rejected (each one is listed). */
+  PARTIAL: 5,
+  /** Something asked for does not exist (an unknown document id). */
+  NOT_FOUND: 6,
+  /** Invalid configuration or language data shipped with or given to Marsad. */
+  CONFIG: 7,
+} as const;
+export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
+
+interface CatalogueEntry {
+  /** What went wrong, in a few words. */
+  readonly title: string;
+  /** What the user can do about it. */
+  readonly hint: string;
+  readonly exit: ExitCode;
+  /** HTTP status when the error reaches the API. */
+  readonly http: number;
+}
+
+/**
+ * Error codes. Codes are stable: scripts and the failures table refer to them.
+ * Input codes (`input-*`) are also used for articles rejected during `ingest`.
+ */
+export const ERRORS = {
+  'usage': {
+    title: 'invalid command line',
+    hint: 'run the command with --help to see its options',
+    exit: ExitCode.USAGE,
+    http: 400,
+  },
+  'input-not-found': {
+    title: 'no such file or directory',
+    hint: 'check the path; use - to read from standard input',
+    exit: ExitCode.INPUT,
+    http: 400,
+  },
+  'input-unreadable': {
+    title: 'the input could not be read',
+    hint: 'check the file permissions',
+    exit: ExitCode.INPUT,
+    http: 400,
+  },
+  'input-binary': {
+    title: 'the input is not text',
+    hint: 'give Marsad UTF-8 or windows-1256 text, JSON, JSON Lines or TREC-style SGML',
+    exit: ExitCode.INPUT,
+    http: 400,
+  },
+  'input-encoding': {
+    title: 'the text encoding could not be recognised',
+    hint: 'convert the file to UTF-8',
+    exit: ExitCode.INPUT,
+    http: 400,
+  },
+  'input-format': {
+    title: 'the input is malformed',
+    hint: 'fix the file at the position given',
+    exit: ExitCode.INPUT,
+    http: 400,
+  },
+  'input-empty': {
+    title: 'the article has no text',
+    hint: 'an article needs a body; empty articles are skipped',
+    exit: ExitCode.INPUT,
+    http: 400,
+  },
+  'input-too-large': {
+    title: 'the input is too large',
+    hint: 'split the file; a single article may be at most 5 MB of text',
+    exit: ExitCode.INPUT,
+    http: 413,
+  },
+  'input-no-articles': {
+    title: 'no article found',
+    hint: 'give Marsad .txt, .json, .jsonl or SGML files, or a folder holding them',
+    exit: ExitCode.INPUT,
+    http: 400,
+  },
+  'input-bad-date': {
+    title: 'the publication date is not a date',
+    hint: 'write dates as YYYY-MM-DD (or YYYY-MM, YYYY)',
+    exit: ExitCode.USAGE,
+    http: 400,
+  },
+  'store-open': {
+    title: 'the store could not be opened',
+    hint: 'check the path or connection string given with --store or MARSAD_STORE',
+    exit: ExitCode.STORE,
+    http: 500,
+  },
+  'store-version': {
+    title: 'the store was written by a newer Marsad',
+    hint: 'upgrade Marsad, or use another store',
+    exit: ExitCode.STORE,
+    http: 500,
+  },
+  'store-write': {
+    title: 'the store could not be written',
+    hint: 'check free disk space and permissions',
+    exit: ExitCode.STORE,
+    http: 500,
+  },
+  'not-found': {
+    title: 'not found',
+    hint: 'list what is stored with `marsad search` or `marsad stats`',
+    exit: ExitCode.NOT_FOUND,
+    http: 404,
+  },
+  'config': {
+    title: 'invalid configuration or language data',
+    hint: 'fix the entry named; language data lives under data/ar/',
+    exit: ExitCode.CONFIG,
+    http: 500,
+  },
+  'internal': {
+    title: 'internal error',
+    hint: 'this is a bug in Marsad; run again with --debug and report the output',
+    exit: ExitCode.INTERNAL,
+    http: 500,
+  },
+} as const satisfies Record<string, CatalogueEntry>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+/**
+ * An error with a catalogue code and the input it concerns.
+ *
+ * @example
+ * throw new MarsadError('input-not-found', 'news/a.txt');
+ * // message: "news/a.txt: no such file or directory"
+ */
+export class MarsadError extends Error {
+  readonly code: ErrorCode;
+  /** The file, item or parameter the error is about ("news/a.txt", "feed.jsonl:12", "--limit"). */
+  readonly subject: string | undefined;
+  /** Detail beyond the catalogue title ("line 3: unexpected token"). */
+  readonly detail: string | undefined;
+
+  constructor(code: ErrorCode, subject?: string, detail?: string, options?: { cause?: unknown }) {
+    const entry = ERRORS[code];
+    const what = detail ? `${entry.title}: ${detail}` : entry.title;
+    super(subject ? `${subject}: ${what}` : what, options);
+    this.name = 'MarsadError';
+    this.code = code;
+    this.subject = subject;
+    this.detail = detail;
+  }
+
+  get exitCode(): ExitCode {
+    return ERRORS[this.code].exit;
+  }
+
+  get httpStatus(): number {
+    return ERRORS[this.code].http;
+  }
+
+  get hint(): string {
+    return ERRORS[this.code].hint;
+  }
+}
+
+/** True for errors that carry a catalogue code. */
+export function isMarsadError(error: unknown): error is MarsadError {
+  return error instanceof MarsadError;
+}

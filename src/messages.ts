@@ -1,0 +1,28 @@
+/**
+ * Codes of the messages a record carries (`DocumentRecord.messages`): problems or decisions
+ * found in one article that a reader may want to check. They are not errors: the article is
+ * still extracted. Each code has one meaning, listed here and in docs/messages.md.
+ */
+import type { Message, Span } from './extract/record.js';
+
+export const MESSAGE_CODES = {
+  'boilerplate-removed': 'a line that is not part of the article (navigation, newsletter prompt, section label) was removed',
+  'duplicate-title-removed': 'the body repeated the title as its first line; the repeat was removed',
+  'lead-added': 'the input\'s abstract was not in its body and was added as the first paragraph',
+  'legacy-encoding': 'the input was not UTF-8 and was decoded as windows-1256',
+  'published-unreadable': 'the publication date given with the article could not be read and was ignored',
+  'span-invalid': 'an annotation whose span did not match the text was dropped (a bug in an extractor)',
+  'title-missing': 'the article had no title line; the first sentence stands as the title',
+} as const;
+
+export type MessageCode = keyof typeof MESSAGE_CODES | (string & {});
+
+/**
+ * Builds a record message.
+ *
+ * @example
+ * recordMessage('boilerplate-removed', 'removed "زر الذهاب إلى الأعلى" (navigation)')
+ */
+export function recordMessage(code: MessageCode, message: string, span?: Span): Message {
+  return span ? { code, message, span } : { code, message };
+}

@@ -1,0 +1,394 @@
+/**
+ * The embedded store: one SQLite file (WAL mode), through better-sqlite3.
+ */
+import Database from 'better-sqlite3';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { MarsadError } from '../../errors.js';
+import type { DocumentRecord } from '../../extract/record.js';
+import { groupTerms, indexText } from '../../text/search-terms.js';
+import type {
+  DocumentState,
+  Failure,
+  IngestRun,
+  RunCounts,
+  RunInfo,
+  SaveOutcome,
+  SearchRequest,
+  SearchResult,
+  SearchRow,
+  SourceRef,
+  Store,
+  StoreStats,
+} from '../store.js';
+import { MIGRATIONS } from './migrations.js';
+
+type Db = Database.Database;
+
+const now = () => new Date().toISOString();
+
+/** An FTS5 query string: every term quoted, alternatives joined by OR, groups by `join`. */
+function ftsQuery(groups: readonly (readonly string[])[], join: 'AND' | 'OR'): string {
+  return groups.map((g) => '(' + g.map((t) => `"${t.replace(/"/g, '""')}"`).join(' OR ') + ')').join(` ${join} `);
+}
+
+interface RunRow {
+  id: number;
+  command: string;
+  inputs: string;
+  pipeline: string;
+  started_at: string;
+  finished_at: string | null;
+  status: IngestRun['status'];
+  stored: number;
+  updated: number;
+  unchanged: number;
+  repeats: number;
+  rejected: number;
+  skipped: number;
+}
+
+function toRun(r: RunRow): IngestRun {
+  return {
+    id: r.id,
+    command: r.command,
+    inputs: JSON.parse(r.inputs) as string[],
+    pipeline: r.pipeline,
+    startedAt: r.started_at,
+    finishedAt: r.finished_at,
+    status: r.status,
+    stored: r.stored,
+    updated: r.updated,
+    unchanged: r.unchanged,
+    repeats: r.repeats,
+    rejected: r.rejected,
+    skipped: r.skipped,
+  };
+}
+
+/**
+ * Opens (creating if needed) a SQLite store and brings its schema up to date.
+ *
+ * @example
+ * const store = openSqliteStore('./marsad.db');
+ * @throws MarsadError `store-open` when the file cannot be opened as a database,
+ *         `store-version` when a newer Marsad has migrated it.
+ */
+export function openSqliteStore(path: string): SqliteStore {
+  const memory = path === ':memory:';
+  const location = memory ? path : resolve(path);
+  let db: Db;
+  try {
+    if (!memory) mkdirSync(dirname(location), { recursive: true });
+    db = new Database(location);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+  } catch (error) {
+    throw new MarsadError('store-open', path, (error as Error).message, { cause: error });
+  }
+  try {
+    migrate(db, path);
+  } catch (error) {
+    db.close();
+    if (error instanceof MarsadError) throw error;
+    throw new MarsadError('store-open', path, (error as Error).message, { cause: error });
+  }
+  return new SqliteStore(db, memory ? ':memory:' : location);
+}
+
+function migrate(db: Db, path: string): void {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+  const current = (db.prepare('SELECT max(version) AS v FROM schema_migrations').get() as { v: number | null }).v ?? 0;
+  const latest = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+  if (current > latest) {
+    throw new MarsadError('store-version', path, `its schema is version ${current}; this Marsad knows up to ${latest}`);
+  }
+  for (const m of MIGRATIONS) {
+    if (m.version <= current) continue;
+    db.transaction(() => {
+      db.exec(m.sql);
+      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, now());
+    })();
+  }
+}
+
+/** The current schema version of a store file (for tests and `stats`). */
+export function schemaVersion(store: SqliteStore): number {
+  return (store.db.prepare('SELECT max(version) AS v FROM schema_migrations').get() as { v: number }).v;
+}
+
+export class SqliteStore implements Store {
+  readonly kind = 'sqlite';
+  private readonly insertDocument;
+  private readonly updateDocument;
+  private readonly insertSource;
+  private readonly insertEntity;
+  private readonly insertMention;
+  private readonly insertDate;
+  private readonly insertQuantity;
+  private readonly insertEvent;
+  private readonly insertArgument;
+  private readonly insertMessage;
+
+  constructor(
+    /** The open database (exposed for tests and maintenance). */
+    readonly db: Db,
+    readonly location: string,
+  ) {
+    this.insertDocument = db.prepare(
+      `INSERT INTO documents (id, title, published, outlet, url, path, text, record, pipeline, created_run, updated_run, created_at, updated_at)
+       VALUES (@id, @title, @published, @outlet, @url, @path, @text, @record, @pipeline, @run, @run, @at, @at)`,
+    );
+    this.updateDocument = db.prepare(
+      `UPDATE documents SET title = @title, published = @published, outlet = @outlet, url = @url, path = @path, text = @text,
+       record = @record, pipeline = @pipeline, updated_run = @run, updated_at = @at WHERE id = @id`,
+    );
+    this.insertSource = db.prepare(
+      `INSERT OR IGNORE INTO document_sources (document_id, seq, origin, url, outlet, published, run_id)
+       VALUES (?, (SELECT coalesce(max(seq), 0) + 1 FROM document_sources WHERE document_id = ?), ?, ?, ?, ?, ?)`,
+    );
+    this.insertEntity = db.prepare(
+      `INSERT INTO entities (document_id, idx, entity_id, type, subtype, name_ar, name_en, country, lat, lon, geo_precision, pcode)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.insertMention = db.prepare('INSERT INTO mentions (document_id, entity_idx, start, end, text) VALUES (?, ?, ?, ?, ?)');
+    this.insertDate = db.prepare(
+      'INSERT INTO dates (document_id, idx, start, end, text, value, precision, relative) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    this.insertQuantity = db.prepare(
+      `INSERT INTO quantities (document_id, idx, start, end, text, value, low, high, qualifier, unit, counted, category)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.insertEvent = db.prepare(
+      `INSERT INTO events (document_id, idx, event_id, type, mode, place, date_value, date_precision, modality, topics, contexts,
+       quantities, sentence_start, sentence_end, trigger_start, trigger_end, trigger_text, content_start, content_end, confidence, rule)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.insertArgument = db.prepare(
+      'INSERT INTO event_arguments (document_id, event_idx, role, position, entity_id) VALUES (?, ?, ?, ?, ?)',
+    );
+    this.insertMessage = db.prepare('INSERT INTO messages (document_id, idx, code, message, start, end) VALUES (?, ?, ?, ?, ?, ?)');
+  }
+
+  async documentState(id: string): Promise<DocumentState | null> {
+    const row = this.db.prepare('SELECT pipeline FROM documents WHERE id = ?').get(id) as { pipeline: string } | undefined;
+    return row ? { pipeline: row.pipeline } : null;
+  }
+
+  async saveDocument(record: DocumentRecord, source: SourceRef, runId: number | null): Promise<SaveOutcome> {
+    const pipeline = `${record.pipeline.version}|${record.pipeline.lexicon}|${record.pipeline.model ?? '-'}`;
+    try {
+      return this.db.transaction((): SaveOutcome => {
+        const existing = this.db.prepare('SELECT rowid FROM documents WHERE id = ?').get(record.id) as { rowid: number } | undefined;
+        const row = {
+          id: record.id,
+          title: record.title,
+          published: record.published,
+          outlet: record.source.outlet ?? null,
+          url: record.source.url ?? null,
+          path: record.source.path ?? null,
+          text: record.text,
+          record: JSON.stringify(record),
+          pipeline,
+          run: runId,
+          at: now(),
+        };
+        let rowid: number;
+        if (existing) {
+          this.updateDocument.run(row);
+          rowid = existing.rowid;
+          this.deleteChildren(record.id);
+          this.db.prepare('DELETE FROM documents_fts WHERE rowid = ?').run(rowid);
+        } else {
+          rowid = Number(this.insertDocument.run(row).lastInsertRowid);
+        }
+        this.insertChildren(record);
+        const body = record.title !== null ? record.text.slice(record.title.length) : record.text;
+        this.db
+          .prepare('INSERT INTO documents_fts (rowid, title, body) VALUES (?, ?, ?)')
+          .run(rowid, indexText(record.title ?? ''), indexText(body));
+        this.insertSource.run(record.id, record.id, source.origin, source.url ?? null, source.outlet ?? null, source.published ?? null, runId);
+        return existing ? 'updated' : 'stored';
+      })();
+    } catch (error) {
+      throw new MarsadError('store-write', this.location, (error as Error).message, { cause: error });
+    }
+  }
+
+  private deleteChildren(id: string): void {
+    for (const table of ['entities', 'mentions', 'dates', 'quantities', 'events', 'event_arguments', 'messages']) {
+      this.db.prepare(`DELETE FROM ${table} WHERE document_id = ?`).run(id);
+    }
+  }
+
+  private insertChildren(r: DocumentRecord): void {
+    r.entities.forEach((e, i) => {
+      this.insertEntity.run(r.id, i, e.id, e.type, e.subtype, e.name.ar, e.name.en, e.country, e.geo?.lat ?? null, e.geo?.lon ?? null, e.geo?.precision ?? null, e.geo?.pcode ?? null);
+      for (const m of e.mentions) this.insertMention.run(r.id, i, m.start, m.end, m.text);
+    });
+    r.dates.forEach((d, i) => this.insertDate.run(r.id, i, d.start, d.end, d.text, d.value, d.precision, d.relative ? 1 : 0));
+    r.quantities.forEach((q, i) =>
+      this.insertQuantity.run(r.id, i, q.start, q.end, q.text, q.value, q.low, q.high, q.qualifier, q.unit, q.counted, q.category),
+    );
+    r.events.forEach((e, i) => {
+      this.insertEvent.run(
+        r.id, i, e.id, e.type, e.mode, e.place, e.date.value, e.date.precision, e.modality,
+        JSON.stringify(e.topics), JSON.stringify(e.contexts), JSON.stringify(e.quantities),
+        e.sentence.start, e.sentence.end, e.trigger.start, e.trigger.end, e.trigger.text,
+        e.content?.start ?? null, e.content?.end ?? null, e.confidence, e.rule,
+      );
+      e.actor.forEach((a, k) => this.insertArgument.run(r.id, i, 'actor', k, a));
+      e.recipient.forEach((a, k) => this.insertArgument.run(r.id, i, 'recipient', k, a));
+    });
+    r.messages.forEach((m, i) => this.insertMessage.run(r.id, i, m.code, m.message, m.span?.start ?? null, m.span?.end ?? null));
+  }
+
+  async addSource(id: string, source: SourceRef, runId: number | null): Promise<boolean> {
+    try {
+      const info = this.insertSource.run(id, id, source.origin, source.url ?? null, source.outlet ?? null, source.published ?? null, runId);
+      return info.changes > 0;
+    } catch (error) {
+      throw new MarsadError('store-write', this.location, (error as Error).message, { cause: error });
+    }
+  }
+
+  async sources(id: string): Promise<SourceRef[]> {
+    const rows = this.db
+      .prepare('SELECT origin, url, outlet, published FROM document_sources WHERE document_id = ? ORDER BY seq')
+      .all(id) as { origin: string; url: string | null; outlet: string | null; published: string | null }[];
+    return rows.map((r) => ({ origin: r.origin, url: r.url, outlet: r.outlet, published: r.published }));
+  }
+
+  async getDocument(id: string): Promise<DocumentRecord | null> {
+    const row = this.db.prepare('SELECT record FROM documents WHERE id = ?').get(id) as { record: string } | undefined;
+    return row ? (JSON.parse(row.record) as DocumentRecord) : null;
+  }
+
+  async search(request: SearchRequest): Promise<SearchResult> {
+    const groups = request.groups.filter((g) => g.terms.length > 0);
+    if (groups.length === 0) return { total: 0, rows: [] };
+    const withSynonyms = groups.map(groupTerms);
+    const any = ftsQuery(withSynonyms, 'OR');
+    const all = ftsQuery(withSynonyms, 'AND');
+    const exact = ftsQuery(groups.map((g) => g.terms), 'AND');
+    const total = (this.db.prepare('SELECT count(*) AS n FROM documents_fts WHERE documents_fts MATCH ?').get(any) as { n: number }).n;
+    const rows = this.db
+      .prepare(
+        // Tiers: every word as typed, then every word with synonyms, then some words.
+        `WITH exact AS (SELECT rowid FROM documents_fts WHERE documents_fts MATCH @exact),
+              complete AS (SELECT rowid FROM documents_fts WHERE documents_fts MATCH @all)
+         SELECT d.id, d.title, d.published, d.outlet, d.url, d.path, d.text,
+                bm25(documents_fts, 3.0, 1.0) AS rank,
+                (documents_fts.rowid IN complete) AS complete,
+                (documents_fts.rowid IN exact) AS exact
+         FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid
+         WHERE documents_fts MATCH @any
+         ORDER BY exact DESC, complete DESC, rank ASC, d.id ASC
+         LIMIT @limit OFFSET @offset`,
+      )
+      .all({ exact, all, any, limit: request.limit, offset: request.offset }) as {
+      id: string;
+      title: string | null;
+      published: string | null;
+      outlet: string | null;
+      url: string | null;
+      path: string | null;
+      text: string;
+      rank: number;
+      complete: number;
+      exact: number;
+    }[];
+    return {
+      total,
+      rows: rows.map(
+        (r): SearchRow => ({
+          id: r.id,
+          title: r.title,
+          published: r.published,
+          source: { ...(r.path ? { path: r.path } : {}), ...(r.url ? { url: r.url } : {}), outlet: r.outlet },
+          text: r.text,
+          score: Math.round(-r.rank * 1000) / 1000,
+          complete: r.complete === 1,
+          exact: r.exact === 1,
+        }),
+      ),
+    };
+  }
+
+  async stats(): Promise<StoreStats> {
+    const count = (table: string) => (this.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+    const outlets = this.db
+      .prepare('SELECT outlet, count(*) AS documents FROM documents GROUP BY outlet ORDER BY documents DESC, outlet LIMIT 20')
+      .all() as { outlet: string | null; documents: number }[];
+    const published = this.db.prepare('SELECT min(published) AS first, max(published) AS last FROM documents').get() as {
+      first: string | null;
+      last: string | null;
+    };
+    const last = this.db.prepare('SELECT * FROM ingest_runs ORDER BY id DESC LIMIT 1').get() as RunRow | undefined;
+    return {
+      documents: count('documents'),
+      entities: count('entities'),
+      mentions: count('mentions'),
+      dates: count('dates'),
+      quantities: count('quantities'),
+      events: count('events'),
+      messages: count('messages'),
+      sources: count('document_sources'),
+      runs: count('ingest_runs'),
+      failures: count('failures'),
+      outlets,
+      published,
+      lastRun: last ? toRun(last) : null,
+    };
+  }
+
+  async beginRun(info: RunInfo): Promise<number> {
+    const result = this.db
+      .prepare("INSERT INTO ingest_runs (command, inputs, pipeline, started_at, status) VALUES (?, ?, ?, ?, 'running')")
+      .run(info.command, JSON.stringify(info.inputs), info.pipeline, now());
+    return Number(result.lastInsertRowid);
+  }
+
+  async recordFailure(runId: number, failure: Omit<Failure, 'runId'>): Promise<void> {
+    this.db
+      .prepare('INSERT INTO failures (run_id, origin, code, message) VALUES (?, ?, ?, ?)')
+      .run(runId, failure.origin, failure.code, failure.message);
+  }
+
+  async finishRun(runId: number, counts: RunCounts, status: 'completed' | 'failed'): Promise<void> {
+    this.db
+      .prepare(
+        `UPDATE ingest_runs SET finished_at = @at, status = @status, stored = @stored, updated = @updated,
+         unchanged = @unchanged, repeats = @repeats, rejected = @rejected, skipped = @skipped WHERE id = @id`,
+      )
+      .run({ ...counts, at: now(), status, id: runId });
+  }
+
+  async runs(limit: number): Promise<IngestRun[]> {
+    return (this.db.prepare('SELECT * FROM ingest_runs ORDER BY id DESC LIMIT ?').all(limit) as RunRow[]).map(toRun);
+  }
+
+  async failures(runId: number): Promise<Failure[]> {
+    const rows = this.db.prepare('SELECT run_id, origin, code, message FROM failures WHERE run_id = ? ORDER BY id').all(runId) as {
+      run_id: number;
+      origin: string;
+      code: string;
+      message: string;
+    }[];
+    return rows.map((r) => ({ runId: r.run_id, origin: r.origin, code: r.code, message: r.message }));
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) {
+      this.db.pragma('optimize');
+      this.db.close();
+    }
+  }
+}
+
+/** Whether a path names an existing file (for messages that say a store was created). */
+export function storeExists(path: string): boolean {
+  return path !== ':memory:' && existsSync(path);
+}

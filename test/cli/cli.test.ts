@@ -1,0 +1,170 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkRecord } from '../../src/extract/document.js';
+import { packageRoot } from '../../src/lexicon/resources.js';
+import { cli } from '../helpers/cli.js';
+import { tempDir } from '../helpers/tmp.js';
+
+const root = packageRoot();
+const example = join(root, 'examples', '01-sdf-raid-deir-ezzor.txt');
+const examples = join(root, 'examples');
+
+describe('marsad (in-process)', () => {
+  it('prints help and exits 2 when called with nothing', async () => {
+    const r = await cli([]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain('Usage: marsad');
+  });
+
+  it('--help lists every command and exits 0; --version prints the version', async () => {
+    const help = await cli(['--help']);
+    expect(help.code).toBe(0);
+    for (const c of ['extract', 'ingest', 'search', 'show', 'stats']) expect(help.stdout).toContain(c);
+    const v = await cli(['--version']);
+    expect(v.code).toBe(0);
+    expect(v.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it('an unknown option is a usage error (exit 2)', async () => {
+    const r = await cli(['extract', example, '--bogus']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("unknown option '--bogus'");
+  });
+
+  describe('extract', () => {
+    it('--json pretty-prints one record that satisfies the contract', async () => {
+      const r = await cli(['extract', example, '--json']);
+      expect(r.code).toBe(0);
+      const record = JSON.parse(r.stdout);
+      expect(checkRecord(record)).toEqual([]);
+      expect(record.published).toBe('2022-11-18');
+      expect(record.messages.map((m: { code: string }) => m.code)).toEqual(['boilerplate-removed']);
+      expect(r.stdout.split('\n').length).toBeGreaterThan(10);
+    });
+
+    it('prints JSON Lines for several articles, and a JSON array with --json', async () => {
+      const lines = await cli(['extract', examples]);
+      expect(lines.code).toBe(0);
+      const records = lines.stdout.trim().split('\n').map((l) => JSON.parse(l));
+      expect(records).toHaveLength(12);
+      expect(lines.stderr).toContain('skipped');
+      const array = await cli(['extract', examples, '--json']);
+      expect(JSON.parse(array.stdout)).toHaveLength(12);
+    });
+
+    it('reads standard input with -, and --published sets the date', async () => {
+      const r = await cli(['extract', '-', '--published', '2024-12-06'], { stdin: 'عنوان\n\nقتل ثلاثة مدنيين.' });
+      expect(r.code).toBe(0);
+      expect(JSON.parse(r.stdout)).toMatchObject({ title: 'عنوان', published: '2024-12-06', source: { outlet: null } });
+    });
+
+    it('a missing file: exit 3, the message names it, no stack trace', async () => {
+      const r = await cli(['extract', '/no/such.txt']);
+      expect(r.code).toBe(3);
+      expect(r.stderr).toContain('marsad: /no/such.txt: no such file or directory');
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+      expect(r.stdout).toBe('');
+    });
+
+    it('one bad input among good ones: the good are printed, exit 5', async () => {
+      const r = await cli(['extract', example, '/no/such.txt']);
+      expect(r.code).toBe(5);
+      expect(r.stdout.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).toContain('/no/such.txt');
+    });
+
+    it('a bad --published is a usage error naming the option', async () => {
+      const r = await cli(['extract', example, '--published', 'tomorrow']);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('--published: the publication date is not a date: "tomorrow"');
+    });
+
+    it('a folder with nothing to read is an input error', async () => {
+      const dir = tempDir();
+      writeFileSync(join(dir, 'README.md'), 'x');
+      const r = await cli(['extract', dir]);
+      expect(r.code).toBe(3);
+      expect(r.stderr).toContain('no article found');
+    });
+  });
+
+  describe('ingest, search, show, stats', () => {
+    it('work together on one store', async () => {
+      const store = join(tempDir(), 'm.db');
+      const first = await cli(['ingest', examples, '--store', store]);
+      expect(first.code).toBe(0);
+      expect(first.stdout).toMatch(/12 articles read/);
+      expect(first.stdout).toMatch(/12 stored/);
+      expect(first.stdout).toContain('README.md');
+
+      const again = await cli(['ingest', examples, '--store', store, '--json']);
+      expect(again.code).toBe(0);
+      expect(JSON.parse(again.stdout).counts).toEqual({ stored: 0, updated: 0, unchanged: 12, repeats: 0, rejected: 0, skipped: 1 });
+
+      const search = await cli(['search', 'مخيم', 'الهول', '--store', store, '--json', '--limit', '3']);
+      expect(search.code).toBe(0);
+      const hits = JSON.parse(search.stdout);
+      expect(hits.length).toBeGreaterThan(0);
+      expect(hits.length).toBeLessThanOrEqual(3);
+      expect(Object.keys(hits[0])).toEqual(expect.arrayContaining(['id', 'title', 'source', 'snippet', 'score']));
+      expect(hits[0].title).toContain('الهول');
+
+      const human = await cli(['search', 'مخيم', 'الهول', '--store', store]);
+      expect(human.stdout).toMatch(/\[(مخيم|الهول)\]/);
+
+      const show = await cli(['show', hits[0].id, '--store', store, '--json']);
+      expect(show.code).toBe(0);
+      expect(JSON.parse(show.stdout).id).toBe(hits[0].id);
+
+      const missing = await cli(['show', '0000000000000000', '--store', store]);
+      expect(missing.code).toBe(6);
+      expect(missing.stderr).toContain('0000000000000000: not found');
+
+      const stats = await cli(['stats', '--json'], { env: { MARSAD_STORE: store } });
+      expect(stats.code).toBe(0);
+      expect(JSON.parse(stats.stdout)).toMatchObject({ documents: 12, sources: 12, runs: 2 });
+    });
+
+    it('a broken file in a folder is reported in the summary, the rest is stored, exit 5', async () => {
+      const dir = tempDir();
+      writeFileSync(join(dir, 'good.txt'), 'عنوان\n\nنص الخبر.');
+      writeFileSync(join(dir, 'bad.json'), '{"text": ');
+      const r = await cli(['ingest', dir, '--store', join(tempDir(), 'm.db')]);
+      expect(r.code).toBe(5);
+      expect(r.stdout).toMatch(/1 stored/);
+      expect(r.stdout).toMatch(/1 rejected/);
+      expect(r.stdout).toContain('bad.json: the input is malformed: not valid JSON');
+    });
+
+    it('a bad --limit is a usage error naming the option', async () => {
+      const r = await cli(['search', 'داعش', '--limit', 'ten', '--store', join(tempDir(), 'm.db')]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('--limit: invalid command line: "ten" is not a whole number');
+    });
+
+    it('a store path that cannot be a database: exit 4, named', async () => {
+      const dir = tempDir();
+      const r = await cli(['stats', '--store', dir]);
+      expect(r.code).toBe(4);
+      expect(r.stderr).toContain(`${dir}: the store could not be opened`);
+    });
+  });
+});
+
+describe('bin/marsad.js (a real process)', () => {
+  const bin = join(root, 'bin', 'marsad.js');
+
+  it('extracts a file and exits 0', () => {
+    const out = execFileSync(process.execPath, [bin, 'extract', example], { encoding: 'utf8' });
+    expect(checkRecord(JSON.parse(out))).toEqual([]);
+  });
+
+  it('returns the catalogue exit code and a one-line error without a stack trace', () => {
+    const r = spawnSync(process.execPath, [bin, 'extract', '/no/such.txt'], { encoding: 'utf8' });
+    expect(r.status).toBe(3);
+    expect(r.stderr.split('\n')[0]).toBe('marsad: /no/such.txt: no such file or directory');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});
