@@ -68,6 +68,16 @@ describe('marsad (in-process)', () => {
       expect(r.stdout).toBe('');
     });
 
+    it('--debug adds the stack trace to the one-line error', async () => {
+      const store = join(tempDir(), 'm.db');
+      const plain = await cli(['show', 'abc', '--store', store]);
+      expect(plain.stderr).not.toMatch(/\n\s+at /);
+      const r = await cli(['--debug', 'show', 'abc', '--store', store]);
+      expect(r.code).toBe(6);
+      expect(r.stderr.split('\n')[0]).toBe(`marsad: abc: not found: no document with this id in ${store}`);
+      expect(r.stderr).toMatch(/\n\s+at /);
+    });
+
     it('one bad input among good ones: the good are printed, exit 5', async () => {
       const r = await cli(['extract', example, '/no/such.txt']);
       expect(r.code).toBe(5);
