@@ -11,6 +11,7 @@ import { ExitCode, MarsadError, isMarsadError } from '../errors.js';
 import { openStore } from '../store/open.js';
 import type { Store } from '../store/store.js';
 import { marsadVersion } from '../version.js';
+import { registerEval } from './commands/eval.js';
 import { registerExtract } from './commands/extract.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerSearch } from './commands/search.js';
@@ -59,6 +60,7 @@ function build(io: Io, state: { exit: number; debug: boolean }): Command {
   registerSearch(program, ctx);
   registerShow(program, ctx);
   registerStats(program, ctx);
+  registerEval(program, ctx);
   for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
   return program;
 }

@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import type { GoldDocument } from '../../src/eval/gold.js';
+import { foldForScoring, geocodedCorrectly, mentionVariants, scoreDocument, summarize } from '../../src/eval/score.js';
+import type { DocumentRecord } from '../../src/extract/record.js';
+import { sampleRecord, spanOf } from '../helpers/records.js';
+
+function gold(over: Partial<GoldDocument> = {}): GoldDocument {
+  return { doc: 'a.txt', meta: { published: '2024-12-06' }, entities: [], dates: [], quantities: [], events: [], ...over };
+}
+
+describe('scoring normalisation', () => {
+  it('folds as the contract says', () => {
+    expect(foldForScoring('الإدارةُ  الذاتيّة')).toBe('الاداره الذاتيه');
+    expect(foldForScoring('مصطفى')).toBe('مصطفي');
+  });
+  it('drops one leading و ف ب ل ك from a mention, not two', () => {
+    expect(mentionVariants('وقسد')).toEqual(['وقسد', 'قسد']);
+    expect(mentionVariants('وبحلب')).toEqual(['وبحلب', 'بحلب']);
+    expect(mentionVariants('حلب')).toEqual(['حلب']);
+  });
+});
+
+describe('entities', () => {
+  const record = sampleRecord();
+  it('match by type and a mention equal to a form; counted per type', () => {
+    const g = gold({
+      entities: [
+        { type: 'ORG', en: 'Autonomous Administration', forms: ['الإدارة الذاتية'] },
+        { type: 'LOC', en: 'Hasakah', forms: ['الحسكة'], country: 'SY', kind: 'city', geo: [36.5, 40.75] },
+        { type: 'PER', en: 'Nobody', forms: ['فلان'] },
+      ],
+    });
+    const s = scoreDocument(record, g);
+    expect(s.entities).toEqual({ PER: { tp: 0, fp: 0, fn: 1 }, ORG: { tp: 1, fp: 0, fn: 0 }, LOC: { tp: 1, fp: 0, fn: 0 } });
+    expect(s.geocoding).toEqual({ correct: 1, scored: 1, wrong: [] });
+  });
+
+  it('a wrong type does not match, and one prediction matches one gold entity only', () => {
+    const g = gold({
+      entities: [
+        { type: 'LOC', en: 'AA as a place', forms: ['الإدارة الذاتية'] },
+        { type: 'LOC', en: 'Hasakah', forms: ['الحسكة'] },
+        { type: 'LOC', en: 'Hasakah again', forms: ['الحسكة'] },
+      ],
+    });
+    const s = scoreDocument(record, g);
+    expect(s.entities.LOC).toEqual({ tp: 1, fp: 0, fn: 2 });
+    expect(s.entities.ORG).toEqual({ tp: 0, fp: 1, fn: 0 });
+  });
+
+  it('geocoding: 25 km for a city, 75 km for a region, country by code', () => {
+    const loc = record.entities[1]!; // Hasakah at 36.5, 40.75
+    expect(geocodedCorrectly(loc, { type: 'LOC', en: 'x', forms: ['x'], kind: 'city', geo: [36.6, 40.8] })).toBe(true);
+    expect(geocodedCorrectly(loc, { type: 'LOC', en: 'x', forms: ['x'], kind: 'city', geo: [36.9, 40.75] })).toBe(false); // ~44 km
+    expect(geocodedCorrectly(loc, { type: 'LOC', en: 'x', forms: ['x'], kind: 'region', geo: [36.9, 40.75] })).toBe(true);
+    expect(geocodedCorrectly(loc, { type: 'LOC', en: 'x', forms: ['x'], kind: 'country', country: 'SY' })).toBe(true);
+    expect(geocodedCorrectly(loc, { type: 'LOC', en: 'x', forms: ['x'], kind: 'country', country: 'IQ' })).toBe(false);
+    expect(geocodedCorrectly(loc, { type: 'LOC', en: 'x', forms: ['x'], kind: 'city' })).toBeNull();
+    expect(geocodedCorrectly({ ...loc, geo: null }, { type: 'LOC', en: 'x', forms: ['x'], kind: 'city', geo: [36.5, 40.75] })).toBe(false);
+  });
+});
+
+describe('dates and quantities', () => {
+  const base = sampleRecord();
+  it('match by overlap with the gold text where it stands; values compared', () => {
+    const g = gold({
+      dates: [{ text: 'أمس', value: '2024-12-05' }],
+      quantities: [{ text: 'عشرات المدنيين في', value: null, low: 20, high: 90, category: 'killed' }],
+    });
+    const s = scoreDocument(base, g);
+    expect(s.dates.detection).toEqual({ tp: 1, fp: 0, fn: 0 });
+    expect(s.dates.valueCorrect).toBe(1);
+    expect(s.quantities.detection).toEqual({ tp: 1, fp: 0, fn: 0 });
+    expect(s.quantities.valueCorrect).toBe(1);
+  });
+
+  it('a vague amount is right within a factor of 2, wrong beyond it or with an exact value', () => {
+    const q = base.quantities[0]!;
+    const g = gold({ quantities: [{ text: 'عشرات المدنيين', value: null, low: 30, high: 100 }] });
+    expect(scoreDocument(base, g).quantities.valueCorrect).toBe(1);
+    const far = gold({ quantities: [{ text: 'عشرات المدنيين', value: null, low: 100, high: 900 }] });
+    expect(scoreDocument(base, far).quantities.valueCorrect).toBe(0);
+    const exact: DocumentRecord = { ...base, quantities: [{ ...q, value: 40, low: null, high: null }] };
+    expect(scoreDocument(exact, g).quantities.valueCorrect).toBe(0);
+  });
+
+  it('the k-th gold item with a repeated text stands at the k-th occurrence', () => {
+    const text = 'عنوان\n\nقتل 3 أمس. ثم قتل 3 أمس أيضا.';
+    const record: DocumentRecord = {
+      ...base,
+      text,
+      entities: [],
+      events: [],
+      messages: [],
+      quantities: [],
+      dates: [{ ...spanOf(text, 'أمس', 1), value: '2024-12-05', precision: 'day', relative: true }],
+    };
+    const s = scoreDocument(record, gold({ dates: [{ text: 'أمس', value: 'x' }, { text: 'أمس', value: '2024-12-05' }] }));
+    expect(s.dates.detection).toEqual({ tp: 1, fp: 0, fn: 1 });
+    expect(s.dates.valueCorrect).toBe(1);
+    expect(s.dates.missed).toEqual(['أمس']);
+  });
+
+  it('reports gold text that is not in the record text', () => {
+    expect(scoreDocument(base, gold({ dates: [{ text: 'غدا', value: null }] })).dates.goldNotInText).toEqual(['غدا']);
+  });
+});
+
+describe('events', () => {
+  const record = sampleRecord(); // REQUEST by org:aanes, no recipient, topics repatriation + camps
+  const entities: GoldDocument['entities'] = [{ type: 'ORG', en: 'AA', forms: ['الإدارة الذاتية'] }, { type: 'ORG', en: 'Coalition', forms: ['التحالف'] }];
+
+  it('type + actor through the entity matching; full when neither names a recipient; topics by Jaccard', () => {
+    const s = scoreDocument(record, gold({ entities, events: [{ type: 'REQUEST', actor: 'AA', recipient: null, topics: ['repatriation'] }] }));
+    expect(s.events.typeActor).toEqual({ tp: 1, fp: 0, fn: 0 });
+    expect(s.events.full).toEqual({ tp: 1, fp: 0, fn: 0 });
+    expect(s.events.topicJaccard).toEqual([0.5]);
+  });
+
+  it('a gold recipient the record lacks: type + actor match, full does not', () => {
+    const s = scoreDocument(record, gold({ entities, events: [{ type: 'REQUEST', actor: 'AA', recipient: 'Coalition', topics: [] }] }));
+    expect(s.events.typeActor.tp).toBe(1);
+    expect(s.events.full).toEqual({ tp: 0, fp: 1, fn: 1 });
+  });
+
+  it('another type or another actor does not match', () => {
+    const s = scoreDocument(record, gold({ entities, events: [{ type: 'ACCUSE', actor: 'AA', recipient: null, topics: [] }, { type: 'REQUEST', actor: 'Coalition', recipient: null, topics: [] }] }));
+    expect(s.events.typeActor).toEqual({ tp: 0, fp: 1, fn: 2 });
+  });
+});
+
+describe('summary', () => {
+  it('micro-averages over documents', () => {
+    const g = gold({ entities: [{ type: 'ORG', en: 'AA', forms: ['الإدارة الذاتية'] }, { type: 'ORG', en: 'X', forms: ['س'] }] });
+    const s = summarize([scoreDocument(sampleRecord(), g), scoreDocument(sampleRecord(), g)]);
+    expect(s.entities.ORG).toMatchObject({ tp: 2, fp: 0, fn: 2, precision: 1, recall: 0.5 });
+    // LOC Hasakah is a false positive in both documents: tp 2, fp 2, fn 2
+    expect(s.entities.overall).toMatchObject({ tp: 2, fp: 2, fn: 2, precision: 0.5, recall: 0.5, f1: 0.5 });
+  });
+});
