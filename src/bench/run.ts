@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: speed and memory, measured and printed (never asserted in tests).
  *
- * - the text layer (normalise, split sentences, tokenize) in words per second on one core;
+ * - every stage of `stages.ts` alone, in words per second on one core;
+ * - the whole extraction (every pipeline stage, as `marsad extract` runs it);
  * - `ingest` of the corpus into a fresh SQLite store: articles and words per second, and the
  *   peak resident memory of the process that ran it.
  * Pass --json for machine-readable figures.
@@ -9,10 +10,12 @@
 import { execFileSync } from 'node:child_process';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { extractPrepared } from '../extract/document.js';
+import { analyzeText } from '../text/analyze.js';
 import { normalize } from '../text/normalize.js';
-import { splitSentences } from '../text/sentences.js';
 import { tokenize } from '../text/tokenize.js';
 import { loadCorpus } from './corpus.js';
+import { STAGES } from './stages.js';
 
 /** Runs `fn` over the texts repeatedly for at least `minSeconds`; returns units per second. */
 function throughput(texts: string[], fn: (t: string) => number, minSeconds = 3): { perSecond: number; passes: number } {
@@ -32,12 +35,18 @@ function throughput(texts: string[], fn: (t: string) => number, minSeconds = 3):
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 
 const corpus = await loadCorpus();
-const words = corpus.texts.reduce((n, t) => n + tokenize(normalize(t)).wordCount(), 0);
 
-const textLayer = throughput(corpus.texts, (t) => {
-  const tokens = tokenize(normalize(t));
-  splitSentences(tokens);
-  return tokens.wordCount();
+const analysed = corpus.texts.map((t) => analyzeText(t));
+const index = new Map(corpus.texts.map((t, i) => [t, i]));
+const stages = STAGES.map((stage) => {
+  const r = throughput(corpus.texts, (t) => stage.run(t, analysed[index.get(t)!]!, null));
+  return { name: stage.name, wordsPerSecond: Math.round(r.perSecond), passes: r.passes };
+});
+const wordCounts = analysed.map((d) => d.tokens.wordCount());
+const words = wordCounts.reduce((a, b) => a + b, 0);
+const wholeExtraction = throughput(corpus.texts, (t) => {
+  extractPrepared({ id: 'bench', origin: 'bench', source: {}, title: null, text: t, published: null, messages: [] });
+  return wordCounts[index.get(t)!]!;
 });
 const normalizeOnly = throughput(corpus.texts, (t) => {
   normalize(t);
@@ -59,7 +68,8 @@ const figures = {
   words,
   cpu: cpus()[0]?.model ?? 'unknown',
   node: process.version,
-  textLayerWordsPerSecond: Math.round(textLayer.perSecond),
+  stages,
+  extractionWordsPerSecond: Math.round(wholeExtraction.perSecond),
   normalizeCharsPerSecond: Math.round(normalizeOnly.perSecond),
   ingest: {
     seconds: Number(ingestFigures.seconds.toFixed(2)),
@@ -76,7 +86,8 @@ if (process.argv.includes('--json')) {
     `Marsad benchmark — ${figures.corpus}`,
     `  ${fmt(figures.articles)} articles, ${fmt(figures.words)} words; ${figures.cpu}; Node ${figures.node}`,
     '',
-    `  text layer (normalise + split + tokenize)  ${fmt(figures.textLayerWordsPerSecond).padStart(12)} words/s  (one core, ${textLayer.passes} passes)`,
+    ...figures.stages.map((s) => `  ${s.name.padEnd(42)} ${fmt(s.wordsPerSecond).padStart(12)} words/s  (one core, ${s.passes} passes)`),
+    `  ${'whole extraction (every stage)'.padEnd(42)} ${fmt(figures.extractionWordsPerSecond).padStart(12)} words/s  (text layer included)`,
     `  normalise alone                            ${fmt(figures.normalizeCharsPerSecond).padStart(12)} chars/s`,
     `  ingest into SQLite (whole pipeline)        ${fmt(figures.ingest.wordsPerSecond).padStart(12)} words/s  (${fmt(figures.ingest.articlesPerSecond)} articles/s, ${figures.ingest.seconds} s)`,
     `  ingest peak memory                         ${fmt(figures.ingest.peakRssMb).padStart(12)} MB resident`,
