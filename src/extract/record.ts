@@ -44,6 +44,8 @@ export const EntitySchema = z.object({
     .nullable(),
   /** Every mention in the text, coreferent ones included. */
   mentions: z.array(SpanSchema),
+  /** Added to the contract: what made it ("lexicon", "model:ner-…", "lexicon+model"). */
+  rule: z.string().optional(),
 });
 export type Entity = z.infer<typeof EntitySchema>;
 
@@ -54,6 +56,8 @@ export const DateMentionSchema = SpanSchema.extend({
   value: IsoSchema.nullable(),
   precision: z.enum(DATE_PRECISIONS).nullable(),
   relative: z.boolean(),
+  /** Added to the contract: the rule that read it ("ar/dates/levantine-month"). */
+  rule: z.string().optional(),
 });
 export type DateMention = z.infer<typeof DateMentionSchema>;
 
@@ -85,6 +89,8 @@ export const QuantitySchema = SpanSchema.extend({
   /** The counted noun as written: "مشرد", "مرتزق", "شخص". */
   counted: z.string().nullable(),
   category: z.enum(QUANTITY_CATEGORIES),
+  /** Added to the contract: the rule that read it ("ar/numbers/words"). */
+  rule: z.string().optional(),
 });
 export type Quantity = z.infer<typeof QuantitySchema>;
 
