@@ -149,6 +149,7 @@ export interface DocumentRef {
   readonly title: string | null;
   readonly published: string | null;
   readonly outlet: string | null;
+  readonly url: string | null;
 }
 
 /** An entity as an event names it: its id and names, when the document defines it. */

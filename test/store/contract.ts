@@ -167,7 +167,7 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
         ]);
         const [request, assault, , accuse] = page.rows;
         expect(request).toMatchObject({
-          document: { id: a.id, title: a.title, published: '2024-12-06', outlet: 'هاوار' },
+          document: { id: a.id, title: a.title, published: '2024-12-06', outlet: 'هاوار', url: 'https://example.org/a' },
           index: 0,
           id: 'ev1',
           mode: 'assist',
@@ -242,7 +242,7 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
           { outlet: 'عنب بلدي', label: 'قوات سوريا الديمقراطية', count: 1 },
         ]);
         expect(sdf!.mentionRows).toHaveLength(3);
-        expect(sdf!.mentionRows[0]).toEqual({ document: { id: b.id, title: b.title, published: '2024-11-20', outlet: 'عنب بلدي' }, span: b.entities[0]!.mentions[0] });
+        expect(sdf!.mentionRows[0]).toEqual({ document: { id: b.id, title: b.title, published: '2024-11-20', outlet: 'عنب بلدي', url: null }, span: b.entities[0]!.mentions[0] });
         expect(await store.entity('org:isis', 10)).toMatchObject({ asActor: 0, asRecipient: 2, events: 2 });
         expect(await store.entity('loc:sy:aleppo', 10)).toMatchObject({ events: 2, geo: { lat: 36.2021, lon: 37.1343 } });
         expect(await store.entity('org:nobody', 10)).toBeNull();

@@ -285,6 +285,7 @@ interface EventDbRow {
   title: string | null;
   published: string | null;
   outlet: string | null;
+  url: string | null;
 }
 
 const SORTS: Record<EventSort, string> = {
@@ -343,7 +344,7 @@ function hydrateEvents(db: Db, rows: EventDbRow[]): EventRow[] {
       place = { ...ref(r.document_id, r.place), geo: e ? toGeo(e) : null };
     }
     return {
-      document: { id: r.document_id, title: r.title, published: r.published, outlet: r.outlet },
+      document: { id: r.document_id, title: r.title, published: r.published, outlet: r.outlet, url: r.url },
       index: r.idx,
       id: r.event_id,
       type: r.type,
@@ -375,7 +376,7 @@ export function queryEvents(db: Db, query: EventQuery): EventPage {
     .prepare(
       `SELECT e.document_id, e.idx, e.event_id, e.type, e.mode, e.place, e.date_value, e.date_precision, e.modality,
               e.topics, e.contexts, e.quantities, e.sentence_start, e.sentence_end, e.trigger_start, e.trigger_end,
-              e.trigger_text, e.content_start, e.content_end, e.confidence, e.rule, d.title, d.published, d.outlet
+              e.trigger_text, e.content_start, e.content_end, e.confidence, e.rule, d.title, d.published, d.outlet, d.url
        ${from} ${where}
        ORDER BY ${SORTS[query.sort]}, e.document_id, e.idx
        LIMIT @limit OFFSET @offset`,
@@ -471,14 +472,14 @@ export function queryEntity(db: Db, id: string, mentionLimit: number): EntityPro
   const mentionRows = (
     db
       .prepare(
-        `SELECT d.id, d.title, d.published, d.outlet, m.start, m.end, m.text
+        `SELECT d.id, d.title, d.published, d.outlet, d.url, m.start, m.end, m.text
          FROM entities en JOIN mentions m ON m.document_id = en.document_id AND m.entity_idx = en.idx
          JOIN documents d ON d.id = en.document_id
          WHERE en.entity_id = ? ORDER BY d.published IS NULL, d.published DESC, d.id, m.start LIMIT ?`,
       )
       .all(id, mentionLimit) as (DocumentRef & Span)[]
   ).map((r) => ({
-    document: { id: r.id, title: r.title, published: r.published, outlet: r.outlet },
+    document: { id: r.id, title: r.title, published: r.published, outlet: r.outlet, url: r.url },
     span: { start: r.start, end: r.end, text: r.text },
   }));
   const roles = db
@@ -546,7 +547,7 @@ export function queryFigures(db: Db, query: FigureQuery): FigurePage {
   const rows = db
     .prepare(
       `SELECT q.document_id, q.idx, q.start, q.end, q.text, q.value, q.low, q.high, q.qualifier, q.unit, q.counted, q.category,
-              d.title, d.published, d.outlet, ${FIGURE_DATE} AS date, ev.sentence_start, ev.sentence_end
+              d.title, d.published, d.outlet, d.url, ${FIGURE_DATE} AS date, ev.sentence_start, ev.sentence_end
        ${FIGURE_FROM} ${where}
        ORDER BY date IS NULL, date DESC, q.document_id, q.idx LIMIT @limit OFFSET @offset`,
     )
@@ -566,6 +567,7 @@ export function queryFigures(db: Db, query: FigureQuery): FigurePage {
     title: string | null;
     published: string | null;
     outlet: string | null;
+    url: string | null;
     date: string | null;
     sentence_start: number | null;
     sentence_end: number | null;
@@ -574,7 +576,7 @@ export function queryFigures(db: Db, query: FigureQuery): FigurePage {
   return {
     total,
     rows: rows.map((r) => ({
-      document: { id: r.document_id, title: r.title, published: r.published, outlet: r.outlet },
+      document: { id: r.document_id, title: r.title, published: r.published, outlet: r.outlet, url: r.url },
       index: r.idx,
       span: { start: r.start, end: r.end, text: r.text },
       value: r.value,
