@@ -202,7 +202,13 @@ CREATE TABLE event_quantities (
 INSERT OR IGNORE INTO event_quantities (document_id, event_idx, quantity_idx)
   SELECT e.document_id, e.idx, j.value FROM events e, json_each(e.quantities) j;
 
-CREATE INDEX events_place ON events(place);
+-- The date an event is sorted and filtered by: its own, else its document's publication
+-- date (kept here so that event queries need not join the documents).
+ALTER TABLE events ADD COLUMN sort_date TEXT;
+UPDATE events SET sort_date = coalesce(date_value, (SELECT published FROM documents d WHERE d.id = events.document_id));
+CREATE INDEX events_sort_date ON events(sort_date);
+CREATE INDEX events_type_date ON events(type, sort_date);
+CREATE INDEX events_place ON events(place, sort_date);
 CREATE INDEX entities_document_entity ON entities(document_id, entity_id);
 CREATE INDEX entities_type ON entities(type, entity_id);
 CREATE INDEX document_sources_outlet ON document_sources(outlet);

@@ -110,18 +110,26 @@ function documentConditions(f: RecordFilter, p: Params, words: 'all' | 'none', d
   return where;
 }
 
-const EVENT_DATE = 'coalesce(e.date_value, d.published)';
+/** An event's date, else its document's publication date (stored on the event row). */
+const EVENT_DATE = 'e.sort_date';
 
-/** Event filters (aliases `e`, `d`): roles for actor/recipient, the event's place and date. */
+/** The rowids of events with an argument, from the arguments' index (alias `a`). */
+const EVENTS_OF_ARGUMENT = 'SELECT x.rowid FROM event_arguments a JOIN events x ON x.document_id = a.document_id AND x.idx = a.event_idx';
+
+/**
+ * Event filters (aliases `e`, `d`): roles for actor/recipient, the event's place and date.
+ * Roles and topics select event rowids from their own indexes: SQLite then reads just those
+ * events, where `(document_id, idx) IN (SELECT …)` or EXISTS made it visit every event.
+ */
 function eventConditions(f: RecordFilter, p: Params): string[] {
   const where = documentScope(f, p, 'all');
   if (f.actor !== undefined) {
     p.actor = f.actor;
-    where.push("(e.document_id, e.idx) IN (SELECT document_id, event_idx FROM event_arguments WHERE entity_id = @actor AND role = 'actor')");
+    where.push(`e.rowid IN (${EVENTS_OF_ARGUMENT} WHERE a.entity_id = @actor AND a.role = 'actor')`);
   }
   if (f.recipient !== undefined) {
     p.recipient = f.recipient;
-    where.push("(e.document_id, e.idx) IN (SELECT document_id, event_idx FROM event_arguments WHERE entity_id = @recipient AND role = 'recipient')");
+    where.push(`e.rowid IN (${EVENTS_OF_ARGUMENT} WHERE a.entity_id = @recipient AND a.role = 'recipient')`);
   }
   if (f.place !== undefined) {
     p.place = f.place;
@@ -133,7 +141,7 @@ function eventConditions(f: RecordFilter, p: Params): string[] {
   }
   if (f.topic !== undefined) {
     p.topic = f.topic;
-    where.push('(e.document_id, e.idx) IN (SELECT document_id, event_idx FROM event_topics WHERE topic = @topic)');
+    where.push('e.rowid IN (SELECT x.rowid FROM event_topics t JOIN events x ON x.document_id = t.document_id AND x.idx = t.event_idx WHERE t.topic = @topic)');
   }
   where.push(...dateRange(EVENT_DATE, f, p));
   return where;
@@ -366,23 +374,36 @@ function hydrateEvents(db: Db, rows: EventDbRow[]): EventRow[] {
   });
 }
 
-/** Events matching a filter, sorted, one page. */
+/**
+ * Events matching a filter, sorted, one page. Two steps: the page's rowids, sorted, with the
+ * total riding along (one pass over the matches, carrying only keys); then those rows whole.
+ * A page past the end has no row to carry the total, and counts on its own.
+ */
 export function queryEvents(db: Db, query: EventQuery): EventPage {
   const p: Params = { limit: query.limit, offset: query.offset };
-  const where = whereClause(eventConditions(query.filter, p));
-  const from = 'FROM events e JOIN documents d ON d.id = e.document_id';
-  const total = (db.prepare(`SELECT count(*) AS n ${from} ${where}`).get(p) as { n: number }).n;
+  const conditions = eventConditions(query.filter, p);
+  const where = whereClause(conditions);
+  // The documents are joined only when a condition or the sort reads them.
+  const needsDocuments = conditions.some((c) => /\bd\./.test(c)) || query.sort.endsWith('published');
+  const from = needsDocuments ? 'FROM events e JOIN documents d ON d.id = e.document_id' : 'FROM events e';
+  const keys = db
+    .prepare(
+      `SELECT e.rowid AS rid, count(*) OVER () AS total ${from} ${where}
+       ORDER BY ${SORTS[query.sort]}, e.document_id, e.idx LIMIT @limit OFFSET @offset`,
+    )
+    .all(p) as { rid: number; total: number }[];
+  const total = keys[0]?.total ?? (db.prepare(`SELECT count(*) AS n ${from} ${where}`).get(p) as { n: number }).n;
+  if (keys.length === 0) return { total, rows: [] };
   const rows = db
     .prepare(
-      `SELECT e.document_id, e.idx, e.event_id, e.type, e.mode, e.place, e.date_value, e.date_precision, e.modality,
+      `SELECT e.rowid AS rid, e.document_id, e.idx, e.event_id, e.type, e.mode, e.place, e.date_value, e.date_precision, e.modality,
               e.topics, e.contexts, e.quantities, e.sentence_start, e.sentence_end, e.trigger_start, e.trigger_end,
               e.trigger_text, e.content_start, e.content_end, e.confidence, e.rule, d.title, d.published, d.outlet, d.url
-       ${from} ${where}
-       ORDER BY ${SORTS[query.sort]}, e.document_id, e.idx
-       LIMIT @limit OFFSET @offset`,
+       FROM events e JOIN documents d ON d.id = e.document_id WHERE e.rowid IN (SELECT value FROM json_each(?))`,
     )
-    .all(p) as EventDbRow[];
-  return { total, rows: hydrateEvents(db, rows) };
+    .all(JSON.stringify(keys.map((k) => k.rid))) as (EventDbRow & { rid: number })[];
+  const byRid = new Map(rows.map((r) => [r.rid, r]));
+  return { total, rows: hydrateEvents(db, keys.map((k) => byRid.get(k.rid)!)) };
 }
 
 /** Counts per entity id: documents and mentions, and events naming it or located at it. */

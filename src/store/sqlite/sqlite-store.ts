@@ -186,8 +186,8 @@ export class SqliteStore implements Store {
     );
     this.insertEvent = db.prepare(
       `INSERT INTO events (document_id, idx, event_id, type, mode, place, date_value, date_precision, modality, topics, contexts,
-       quantities, sentence_start, sentence_end, trigger_start, trigger_end, trigger_text, content_start, content_end, confidence, rule)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       quantities, sentence_start, sentence_end, trigger_start, trigger_end, trigger_text, content_start, content_end, confidence, rule, sort_date)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.insertArgument = db.prepare(
       'INSERT INTO event_arguments (document_id, event_idx, role, position, entity_id) VALUES (?, ?, ?, ?, ?)',
@@ -262,7 +262,7 @@ export class SqliteStore implements Store {
         r.id, i, e.id, e.type, e.mode, e.place, e.date.value, e.date.precision, e.modality,
         JSON.stringify(e.topics), JSON.stringify(e.contexts), JSON.stringify(e.quantities),
         e.sentence.start, e.sentence.end, e.trigger.start, e.trigger.end, e.trigger.text,
-        e.content?.start ?? null, e.content?.end ?? null, e.confidence, e.rule,
+        e.content?.start ?? null, e.content?.end ?? null, e.confidence, e.rule, e.date.value ?? r.published,
       );
       e.actor.forEach((a, k) => this.insertArgument.run(r.id, i, 'actor', k, a));
       e.recipient.forEach((a, k) => this.insertArgument.run(r.id, i, 'recipient', k, a));

@@ -137,7 +137,7 @@ export function ArticleView(props: { id: string; event: string | null; focus: st
       <article class="article" aria-labelledby="article-title">
         <h1 id="article-title" class="visually-hidden">{record.title ?? t.untitled}</h1>
         <p class="where">
-          {[record.source.outlet, record.published].filter(Boolean).join(' · ')}
+          {record.source.outlet}{record.published && <> · <bdi dir="ltr">{record.published}</bdi></>}
           {record.source.url && <> · <a href={record.source.url} rel="noreferrer noopener" target="_blank">{new URL(record.source.url).hostname}</a></>}
         </p>
         <Legend />
@@ -184,7 +184,7 @@ export function ArticleView(props: { id: string; event: string | null; focus: st
         {record.dates.length > 0 && (
           <section>
             <h3>{t.dates} ({record.dates.length})</h3>
-            <ul>{record.dates.map((d, i) => item(`d${i}`, <>«{d.text}» → <bdi>{d.value ?? '?'}</bdi></>))}</ul>
+            <ul>{record.dates.map((d, i) => item(`d${i}`, <>«{d.text}» → <bdi dir="ltr">{d.value ?? '?'}</bdi></>))}</ul>
           </section>
         )}
         {record.quantities.length > 0 && (
@@ -194,7 +194,7 @@ export function ArticleView(props: { id: string; event: string | null; focus: st
               {record.quantities.map((q, i) =>
                 item(`q${i}`, (
                   <>
-                    «{q.text}» → <bdi>{q.value ?? `${q.low ?? '?'}–${q.high ?? '?'}`}</bdi> {label(QUALIFIER_LABELS, q.qualifier)} · {label(CATEGORY_LABELS, q.category)}
+                    «{q.text}» → <bdi dir="ltr">{q.value ?? `${q.low ?? '?'}–${q.high ?? '?'}`}</bdi> {label(QUALIFIER_LABELS, q.qualifier)} · {label(CATEGORY_LABELS, q.category)}
                   </>
                 )),
               )}

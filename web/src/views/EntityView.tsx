@@ -16,7 +16,7 @@ export function EntityView(props: { id: string }) {
         <ul class="plain">
           {rows.map((e) => (
             <li key={`${e.document.id}-${e.index}`}>
-              <TypeBadge type={e.type} /> <bdi>{e.date.value ?? ''}</bdi>{' '}
+              <TypeBadge type={e.type} /> <bdi dir="ltr">{e.date.value ?? ''}</bdi>{' '}
               <a href={href('doc', e.document.id, { event: e.index })} lang="ar">{e.sentence.text}</a>
             </li>
           ))}
@@ -29,7 +29,7 @@ export function EntityView(props: { id: string }) {
       <header>
         <h1>{name(data.name, data.id)} <span class="small">{lang === 'ar' ? data.name.en ?? '' : data.name.ar}</span></h1>
         <p class="small"><code>{data.id}</code> · {data.type}{data.subtype ? `/${data.subtype}` : ''}{data.country ? ` · ${data.country}` : ''}
-          {data.geo && <> · <bdi>{data.geo.lat.toFixed(4)}, {data.geo.lon.toFixed(4)}</bdi> ({data.geo.precision})</>}</p>
+          {data.geo && <> · <bdi dir="ltr">{data.geo.lat.toFixed(4)}, {data.geo.lon.toFixed(4)}</bdi> ({data.geo.precision})</>}</p>
         <p>{data.documents} {t.documents} · {data.mentions} {t.mentions} · <a href={href('events', null, { actor: data.id })}>{t.asActor}: {data.asActor}</a> · <a href={href('events', null, { recipient: data.id })}>{t.asRecipient}: {data.asRecipient}</a></p>
       </header>
       <section>

@@ -55,7 +55,7 @@ export function EventsView(props: { filters: Filters; params: URLSearchParams })
               <tbody>
                 {data.rows.map((e) => (
                   <tr key={`${e.document.id}-${e.index}`} data-type={e.type}>
-                    <td><bdi>{e.date.value ?? '—'}</bdi></td>
+                    <td><bdi dir="ltr">{e.date.value ?? '—'}</bdi></td>
                     <td><TypeBadge type={e.type} /></td>
                     <td>{join(names(e.actors))}</td>
                     <td>{join(names(e.recipients))}</td>
@@ -63,8 +63,8 @@ export function EventsView(props: { filters: Filters; params: URLSearchParams })
                     <td class="sentence-cell" lang="ar">
                       <a href={href('doc', e.document.id, { event: e.index })} title={t.openSentence}>{e.sentence.text}</a>
                     </td>
-                    <td class="small">{[e.document.outlet, e.document.published].filter(Boolean).join(' · ')}</td>
-                    <td><bdi>{Math.round(e.confidence * 100)}%</bdi></td>
+                    <td class="small">{e.document.outlet}<br /><bdi dir="ltr">{e.document.published}</bdi></td>
+                    <td><bdi dir="ltr">{Math.round(e.confidence * 100)}%</bdi></td>
                   </tr>
                 ))}
               </tbody>

@@ -54,10 +54,10 @@ export function FiguresView(props: { filters: Filters; params: URLSearchParams }
                   }
                   return (
                     <tr key={`${f.document.id}-${f.index}`}>
-                      <td><bdi>{f.value !== null ? fmt(f.value) : `${fmt(f.low)}–${fmt(f.high)}`}</bdi> <span class="small">{f.counted ?? ''}</span></td>
+                      <td><bdi dir="ltr">{f.value !== null ? fmt(f.value) : `${fmt(f.low)}–${fmt(f.high)}`}</bdi> <span class="small">{f.counted ?? ''}</span></td>
                       <td>{label(QUALIFIER_LABELS, f.qualifier) || '—'}</td>
                       <td>{label(CATEGORY_LABELS, f.category)}</td>
-                      <td><bdi>{f.date ?? '—'}</bdi></td>
+                      <td><bdi dir="ltr">{f.date ?? '—'}</bdi></td>
                       <td class="small">{f.document.outlet ?? '—'}</td>
                       <td class="sentence-cell" lang="ar"><a href={href('doc', f.document.id, { focus: `q${f.index}` })}>{sentence}</a></td>
                     </tr>
@@ -76,7 +76,7 @@ export function FiguresView(props: { filters: Filters; params: URLSearchParams }
             <thead><tr><th scope="col">{t.source}</th><th scope="col">{t.category}</th><th scope="col">{t.count}</th><th scope="col">{t.sum}</th></tr></thead>
             <tbody>
               {series.data.bySource.map((s) => (
-                <tr key={`${s.outlet}-${s.category}`}><td>{s.outlet ?? '—'}</td><td>{label(CATEGORY_LABELS, s.category)}</td><td>{s.count}</td><td><bdi>{fmt(Math.round(s.sum))}</bdi></td></tr>
+                <tr key={`${s.outlet}-${s.category}`}><td>{s.outlet ?? '—'}</td><td>{label(CATEGORY_LABELS, s.category)}</td><td>{s.count}</td><td><bdi dir="ltr">{fmt(Math.round(s.sum))}</bdi></td></tr>
               ))}
             </tbody>
           </table>

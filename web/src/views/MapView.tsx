@@ -201,7 +201,7 @@ export function MapView(props: { filters: Filters }) {
                 {events.data?.rows.map((e) => (
                   <li key={`${e.document.id}-${e.index}`}>
                     <TypeBadge type={e.type} /> <a href={href('doc', e.document.id, { event: e.index })}>{e.actors.map((a) => name(a.name, a.id)).join('، ') || e.trigger.text}</a>
-                    <span class="small"> <bdi>{e.date.value ?? ''}</bdi></span>
+                    <span class="small"> <bdi dir="ltr">{e.date.value ?? ''}</bdi></span>
                   </li>
                 ))}
               </ul>

@@ -13,7 +13,7 @@ const S = 640;
 
 export function NetworkView(props: { filters: Filters }) {
   const { t, name, label } = useI18n();
-  const { data, error, loading } = useApi(() => api.network(props.filters, 150), JSON.stringify(props.filters));
+  const { data, error, loading } = useApi(() => api.network(props.filters, 80), JSON.stringify(props.filters));
   const edges = data?.edges ?? [];
   const weight = new Map<string, number>();
   const nodes = new Map<string, NetworkEdge['actor']>();
@@ -40,7 +40,7 @@ export function NetworkView(props: { filters: Filters }) {
       <Status loading={loading && !data} error={error} empty={data?.edges.length === 0} emptyText={t.noEdges} />
       {edges.length > 0 && (
         <div class="network-wrap">
-          <svg class="network" viewBox={`0 0 ${S} ${S}`} role="img" aria-label={t.network}>
+          <svg class="network" viewBox={`0 0 ${S} ${S}`} role="img" aria-label={t.network} direction="ltr">
             <defs>
               {types.map((ty) => (
                 <marker key={ty} id={`arrow-${ty}`} viewBox="0 0 10 10" refX="10" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse">

@@ -24,7 +24,7 @@ export function SearchView(props: { filters: Filters; params: URLSearchParams })
             {data.rows.map((hit) => (
               <li key={hit.id} class="result">
                 <h2><a href={href('doc', hit.id)}>{hit.title ?? t.untitled}</a></h2>
-                <p class="where">{[hit.source.outlet, hit.published].filter(Boolean).join(' · ')}</p>
+                <p class="where">{hit.source.outlet}{hit.published && <> · <bdi dir="ltr">{hit.published}</bdi></>}</p>
                 <Snippet text={hit.snippet} highlights={hit.highlights} />
               </li>
             ))}

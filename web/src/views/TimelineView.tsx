@@ -79,7 +79,7 @@ export function TimelineView(props: { filters: Filters }) {
             <summary>{t.byMonth}</summary>
             <table>
               <thead><tr><th scope="col">{t.month}</th><th scope="col">{t.type}</th><th scope="col">{t.count}</th></tr></thead>
-              <tbody>{rows.map((r) => <tr key={`${r.period}-${r.type}`}><td><bdi>{r.period}</bdi></td><td>{label(EVENT_LABELS, r.type)}</td><td>{r.count}</td></tr>)}</tbody>
+              <tbody>{rows.map((r) => <tr key={`${r.period}-${r.type}`}><td><bdi dir="ltr">{r.period}</bdi></td><td>{label(EVENT_LABELS, r.type)}</td><td>{r.count}</td></tr>)}</tbody>
             </table>
           </details>
         </>
