@@ -24,7 +24,7 @@ export function NetworkView(props: { filters: Filters }) {
     }
   }
   const order = [...nodes.keys()].sort((a, b) => (weight.get(b)! - weight.get(a)!) || a.localeCompare(b));
-  const R = S / 2 - 110;
+  const R = S / 2 - 150;
   const pos = new Map(order.map((id, i) => {
     const a = (2 * Math.PI * i) / order.length - Math.PI / 2;
     return [id, [S / 2 + R * Math.cos(a), S / 2 + R * Math.sin(a)] as [number, number]];
