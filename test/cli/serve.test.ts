@@ -22,7 +22,7 @@ describe('marsad serve', () => {
     });
     expect(out).toContain('The store was empty: ingested 12 articles');
     expect(out).toContain('(12 documents)');
-    const docs = await (await fetch(`${url}/api/documents?q=${encodeURIComponent('الهول')}`)).json();
+    const docs = (await (await fetch(`${url}/api/documents?q=${encodeURIComponent('الهول')}`)).json()) as { total: number };
     expect(docs.total).toBeGreaterThan(0);
     const page = await fetch(`${url}/events`);
     expect(page.status).toBe(200);

@@ -18,7 +18,9 @@ beforeAll(async () => {
 });
 afterAll(() => store.close());
 
-const get = async (path: string) => {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- answers are checked field by field
+type Json = any;
+const get = async (path: string): Promise<{ status: number; type: string; body: Json; headers: Headers }> => {
   const res = await app.request(path);
   return { status: res.status, type: res.headers.get('content-type') ?? '', body: res.headers.get('content-type')?.startsWith('application/json') ? await res.json() : await res.text(), headers: res.headers };
 };
@@ -135,7 +137,7 @@ describe('HTTP API', () => {
     broken.db.close();
     const res = await brokenApp.request('/api/stats');
     expect(res.status).toBe(500);
-    const body = await res.json();
+    const body = (await res.json()) as Json;
     expect(body.error).toMatchObject({ code: 'internal', message: '/api/stats: internal error: the request failed' });
     expect(JSON.stringify(body)).not.toMatch(/\s+at /);
     expect(seen).toHaveLength(1);

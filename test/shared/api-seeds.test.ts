@@ -28,7 +28,7 @@ describeShared('HTTP API on a store of the seeds', () => {
   it('GET /api/documents?q=داعش returns the seeds, each with a marked snippet', async () => {
     const res = await app.request(`/api/documents?q=${encodeURIComponent('داعش')}`);
     expect(res.status).toBe(200);
-    const body = await res.json();
+    const body = (await res.json()) as { total: number; rows: { id: string; snippet: string; highlights: [number, number][] }[] };
     expect(body.total).toBe(5);
     expect(body.rows.map((r: { id: string }) => r.id).sort()).toEqual(ids);
     for (const hit of body.rows) {
@@ -38,15 +38,15 @@ describeShared('HTTP API on a store of the seeds', () => {
   });
 
   it('GET /api/openapi.json validates as OpenAPI 3', async () => {
-    const doc = await (await app.request('/api/openapi.json')).json();
+    const doc = (await (await app.request('/api/openapi.json')).json()) as { openapi: string; info: object; paths: object };
     expect(doc.openapi).toMatch(/^3\.1\./);
-    await expect(SwaggerParser.validate(doc)).resolves.toMatchObject({ info: { title: 'Marsad API' } });
+    await expect(SwaggerParser.validate(doc as unknown as Parameters<typeof SwaggerParser.validate>[0])).resolves.toMatchObject({ info: { title: 'Marsad API' } });
   });
 
   it('a bad parameter returns 400 with a message naming it', async () => {
     const res = await app.request('/api/documents?limit=-1');
     expect(res.status).toBe(400);
-    expect((await res.json()).error.message).toBe('limit: invalid parameter: must be a whole number: "-1"');
+    expect(((await res.json()) as { error: { message: string } }).error.message).toBe('limit: invalid parameter: must be a whole number: "-1"');
   });
 
   it('GET /api/export?format=geojson is valid GeoJSON', async () => {
