@@ -107,7 +107,9 @@ export function parseParams<S extends z.ZodType>(
  * toFilter({ q: 'داعش', type: 'ASSAULT' })  // { groups: [...], eventType: 'ASSAULT' }
  */
 export function toFilter(p: z.output<typeof FilterParams>, options: { code?: ErrorCode; display?: (key: string) => string } = {}): RecordFilter {
-  if (p.from && p.to && p.from.localeCompare(p.to) > 0 && !p.to.startsWith(p.from)) {
+  // Dates of different precision compare on what both give: from=2024-05 to=2024 is in order.
+  const common = Math.min(p.from?.length ?? 0, p.to?.length ?? 0);
+  if (p.from && p.to && p.from.slice(0, common) > p.to.slice(0, common)) {
     throw new MarsadError(options.code ?? 'bad-parameter', (options.display ?? ((k) => k))('to'), `the range ends (${p.to}) before it starts (${p.from})`);
   }
   return {

@@ -36,6 +36,8 @@ describe('HTTP API', () => {
     expect(hit.highlights.map(([s, e]: [number, number]) => hit.snippet.slice(s, e))).toEqual(['داعش']);
     const hawar = await get(`/api/documents?${q({ outlet: 'هاوار', limit: '1', offset: '1' })}`);
     expect(hawar.body).toMatchObject({ total: 2, limit: 1, offset: 1, rows: [{ id: c.id }] });
+    const inYear = await get(`/api/documents?${q({ from: '2024-11', to: '2024' })}`);
+    expect(inYear.body.rows.map((x: { id: string }) => x.id)).toEqual([a.id, b.id]);
     const filtered = await get(`/api/documents?${q({ actor: 'org:sdf', from: '2024-01-01' })}`);
     expect(filtered.body.rows.map((x: { id: string }) => x.id)).toEqual([b.id]);
   });
