@@ -64,7 +64,6 @@ const AR = {
   topics: 'المواضيع',
   content: 'المضمون',
   kinds: 'الألوان',
-  kindEntity: 'كيان',
   kindPER: 'شخص',
   kindORG: 'منظمة',
   kindLOC: 'مكان',
@@ -99,7 +98,6 @@ const AR = {
   storeEmpty: 'المخزن فارغ. أضف مقالات بالأمر marsad ingest.',
   stats: (d: number, e: number) => `${d} مقالاً · ${e} حدثاً`,
   skip: 'انتقل إلى المحتوى',
-  kindOf: (k: string) => k,
 };
 
 type Dict = typeof AR;
@@ -161,7 +159,6 @@ const EN: Dict = {
   topics: 'Topics',
   content: 'Content',
   kinds: 'Colours',
-  kindEntity: 'Entity',
   kindPER: 'Person',
   kindORG: 'Organisation',
   kindLOC: 'Place',
@@ -196,7 +193,6 @@ const EN: Dict = {
   storeEmpty: 'The store is empty. Add articles with marsad ingest.',
   stats: (d, e) => `${d} articles · ${e} events`,
   skip: 'Skip to content',
-  kindOf: (k) => k,
 };
 
 export const EVENT_LABELS: Record<string, { ar: string; en: string }> = {
