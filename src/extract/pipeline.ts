@@ -4,6 +4,7 @@
  */
 import { datesExtractor } from './dates/extract.js';
 import { joinDates, resolveDates } from './dates/refine.js';
+import { quantitiesExtractor } from './quantities/extract.js';
 import { orderAnnotations } from './refiners/order.js';
 import { validSpans } from './refiners/valid-spans.js';
 import type { Stage } from './types.js';
@@ -18,6 +19,8 @@ export const PIPELINE: readonly Stage[] = [
   // Dates first of all: every later stage reads them, and the quantities extractor must know
   // which numbers are days and years ("15 آذار 2019") before it takes numbers as figures.
   { kind: 'extractor', run: datesExtractor },
+  // Quantities after dates: a number inside a date is not a figure.
+  { kind: 'extractor', run: quantitiesExtractor },
 
   // ── refiners ──────────────────────────────────────────────────────────────────────────────
   // Dates: join the atoms of one date ("أمس" + "الخميس" + "الخامس من كانون الأول") before

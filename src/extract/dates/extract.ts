@@ -15,11 +15,12 @@
  */
 import type { AnalyzedText } from '../../text/analyze.js';
 import { TokenKind } from '../../text/tokenize.js';
-import { numbersByFirstToken, type NumberMention } from '../numbers/read.js';
+import { numbersByFirstToken, type NumbersAt } from '../numbers/read.js';
 import { docWords, glued, tokenSpan } from '../numbers/word-index.js';
 import type { DateMention } from '../record.js';
 import type { Extractor } from '../types.js';
-import { dateLexicon, type DateLexicon, type Direction, type MonthName } from './lexicon.js';
+import { DatePattern, dateLexicon, type DateLexicon, type Direction, type MonthName } from './lexicon.js';
+import { parseIso } from './calendar.js';
 import { resolveDate, type DateParts } from './resolve.js';
 
 /** One date expression found in the text, before refiners join neighbours. */
@@ -59,10 +60,10 @@ export function setTokens(m: DateMention, t: { first: number; end: number; ordin
  * Finds the date expressions of a document.
  *
  * @example
- * findDateAtoms(analyzeText('في 29 من الشهر نفسه'))[0].parts  // { day: 29, anaphora: 'month' }
+ * findDateAtoms(analyzeText('في 29 من الشهر نفسه'), null)[0].parts  // { day: 29, anaphora: 'month' }
  */
-export function findDateAtoms(doc: AnalyzedText): DateAtom[] {
-  return new DateReader(doc).readAll();
+export function findDateAtoms(doc: AnalyzedText, published: string | null = null): DateAtom[] {
+  return new DateReader(doc, published).readAll();
 }
 
 /** The dates extractor: atoms resolved one by one (the refiners join and re-resolve them). */
@@ -71,7 +72,7 @@ export const datesExtractor: Extractor = {
   produces: ['dates'],
   extract({ doc, published }) {
     const dates: DateMention[] = [];
-    for (const atom of findDateAtoms(doc)) {
+    for (const atom of findDateAtoms(doc, published)) {
       const span = tokenSpan(doc, atom.first, atom.end, atom.offset);
       const r = resolveDate(atom.parts, published);
       const mention: DateMention = { ...span, value: r.value, precision: r.precision, relative: r.relative, rule: atom.rule };
@@ -115,11 +116,19 @@ class DateReader {
   private readonly kinds: Uint8Array;
   private readonly n: number;
   private readonly lex: DateLexicon;
-  private readonly numbers: ReadonlyMap<number, NumberMention>;
+  private readonly numbers: NumbersAt;
   private quoted: Uint8Array | null = null;
   private sentenceFirst: Set<number> | null = null;
 
-  constructor(private readonly doc: AnalyzedText) {
+  /** The publication day, for telling a day number from a count. */
+  private readonly published: { day: number } | null;
+
+  constructor(
+    private readonly doc: AnalyzedText,
+    published: string | null = null,
+  ) {
+    const pub = parseIso(published);
+    this.published = pub && pub.day !== null ? { day: pub.day } : null;
     this.words = docWords(doc);
     this.kinds = doc.tokens.kinds;
     this.n = doc.tokens.count;
@@ -131,7 +140,8 @@ class DateReader {
     const atoms: DateAtom[] = [];
     let i = 0;
     while (i < this.n) {
-      const atom = this.mayStart(i) ? this.atomAt(i, atoms) : null;
+      const patterns = this.patternsAt(i);
+      const atom = patterns === 0 ? null : this.atomAt(i, patterns, atoms);
       if (atom) {
         atoms.push(atom);
         i = atom.end;
@@ -140,28 +150,34 @@ class DateReader {
     return atoms;
   }
 
-  /** A cheap first test: can a date start at token `i`? */
-  private mayStart(i: number): boolean {
+  /** The patterns a date at token `i` may follow (0 for most tokens: the cheap first test). */
+  private patternsAt(i: number): number {
+    const P = DatePattern;
     const k = this.kinds[i];
-    if (k === TokenKind.Number) return true;
-    if (k !== TokenKind.Word) return false;
-    if (this.numbers.get(i)?.kind === 'ordinal') return true;
-    if (this.isArticleBeforeDigits(i)) return true;
-    return this.lex.heads.match(this.words[i]!) !== null;
+    if (k === TokenKind.Number) return P.numeric | P.dayMonth | P.year;
+    if (k !== TokenKind.Word) return 0;
+    let patterns = 0;
+    if (this.numbers.get(i)?.kind === 'ordinal') patterns |= P.dayMonth | P.nthWeekday;
+    if (this.isArticleBeforeDigits(i)) patterns |= P.dayMonth | P.year;
+    if (this.words[i] === 'و' && this.kinds[i + 1] === TokenKind.Number) patterns |= P.year;
+    const head = this.lex.heads.match(this.words[i]!);
+    if (head) for (const v of head.values) patterns |= v;
+    return patterns;
   }
 
-  private atomAt(i: number, before: readonly DateAtom[]): DateAtom | null {
+  private atomAt(i: number, p: number, before: readonly DateAtom[]): DateAtom | null {
+    const P = DatePattern;
     return (
-      this.numericDate(i) ??
-      this.nthWeekday(i) ??
-      this.dayMonth(i) ??
-      this.weekday(i) ??
-      this.reference(i) ??
-      this.relativeDay(i) ??
-      this.period(i) ??
-      this.monthYear(i) ??
-      this.year(i, before) ??
-      this.ago(i)
+      (p & P.numeric ? this.numericDate(i) : null) ??
+      (p & P.nthWeekday ? this.nthWeekday(i) : null) ??
+      (p & P.dayMonth ? this.dayMonth(i) : null) ??
+      (p & P.weekday ? this.weekday(i) : null) ??
+      (p & P.reference ? this.reference(i) : null) ??
+      (p & P.relativeDay ? this.relativeDay(i) : null) ??
+      (p & P.period ? this.period(i) : null) ??
+      (p & P.monthYear ? this.monthYear(i) : null) ??
+      (p & P.year ? this.year(i, before) : null) ??
+      (p & P.ago ? this.ago(i) : null)
     );
   }
 
@@ -198,7 +214,7 @@ class DateReader {
   }
 
   /** A year written in digits at token `i`: 4 digits (or 3-4 before a Hijri era marker). */
-  private yearNumberAt(i: number): { year: number; end: number; calendar?: 'hijri' | 'gregorian' } | null {
+  private yearNumberAt(i: number, hijriMonth = false): { year: number; end: number; calendar?: 'hijri' | 'gregorian' } | null {
     const d = this.plainDigits(i);
     if (!d || d.length > 4 || d.length < 3) return null;
     const y = Number(d);
@@ -211,6 +227,8 @@ class DateReader {
       calendar = 'gregorian';
       end++;
     }
+    // "20 رمضان 1438": after a Hijri month, a year in the Hijri range is Hijri
+    if (!calendar && hijriMonth && y >= MIN_HIJRI_YEAR && y <= MAX_HIJRI_YEAR) calendar = 'hijri';
     if (calendar === 'hijri') return y >= MIN_HIJRI_YEAR && y <= MAX_HIJRI_YEAR ? { year: y, end, calendar } : null;
     if (d.length !== 4 || y < MIN_YEAR || y > MAX_YEAR) return null;
     return calendar ? { year: y, end, calendar } : { year: y, end };
@@ -230,7 +248,8 @@ class DateReader {
       return inner.length <= 2 && d >= 1 && d <= 31 ? { day: d, end: i + 2, offset: 0, ordinal: false } : null;
     }
     const ordinal = this.numbers.get(i);
-    if (ordinal?.kind === 'ordinal' && ordinal.value! >= 1 && ordinal.value! <= 31) {
+    // an ordinal day carries no preposition but ل ("للسابع والعشرين"): "بأول أيام" is no day
+    if (ordinal?.kind === 'ordinal' && ordinal.value! >= 1 && ordinal.value! <= 31 && !ordinal.proclitics.some((p) => p === 'ب' || p === 'ك' || p === 'ف')) {
       // "ثالث يوم من شهر عشرة"
       const end = this.is(ordinal.end, this.lex.dayWords) && !ordinal.definite ? ordinal.end + 1 : ordinal.end;
       return { day: ordinal.value!, end, offset: ordinal.offset, ordinal: true };
@@ -332,14 +351,15 @@ class DateReader {
    * What may follow a month: its year ("2019", "عام 2019", "من العام 2019", "لعام 2014",
    * "1444هـ"), a relative year ("من العام الماضي", "السنة القادمة"), or a direction (الماضي).
    */
-  private yearPartAt(i: number): YearPart | null {
+  private yearPartAt(i: number, ref: MonthRef | null = null): YearPart | null {
+    const hijri = ref?.parts.calendar === 'hijri';
     let j = this.skipComma(i);
     // "من عام", "في سنة"
     if ((this.words[j] === 'من' || this.words[j] === 'في') && this.isWord(j + 1)) {
-      const y = this.yearPhraseAt(j + 1);
+      const y = this.yearPhraseAt(j + 1, hijri);
       if (y) return y;
     }
-    const y = this.yearPhraseAt(j);
+    const y = this.yearPhraseAt(j, hijri);
     if (y) return y;
     j = i;
     const dir = this.isWord(j) ? this.lex.directions.get(this.words[j]!)?.[0] : undefined;
@@ -348,12 +368,12 @@ class DateReader {
   }
 
   /** "2019", "عام 2019", "العام 2019", "لعام 2014", "1444هـ", "العام الماضي", "السنة القادمة". */
-  private yearPhraseAt(i: number): YearPart | null {
-    const direct = this.yearNumberAt(i);
+  private yearPhraseAt(i: number, hijri = false): YearPart | null {
+    const direct = this.yearNumberAt(i, hijri);
     if (direct) return { end: direct.end, parts: { year: direct.year, ...(direct.calendar ? { calendar: direct.calendar } : {}) } };
     if (!this.isWord(i)) return null;
     if (this.lex.yearWords.match(this.words[i]!)) {
-      const y = this.yearNumberAt(i + 1);
+      const y = this.yearNumberAt(i + 1, hijri);
       if (y) return { end: y.end, parts: { year: y.year, ...(y.calendar ? { calendar: y.calendar } : {}) } };
     }
     const period = this.lex.periods.match(this.words[i]!);
@@ -482,7 +502,7 @@ class DateReader {
 
   /** Finishes a pattern that ends with a month: adds the year part after it. */
   private withYear(first: number, ref: MonthRef, parts: DateParts, rule: string, ordinalDay = false, offset?: number): DateAtom {
-    const y = this.yearPartAt(ref.end);
+    const y = this.yearPartAt(ref.end, ref);
     const all: DateParts = y ? mergeYear(parts, y.parts) : parts;
     const o = offset ?? this.numbers.get(first)?.offset ?? 0;
     return this.atom(first, y ? y.end : ref.end, o, all, familyRule(rule, ref), ordinalDay);
@@ -528,23 +548,32 @@ class DateReader {
    * on its own after it.
    */
   private rangeStart(i: number, j: number, day: DayNumber): DateAtom | null {
+    // "24 و 25 و 26 مارس 2017": any number of days before the month
     let k = day.end;
-    if (this.punct(k, '-')) {
-      if (!glued(this.doc, k - 1) || !glued(this.doc, k)) return null;
-      k++;
-    } else if (this.isWord(k) && this.lex.rangeLinks.match(this.words[k]!)) k++;
-    else return null;
-    const second = this.dayAt(k);
-    if (!second || second.ordinal !== day.ordinal || second.day <= day.day) return null;
-    let m = second.end;
-    if (this.words[m] === 'من') m++;
-    else if (second.ordinal) return null;
-    const ref = this.monthRefAt(m);
-    if (!ref || (!ref.named && m === second.end)) return null;
-    const y = this.yearPartAt(ref.end);
-    const parts: DateParts = y ? mergeYear({ ...ref.parts, day: day.day }, y.parts) : { ...ref.parts, day: day.day };
-    if (parts.year === undefined && parts.period === undefined && this.afterNameHead(i)) return null;
-    return this.atom(i, day.end, j === i ? day.offset : 0, parts, familyRule('ar/dates/day-range', ref), day.ordinal);
+    let last = day;
+    for (let step = 0; step < 6; step++) {
+      if (this.punct(k, '-')) {
+        if (!glued(this.doc, k - 1) || !glued(this.doc, k)) return null;
+        k++;
+      } else if (this.isWord(k) && this.lex.rangeLinks.match(this.words[k]!)) k++;
+      else if (this.punct(k, ',')) k++;
+      else return null;
+      const next = this.dayAt(k);
+      if (!next || next.ordinal !== day.ordinal || next.day <= last.day) return null;
+      let m = next.end;
+      if (this.words[m] === 'من') m++;
+      const ref = this.monthRefAt(m);
+      if (ref && (ref.named || m > next.end)) {
+        const y = this.yearPartAt(ref.end, ref);
+        const parts: DateParts = y ? mergeYear({ ...ref.parts, day: day.day }, y.parts) : { ...ref.parts, day: day.day };
+        if (parts.year === undefined && parts.period === undefined && this.afterNameHead(i)) return null;
+        return this.atom(i, day.end, j === i ? day.offset : 0, parts, familyRule('ar/dates/day-range', ref), day.ordinal);
+      }
+      if (m > next.end || next.ordinal) return null;
+      last = next;
+      k = next.end;
+    }
+    return null;
   }
 
   /**
@@ -577,17 +606,29 @@ class DateReader {
       } else if (dir === 'current') k++;
     }
     if (this.governedByFuture(i)) parts.future = true;
-    // "الخميس 15", "السبت السادس عشر": a day number with no month after it
+    // "الخميس 15", "السبت السادس عشر": a day number with no month after it. Digits are taken
+    // only right after the weekday and where they cannot be a count: before punctuation, or
+    // within a week of the publication day ("اليوم الأحد 5 بنادق" counts rifles).
     if (parts.weekShift === undefined && parts.weekdayDirection === undefined) {
-      let m = this.skipComma(k);
-      if (this.lex.agreeing.matchAt(this.words, m)) m = this.lex.agreeing.matchAt(this.words, m)!.end;
+      let m = k;
+      const agreeing = this.lex.agreeing.matchAt(this.words, m);
+      if (agreeing) m = agreeing.end;
       const day = this.dayAt(m);
-      if (day && !this.startsMonthAfterDay(day.end)) {
+      if (day && !this.startsMonthAfterDay(day.end) && (day.ordinal || this.bareDayIsDate(day))) {
         parts.day = day.day;
         k = day.end;
       }
     }
     return this.atom(i, k, afterDayWord ? this.lex.dayWords.match(this.words[i]!)!.offset : wdMatch.offset, parts, 'ar/dates/weekday');
+  }
+
+  /** Whether a bare day number in digits after a weekday is a day (not a count). */
+  private bareDayIsDate(day: DayNumber): boolean {
+    const after = day.end;
+    if (after >= this.n || this.kinds[after] === TokenKind.Punct) return true;
+    if (this.numbers.has(after) || this.lex.timeUnits.match(this.words[after]!)) return false;
+    const pub = this.published;
+    return pub !== null && Math.abs(pub.day - day.day) <= 7;
   }
 
   /** Whether a month reference follows a day number at `i` (then the day belongs to a day-month date). */
@@ -770,7 +811,7 @@ class DateReader {
   private monthYear(i: number): DateAtom | null {
     const ref = this.monthRefAt(i);
     if (!ref || !ref.named) return null;
-    const y = this.yearPartAt(ref.end);
+    const y = this.yearPartAt(ref.end, ref);
     const viaMonthWord = this.lex.monthWords.match(this.words[i]!) !== null;
     if (!y) {
       if (ref.ambiguous && !viaMonthWord) return null;
@@ -857,7 +898,11 @@ function mergeYear(parts: DateParts, year: DateParts): DateParts {
   if (year.calendar === 'hijri') out.calendar = 'hijri';
   // "رمضان 1445" without هـ: a Hijri month with a Hijri-range year
   if (parts.calendar === 'hijri' && year.year !== undefined && year.year < MIN_YEAR) out.calendar = 'hijri';
-  if (parts.calendar === 'hijri' && year.year !== undefined && year.year >= MIN_YEAR && year.calendar !== 'hijri') return parts;
+  // "رمضان 2019": a Hijri month in a Gregorian year
+  if (parts.calendar === 'hijri' && year.year !== undefined && year.year >= MIN_YEAR && year.calendar !== 'hijri') {
+    const { year: gregorianYear, ...rest } = out;
+    return { ...rest, calendar: 'hijri', gregorianYear };
+  }
   return out;
 }
 

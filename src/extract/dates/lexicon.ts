@@ -101,17 +101,32 @@ export interface DateLexicon {
   readonly ago: WordIndex<true>;
   readonly hijriEra: WordIndex<true>;
   readonly gregorianEra: WordIndex<true>;
-  /** Every word that can start a date, for a fast first test on each token. */
-  readonly heads: WordIndex<true>;
+  /**
+   * Every word that can start a date, with the patterns it can start ({@link DatePattern}
+   * flags), so that each token tries only the patterns its word can begin.
+   */
+  readonly heads: WordIndex<number>;
 }
+
+/** The date patterns, as flags: which a head word may start. */
+export const DatePattern = {
+  numeric: 1,
+  nthWeekday: 2,
+  dayMonth: 4,
+  weekday: 8,
+  reference: 16,
+  relativeDay: 32,
+  period: 64,
+  monthYear: 128,
+  year: 256,
+  ago: 512,
+} as const;
 
 let lexicon: DateLexicon | undefined;
 
-function set(forms: readonly string[], into: WordIndex<true> = new WordIndex<true>(), heads?: WordIndex<true>): WordIndex<true> {
-  for (const f of forms) {
-    into.add(f, true);
-    heads?.add(f, true);
-  }
+function set(forms: readonly string[]): WordIndex<true> {
+  const into = new WordIndex<true>();
+  for (const f of forms) into.add(f, true);
   return into;
 }
 
@@ -125,10 +140,11 @@ export function dateLexicon(): DateLexicon {
   if (lexicon) return lexicon;
   const cal = loadResource('ar/calendar.json', CalendarSchema);
   const dw = loadResource('ar/date-words.json', DateWordsSchema);
-  const heads = new WordIndex<true>();
-  const addHead = (form: string) => {
+  const heads = new WordIndex<number>();
+  const P = DatePattern;
+  const addHead = (form: string, patterns: number) => {
     const first = form.trim().split(/\s+/u)[0]!;
-    heads.add(first, true);
+    heads.add(first, patterns);
   };
 
   const months = new PhraseIndex<MonthName>();
@@ -138,7 +154,7 @@ export function dateLexicon(): DateLexicon {
       const entry: MonthName = { month: m.month, calendar: family.calendar, family: family.family, ambiguous: m.ambiguous ?? false };
       for (const f of m.forms) {
         months.add(f, entry);
-        addHead(f);
+        addHead(f, P.monthYear);
       }
     });
   }
@@ -146,18 +162,18 @@ export function dateLexicon(): DateLexicon {
   for (const w of cal.weekdays) {
     for (const f of w.forms) {
       weekdays.add(f, { weekday: w.weekday, bare: false });
-      addHead(f);
+      addHead(f, P.weekday | P.nthWeekday);
     }
     for (const f of w.bare) {
       weekdays.add(f, { weekday: w.weekday, bare: true });
-      addHead(f); // "ثلاثاء الأسبوع الفائت", "يوم خميس"
+      addHead(f, P.weekday); // "ثلاثاء الأسبوع الفائت"
     }
   }
   const relativeDays = new PhraseIndex<{ offset: number; today: boolean }>();
   for (const r of dw.relativeDays) {
     for (const f of r.forms) {
       relativeDays.add(f, { offset: r.offset, today: r.today ?? false });
-      addHead(f);
+      addHead(f, P.relativeDay | P.reference | P.dayMonth | P.nthWeekday);
     }
   }
   const periods = new WordIndex<PeriodUnit>();
@@ -168,7 +184,7 @@ export function dateLexicon(): DateLexicon {
   for (const p of ['early', 'mid', 'late'] as const) {
     for (const f of dw.partsOfPeriod[p]) {
       parts.add(f, p);
-      addHead(f);
+      addHead(f, P.period);
     }
   }
   const timeUnits = new WordIndex<{ unit: TimeUnit; dual: boolean; singular: boolean }>();
@@ -180,18 +196,18 @@ export function dateLexicon(): DateLexicon {
     for (const f of u.dual) timeUnits.add(f, dual);
     for (const f of u.forms) if (!u.singular.includes(f) && !u.dual.includes(f)) timeUnits.add(f, other);
   }
-  for (const f of [
-    ...dw.periods.flatMap((p) => p.forms),
-    ...dw.demonstratives,
-    ...dw.samePeriod.before,
-    ...dw.firstDay,
-    ...dw.yearWords,
-    ...dw.monthWords,
-    ...dw.dayWords,
-    ...dw.lastWords,
-    ...dw.ago,
-  ])
-    addHead(f);
+  const starts: [readonly string[], number][] = [
+    [dw.periods.flatMap((p) => p.forms), P.period | P.reference],
+    [dw.demonstratives, P.period],
+    [dw.samePeriod.before, P.reference],
+    [dw.firstDay, P.dayMonth],
+    [dw.yearWords, P.year],
+    [dw.monthWords, P.monthYear],
+    [dw.dayWords, P.dayMonth | P.weekday],
+    [dw.lastWords, P.nthWeekday],
+    [dw.ago, P.ago],
+  ];
+  for (const [forms, patterns] of starts) for (const f of forms) addHead(f, patterns);
 
   lexicon = {
     months,

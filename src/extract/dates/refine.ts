@@ -18,6 +18,7 @@ import { docWords } from '../numbers/word-index.js';
 import type { DateMention, Message } from '../record.js';
 import type { Extraction, ExtractionInput, Refiner } from '../types.js';
 import { partsOf, setParts, setTokens, tokensOf } from './extract.js';
+import { dayNumber, isValidDay, weekdayOf } from './calendar.js';
 import { dateLexicon } from './lexicon.js';
 import { resolveDate, type Antecedent, type DateParts } from './resolve.js';
 
@@ -129,6 +130,31 @@ export const joinDates: Refiner = {
   },
 };
 
+/** A Gregorian day or month named with no year and no word that places it (الماضي, المقبل). */
+const yearless = (p: DateParts) =>
+  p.month !== undefined && p.year === undefined && p.period === undefined && p.monthDirection === undefined && p.relativeDays === undefined && !p.anaphora && p.calendar !== 'hijri';
+
+/** Whether a weekday said with a day and month (if any) falls on that day in `year`. */
+function weekdayAgrees(p: DateParts, year: number): boolean {
+  if (p.weekday === undefined || p.day === undefined || !isValidDay(year, p.month!, p.day)) return p.weekday === undefined;
+  return weekdayOf(dayNumber(year, p.month!, p.day)) === p.weekday;
+}
+
+/** For an offset of the text, the index of its sentence. */
+function sentenceIndex(doc: AnalyzedText): (offset: number) => number {
+  const starts = doc.sentences.map((s) => s.start);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+}
+
 /** Whether a date names a month (an antecedent for "الشهر نفسه"). */
 const namesMonth = (p: DateParts) => p.month !== undefined || p.period?.unit === 'month';
 const namesYear = (p: DateParts) => p.year !== undefined || p.month !== undefined || p.period !== undefined;
@@ -139,9 +165,12 @@ const namesYear = (p: DateParts) => p.year !== undefined || p.month !== undefine
  */
 export const resolveDates: Refiner = {
   name: 'refine/dates-resolve',
-  refine({ published }: ExtractionInput, x: Extraction): Extraction {
+  refine({ doc, published }: ExtractionInput, x: Extraction): Extraction {
     if (x.dates.length === 0) return x;
     const messages: Message[] = [];
+    // the year last written in full, and the sentence it stands in
+    let written: { year: number; sentence: number } | null = null;
+    const sentenceAt = sentenceIndex(doc);
     let lastMonth: Antecedent | null = null;
     let lastDay: Antecedent | null = null;
     let lastYear: Antecedent | null = null;
@@ -149,8 +178,13 @@ export const resolveDates: Refiner = {
     const dates = [...x.dates]
       .sort((p, q) => p.start - q.start)
       .map((m) => {
-        const parts = partsOf(m);
+        let parts = partsOf(m);
         if (!parts) return m;
+        const sentence = sentenceAt(m.start);
+        // "من 25 نوفمبر 2017 … إلى يوم 15 ديسمبر": a day and month in the sentence of a date
+        // written with its month and year take that year
+        if (written && written.sentence === sentence && yearless(parts) && weekdayAgrees(parts, written.year)) parts = { ...parts, year: written.year };
+        if (parts.year !== undefined && parts.month !== undefined && parts.calendar !== 'hijri' && !parts.anaphora) written = { year: parts.year, sentence };
         const a = parts.anaphora;
         const antecedent =
           a === 'month' || a === 'month-or-current' || a === 'following-month' ? lastMonth : a === 'day' || a === 'next-day' ? lastDay : a ? lastYear : null;

@@ -18,8 +18,9 @@
  * - a Hijri month or year is given as the Gregorian month or year of its middle day.
  * When the cues of one date disagree ("أمس، الخميس 15" when the 15th was a Friday) the value is
  * the day most cues agree on, then the one the most reliable cue names: a full date with its
- * year, then a weekday, then a relative day (أمس), then a day and month, then a bare day
- * number. The disagreement is returned as a note for the record's messages.
+ * year, then a day and month (or a Hijri date), then a weekday, then a relative day (أمس:
+ * publication dates are often a day off), then a bare day number. The disagreement is
+ * returned as a note for the record's messages.
  */
 import type { Iso } from '../record.js';
 import { addMonths, dayNumber, daysInMonth, fromDayNumber, hijriOf, hijriToDayNumber, isValidDay, isoOf, parseIso, weekdayOf } from './calendar.js';
@@ -61,6 +62,8 @@ export interface DateParts {
    * — its month when there is one and else the publication month.
    */
   anaphora?: 'month' | 'day' | 'next-day' | 'year' | 'month-or-current' | 'following-month' | 'following-year';
+  /** A Gregorian year for a Hijri month ("رمضان 2019"): the month's occurrence whose middle falls in it. */
+  gregorianYear?: number;
   /** The same day in the other calendar ("5 رمضان 1444هـ الموافق 27 مارس 2023"): checked, not used. */
   alternative?: DateParts;
 }
@@ -182,6 +185,16 @@ function nthWeekdayOf(y: number, m: number, weekday: number, nth: number): numbe
 }
 
 function resolveHijri(parts: DateParts, p: number | null): Resolution {
+  if (parts.gregorianYear !== undefined && parts.month !== undefined && parts.day === undefined) {
+    // "رمضان 2019": the occurrence of the month whose middle falls in that year
+    const guess = hijriOf(dayNumber(parts.gregorianYear, 7, 1));
+    if (!guess) return NONE;
+    for (const y of [guess.year - 1, guess.year, guess.year + 1]) {
+      const mid = hijriToDayNumber(y, parts.month, 15);
+      if (mid !== null && fromDayNumber(mid).year === parts.gregorianYear) return month(fromDayNumber(mid).year, fromDayNumber(mid).month, false);
+    }
+    return NONE;
+  }
   if (parts.month === undefined) {
     if (parts.year === undefined) return NONE;
     // a Hijri year: the Gregorian year of its middle (1 Rajab)
@@ -201,7 +214,13 @@ function resolveHijri(parts: DateParts, p: number | null): Resolution {
   }
   if (parts.day !== undefined) {
     const n = hijriToDayNumber(y, parts.month, parts.day);
-    return n === null ? NONE : day(n, relative);
+    if (n === null) return NONE;
+    // "اليوم الأربعاء التاسع من ذي الحجة": a weekday or a relative day is checked against the
+    // calendar (Umm al-Qura may differ by a day from the dates set by sighting the moon)
+    if ((parts.weekday !== undefined || parts.relativeDays !== undefined) && p !== null) {
+      return resolveDay({ weekday: parts.weekday, relativeDays: parts.relativeDays, weekdayDirection: parts.weekdayDirection }, p, { n, source: 'day-month' });
+    }
+    return day(n, relative);
   }
   const mid = hijriToDayNumber(y, parts.month, 15);
   if (mid === null) return NONE;
@@ -283,11 +302,11 @@ interface Candidate {
   n: number;
   source: 'full' | 'weekday' | 'relative' | 'day-month' | 'day';
 }
-const RANK: Record<Candidate['source'], number> = { full: 5, weekday: 4, relative: 3, 'day-month': 2, day: 1 };
+const RANK: Record<Candidate['source'], number> = { full: 5, 'day-month': 4, weekday: 3, relative: 2, day: 1 };
 
 /** A date at day precision from its cues, with conflicts resolved. */
-function resolveDay(parts: DateParts, p: number | null): Resolution {
-  const candidates: Candidate[] = [];
+function resolveDay(parts: DateParts, p: number | null, calendarDay: Candidate | null = null): Resolution {
+  const candidates: Candidate[] = calendarDay ? [calendarDay] : [];
   const { weekday } = parts;
   let usedPublished = false;
 
@@ -407,8 +426,8 @@ function dayMonthNearest(d: number, m: number, direction: Direction | undefined,
     direction === 'past' ? n < p : direction === 'future' || direction === 'following' ? n > p : direction === 'current' ? fromDayNumber(n).year === pub.year : n - p <= FUTURE_WINDOW,
   );
   if (allowed.length === 0) return null;
-  // a weekday picks among the years; else the nearest
-  const byWeekday = weekday === undefined ? [] : allowed.filter((n) => weekdayOf(n) === weekday);
+  // a weekday picks among the years, even beyond the window ("يوم السبت 19 أوت" in May); else the nearest
+  const byWeekday = weekday === undefined ? [] : (direction ? allowed : options).filter((n) => weekdayOf(n) === weekday);
   const pool = byWeekday.length > 0 ? byWeekday : allowed;
   return pool.reduce((a, b) => (Math.abs(b - p) < Math.abs(a - p) ? b : a));
 }

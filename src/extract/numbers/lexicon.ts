@@ -67,6 +67,8 @@ export interface NumberLexicon {
   readonly words: WordIndex<NumberWord>;
   /** Normalised forms of the scale words, for fused typos ("عشرألف" = عشر + ألف). */
   readonly scaleForms: readonly string[];
+  /** The last two letters of the scale forms (a quick test before trying to split a word). */
+  readonly scaleEndings: ReadonlySet<string>;
 }
 
 let lexicon: NumberLexicon | undefined;
@@ -118,5 +120,5 @@ export function numberLexicon(): NumberLexicon {
     for (const f of o.forms) words.add(f, entry);
   }
   const normalisedScales = [...new Set(scaleForms.map((f) => normalizeForm(f.trim())))].sort((a, b) => b.length - a.length);
-  return (lexicon = { words, scaleForms: normalisedScales });
+  return (lexicon = { words, scaleForms: normalisedScales, scaleEndings: new Set(normalisedScales.map((f) => f.slice(-2))) });
 }

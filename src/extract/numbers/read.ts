@@ -68,16 +68,37 @@ export function readNumbers(doc: AnalyzedText): readonly NumberMention[] {
  * The number mention that starts at each token (undefined elsewhere), for extractors that
  * walk tokens.
  */
-export function numbersByFirstToken(doc: AnalyzedText): ReadonlyMap<number, NumberMention> {
-  let map = byFirst.get(doc);
-  if (!map) {
-    map = new Map();
-    for (const m of readNumbers(doc)) map.set(m.first, m);
-    byFirst.set(doc, map);
+export function numbersByFirstToken(doc: AnalyzedText): NumbersAt {
+  let at = byFirst.get(doc);
+  if (!at) {
+    at = new NumbersAt(doc.tokens.count, readNumbers(doc));
+    byFirst.set(doc, at);
   }
-  return map;
+  return at;
 }
-const byFirst = new WeakMap<AnalyzedText, Map<number, NumberMention>>();
+const byFirst = new WeakMap<AnalyzedText, NumbersAt>();
+
+/** Number mentions by their first token, in an array (one lookup per token, no hashing). */
+export class NumbersAt {
+  private readonly index: Int32Array;
+
+  constructor(
+    count: number,
+    private readonly mentions: readonly NumberMention[],
+  ) {
+    this.index = new Int32Array(count).fill(-1);
+    mentions.forEach((m, k) => (this.index[m.first] = k));
+  }
+
+  get(token: number): NumberMention | undefined {
+    const k = token >= 0 && token < this.index.length ? this.index[token]! : -1;
+    return k >= 0 ? this.mentions[k] : undefined;
+  }
+
+  has(token: number): boolean {
+    return token >= 0 && token < this.index.length && this.index[token]! >= 0;
+  }
+}
 
 /** One element of a word number: a token's number word and how it joins the one before. */
 interface Element {
@@ -350,7 +371,7 @@ class NumberReader {
    * what comes before it is a number word.
    */
   private splitFused(word: string): { head: NumberWord; scale: NumberWord } | null {
-    if (word.length < 5) return null;
+    if (word.length < 5 || !this.lex.scaleEndings.has(word.slice(-2))) return null;
     for (const s of this.lex.scaleForms) {
       if (word.length <= s.length + 1 || !word.endsWith(s)) continue;
       const head = this.lex.words.get(word.slice(0, -s.length))?.find((w) => w.kind === 'cardinal');

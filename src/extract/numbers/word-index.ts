@@ -41,10 +41,18 @@ const NO_CLITICS: readonly Proclitic[] = [];
  */
 export class WordIndex<T> {
   private readonly forms = new Map<string, T[]>();
+  /**
+   * The last three letters of every form (the whole form when shorter): a word can only carry
+   * a clitic before a form if it ends the same way, which rules out most words in one lookup.
+   */
+  private readonly endings = new Set<number>();
+  private readonly shortEndings = new Set<number>();
 
   /** Adds an entry under a form written in any spelling (it is normalised here). */
   add(form: string, value: T): void {
     const key = normalizeForm(form.trim());
+    if (key.length >= 3) this.endings.add(tailCode(key, 3));
+    else this.shortEndings.add(tailCode(key, key.length));
     const list = this.forms.get(key);
     if (list) {
       if (!list.includes(value)) list.push(value);
@@ -83,6 +91,9 @@ export class WordIndex<T> {
 
   /** Whether some suffix of the word left by up to four proclitic letters is a form here. */
   private mayHaveClitic(word: string): boolean {
+    if (!this.endings.has(tailCode(word, 3)) && !(this.shortEndings.size > 0 && (this.shortEndings.has(tailCode(word, 2)) || this.shortEndings.has(tailCode(word, 1))))) {
+      return false;
+    }
     const max = Math.min(4, word.length - 2);
     for (let k = 1; k <= max; k++) {
       const rest = word.slice(k);
@@ -92,6 +103,14 @@ export class WordIndex<T> {
     }
     return false;
   }
+}
+
+/** The last `k` (1-3) UTF-16 units of a word as one number, with its length: a key without a substring. */
+function tailCode(word: string, k: number): number {
+  const n = word.length;
+  let code = k;
+  for (let i = Math.max(0, n - k); i < n; i++) code = code * 65536 + word.charCodeAt(i);
+  return code;
 }
 
 /** A phrase found at a token. */
