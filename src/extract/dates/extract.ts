@@ -159,7 +159,6 @@ class DateReader {
     let patterns = 0;
     if (this.numbers.get(i)?.kind === 'ordinal') patterns |= P.dayMonth | P.nthWeekday;
     if (this.isArticleBeforeDigits(i)) patterns |= P.dayMonth | P.year;
-    if (this.words[i] === 'و' && this.kinds[i + 1] === TokenKind.Number) patterns |= P.year;
     const head = this.lex.heads.match(this.words[i]!);
     if (head) for (const v of head.values) patterns |= v;
     return patterns;
@@ -340,8 +339,8 @@ class DateReader {
     }
     // "هذا الشهر", "نفس الشهر"
     const w = this.words[i]!;
-    if ((this.lex.demonstratives.has(w) || this.lex.sameBefore.has(w)) && this.words[i + 1] === 'الشهر') {
-      const parts: DateParts = this.lex.demonstratives.has(w) ? { period: { unit: 'month', shift: 0 } } : { anaphora: 'month' };
+    if ((this.lex.demonstratives.match(w) || this.lex.sameBefore.match(w)) && this.words[i + 1] === 'الشهر') {
+      const parts: DateParts = this.lex.demonstratives.match(w) ? { period: { unit: 'month', shift: 0 } } : { anaphora: 'month' };
       return { end: i + 2, offset: 0, parts, named: false, ambiguous: false, family: null };
     }
     return null;
@@ -641,7 +640,7 @@ class DateReader {
   private weekPhraseAt(i: number): { shift: number; end: number } | null {
     let j = i;
     let demonstrative = false;
-    if (this.isWord(j) && this.lex.demonstratives.has(this.words[j]!)) {
+    if (this.is(j, this.lex.demonstratives)) {
       demonstrative = true;
       j++;
     }
@@ -697,7 +696,7 @@ class DateReader {
       if (this.lex.todayNotAfter.has(w)) return false;
     }
     if (this.is(i - 1, this.lex.timeOfDay)) return true;
-    if (this.isWord(i - 1) && this.lex.todayNotBefore.has(this.words[i - 1]!)) return false;
+    if (this.is(i - 1, this.lex.todayNotBefore)) return false;
     if (this.isQuoted(i)) return false;
     if (offset > 0 && this.isSentenceStart(i) && this.punct(next, ',')) return false;
     // a relative pronoun, then a present-tense verb, then at most one word before اليوم
@@ -729,7 +728,7 @@ class DateReader {
     if (!this.isWord(i)) return null;
     const w = this.words[i]!;
     // "نفس اليوم", "ذات الشهر", "نفس العام"
-    if (this.lex.sameBefore.has(w) && this.isWord(i + 1)) {
+    if (this.lex.sameBefore.match(w) && this.isWord(i + 1)) {
       const unit = this.unitWord(i + 1);
       if (unit) return this.atom(i, i + 2, 0, { anaphora: unit === 'day' ? 'day' : unit === 'month' ? 'month' : 'year' }, 'ar/dates/reference');
       return null;
@@ -784,15 +783,17 @@ class DateReader {
     }
     // "هذا العام", "هذه السنة", "هذا الأسبوع"
     let demonstrative = false;
-    if (this.lex.demonstratives.has(this.words[j] ?? '') && this.isWord(j + 1)) {
+    let offset = partMatch?.offset ?? 0;
+    if (this.is(j, this.lex.demonstratives) && this.isWord(j + 1)) {
       demonstrative = true;
+      if (j === i) offset = this.lex.demonstratives.match(this.words[j]!)!.offset;
       j++;
     }
     if (!this.isWord(j)) return null;
     const unitMatch = this.lex.periods.match(this.words[j]!);
     if (!unitMatch) return null;
     const unit = unitMatch.values[0]!;
-    const offset = j === i ? unitMatch.offset : (partMatch?.offset ?? 0);
+    if (j === i) offset = unitMatch.offset;
     if (demonstrative) return this.atom(i, j + 1, offset, { period: { unit, shift: 0 }, ...(part ? { part } : {}) }, 'ar/dates/relative-period');
     const dir = this.isWord(j + 1) ? this.lex.directions.get(this.words[j + 1]!)?.[0] : undefined;
     if (dir && dir !== 'following') return this.atom(i, j + 2, offset, { period: { unit, shift: shiftOf(dir) }, ...(part ? { part } : {}) }, 'ar/dates/relative-period');
@@ -828,10 +829,11 @@ class DateReader {
    * ("عامي 2014 و2015").
    */
   private year(i: number, before: readonly DateAtom[]): DateAtom | null {
-    // "و2015" after a year
-    if (this.words[i] === 'و' && glued(this.doc, i) && before.length > 0 && before[before.length - 1]!.end === i && before[before.length - 1]!.parts.year !== undefined) {
-      const y = this.yearNumberAt(i + 1);
-      if (y) return this.atom(i, y.end, 1, { year: y.year, ...(y.calendar ? { calendar: y.calendar } : {}) }, 'ar/dates/year');
+    // "و2015" after a year: the و is a token of its own, glued to the digits
+    const last = before[before.length - 1];
+    if (last && last.end === i - 1 && last.parts.year !== undefined && this.words[i - 1] === 'و' && glued(this.doc, i - 1)) {
+      const y = this.yearNumberAt(i);
+      if (y) return this.atom(i, y.end, 0, { year: y.year, ...(y.calendar ? { calendar: y.calendar } : {}) }, 'ar/dates/year');
     }
     if (this.isArticleBeforeDigits(i)) {
       const y = this.yearNumberAt(i + 1);

@@ -139,7 +139,7 @@ export function resolveDate(parts: DateParts, published: Iso | null, antecedent:
   if (parts.month !== undefined && parts.day === undefined && parts.weekday === undefined && !parts.lastDayOfMonth) {
     if (parts.year !== undefined) return month(parts.year, parts.month, false);
     if (!pub) return unanchored();
-    const y = yearOfMonth(parts.month, parts.monthDirection, pub.year, pub.month ?? 12);
+    const y = yearOfMonth(parts.month, parts.monthDirection, pub.year, pub.month ?? 12, p);
     return month(y, parts.month, true);
   }
   if (parts.month !== undefined && (parts.nthWeekday !== undefined || parts.lastDayOfMonth)) {

@@ -12,7 +12,8 @@ const singleWord = z
   .refine((s) => !/\s/u.test(s.trim()), 'a number word is one word (write compounds as separate entries)');
 const forms = z.array(singleWord).min(1);
 
-const NumbersSchema = z.object({
+/** The shape of data/ar/numbers.json. */
+export const NumbersSchema = z.object({
   description: z.string(),
   cardinals: z.array(
     z.object({

@@ -347,8 +347,8 @@ class NumberReader {
     }
     // "الآلاف", "بالمئات", "الأول": written with the article. An exact form is definite when
     // the lexicon also has it without "ال" ("الاف" is آلاف, not ال + اف).
-    const definite =
-      match.proclitics.includes('ال') || (match.proclitics.length === 0 && raw.startsWith('ال') && this.lex.words.has(raw.slice(2)));
+    const form = raw.slice(match.offset);
+    const definite = match.proclitics.includes('ال') || (form.startsWith('ال') && this.lex.words.has(form.slice(2)));
     const values = match.values;
     const ordinal = values.find((v) => v.kind === 'ordinal');
     const vague = values.find((v) => v.kind === 'vague' || v.kind === 'few');
