@@ -59,12 +59,17 @@ describe('numbers corpus (test/corpus/numbers.jsonl)', () => {
   }
 });
 
+/** Each found annotation quotes the text, and the list is the expected one, field by field. */
+function expectAnnotations(line: Line, found: { start: number; end: number; text: string }[]) {
+  for (const a of found) expect(line.text.slice(a.start, a.end)).toBe(a.text);
+  expect(found.map((a, i) => project(a, line.expect[i] ?? a))).toEqual(line.expect);
+}
+
 describe('dates corpus (test/corpus/dates.jsonl)', () => {
   for (const line of corpus('dates.jsonl')) {
     it(`${line.note}: ${line.text}`, () => {
       const x = extract(line);
-      for (const d of x.dates) expect(line.text.slice(d.start, d.end)).toBe(d.text);
-      expect(x.dates.map((d, i) => project(d, line.expect[i] ?? d))).toEqual(line.expect);
+      expectAnnotations(line, x.dates);
       expect(x.messages.map((m) => m.code).filter((c) => c.startsWith('date'))).toEqual(line.messages ?? []);
     });
   }
@@ -72,10 +77,6 @@ describe('dates corpus (test/corpus/dates.jsonl)', () => {
 
 describe('quantities corpus (test/corpus/quantities.jsonl)', () => {
   for (const line of corpus('quantities.jsonl')) {
-    it(`${line.note}: ${line.text}`, () => {
-      const x = extract(line);
-      for (const q of x.quantities) expect(line.text.slice(q.start, q.end)).toBe(q.text);
-      expect(x.quantities.map((q, i) => project(q, line.expect[i] ?? q))).toEqual(line.expect);
-    });
+    it(`${line.note}: ${line.text}`, () => expectAnnotations(line, extract(line).quantities));
   }
 });

@@ -201,6 +201,18 @@ class DateReader {
     return w.length <= 3 && w.endsWith('ال') && i + 1 < this.n && this.kinds[i + 1] === TokenKind.Number && glued(this.doc, i);
   }
 
+  /** Whether token `i` is the bare "اليوم" (today, or "the day" of "اليوم الثالث من"). */
+  private isToday(i: number): boolean {
+    if (!this.isWord(i)) return false;
+    const m = this.lex.relativeDays.matchAt(this.words, i, i + 1);
+    return m !== null && m.value.today && m.proclitics.length === 0;
+  }
+
+  /** Whether token `i` is the "من" between a day and its month ("29 من الشهر نفسه"). */
+  private isDayOfMonthLink(i: number): boolean {
+    return this.isWord(i) && this.lex.dayOfMonthLink.has(this.words[i]!);
+  }
+
   /** Skips one comma. */
   private skipComma(i: number): number {
     return this.punct(i, ',') ? i + 1 : i;
@@ -254,7 +266,7 @@ class DateReader {
       return { day: ordinal.value!, end, offset: ordinal.offset, ordinal: true };
     }
     // "اليوم الثالث من أكتوبر"
-    if (this.words[i] === 'اليوم' || this.is(i, this.lex.dayWords)) {
+    if (this.isToday(i) || this.is(i, this.lex.dayWords)) {
       const next = this.numbers.get(i + 1);
       if (next?.kind === 'ordinal' && next.value! >= 1 && next.value! <= 31 && next.proclitics.length <= 1) {
         return { day: next.value!, end: next.end, offset: 0, ordinal: true };
@@ -322,7 +334,7 @@ class DateReader {
       return null;
     }
     const period = this.lex.periods.match(this.words[i]!);
-    const isMonthWord = period?.values.includes('month') && this.words[i]!.endsWith('الشهر');
+    const isMonthWord = period?.values.includes('month') === true;
     if (isMonthWord) {
       const next = i + 1;
       // "الشهر الثامن"
@@ -339,7 +351,7 @@ class DateReader {
     }
     // "هذا الشهر", "نفس الشهر"
     const w = this.words[i]!;
-    if ((this.lex.demonstratives.match(w) || this.lex.sameBefore.match(w)) && this.words[i + 1] === 'الشهر') {
+    if ((this.lex.demonstratives.match(w) || this.lex.sameBefore.match(w)) && this.isWord(i + 1) && this.lex.periods.get(this.words[i + 1]!)?.includes('month')) {
       const parts: DateParts = this.lex.demonstratives.match(w) ? { period: { unit: 'month', shift: 0 } } : { anaphora: 'month' };
       return { end: i + 2, offset: 0, parts, named: false, ambiguous: false, family: null };
     }
@@ -354,7 +366,7 @@ class DateReader {
     const hijri = ref?.parts.calendar === 'hijri';
     let j = this.skipComma(i);
     // "من عام", "في سنة"
-    if ((this.words[j] === 'من' || this.words[j] === 'في') && this.isWord(j + 1)) {
+    if (this.is(j, this.lex.monthLinks) && this.isWord(j + 1)) {
       const y = this.yearPhraseAt(j + 1, hijri);
       if (y) return y;
     }
@@ -477,7 +489,7 @@ class DateReader {
     }
     // "الاثنين الأخير من شهر ثلاثة", "اليوم الأخير من شهر عشرة"
     const wd = this.lex.weekdays.get(this.words[i]!)?.[0];
-    const isDay = this.words[i] === 'اليوم';
+    const isDay = this.isToday(i);
     if ((wd && !wd.bare) || isDay) {
       if (!this.is(i + 1, this.lex.lastWords) || !this.words[i + 1]!.startsWith('ال')) return null;
       const ref = this.monthAfterLink(i + 2);
@@ -491,7 +503,7 @@ class DateReader {
   /** A month after "من", "في" or a glued "ب" ("بأيلول", "بشهر"). */
   private monthAfterLink(i: number): MonthRef | null {
     let j = i;
-    if (this.words[j] === 'من' || this.words[j] === 'في') j++;
+    if (this.isWord(j) && this.lex.monthLinks.has(this.words[j]!)) j++;
     const ref = this.monthRefAt(j);
     if (!ref) return null;
     if (j === i && ref.offset === 0) return null;
@@ -514,18 +526,19 @@ class DateReader {
    */
   private dayMonth(i: number): DateAtom | null {
     let j = i;
-    if (this.is(i, this.lex.dayWords) && this.words[i] !== 'اليوم') j++;
+    if (this.is(i, this.lex.dayWords) && !this.isToday(i)) j++;
     let day: DayNumber | null = null;
     let firstDay = false;
     // "أول شباط", "غرة رمضان": the first day of the month, with no "من"
-    const fd = this.isWord(j) && this.words[j + 1] !== 'من' ? this.lex.firstDay.match(this.words[j]!) : null;
+    const fd = this.isWord(j) && !this.isDayOfMonthLink(j + 1) ? this.lex.firstDay.match(this.words[j]!) : null;
     if (fd) {
       day = { day: 1, end: j + 1, offset: fd.offset, ordinal: true };
       firstDay = true;
     } else day = this.dayAt(j);
     if (!day) return null;
     let k = day.end;
-    const linked = this.words[k] === 'من' || (this.words[k] === 'في' && day.ordinal);
+    // "15 من الشهر", "ثالث يوم في أيلول"
+    const linked = this.isDayOfMonthLink(k) || (day.ordinal && this.isWord(k) && this.lex.monthLinks.has(this.words[k]!));
     if (linked) k++;
     const ref = this.monthRefAt(k);
     if (!ref) return linked ? null : this.rangeStart(i, j, day);
@@ -560,7 +573,7 @@ class DateReader {
       const next = this.dayAt(k);
       if (!next || next.ordinal !== day.ordinal || next.day <= last.day) return null;
       let m = next.end;
-      if (this.words[m] === 'من') m++;
+      if (this.isDayOfMonthLink(m)) m++;
       const ref = this.monthRefAt(m);
       if (ref && (ref.named || m > next.end)) {
         const y = this.yearPartAt(ref.end, ref);
@@ -581,7 +594,7 @@ class DateReader {
    */
   private weekday(i: number): DateAtom | null {
     let j = i;
-    const afterDayWord = this.is(i, this.lex.dayWords) && this.words[i] !== 'اليوم';
+    const afterDayWord = this.is(i, this.lex.dayWords) && !this.isToday(i);
     if (afterDayWord) j++;
     if (!this.isWord(j)) return null;
     const wdMatch = this.lex.weekdays.match(this.words[j]!);
@@ -592,7 +605,7 @@ class DateReader {
     let k = j + 1;
     const parts: DateParts = { weekday: wd.weekday };
     // "الأحد من الأسبوع الماضي", "اثنين الأسبوع الحالي", "الاثنين من هذا الأسبوع"
-    const week = this.weekPhraseAt(this.words[k] === 'من' ? k + 1 : k);
+    const week = this.weekPhraseAt(this.isDayOfMonthLink(k) ? k + 1 : k);
     if (week) {
       parts.weekShift = week.shift;
       k = week.end;
@@ -632,7 +645,7 @@ class DateReader {
 
   /** Whether a month reference follows a day number at `i` (then the day belongs to a day-month date). */
   private startsMonthAfterDay(i: number): boolean {
-    const j = this.words[i] === 'من' ? i + 1 : i;
+    const j = this.isDayOfMonthLink(i) ? i + 1 : i;
     return this.monthRefAt(j) !== null;
   }
 
@@ -660,7 +673,7 @@ class DateReader {
   private governedByFuture(i: number): boolean {
     for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
       if (!this.isWord(k)) return false;
-      if (this.words[k] === 'سوف') return true;
+      if (this.lex.futureWords.has(this.words[k]!)) return true;
     }
     return false;
   }
@@ -875,7 +888,7 @@ class DateReader {
       if (j !== i + 1) return null;
       count = 2;
     } else if (j === i + 1 && !unit.singular) return null; // "قبل أيام": no count
-    if (this.words[j + 1] === 'من' || this.words[j + 1] === 'على') return null;
+    if (this.isWord(j + 1) && this.lex.agoTiedAfter.has(this.words[j + 1]!)) return null;
     return this.atom(i, j + 1, this.lex.ago.match(this.words[i]!)!.offset, { ago: { unit: unit.unit, count } }, 'ar/dates/ago');
   }
 

@@ -39,6 +39,10 @@ const DateWordsSchema = z.object({
   monthWords: z.array(oneWord),
   dayWords: z.array(oneWord),
   dayOfMonthLink: z.array(oneWord),
+  monthLinks: z.array(oneWord),
+  joinWords: z.array(oneWord),
+  futureWords: z.array(oneWord),
+  agoTiedAfter: z.array(oneWord),
   rangeLinks: z.array(oneWord),
   agreeing: words,
   lastWords: z.array(oneWord),
@@ -87,6 +91,14 @@ export interface DateLexicon {
   readonly monthWords: WordIndex<true>;
   readonly dayWords: WordIndex<true>;
   readonly dayOfMonthLink: WordIndex<true>;
+  /** Before a month after a day or a weekday: "من", "في" ("ثالث ثلاثاء في أيلول", "من عام 2014"). */
+  readonly monthLinks: WordIndex<true>;
+  /** Words that may stand between two atoms of one date besides commas, يوم and الموافق. */
+  readonly joinWords: WordIndex<true>;
+  /** Words that make a following weekday future ("سوف"). */
+  readonly futureWords: WordIndex<true>;
+  /** After "قبل ثلاثة أيام", words that tie it to another event ("قبل ثلاثة أيام من الانتخابات"). */
+  readonly agoTiedAfter: WordIndex<true>;
   /** Between the two days of a range: "13 إلى 15 تموز", "بين 13 و15 تموز", "1-8 أيلول". */
   readonly rangeLinks: WordIndex<true>;
   readonly agreeing: PhraseIndex<true>;
@@ -224,6 +236,10 @@ export function dateLexicon(): DateLexicon {
     monthWords: set(dw.monthWords),
     dayWords: set(dw.dayWords),
     dayOfMonthLink: set(dw.dayOfMonthLink),
+    monthLinks: set(dw.monthLinks),
+    joinWords: set(dw.joinWords),
+    futureWords: set(dw.futureWords),
+    agoTiedAfter: set(dw.agoTiedAfter),
     rangeLinks: set(dw.rangeLinks),
     agreeing: (() => {
       const p = new PhraseIndex<true>();

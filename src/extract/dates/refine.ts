@@ -45,7 +45,7 @@ function gapBetween(doc: AnalyzedText, from: number, to: number): { agreeing: bo
       i = agree.end;
       continue;
     }
-    if (lex.dayWords.has(w) || w === 'في') {
+    if (lex.dayWords.has(w) || lex.joinWords.has(w)) {
       i++;
       continue;
     }

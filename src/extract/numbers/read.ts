@@ -167,7 +167,7 @@ class NumberReader {
     let value = readDigits(surface, scaleNext !== null && scaleNext.form !== 'dual');
     if (value === null) return null;
     let first = i;
-    let offset = 0;
+    const offset = 0;
     let end = i + 1;
     let plain = /^\d+$/.test(this.words[i]!);
     let slash = false;

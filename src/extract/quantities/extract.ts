@@ -134,7 +134,7 @@ class QuantityReader {
       if (after < this.n && this.kinds[after] === TokenKind.Latin && glued(this.doc, after - 1)) return true;
       // "6:30", "الساعة 6"
       if ((this.punct(after, ':') && glued(this.doc, after - 1)) || (this.punct(before, ':') && glued(this.doc, before))) return true;
-      if (this.isWord(before) && /^(ال)?ساعه$/.test(this.words[before]!.replace(/^[وفبل]/, ''))) return true;
+      if (this.isWord(before) && this.lex.timeOfDayHeads.match(this.words[before]!)) return true;
       // phone numbers: "0933 123 456", "+963…", long runs of digits with nothing counted
       // a leading zero ("0933 …", "0300 بتوقيت غرينتش", "04,00"): a phone number, a code or a time
       if (/^0\d/.test(this.words[m.first]!)) return true;
@@ -244,7 +244,7 @@ class QuantityReader {
       }
     }
     // "مدنيين اثنين", "طفلين اثنين": two follows the noun it counts ("اثنين من" counts what follows)
-    const two = m.form === 'words' && m.value === 2 && !q && this.words[m.end] !== 'من' && this.isWord(m.first - 1);
+    const two = m.form === 'words' && m.value === 2 && !q && !(this.isWord(m.end) && this.lex.ofLink.has(this.words[m.end]!)) && this.isWord(m.first - 1);
     if (!unit && two && this.looksCounted(m.first - 1) && !this.numberStartsAt(m.first - 1)) {
       countedToken = m.first - 1;
       counted = this.doc.tokens.surface(countedToken);
@@ -302,7 +302,7 @@ class QuantityReader {
     }
     const open = m.first - 1;
     if (this.isWord(open) && this.lex.rangeOpen.match(this.words[open]!)) {
-      if (this.words[m.end] === 'و' && !this.words[open]!.endsWith('بين')) return null;
+      if (this.words[m.end] === 'و' && !this.lex.rangeOpenBeforeWa.match(this.words[open]!)) return null;
       return { openAt: open };
     }
     return null;

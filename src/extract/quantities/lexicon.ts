@@ -22,7 +22,7 @@ const QuantitiesSchema = z.object({
     before: z.array(z.object({ qualifier: Qualifier, forms: words })),
     after: z.array(z.object({ qualifier: Qualifier, forms: words })),
   }),
-  rangeLinks: z.object({ description: z.string(), open: words, join: words }),
+  rangeLinks: z.object({ description: z.string(), open: words, openBeforeWa: words, join: words }),
   units: z.array(
     z.object({
       unit: z.string().min(1),
@@ -35,6 +35,7 @@ const QuantitiesSchema = z.object({
   identifierHeads: z.object({ description: z.string(), forms: words }),
   notCounted: z.object({ description: z.string(), forms: words }),
   notCountedNoun: z.object({ description: z.string(), forms: words }),
+  timeOfDayHeads: z.array(oneWord).min(1),
   ofLink: z.array(oneWord).min(1),
 });
 
@@ -64,6 +65,7 @@ export interface QuantityLexicon {
   readonly beforeLength: number;
   readonly after: PhraseIndex<QuantityQualifier>;
   readonly rangeOpen: WordIndex<true>;
+  readonly rangeOpenBeforeWa: WordIndex<true>;
   readonly rangeJoin: WordIndex<true>;
   /** Units written as words ("دولار", "كيلومتر مربع", "في المئة"). */
   readonly units: PhraseIndex<UnitEntry>;
@@ -73,6 +75,8 @@ export interface QuantityLexicon {
   readonly identifierHeads: WordIndex<true>;
   readonly notCounted: PhraseIndex<true>;
   readonly notCountedNoun: WordIndex<true>;
+  /** "الساعة 6": a number after these is a time of day. */
+  readonly timeOfDayHeads: WordIndex<true>;
   readonly ofLink: WordIndex<true>;
   /** The category cue of a normalised word (clitics and common suffixes taken off), if any. */
   cueOf(word: string): CategoryCue | null;
@@ -147,6 +151,7 @@ export function quantityLexicon(): QuantityLexicon {
     beforeLength,
     after,
     rangeOpen: set(q.rangeLinks.open.filter((f) => !/\s/u.test(f))),
+    rangeOpenBeforeWa: set(q.rangeLinks.openBeforeWa),
     rangeJoin: set(q.rangeLinks.join),
     units,
     symbols,
@@ -154,6 +159,7 @@ export function quantityLexicon(): QuantityLexicon {
     identifierHeads: set(q.identifierHeads.forms.filter((f) => !/\s/u.test(f))),
     notCounted,
     notCountedNoun: set(q.notCountedNoun.forms.filter((f) => !/\s/u.test(f))),
+    timeOfDayHeads: set(q.timeOfDayHeads),
     ofLink: set(q.ofLink),
     cueOf,
   };
