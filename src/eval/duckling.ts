@@ -70,7 +70,7 @@ export interface FileResult extends Tally {
   readonly failures: Failure[];
 }
 
-/** Reads a Duckling corpus file (JSON lines). */
+/** Reads a Duckling corpus file (JSON lines): `readDucklingFile('…/ordinal.jsonl')[0]` is `{ dim: 'ordinal', text: 'الاول', value: 1, … }`. */
 export function readDucklingFile(path: string): DucklingExample[] {
   return readFileSync(path, 'utf8')
     .split('\n')
@@ -114,7 +114,7 @@ export function runNumberFile(path: string, kind: 'cardinal' | 'ordinal'): FileR
 const MONTH_WORDS =
   /(كانون|شباط|اذار|آذار|نيسان|ايار|أيار|حزيران|تموز|(^|\s|ب)اب(\s|$)|آب|ايلول|أيلول|تشرين|يناير|فبراير|مارس|ابريل|أبريل|إبريل|مايو|يونيو|يوليو|اغسطس|أغسطس|سبتمبر|اكتوبر|أكتوبر|نوفمبر|ديسمبر|جانفي|فيفري|افريل|أفريل|جوان|جويلية|اوت|أوت|محرم|صفر|ربيع|جمادى|رجب|شعبان|رمضان|شوال|ذو القعدة|ذو الحجة|شهر \d|شهر (ثلاث|عشر|ثلاثة|عشرة|اربع|خمس|ست|سبع|ثمان|تسع|احد|اثن)|الشهر (الثامن|التاسع|العاشر|السابع|السادس|الخامس|الرابع|الثالث|الثاني|الاول))/u;
 
-/** The class of a time example (see the module comment). */
+/** The class of a time example (see the module comment): `timeClass({ dim: 'time', text: '4 ابريل', type: 'value', grain: 'day' })` is 'absolute-date'. */
 export function timeClass(ex: DucklingExample): TimeClass {
   if (ex.negative) return 'negative';
   if (ex.holiday) return 'holiday';

@@ -18,6 +18,8 @@ export const PIPELINE: readonly Stage[] = [
 
   // Dates first of all: every later stage reads them, and the quantities extractor must know
   // which numbers are days and years ("15 آذار 2019") before it takes numbers as figures.
+  // (The number reader, src/extract/numbers, is no stage of its own: both read its numbers,
+  // computed once per document.)
   { kind: 'extractor', run: datesExtractor },
   // Quantities after dates: a number inside a date is not a figure.
   { kind: 'extractor', run: quantitiesExtractor },

@@ -17,42 +17,45 @@ export interface Ymd {
 
 const MS_PER_DAY = 86_400_000;
 
-/** Days since 1970-01-01 of a Gregorian date. */
+/** Days since 1970-01-01 of a Gregorian date: `dayNumber(1970, 1, 2)` is 1. */
 export function dayNumber(year: number, month: number, day: number): number {
   return Math.round(Date.UTC(year, month - 1, day) / MS_PER_DAY);
 }
 
-/** The Gregorian date of a day number. */
+/** The Gregorian date of a day number: `fromDayNumber(1)` is `{ year: 1970, month: 1, day: 2 }`. */
 export function fromDayNumber(n: number): Ymd {
   const d = new Date(n * MS_PER_DAY);
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
 }
 
-/** 0 = Sunday … 6 = Saturday. */
+/** The weekday of a day number, 0 = Sunday … 6 = Saturday: `weekdayOf(dayNumber(2024, 12, 6))` is 5 (a Friday). */
 export function weekdayOf(n: number): number {
   return (((n + 4) % 7) + 7) % 7; // 1970-01-01 was a Thursday
 }
 
-/** Number of days in a Gregorian month. */
+/** Number of days in a Gregorian month: `daysInMonth(2024, 2)` is 29. */
 export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-/** Whether a day exists in a month ("30 شباط" does not). */
+/** Whether a day exists in a month: `isValidDay(2024, 2, 30)` is false ("30 شباط"). */
 export function isValidDay(year: number, month: number, day: number): boolean {
   return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
-/** ISO text of a date at a precision: "2024", "2024-11", "2024-11-27". */
+/** ISO text of a date at a precision: `isoOf({ year: 2024, month: 11, day: 27 }, 'month')` is "2024-11". */
 export function isoOf(d: { year: number; month?: number; day?: number }, precision: 'day' | 'month' | 'year'): string {
   if (precision === 'year') return pad(d.year, 4);
   if (precision === 'month') return `${pad(d.year, 4)}-${pad(d.month!)}`;
   return `${pad(d.year, 4)}-${pad(d.month!)}-${pad(d.day!)}`;
 }
 
-/** Reads "2024", "2024-11", "2024-11-27" (or the date part of a timestamp); null when it is none of these. */
+/**
+ * Reads "2024", "2024-11", "2024-11-27" (or the date part of a timestamp); null when it is none
+ * of these: `parseIso('2024-11')` is `{ year: 2024, month: 11, day: null }`.
+ */
 export function parseIso(iso: string | null): { year: number; month: number | null; day: number | null } | null {
   if (!iso) return null;
   const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(iso);
@@ -60,7 +63,7 @@ export function parseIso(iso: string | null): { year: number; month: number | nu
   return { year: Number(m[1]), month: m[2] ? Number(m[2]) : null, day: m[3] ? Number(m[3]) : null };
 }
 
-/** A month shifted by `k` months. */
+/** A month shifted by `k` months: `addMonths(2024, 12, 1)` is `{ year: 2025, month: 1 }`. */
 export function addMonths(year: number, month: number, k: number): { year: number; month: number } {
   const index = year * 12 + (month - 1) + k;
   return { year: Math.floor(index / 12), month: (index % 12) + 1 };
@@ -86,7 +89,10 @@ function umalquraFormat(): Intl.DateTimeFormat | null {
   return umalqura;
 }
 
-/** The Umm al-Qura Hijri date of a day number (null without ICU's calendar data). */
+/**
+ * The Umm al-Qura Hijri date of a day number (null without ICU's calendar data):
+ * `hijriOf(dayNumber(2023, 3, 27))` is `{ year: 1444, month: 9, day: 5 }`.
+ */
 export function hijriOf(n: number): { year: number; month: number; day: number } | null {
   const f = umalquraFormat();
   if (!f) return null;

@@ -8,10 +8,10 @@
  * date-words.json, numbers.json); the patterns are here, each with an example.
  *
  * Not dates: durations ("خمس سنوات", "منذ عامين"), a day and month that name something
- * ("ثورة 14 جانفي"), "اليوم" meaning nowadays ("الاسم الذي يقاتل تحته اليوم"), a year that
- * counts things ("في 2000 منزل" is taken as a year only after a preposition and before no
- * number word). A number a date takes is not a quantity (the quantities extractor reads the
- * dates found before it).
+ * ("ثورة 14 جانفي"), "اليوم" meaning nowadays ("الاسم الذي يقاتل تحته اليوم"). A bare
+ * four-digit number is a year only after a preposition (في، منذ، حتى …) and not before a number
+ * word or a unit of time; "في 2000 منزل" is still misread as a year. A number a date takes is
+ * not a quantity (the quantities extractor reads the dates found before it).
  */
 import type { AnalyzedText } from '../../text/analyze.js';
 import { TokenKind } from '../../text/tokenize.js';
@@ -37,21 +37,32 @@ export interface DateAtom {
 
 const partsByMention = new WeakMap<DateMention, DateParts>();
 
-/** The parts a date mention was read from (for the refiners); undefined for other mentions. */
+/**
+ * The parts a date mention was read from (for the refiners); undefined for mentions other
+ * extractors made.
+ *
+ * @example
+ * const input = { doc: analyzeText('في 29 من الشهر نفسه'), published: null, titleEnd: 0 };
+ * partsOf(datesExtractor.extract(input, emptyExtraction()).dates![0]!)  // { anaphora: 'month', day: 29 }
+ */
 export function partsOf(m: DateMention): DateParts | undefined {
   return partsByMention.get(m);
 }
 
-/** Records the parts of a mention made by a refiner. */
+/** Records the parts of a mention a refiner made (a joined date): `setParts(joined, { relativeDays: -1, weekday: 4 })`. */
 export function setParts(m: DateMention, parts: DateParts): void {
   partsByMention.set(m, parts);
 }
 
-/** A mention's token range, kept for the refiners. */
 const tokensByMention = new WeakMap<DateMention, { first: number; end: number; ordinalDay: boolean }>();
+/**
+ * The token range of a date mention (and whether its day was an ordinal word), kept for the
+ * refiners that join neighbours: `tokensOf(m)` is `{ first: 4, end: 7, ordinalDay: true }`.
+ */
 export function tokensOf(m: DateMention): { first: number; end: number; ordinalDay: boolean } | undefined {
   return tokensByMention.get(m);
 }
+/** Records the token range of a mention a refiner made: `setTokens(joined, { first: 2, end: 9, ordinalDay: false })`. */
 export function setTokens(m: DateMention, t: { first: number; end: number; ordinalDay: boolean }): void {
   tokensByMention.set(m, t);
 }
@@ -932,6 +943,9 @@ const CLOSERS = new Set([0xbb /* » */, 0x201d /* ” */]);
 /**
  * Marks the tokens inside quotations. «» and “” nest; straight quotes pair up in order. A
  * quotation that is never closed marks nothing.
+ *
+ * @example
+ * quotedTokens(analyzeText('قال "اليوم نبدأ"'))  // [0, 0, 1, 1, 0]
  */
 export function quotedTokens(doc: AnalyzedText): Uint8Array {
   const t = doc.tokens;

@@ -9,7 +9,7 @@
  *
  * Conventions (news reports what happened):
  * - a weekday alone is the latest such day on or before the publication day; with الماضي the
- *   latest before it, with المقبل/القادم (or a future verb) the first after it;
+ *   latest before it, with المقبل/القادم the first after it, after سوف the first on or after it;
  * - a day and month without a year take the year that puts them nearest the publication date,
  *   up to three months after it (a date further ahead is last year's); with الماضي the latest
  *   before it, with المقبل the first after it;

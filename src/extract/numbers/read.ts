@@ -67,6 +67,9 @@ export function readNumbers(doc: AnalyzedText): readonly NumberMention[] {
 /**
  * The number mention that starts at each token (undefined elsewhere), for extractors that
  * walk tokens.
+ *
+ * @example
+ * numbersByFirstToken(analyzeText('قتل 3 مدنيين')).get(1)?.value  // 3
  */
 export function numbersByFirstToken(doc: AnalyzedText): NumbersAt {
   let at = byFirst.get(doc);

@@ -183,7 +183,7 @@ export class PhraseIndex<T> {
   }
 }
 
-/** The normalised tokens of a lexicon phrase. */
+/** The normalised tokens of a lexicon phrase: `phraseTokens('كم²')` is `['كم', '²']`. */
 export function phraseTokens(form: string): string[] {
   const tokens = tokenize(normalize(form.trim()));
   const out: string[] = [];
@@ -212,7 +212,7 @@ export function docWords(doc: AnalyzedText): string[] {
   return words;
 }
 
-/** Whether tokens `i` and `i + 1` touch (no space between them): "ال2020", "$20", "F-16". */
+/** Whether tokens `i` and `i + 1` touch (no space between them): true at "ال" in "ال2020", false in "ال 2020". */
 export function glued(doc: AnalyzedText, i: number): boolean {
   return doc.tokens.nEnds[i] === doc.tokens.nStarts[i + 1];
 }

@@ -6,8 +6,9 @@
  * It reads the numbers of the numbers layer and keeps those that count something. Not figures:
  * numbers a date took (days, years), identifiers ("القرار 2254", "المادة 8", "(2254)"), codes
  * ("F-16", "كوفيد-19"), phone numbers, times of day ("الساعة 6"), durations ("خمس سنوات", "24
- * ساعة"), multiples ("ثلاث مرات"), ordinals, bare fractions ("نصف السكان"), a lone "واحد", and a
- * four-digit number that is more likely a year ("2019" with nothing counted after it).
+ * ساعة"), multiples ("ثلاث مرات"), ordinals, bare fractions ("نصف السكان"), a lone "واحد", digits
+ * with the article ("الـ45"), and a four-digit number that is more likely a year ("2019") unless
+ * people or a unit follow it ("2000 مقاتل", "1500 دولار").
  *
  * The category comes from, in order: the unit (money, area, countries); the nearest cue of what
  * happened to what is counted — before the figure ("مقتل عشرات"), the counted noun itself
