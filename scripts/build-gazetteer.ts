@@ -284,6 +284,16 @@ for (const [id, { file, place }] of curatedIn) {
   byId.get(id)!.parent = parent.id;
 }
 
+// A town that shares its name with an admin unit of its country is at least as prominent as the
+// unit named after it: "خانقين" is the town before the district.
+const unitRank = new Map<string, number>();
+for (const p of places) if (p.kind.startsWith('admin')) for (const n of p.names) unitRank.set(`${p.cc}|${n}`, Math.max(unitRank.get(`${p.cc}|${n}`) ?? 0, p.rank));
+for (const id of curatedIn.keys()) {
+  const p = byId.get(id)!;
+  if (p.kind !== 'city') continue;
+  for (const n of p.names) p.rank = Math.max(p.rank, unitRank.get(`${p.cc}|${n}`) ?? 0);
+}
+
 // ── write ────────────────────────────────────────────────────────────────────────────────────
 
 const inSyriaIraq = places.filter((p) => p.cc === 'SY' || p.cc === 'IQ').length;

@@ -28,14 +28,15 @@ for (const line of readFileSync(SOURCE, 'utf8').split('\n')) {
 const entries = [...best.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 const description =
   'Built by scripts/build-name-map.ts (npm run build:names); do not edit by hand. English spellings of Arabic person-name tokens ' +
-  '(normalised Arabic → the English spelling Wikidata uses most for it, lower case). Source: Wikidata person-name token pairs ' +
+  '(pairs of normalised Arabic and the English spelling Wikidata uses most for it, lower case). Source: Wikidata person-name token pairs ' +
   'mined by Amazon (steveash/NETransliteration-COLING2018), CC0 1.0. See README.md beside this file.';
 const source = { name: 'Wikidata person-name token pairs (NETransliteration-COLING2018)', licence: 'CC0-1.0', pairs: read };
-// One token a line: small diffs when the source changes.
+// One pair a line: small diffs when the source changes. Pairs, not an object: JSON.parse builds
+// 44,000 two-string arrays several times faster than an object of 44,000 keys.
 const json =
-  `{\n  "description": ${JSON.stringify(description)},\n  "source": ${JSON.stringify(source)},\n  "names": {\n` +
-  entries.map(([ar, v]) => `${JSON.stringify(ar)}:${JSON.stringify(v.en)}`).join(',\n') +
-  '\n  }\n}\n';
+  `{\n  "description": ${JSON.stringify(description)},\n  "source": ${JSON.stringify(source)},\n  "names": [\n` +
+  entries.map(([ar, v]) => `[${JSON.stringify(ar)},${JSON.stringify(v.en)}]`).join(',\n') +
+  '\n  ]\n}\n';
 const file = dataPath(join('ar', 'names', 'person-names-en.json'));
 writeFileSync(file, json);
 console.log(`wrote ${best.size} name tokens (from ${read} pairs) to ${file}`);

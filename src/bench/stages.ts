@@ -2,6 +2,8 @@
  * The stages `npm run bench` times one by one over the corpus, each alone, on one core.
  * Each issue that adds a pipeline stage adds its entry here (one line), in pipeline order.
  */
+import { createEntityExtractor } from '../extract/entities/index.js';
+import { emptyExtraction } from '../extract/types.js';
 import type { AnalyzedText } from '../text/analyze.js';
 import { normalize } from '../text/normalize.js';
 import { splitSentences } from '../text/sentences.js';
@@ -28,7 +30,18 @@ const textLayer: BenchStage = {
   },
 };
 
+/** Entities: lexicon and gazetteer matching, linking and geocoding (no name tagger). */
+const entityExtractor = createEntityExtractor();
+const entities: BenchStage = {
+  name: 'entities (lexicon + gazetteer)',
+  run(_text, doc, published) {
+    entityExtractor.extract({ doc, published, titleEnd: 0 }, emptyExtraction());
+    return doc.tokens.wordCount();
+  },
+};
+
 export const STAGES: readonly BenchStage[] = [
   textLayer,
+  entities,
   // numbers and dates, entities, events: one entry each, added with their issue
 ];

@@ -7,10 +7,14 @@
 import { z } from 'zod';
 import { loadResource } from '../../lexicon/resources.js';
 
+/** Pairs of strings, checked in one loop (a zod tuple schema spends a quarter second on 44,000 pairs). */
+const isStringPairs = (v: unknown): v is [string, string][] =>
+  Array.isArray(v) && v.every((p) => Array.isArray(p) && p.length === 2 && typeof p[0] === 'string' && typeof p[1] === 'string');
+
 const NameMapSchema = z.object({
   description: z.string(),
   source: z.object({ name: z.string(), licence: z.string(), pairs: z.number() }),
-  names: z.record(z.string(), z.string()),
+  names: z.custom<[string, string][]>(isStringPairs, { message: 'a list of [Arabic token, English spelling] pairs' }),
 });
 
 const RomanisationSchema = z.object({
@@ -23,12 +27,12 @@ const RomanisationSchema = z.object({
 });
 type Romanisation = z.infer<typeof RomanisationSchema>;
 
-let names: Readonly<Record<string, string>> | undefined;
+let names: ReadonlyMap<string, string> | undefined;
 let roman: Romanisation | undefined;
 
 /** The Wikidata token map (loaded on first use: only new people need it). */
-function nameMap(): Readonly<Record<string, string>> {
-  return (names ??= loadResource('ar/names/person-names-en.json', NameMapSchema).names);
+function nameMap(): ReadonlyMap<string, string> {
+  return (names ??= new Map(loadResource('ar/names/person-names-en.json', NameMapSchema).names));
 }
 
 function romanisation(): Romanisation {
@@ -75,11 +79,11 @@ function englishToken(token: string): string {
   const r = romanisation();
   const particle = r.particles[token];
   if (particle) return particle;
-  const known = Object.hasOwn(nameMap(), token) ? nameMap()[token] : undefined;
+  const known = nameMap().get(token);
   if (known) return capitalise(known);
   if (token.startsWith('ال') && token.length > 3) {
     const rest = token.slice(2);
-    return r.article + capitalise(nameMap()[rest] ?? romanise(rest));
+    return r.article + capitalise(nameMap().get(rest) ?? romanise(rest));
   }
   return capitalise(romanise(token));
 }
@@ -91,7 +95,7 @@ function englishToken(token: string): string {
  * isKnownNameWord('احمد')  // true
  */
 export function isKnownNameWord(word: string): boolean {
-  return Object.hasOwn(nameMap(), word);
+  return nameMap().has(word);
 }
 
 /**

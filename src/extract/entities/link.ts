@@ -5,7 +5,7 @@
  * - Lexicon actors keep their id; every label an outlet used stays a mention ("قسد",
  *   "قوات سوريا الديمقراطية").
  * - A generic noun ("التنظيم", "الإدارة") is a mention of the actor the article has named that
- *   lists it, the one named last before it (else the first named after it). A noun that is also
+ *   lists it, the one named last before it. A noun that is also
  *   the full name of another actor ("الائتلاف": the Syrian National Coalition) refers back only
  *   when the article itself names that actor with it ("الائتلاف العالمي" … "الائتلاف").
  * - Places are geocoded (geocode.ts), one entity per place.
@@ -93,13 +93,15 @@ function lexiconMentions(doc: AnalyzedText, matches: readonly NameMatch[]): { ac
     const shorts = m.targets.filter((t): t is Extract<NameTarget, { kind: 'short' }> => t.kind === 'short');
     const first = m.form.split(' ')[0]!;
 
-    // Back-reference: to a named actor listing this noun, nearest before (else nearest after).
+    // Back-reference: to the named actor listing this noun that was named last before it.
+    // A noun that is also another actor's full name ("الائتلاف") refers back only where the
+    // article itself names that actor with it ("الائتلاف العالمي"): that is the article's usage,
+    // so it holds wherever the naming stands.
     let referent: Actor | undefined;
     let bestDistance = Infinity;
     for (const r of refs) {
       const elsewhere = (namings.get(r.actor.id) ?? []).filter((n) => n.form !== m.form);
-      // A noun that is another actor's full name refers back only where the article uses it for this actor.
-      const usable = named.length > 0 ? elsewhere.filter((n) => n.first === first) : elsewhere;
+      const usable = named.length > 0 ? elsewhere.filter((n) => n.first === first) : elsewhere.filter((n) => n.at < m.firstToken);
       for (const n of usable) {
         const distance = n.at < m.firstToken ? m.firstToken - n.at : 1e6 + (n.at - m.firstToken);
         if (distance < bestDistance) (bestDistance = distance), (referent = r.actor);
@@ -151,6 +153,14 @@ const contains = (outer: readonly string[], inner: readonly string[]) => {
   return false;
 };
 
+/** Tagger spans without overlaps (a model should not give any): the longest, then the surest, wins. In reading order. */
+function nonOverlapping(spans: NameSpan[]): NameSpan[] {
+  const kept: NameSpan[] = [];
+  const sorted = [...spans].sort((a, b) => b.endToken - b.firstToken - (a.endToken - a.firstToken) || b.confidence - a.confidence || a.firstToken - b.firstToken);
+  for (const s of sorted) if (!kept.some((k) => k.firstToken < s.endToken && s.firstToken < k.endToken)) kept.push(s);
+  return kept.sort((a, b) => a.firstToken - b.firstToken);
+}
+
 /** `new:` + 12 hex digits of the SHA-256 of type and normalised name. */
 export function newEntityId(type: string, normalisedName: string): string {
   return 'new:' + createHash('sha256').update(`${type}|${normalisedName}`, 'utf8').digest('hex').slice(0, 12);
@@ -178,10 +188,9 @@ export function linkEntities(
     const model = `model:${options.tagger.id}`;
     const lexiconAt = (from: number, to: number) => [...actors, ...places].filter((m) => m.firstToken < to && from < m.endToken);
     const dropPlaces = new Set<Mention>();
-    const spans = options.tagger
-      .tag(doc)
-      .filter((s) => s.type !== 'MISC' && s.confidence >= options.minConfidence && s.endToken > s.firstToken)
-      .sort((a, b) => a.firstToken - b.firstToken);
+    const spans = nonOverlapping(
+      options.tagger.tag(doc).filter((s) => s.type !== 'MISC' && s.confidence >= options.minConfidence && s.endToken > s.firstToken),
+    );
     for (const span of spans) {
       const type = span.type as 'PER' | 'ORG' | 'LOC';
       const overlapping = lexiconAt(span.firstToken, span.endToken);
@@ -299,7 +308,10 @@ export function linkEntities(
   }
 
   return {
-    entities: [...entities.values()].map(({ entity, sources }) => ({ ...entity, rule: [...sources].sort().join('+') })),
+    // In reading order of first mentions (the order refiner sorts the record again; this keeps the stage deterministic alone).
+    entities: [...entities.values()]
+      .map(({ entity, sources }) => ({ ...entity, rule: [...sources].sort().join('+') }))
+      .sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start),
     messages,
   };
 }

@@ -200,10 +200,14 @@ export function findNames(doc: AnalyzedText, index: NameIndex, ctx: EntityContex
   const named = new Set<string>();
   for (const m of full) for (const target of m.primary) if (target.kind === 'actor') named.add(target.actor.id);
 
-  // Partial names and back-references, in the gaps the full names leave.
+  // Partial names and back-references, in the gaps the full names leave: a partial name once
+  // the article names the actor anywhere (a headline may use the surname first), a
+  // back-reference once a full name stands before it.
+  const namedBefore = (id: string, at: number) => full.some((m) => m.firstToken < at && m.primary.some((t) => t.kind === 'actor' && t.actor.id === id));
+  const usable = (s: NameTarget, at: number) => s.kind === 'short' ? named.has(s.actor.id) : s.kind === 'ref' && namedBefore(s.actor.id, at);
   const second = judged
-    .filter((j) => j.primary.length === 0 && j.secondary.some((s) => 'actor' in s && named.has(s.actor.id)))
-    .map((j) => ({ ...j, secondary: j.secondary.filter((s) => 'actor' in s && named.has(s.actor.id)) }));
+    .filter((j) => j.primary.length === 0 && j.secondary.some((s) => usable(s, j.firstToken)))
+    .map((j) => ({ ...j, secondary: j.secondary.filter((s) => usable(s, j.firstToken)) }));
   const rest = chooseLongest(second, taken);
 
   const toMatch = (c: Judged, targets: NameTarget[]): NameMatch => ({

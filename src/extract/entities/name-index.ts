@@ -42,8 +42,13 @@ export interface NameIndex {
   readonly forms: number;
 }
 
+const ARABIC_WORDS = /^[\u0621-\u064a]+(?: [\u0621-\u064a]+)*$/u;
+
 /** The normalised tokens of a form, as the tokenizer cuts article text. */
 export function formTokens(form: string): string[] {
+  // Most forms are Arabic words: normalised, the tokenizer would cut them at the spaces.
+  const normal = normalizeForm(form);
+  if (ARABIC_WORDS.test(normal)) return normal.split(' ');
   const tokens = tokenize(normalize(form));
   const out: string[] = [];
   for (let i = 0; i < tokens.count; i++) out.push(tokens.norm(i));
@@ -121,10 +126,10 @@ export function headRefs(names: readonly string[], heads: ReadonlySet<string>): 
 /** Every (form, target) pair of the actor lexicon and the gazetteer. */
 export function* lexiconEntries(actors: readonly Actor[], places: readonly Place[], refHeads: ReadonlySet<string> = new Set()): Generator<[string, NameTarget]> {
   for (const actor of actors) {
-    const names = [actor.name.ar, ...actor.aliases];
+    const names = [normalizeForm(actor.name.ar), ...actor.aliases];
     for (const form of names) yield [form, { kind: 'actor', actor }];
     for (const form of actor.short) yield [form, { kind: 'short', actor }];
-    const refs = actor.type === 'ORG' ? [...actor.refs, ...headRefs(names.map((n) => normalizeForm(n)), refHeads)] : actor.refs;
+    const refs = actor.type === 'ORG' ? [...actor.refs, ...headRefs(names, refHeads)] : actor.refs;
     for (const form of refs) yield [form, { kind: 'ref', actor }];
     for (const c of actor.cued) yield [c.form, { kind: 'cued', actor, cues: c.cues }];
   }
