@@ -40,6 +40,7 @@ export const CuedAliasSchema = z.object({
 });
 export type CuedAlias = z.infer<typeof CuedAliasSchema>;
 
+/** One actor of the lexicon (see data/ar/actors/README.md for the fields). */
 export const ActorSchema = z
   .object({
     /** "org:sdf", "per:mazloum-abdi", "org:pmf:kataib-hezbollah". */
@@ -67,6 +68,7 @@ export const ActorSchema = z
   .strict();
 export type Actor = z.infer<typeof ActorSchema>;
 
+/** One file of the lexicon: a description and its actors. */
 export const ActorFileSchema = z
   .object({
     description: z.string().min(10),
@@ -84,7 +86,12 @@ export interface ActorLexicon {
 
 let cached: ActorLexicon | undefined;
 
-/** The files of the actor lexicon, relative to data/. */
+/**
+ * The files of the actor lexicon, relative to data/.
+ *
+ * @example
+ * actorFiles()  // ['ar/actors/coalition-west.json', 'ar/actors/international.json', …]
+ */
 export function actorFiles(): string[] {
   return readdirSync(dataPath('ar/actors'))
     .filter((f) => f.endsWith('.json'))

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { CountryCodeSchema, NormalizedFormSchema } from './forms.js';
 import { PLACE_KINDS, PlaceIdSchema } from './gazetteer.js';
 
+/** One curated place (see data/ar/places/README.md). */
 export const CuratedPlaceSchema = z
   .object({
     /** "loc:sy:tal-rifaat": the two letters after "loc:" are the country ("world" for none). */
@@ -41,6 +42,7 @@ export const CountryNamesSchema = z
   })
   .strict();
 
+/** One curated file: a description, places, and common names of countries. */
 export const CuratedFileSchema = z
   .object({
     description: z.string().min(10),

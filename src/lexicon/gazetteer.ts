@@ -31,6 +31,7 @@ export const PRECISION_OF_KIND: Record<PlaceKind, 'point' | 'admin3' | 'admin2' 
 /** "loc:sy" (a country), "loc:sy:tal-rifaat", "loc:sy:adm1:aleppo", "loc:world:middle-east". */
 export const PlaceIdSchema = z.string().regex(/^loc:(?:[a-z]{2}|world)(?::[a-z0-9]+(?:-[a-z0-9]+)*)*$/, 'an id like "loc:sy:tal-rifaat"');
 
+/** One place of the built gazetteer. */
 export const PlaceSchema = z
   .object({
     id: PlaceIdSchema,
@@ -54,6 +55,7 @@ export const PlaceSchema = z
   .strict();
 export type Place = z.infer<typeof PlaceSchema>;
 
+/** The built gazetteer file: a description, its sources with their licences, and the places. */
 export const GazetteerFileSchema = z
   .object({
     description: z.string(),
@@ -63,6 +65,7 @@ export const GazetteerFileSchema = z
   })
   .strict();
 
+/** The gazetteer, indexed by id. */
 export interface Gazetteer {
   readonly places: readonly Place[];
   readonly byId: ReadonlyMap<string, Place>;

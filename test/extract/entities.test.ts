@@ -128,6 +128,12 @@ describe('back-references and partial names', () => {
     expect(mentions(entity('قال وزير الخارجية أنتوني بلينكن إن ... وأضاف بلينكن', 'per:antony-blinken'))).toEqual(['أنتوني بلينكن', 'بلينكن']);
     expect(ids('زأر الأسد في القفص')).toEqual([]);
   });
+
+  it('a name that is both a surname and a place is the place after a place cue', () => {
+    expect(ids('قتل أبو بكر البغدادي ... وقال البغدادي')).toEqual(['per:abu-bakr-al-baghdadi']);
+    expect(ids('قتل أبو بكر البغدادي قرب ناحية البغدادي').map((id) => id.split(':')[0])).toEqual(['per', 'loc']);
+    expect(ids('معارك في ناحية البغدادي')).toEqual(['loc:iq:adm3:al-baghdady']);
+  });
 });
 
 describe('geocoding', () => {

@@ -17,6 +17,7 @@ const uniqueForms = z
   .array(NormalizedFormSchema.or(z.string().length(1)))
   .refine((a) => new Set(a).size === a.length, { message: 'a form is listed twice' });
 
+/** The file of context rules (its description says what each list is). */
 export const EntityContextSchema = z
   .object({
     description: z.string(),
@@ -29,6 +30,7 @@ export const EntityContextSchema = z
   })
   .strict();
 
+/** The context rules, as sets for lookup. */
 export interface EntityContext {
   /** Cue word → the kinds of place it announces (empty: any). */
   readonly placeCues: ReadonlyMap<string, readonly PlaceKind[]>;

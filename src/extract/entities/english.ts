@@ -2,7 +2,7 @@
  * English names of people the lexicon does not hold, token by token: the spelling Wikidata
  * uses most for each Arabic name token (data/ar/names/person-names-en.json, built from CC0 name
  * pairs), else a simple consistent romanisation (data/ar/names/romanisation.json).
- * "أحمد البغدادي" → "Ahmed al-Baghdadi".
+ * "أحمد الحسن" → "Ahmed al-Hassan".
  */
 import { z } from 'zod';
 import { loadResource } from '../../lexicon/resources.js';
@@ -102,7 +102,7 @@ export function isKnownNameWord(word: string): boolean {
  * The English name of a person from the normalised tokens of their Arabic name.
  *
  * @example
- * englishPersonName(['ابو', 'بكر', 'البغدادي'])  // "Abu Bakr al-Baghdadi"
+ * englishPersonName(['ابو', 'علي', 'الحسن'])  // "Abu Ali al-Hassan"
  */
 export function englishPersonName(tokens: readonly string[]): string {
   return tokens.map(englishToken).join(' ');

@@ -51,6 +51,7 @@ interface NewName extends Mention {
   readonly type: 'PER' | 'ORG' | 'LOC';
 }
 
+/** How linking treats a name tagger's spans. */
 export interface LinkOptions {
   readonly tagger?: NameTagger | undefined;
   /** Tagger spans below this confidence are ignored. */
@@ -90,7 +91,9 @@ function lexiconMentions(doc: AnalyzedText, matches: readonly NameMatch[]): { ac
     const base = { firstToken: m.firstToken, endToken: m.endToken, start: m.start, end: m.end, keys };
     const named = m.targets.filter((t): t is Extract<NameTarget, { kind: 'actor' }> => t.kind === 'actor');
     const refs = m.targets.filter((t): t is Extract<NameTarget, { kind: 'ref' }> => t.kind === 'ref');
-    const shorts = m.targets.filter((t): t is Extract<NameTarget, { kind: 'short' }> => t.kind === 'short');
+    // A partial name counts for an actor the article names in full.
+    const shorts = m.targets.filter((t): t is Extract<NameTarget, { kind: 'short' }> => t.kind === 'short' && namings.has(t.actor.id));
+    const candidates = m.targets.flatMap((t) => (t.kind === 'place' ? [t.place] : []));
     const first = m.form.split(' ')[0]!;
 
     // Back-reference: to the named actor listing this noun that was named last before it.
@@ -115,11 +118,11 @@ function lexiconMentions(doc: AnalyzedText, matches: readonly NameMatch[]): { ac
       actors.push({ ...base, actor: named[0]!.actor, full: true, source: LEXICON });
       continue;
     }
-    if (shorts.length > 0) {
+    // "مدينة البغدادي" is the town even where the article has named Abu Bakr al-Baghdadi.
+    if (shorts.length > 0 && !(m.cueKinds && candidates.length > 0)) {
       actors.push({ ...base, actor: shorts[0]!.actor, full: false, source: LEXICON });
       continue;
     }
-    const candidates = m.targets.flatMap((t) => (t.kind === 'place' ? [t.place] : []));
     if (candidates.length > 0) places.push({ ...base, form: m.form, candidates, cueKinds: m.cueKinds, source: GAZETTEER });
   }
   return { actors, places };
@@ -161,7 +164,13 @@ function nonOverlapping(spans: NameSpan[]): NameSpan[] {
   return kept.sort((a, b) => a.firstToken - b.firstToken);
 }
 
-/** `new:` + 12 hex digits of the SHA-256 of type and normalised name. */
+/**
+ * `new:` + 12 hex digits of the SHA-256 of type and normalised name: the same name gets the same
+ * id in every article.
+ *
+ * @example
+ * newEntityId('PER', 'احمد الحسن')  // "new:" + 12 hex digits
+ */
 export function newEntityId(type: string, normalisedName: string): string {
   return 'new:' + createHash('sha256').update(`${type}|${normalisedName}`, 'utf8').digest('hex').slice(0, 12);
 }

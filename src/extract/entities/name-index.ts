@@ -25,6 +25,7 @@ export type NameTarget =
   | { readonly kind: 'cued'; readonly actor: Actor; readonly cues: readonly string[] }
   | { readonly kind: 'place'; readonly place: Place };
 
+/** A node of the token trie: the next tokens, and what the form ending here names. */
 export interface TrieNode {
   next: Map<string, TrieNode> | null;
   targets: NameTarget[] | null;
@@ -32,6 +33,7 @@ export interface TrieNode {
   form: string | null;
 }
 
+/** The trie of every form of the lexicon and gazetteer. */
 export interface NameIndex {
   /** First tokens of every form. */
   readonly root: ReadonlyMap<string, TrieNode>;
@@ -44,7 +46,12 @@ export interface NameIndex {
 
 const ARABIC_WORDS = /^[\u0621-\u064a]+(?: [\u0621-\u064a]+)*$/u;
 
-/** The normalised tokens of a form, as the tokenizer cuts article text. */
+/**
+ * The normalised tokens of a form, as the tokenizer cuts article text.
+ *
+ * @example
+ * formTokens('قوات سوريا الديمقراطية')  // ['قوات', 'سوريا', 'الديمقراطيه']
+ */
 export function formTokens(form: string): string[] {
   // Most forms are Arabic words: normalised, the tokenizer would cut them at the spaces.
   const normal = normalizeForm(form);
@@ -55,7 +62,12 @@ export function formTokens(form: string): string[] {
   return out;
 }
 
-/** Builds a trie from (form, target) pairs. */
+/**
+ * Builds a trie from (form, target) pairs.
+ *
+ * @example
+ * buildNameIndex([['قسد', { kind: 'actor', actor: sdf }]]).forms  // 1
+ */
 export function buildNameIndex(entries: Iterable<[string, NameTarget]>): NameIndex {
   const root = new Map<string, TrieNode>();
   let maxTokens = 0;
