@@ -97,6 +97,8 @@ describe('names that are also common words', () => {
     expect(ids('أعلنت المفوضية نتائج الانتخابات')).toEqual([]);
     expect(ids('قصف الجيش الوطني قرى عفرين')).toEqual(['org:sna', 'loc:sy:afrin']);
     expect(ids('احتفل الجيش الوطني بعيده')).toEqual([]);
+    expect(ids('رسالة إلى التحالف والمجتمع الدولي')).toEqual(['org:global-coalition']);
+    expect(ids('لم يتطرق إلى امكانية التحالف مع الحزب')).toEqual([]);
   });
 });
 
@@ -116,8 +118,10 @@ describe('back-references and partial names', () => {
 
   it('a noun that is another actor\'s name refers back only where the article uses it for the named actor', () => {
     // "الائتلاف" alone is the Syrian National Coalition …
-    const snc = run('دعت الإدارة الذاتية التحالف إلى الدعم، واستغل ما يسمى بالائتلاف الهجوم');
-    expect(snc.entities.map((e) => e.id)).toEqual(['org:aanes', 'org:global-coalition', 'org:syrian-national-coalition']);
+    const snc = run('دعت الإدارة الذاتية التحالف إلى الدعم، واستغلت حكومة دمشق وما يسمى بالائتلاف الهجوم');
+    expect(snc.entities.map((e) => e.id)).toEqual(['org:aanes', 'org:global-coalition', 'org:sy-government', 'org:syrian-national-coalition']);
+    // … in a Syrian context: elsewhere "الائتلاف الحاكم" is any ruling coalition.
+    expect(ids('انسحب الحزب من الائتلاف الحاكم')).toEqual([]);
     // … unless the article itself calls the Coalition "الائتلاف العالمي".
     const coalition = entity('حررت حملة الائتلاف المدن، وأكد وزراء الائتلاف العالمي لهزيمة داعش', 'org:global-coalition')!;
     expect(mentions(coalition)).toEqual(['الائتلاف', 'الائتلاف العالمي لهزيمة داعش']);

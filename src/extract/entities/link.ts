@@ -96,15 +96,16 @@ function lexiconMentions(doc: AnalyzedText, matches: readonly NameMatch[]): { ac
     const candidates = m.targets.flatMap((t) => (t.kind === 'place' ? [t.place] : []));
     const first = m.form.split(' ')[0]!;
 
-    // Back-reference: to the named actor listing this noun that was named last before it.
-    // A noun that is also another actor's full name ("الائتلاف") refers back only where the
-    // article itself names that actor with it ("الائتلاف العالمي"): that is the article's usage,
-    // so it holds wherever the naming stands.
+    // Back-reference: to the named actor listing this noun that was named last before it, or
+    // one the article itself names with this noun ("الائتلاف العالمي" … "الائتلاف"): that is the
+    // article's usage, so it holds wherever the naming stands. A noun that is also another
+    // actor's full name ("الائتلاف": the Syrian National Coalition) refers back only by usage.
     let referent: Actor | undefined;
     let bestDistance = Infinity;
     for (const r of refs) {
       const elsewhere = (namings.get(r.actor.id) ?? []).filter((n) => n.form !== m.form);
-      const usable = named.length > 0 ? elsewhere.filter((n) => n.first === first) : elsewhere.filter((n) => n.at < m.firstToken);
+      const ownUse = elsewhere.filter((n) => n.first === first);
+      const usable = named.length > 0 ? ownUse : [...elsewhere.filter((n) => n.at < m.firstToken), ...ownUse];
       for (const n of usable) {
         const distance = n.at < m.firstToken ? m.firstToken - n.at : 1e6 + (n.at - m.firstToken);
         if (distance < bestDistance) (bestDistance = distance), (referent = r.actor);

@@ -202,12 +202,16 @@ export function findNames(doc: AnalyzedText, index: NameIndex, ctx: EntityContex
 
   // Partial names and back-references, in the gaps the full names leave: a partial name once
   // the article names the actor anywhere (a headline may use the surname first), a
-  // back-reference once a full name stands before it.
-  const namedBefore = (id: string, at: number) => full.some((m) => m.firstToken < at && m.primary.some((t) => t.kind === 'actor' && t.actor.id === id));
-  const usable = (s: NameTarget, at: number) => s.kind === 'short' ? named.has(s.actor.id) : s.kind === 'ref' && namedBefore(s.actor.id, at);
+  // back-reference once a full name stands before it, or anywhere when that name starts with
+  // the noun itself ("الائتلاف العالمي" makes "الائتلاف" the article's word for the Coalition).
+  const namedBy = (id: string, ok: (m: Judged) => boolean) => full.some((m) => ok(m) && m.primary.some((t) => t.kind === 'actor' && t.actor.id === id));
+  const usable = (s: NameTarget, j: Judged) =>
+    s.kind === 'short'
+      ? named.has(s.actor.id)
+      : s.kind === 'ref' && namedBy(s.actor.id, (m) => m.firstToken < j.firstToken || m.node.form!.split(' ')[0] === j.node.form);
   const second = judged
-    .filter((j) => j.primary.length === 0 && j.secondary.some((s) => usable(s, j.firstToken)))
-    .map((j) => ({ ...j, secondary: j.secondary.filter((s) => usable(s, j.firstToken)) }));
+    .filter((j) => j.primary.length === 0 && j.secondary.some((s) => usable(s, j)))
+    .map((j) => ({ ...j, secondary: j.secondary.filter((s) => usable(s, j)) }));
   const rest = chooseLongest(second, taken);
 
   const toMatch = (c: Judged, targets: NameTarget[]): NameMatch => ({
