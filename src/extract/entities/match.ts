@@ -63,9 +63,16 @@ function readingsOf(index: NameIndex, word: string): readonly Reading[] {
   return result;
 }
 
-/** The lookup forms of a word (itself and without its proclitics). */
-function lookupsOf(word: string): string[] {
-  return analyzeClitics(word).map((a) => a.lookup);
+const lookupCache = new Map<string, readonly string[]>();
+
+/** The lookup forms of a word (itself and without its proclitics), cached. */
+function lookupsOf(word: string): readonly string[] {
+  let hit = lookupCache.get(word);
+  if (!hit) {
+    if (lookupCache.size >= CACHE_LIMIT) lookupCache.clear();
+    lookupCache.set(word, (hit = analyzeClitics(word).map((a) => a.lookup)));
+  }
+  return hit;
 }
 
 interface Candidate {
