@@ -53,7 +53,15 @@ function readingsOf(index: NameIndex, word: string): readonly Reading[] {
   const hit = readingCache.get(word);
   if (hit) return hit;
   let out: Reading[] | null = null;
-  for (const a of analyzeClitics(word)) {
+  // Every lookup form the clitic analyser can give is the word less at most three letters, or
+  // that with the article restored ("للتحالف" → "التحالف"): when none of those starts a name,
+  // no reading can, and the analysis is not needed. A filter only: the readings are the analyser's.
+  let possible = false;
+  for (let k = 0; k <= 3 && k < word.length - 1 && !possible; k++) {
+    const rest = word.slice(k);
+    possible = index.root.has(rest) || index.root.has('ال' + rest);
+  }
+  for (const a of possible ? analyzeClitics(word) : []) {
     const node = index.root.get(a.lookup);
     if (node) (out ??= []).push({ node, offset: a.offset, proclitics: a.proclitics.length - (a.proclitics.at(-1) === 'ال' ? 1 : 0) });
   }
