@@ -5,8 +5,9 @@
 import { datesExtractor } from '../extract/dates/extract.js';
 import { joinDates, resolveDates } from '../extract/dates/refine.js';
 import { runPipeline } from '../extract/document.js';
+import { createEntityExtractor } from '../extract/entities/index.js';
 import { quantitiesExtractor } from '../extract/quantities/extract.js';
-import type { Stage } from '../extract/types.js';
+import { emptyExtraction, type Stage } from '../extract/types.js';
 import type { AnalyzedText } from '../text/analyze.js';
 import { normalize } from '../text/normalize.js';
 import { splitSentences } from '../text/sentences.js';
@@ -53,8 +54,19 @@ const numbersAndDates: BenchStage = {
   },
 };
 
+/** Entities: lexicon and gazetteer matching, linking and geocoding (no name tagger). */
+const entityExtractor = createEntityExtractor();
+const entities: BenchStage = {
+  name: 'entities (lexicon + gazetteer)',
+  run(_text, doc, published) {
+    entityExtractor.extract({ doc, published, titleEnd: 0 }, emptyExtraction());
+    return doc.tokens.wordCount();
+  },
+};
+
 export const STAGES: readonly BenchStage[] = [
   textLayer,
   numbersAndDates,
-  // entities, events: one entry each, added with their issue
+  entities,
+  // events: added with its issue
 ];

@@ -1,21 +1,17 @@
 /**
  * The order of extraction: one list, read top to bottom. Each stage says why it stands where
- * it does. Extractors add annotations; refiners combine and correct them.
+ * it does. Extractors add annotations; refiners combine and correct them. A refiner may stand
+ * between extractors when a later extractor needs its result.
  */
 import { datesExtractor } from './dates/extract.js';
 import { joinDates, resolveDates } from './dates/refine.js';
+import { createEntityExtractor } from './entities/index.js';
 import { quantitiesExtractor } from './quantities/extract.js';
 import { orderAnnotations } from './refiners/order.js';
 import { validSpans } from './refiners/valid-spans.js';
 import type { Stage } from './types.js';
 
 export const PIPELINE: readonly Stage[] = [
-  // ── extractors ────────────────────────────────────────────────────────────────────────────
-  // Numbers and dates come first: entities and events read figures and dates.
-  // Entities come before events: an event's actor and recipient are entities.
-  // Events come last among extractors: they read all of the above.
-  // (The entities and events extractors are registered here as they are built.)
-
   // Dates first of all: every later stage reads them, and the quantities extractor must know
   // which numbers are days and years ("15 آذار 2019") before it takes numbers as figures.
   // (The number reader, src/extract/numbers, is no stage of its own: both read its numbers,
@@ -23,13 +19,18 @@ export const PIPELINE: readonly Stage[] = [
   { kind: 'extractor', run: datesExtractor },
   // Quantities after dates: a number inside a date is not a figure.
   { kind: 'extractor', run: quantitiesExtractor },
-
-  // ── refiners ──────────────────────────────────────────────────────────────────────────────
   // Dates: join the atoms of one date ("أمس" + "الخميس" + "الخامس من كانون الأول") before
   // resolving, so that a weekday is checked against its day number; then resolve in reading
-  // order, so that "29 من الشهر نفسه" finds the month named last.
+  // order, so that "29 من الشهر نفسه" finds the month named last. Both before the stages that
+  // take the dates' values.
   { kind: 'refiner', run: joinDates },
   { kind: 'refiner', run: resolveDates },
+
+  // Entities: actors and places from the lexicon and gazetteer, linked and geocoded. It runs
+  // without a name tagger here; a tagger, when one ships, is passed as
+  // createEntityExtractor({ tagger }) and its id stamped as pipeline.model.
+  { kind: 'extractor', run: createEntityExtractor() },
+
   // Span validation runs after every extractor and refiner that can make a span, so that no
   // annotation reaches the record with a quote that is not the text's.
   { kind: 'refiner', run: validSpans },
