@@ -62,6 +62,9 @@ const ingestFigures = JSON.parse(execFileSync(process.execPath, [child, ...corpu
   maxRssKb: number;
 };
 
+const nerLoadChild = fileURLToPath(new URL('./ner-load-child.js', import.meta.url));
+const nerLoad = JSON.parse(execFileSync(process.execPath, [nerLoadChild], { encoding: 'utf8' })) as { model: string; seconds: number; rssMb: number; addedRssMb: number };
+
 const figures = {
   corpus: corpus.name,
   articles: corpus.texts.length,
@@ -71,6 +74,7 @@ const figures = {
   stages,
   extractionWordsPerSecond: Math.round(wholeExtraction.perSecond),
   normalizeCharsPerSecond: Math.round(normalizeOnly.perSecond),
+  nameTaggerLoad: { model: nerLoad.model, seconds: Number(nerLoad.seconds.toFixed(2)), addedRssMb: Math.round(nerLoad.addedRssMb) },
   ingest: {
     seconds: Number(ingestFigures.seconds.toFixed(2)),
     articlesPerSecond: Math.round(ingestFigures.articles / ingestFigures.seconds),
@@ -89,6 +93,7 @@ if (process.argv.includes('--json')) {
     ...figures.stages.map((s) => `  ${s.name.padEnd(42)} ${fmt(s.wordsPerSecond).padStart(12)} words/s  (one core, ${s.passes} passes)`),
     `  ${'whole extraction (every stage)'.padEnd(42)} ${fmt(figures.extractionWordsPerSecond).padStart(12)} words/s  (text layer included)`,
     `  normalise alone                            ${fmt(figures.normalizeCharsPerSecond).padStart(12)} chars/s`,
+    `  name tagger model load (${figures.nameTaggerLoad.model})`.padEnd(45) + `${figures.nameTaggerLoad.seconds.toFixed(2).padStart(12)} s        (+${figures.nameTaggerLoad.addedRssMb} MB resident)`,
     `  ingest into SQLite (whole pipeline)        ${fmt(figures.ingest.wordsPerSecond).padStart(12)} words/s  (${fmt(figures.ingest.articlesPerSecond)} articles/s, ${figures.ingest.seconds} s)`,
     `  ingest peak memory                         ${fmt(figures.ingest.peakRssMb).padStart(12)} MB resident`,
   ];

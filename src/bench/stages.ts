@@ -2,6 +2,7 @@
  * The stages `npm run bench` times one by one over the corpus, each alone, on one core.
  * Each issue that adds a pipeline stage adds its entry here (one line), in pipeline order.
  */
+import { loadNameTagger } from '../ner/index.js';
 import type { AnalyzedText } from '../text/analyze.js';
 import { normalize } from '../text/normalize.js';
 import { splitSentences } from '../text/sentences.js';
@@ -28,7 +29,17 @@ const textLayer: BenchStage = {
   },
 };
 
+/** The learned name tagger alone (both of its stages), on the analysed text. */
+const nameTagger: BenchStage = {
+  name: 'name tagger (learned model)',
+  run(_text, doc) {
+    loadNameTagger().tag(doc);
+    return doc.tokens.wordCount();
+  },
+};
+
 export const STAGES: readonly BenchStage[] = [
   textLayer,
+  nameTagger,
   // numbers and dates, entities, events: one entry each, added with their issue
 ];

@@ -14,6 +14,7 @@ import { marsadVersion } from '../version.js';
 import { registerEval } from './commands/eval.js';
 import { registerExtract } from './commands/extract.js';
 import { registerIngest } from './commands/ingest.js';
+import { registerNerEval } from './commands/ner-eval.js';
 import { registerSearch } from './commands/search.js';
 import { registerShow } from './commands/show.js';
 import { registerStats } from './commands/stats.js';
@@ -61,6 +62,7 @@ function build(io: Io, state: { exit: number; debug: boolean }): Command {
   registerShow(program, ctx);
   registerStats(program, ctx);
   registerEval(program, ctx);
+  registerNerEval(program, ctx);
   for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
   return program;
 }
