@@ -20,7 +20,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { packageRoot } from '../src/lexicon/resources.js';
 import { DEFAULT_FEATURES, Featurizer, type FeatureConfig } from '../src/ner/features.js';
 import { LABELS } from '../src/ner/labels.js';
-import { NerModel, sortLines, stageToFile, TextLexicon, type ModelFile } from '../src/ner/model.js';
+import { lexiconText, NerModel, stageToFile, TextLexicon, type ModelFile } from '../src/ner/model.js';
 import { entitiesOf, scoreEntities, type EntityReport } from '../src/ner/seqeval.js';
 import { fitCalibration, PerceptronNameTagger, type Calibration } from '../src/ner/tagger.js';
 import { averageModels, heldOutLabels, trainModel, withDocumentFeatures, type TrainedWeights, type TrainingSentence, type TrainOptions } from '../src/ner/train.js';
@@ -155,16 +155,23 @@ async function main(): Promise<void> {
   const sources = ['ANERcorp train (CAMeL Lab split)', ...(s.wojood ? ['Wojood sample train+val'] : [])];
 
   const models = join(root, 'models');
-  // The model holds its lexicon sorted by form (model.ts, TextLexicon): clusters as
-  // "form\tbits\tcount", neighbours as they are, lists one form a line.
-  const read = (name: string) => gunzipSync(readFileSync(join(models, name))).toString('utf8').split('\n');
-  const clusterText = s.features.clusterPrefixes.length
-    ? sortLines(read('arwiki-clusters-v1.tsv.gz').map((l) => l.split('\t')).filter((f) => f.length === 3).map(([bits, form, count]) => `${form}\t${bits}\t${count}`))
-    : '';
-  const neighbourText = s.features.neighbours ? sortLines(read('arwiki-neighbours-v1.tsv.gz')) : '';
+  // The model holds one lexicon line per form (model.ts, lexiconText); a lever switched off
+  // leaves its source out, so that it cannot inform the others.
+  const rows = (name: string) =>
+    gunzipSync(readFileSync(join(models, name)))
+      .toString('utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => l.split('\t'));
+  const clusters = s.features.clusterPrefixes.length
+    ? new Map(rows('arwiki-clusters-v1.tsv.gz').map(([bits, form, count]) => [form!, { bits: bits!, count: Number(count) }]))
+    : undefined;
+  const neighbours = s.features.neighbours
+    ? new Map(rows('arwiki-neighbours-v1.tsv.gz').map(([form, before, after]) => [form!, { before: before ? before.split(' ') : [], after: after ? after.split(' ') : [] }]))
+    : undefined;
   const lists: Record<string, string[]> = s.features.lists ? readNameLists(dataDir) : {};
-  const listText: Record<string, string> = Object.fromEntries(Object.entries(lists).map(([k, v]) => [k, sortLines(v)]));
-  const lexicon = new TextLexicon(clusterText, listText, neighbourText);
+  const words = lexiconText({ clusters, lists, neighbours });
+  const lexicon = new TextLexicon(words);
   const featurizer = new Featurizer(s.features, lexicon);
   console.log(`settings: ${JSON.stringify({ ...s, dev: undefined, cv: undefined, out: undefined })}`);
   console.log(`name lists: ${Object.entries(lists).map(([k, v]) => `${k} ${v.length}`).join(', ') || 'none'}`);
@@ -209,7 +216,7 @@ async function main(): Promise<void> {
     features: { ...s.features, clusterPrefixes: [...s.features.clusterPrefixes], contextClusterPrefixes: [...s.features.contextClusterPrefixes] },
     stages: final.stages.map((t) => stageToFile(t.hashes, t.weights, t.transitions)),
     documentWindow: s.documentStage ? s.documentWindow : 0,
-    lexicon: { clusters: clusterText, lists: listText, neighbours: neighbourText },
+    lexicon: { words },
     calibration,
     provenance: {
       model: `averaged structured perceptron, ${s.secondOrder ? 'second' : 'first'} order${s.documentStage ? ', with a document stage' : ''}`,

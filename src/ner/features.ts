@@ -59,18 +59,26 @@ export const NameList = {
   Country: 4,
 } as const;
 
-/** What the features read besides the word: clusters, name lists, typical neighbours. */
+/** What the unlabeled text and the name lists say of one word form. */
+export interface LexiconEntry {
+  /** Its cluster's bit string, or null when it has none. */
+  readonly bits: string | null;
+  /** Its count in the unlabeled text (0: not clustered). */
+  readonly count: number;
+  /** Bits of {@link NameList} (0: in no list). */
+  readonly lists: number;
+  /** The words most typical before and after it in the unlabeled text. */
+  readonly before: readonly string[];
+  readonly after: readonly string[];
+}
+
+/** What the features read besides the word: one entry per form (model.ts, TextLexicon). */
 export interface FeatureLexicon {
-  /** A form's cluster bit string and its count in the unlabeled text. */
-  cluster(form: string): { readonly bits: string; readonly count: number } | undefined;
-  /** Bits of {@link NameList} for a form (0: in no list). */
-  lists(form: string): number;
-  /** The words most typical before and after a form in the unlabeled text. */
-  neighbours?(form: string): { readonly before: readonly string[]; readonly after: readonly string[] } | undefined;
+  entry(form: string): LexiconEntry | undefined;
 }
 
 /** An empty lexicon: no clusters, no lists, no neighbours. */
-export const NO_LEXICON: FeatureLexicon = { cluster: () => undefined, lists: () => 0 };
+export const NO_LEXICON: FeatureLexicon = { entry: () => undefined };
 
 /** The features of one word form. */
 export interface WordFeatures {
@@ -115,13 +123,11 @@ export function shapeOf(form: string): string {
 
 /** The hashes of distinct names, in order. */
 function hashAll(names: readonly string[]): Uint32Array {
-  const out = new Uint32Array(names.length);
+  const distinct = new Set(names);
+  const out = new Uint32Array(distinct.size);
   let n = 0;
-  for (let i = 0; i < names.length; i++) {
-    if (names.indexOf(names[i]!) !== i) continue;
-    out[n++] = hashString(names[i]!);
-  }
-  return out.subarray(0, n);
+  for (const name of distinct) out[n++] = hashString(name);
+  return out;
 }
 
 function lengthBucket(n: number): string {
@@ -202,12 +208,16 @@ export class Featurizer {
     // one the unlabeled text attests most ("وبغداد" → "بغداد", not "غداد"); with none
     // attested, the one that strips most ("وطلوزه" → "طلوزه"). Its stem is the bare stem.
     const readings = shape === 'A' ? analyzeClitics(form) : [];
+    // Each reading's lexicon entry, looked up once (the first reading is the form itself).
+    const entries = readings.map((r) => lexicon.entry(r.lookup));
+    const formEntry = readings.length ? entries[0] : lexicon.entry(form);
     let base = readings[0];
-    let baseCount = lexicon.cluster(form)?.count ?? 0;
-    for (const r of readings) {
+    let baseCount = formEntry?.count ?? 0;
+    for (let i = 0; i < readings.length; i++) {
+      const r = readings[i]!;
       if (r.proclitics.length === 0) continue;
       own.push('l=' + r.lookup, 'pc=' + r.proclitics.join(''));
-      const count = lexicon.cluster(r.lookup)?.count ?? 0;
+      const count = entries[i]?.count ?? 0;
       if (count > baseCount || (baseCount === 0 && r.proclitics.length > base!.proclitics.length)) {
         base = r;
         baseCount = count;
@@ -224,32 +234,31 @@ export class Featurizer {
     }
 
     if (config.clusterPrefixes.length) {
-      const c = lexicon.cluster(form);
-      if (c) {
-        for (const p of config.clusterPrefixes) own.push(`c${p}=${c.bits.slice(0, p)}`);
-        for (const p of config.contextClusterPrefixes) context.push(`c${p}=${c.bits.slice(0, p)}`);
+      const bits = formEntry?.bits;
+      if (bits) {
+        for (const p of config.clusterPrefixes) own.push(`c${p}=${bits.slice(0, p)}`);
+        for (const p of config.contextClusterPrefixes) context.push(`c${p}=${bits.slice(0, p)}`);
       } else both('c=none');
-      own.push('f=' + frequencyBucket(c?.count ?? 0));
+      own.push('f=' + frequencyBucket(formEntry?.count ?? 0));
       // The most frequent stripped reading: "وبغداد" is rare, "بغداد" is not.
-      let best: { bits: string; count: number } | undefined;
-      for (const r of readings) {
-        if (r.proclitics.length === 0) continue;
-        const rc = lexicon.cluster(r.lookup);
-        if (rc && (!best || rc.count > best.count)) best = rc;
+      let best: LexiconEntry | undefined;
+      for (let i = 0; i < readings.length; i++) {
+        const e = entries[i];
+        if (readings[i]!.proclitics.length && e?.bits && (!best || e.count > best.count)) best = e;
       }
       if (best) {
-        for (const p of config.clusterPrefixes) own.push(`k${p}=${best.bits.slice(0, p)}`);
-        for (const p of config.contextClusterPrefixes) context.push(`k${p}=${best.bits.slice(0, p)}`);
+        for (const p of config.clusterPrefixes) own.push(`k${p}=${best.bits!.slice(0, p)}`);
+        for (const p of config.contextClusterPrefixes) context.push(`k${p}=${best.bits!.slice(0, p)}`);
       }
     }
 
-    if (config.neighbours && lexicon.neighbours) {
-      let found = lexicon.neighbours(form);
+    if (config.neighbours) {
+      const has = (e: LexiconEntry | undefined) => e !== undefined && (e.before.length > 0 || e.after.length > 0);
+      let found = has(formEntry) ? formEntry : undefined;
       let how = '';
-      for (const r of readings) {
-        if (found) break;
-        if (r.proclitics.length) {
-          found = lexicon.neighbours(r.lookup);
+      for (let i = 0; i < readings.length && !found; i++) {
+        if (readings[i]!.proclitics.length && has(entries[i])) {
+          found = entries[i];
           how = '~';
         }
       }
@@ -260,9 +269,9 @@ export class Featurizer {
     }
 
     if (config.lists) {
-      const direct = lexicon.lists(form);
+      const direct = formEntry?.lists ?? 0;
       let stripped = 0;
-      for (const r of readings) if (r.proclitics.length) stripped |= lexicon.lists(r.lookup);
+      for (let i = 0; i < readings.length; i++) if (readings[i]!.proclitics.length) stripped |= entries[i]?.lists ?? 0;
       for (const [name, bit] of Object.entries(NameList)) {
         if (direct & bit) both(`list=${name}`);
         else if (stripped & bit) both(`list~${name}`);

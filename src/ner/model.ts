@@ -15,7 +15,7 @@ import { z } from 'zod';
 import { MarsadError } from '../errors.js';
 import { viterbi, ViterbiBuffers, type Transitions } from './decode.js';
 import type { SentenceDocumentFeatures } from './document.js';
-import { Featurizer, NameList, PAIR_AFTER, PAIR_BEFORE, contextFeature, pairFeature, type FeatureConfig, type FeatureLexicon, type WordFeatures } from './features.js';
+import { Featurizer, NameList, PAIR_AFTER, PAIR_BEFORE, contextFeature, pairFeature, type FeatureConfig, type FeatureLexicon, type LexiconEntry, type WordFeatures } from './features.js';
 import { BIO_ALLOWED, LABELS, type Label } from './labels.js';
 
 /** Feature hash → row, open addressing with linear probing. Hash 0 is stored as 1. */
@@ -273,12 +273,8 @@ export const ModelFileSchema = z.object({
   stages: z.array(StageSchema).min(1).max(2),
   documentWindow: z.number().int().min(0),
   lexicon: z.object({
-    /** "form\tbits\tcount" lines, sorted by form. */
-    clusters: z.string(),
-    /** Per list, its forms, one a line, sorted. */
-    lists: z.record(z.string(), z.string()),
-    /** "form\tbefore words\tafter words" lines (words space-separated), sorted by form. */
-    neighbours: z.string(),
+    /** "form\tbits\tcount\tlists\tbefore\tafter" lines sorted by form (lexiconText). */
+    words: z.string(),
   }),
   /** Maps a span's margin to a confidence (fitted on held-out sentences). */
   calibration: z.object({ slope: z.number(), intercept: z.number() }),
@@ -391,53 +387,72 @@ export function sortLines(lines: Iterable<string>): string {
   return sorted.length ? sorted.join('\n') + '\n' : '';
 }
 
+/** The sources of a lexicon, before they are joined (see {@link lexiconText}). */
+export interface LexiconSources {
+  /** Cluster bit string and count in the unlabeled text, per form. */
+  readonly clusters?: ReadonlyMap<string, { bits: string; count: number }>;
+  /** Forms per name list (keys of {@link NameList}). */
+  readonly lists?: Readonly<Record<string, readonly string[]>>;
+  /** Typical neighbours per form. */
+  readonly neighbours?: ReadonlyMap<string, { before: readonly string[]; after: readonly string[] }>;
+}
+
 /**
- * The lexicon the features read, from the model file's `lexicon` section: cluster lines
- * ("form\tbits\tcount"), name lists (forms, one a line) and typical neighbours
- * ("form\tbefore words\tafter words"), each sorted by form.
+ * Joins the lexicon's sources into the model file's form: one line per form,
+ * `form\tbits\tcount\tlists\tbefore\tafter` (empty bits, count 0 and lists 0 where a source
+ * says nothing; neighbour words space-separated), sorted by form.
  *
  * @example
- * new TextLexicon('حلب\t0110\t1200\n', { Place: 'حلب\n' }).lists('حلب')  // NameList.Place
+ * lexiconText({ lists: { Place: ['حلب'] } })  // "حلب\t\t0\t2\t\t\n"
+ */
+export function lexiconText(sources: LexiconSources): string {
+  const rows = new Map<string, { bits: string; count: number; lists: number; before: string; after: string }>();
+  const row = (form: string) => {
+    let r = rows.get(form);
+    if (!r) rows.set(form, (r = { bits: '', count: 0, lists: 0, before: '', after: '' }));
+    return r;
+  };
+  for (const [form, c] of sources.clusters ?? []) Object.assign(row(form), { bits: c.bits, count: c.count });
+  const listBits: Readonly<Record<string, number>> = NameList;
+  for (const [name, forms] of Object.entries(sources.lists ?? {})) {
+    const bit = listBits[name];
+    if (bit === undefined) throw new Error(`unknown name list "${name}"`);
+    for (const form of forms) row(form).lists |= bit;
+  }
+  for (const [form, n] of sources.neighbours ?? []) Object.assign(row(form), { before: n.before.join(' '), after: n.after.join(' ') });
+  return sortLines([...rows].map(([form, r]) => `${form}\t${r.bits}\t${r.count}\t${r.lists}\t${r.before}\t${r.after}`));
+}
+
+/**
+ * The lexicon the features read: the model file's `lexicon.words` (see {@link lexiconText}),
+ * searched in place, one binary search per word form.
+ *
+ * @example
+ * new TextLexicon(lexiconText({ lists: { Place: ['حلب'] } })).entry('حلب')?.lists  // NameList.Place
  */
 export class TextLexicon implements FeatureLexicon {
-  private readonly clusterLines: SortedLines;
-  private readonly listLines: Array<[bit: number, lines: SortedLines]> = [];
-  private readonly neighbourLines: SortedLines;
+  private readonly lines: SortedLines;
 
-  constructor(clusters: string, lists: Readonly<Record<string, string>>, neighbours = '') {
-    this.clusterLines = new SortedLines(clusters);
-    const listBits: Readonly<Record<string, number>> = NameList;
-    for (const [name, forms] of Object.entries(lists)) {
-      const bit = listBits[name];
-      if (bit === undefined) throw new Error(`unknown name list "${name}"`);
-      this.listLines.push([bit, new SortedLines(forms)]);
-    }
-    this.neighbourLines = new SortedLines(neighbours);
+  constructor(words: string) {
+    this.lines = new SortedLines(words);
   }
 
-  /** Whether every section is sorted (a model file's check, for tests). */
+  /** Whether the lines are sorted by form (what lookups need; a check for tests). */
   isSorted(): boolean {
-    return this.clusterLines.isSorted() && this.neighbourLines.isSorted() && this.listLines.every(([, l]) => l.isSorted());
+    return this.lines.isSorted();
   }
 
-  cluster(form: string) {
-    const line = this.clusterLines.find(form);
+  entry(form: string): LexiconEntry | undefined {
+    const line = this.lines.find(form);
     if (line === undefined) return undefined;
-    const [, bits, count] = line.split('\t');
-    return { bits: bits!, count: Number(count) };
-  }
-
-  lists(form: string): number {
-    let bits = 0;
-    for (const [bit, lines] of this.listLines) if (lines.has(form)) bits |= bit;
-    return bits;
-  }
-
-  neighbours(form: string) {
-    const line = this.neighbourLines.find(form);
-    if (line === undefined) return undefined;
-    const [, before, after] = line.split('\t');
-    return { before: before ? before.split(' ') : [], after: after ? after.split(' ') : [] };
+    const [, bits, count, lists, before, after] = line.split('\t');
+    return {
+      bits: bits || null,
+      count: Number(count),
+      lists: Number(lists),
+      before: before ? before.split(' ') : [],
+      after: after ? after.split(' ') : [],
+    };
   }
 }
 
@@ -480,7 +495,7 @@ export function stageToFile(hashes: Uint32Array, weights: Float32Array, transiti
 export function modelsFromFile(file: ModelFile): NerModel[] {
   if (file.labels.join(' ') !== LABELS.join(' ')) throw new Error(`labels ${file.labels.join(' ')} differ from ${LABELS.join(' ')}`);
   const L = LABELS.length;
-  const lexicon = new TextLexicon(file.lexicon.clusters, file.lexicon.lists, file.lexicon.neighbours);
+  const lexicon = new TextLexicon(file.lexicon.words);
   const featurizer = new Featurizer(file.features, lexicon);
   return file.stages.map((stage, k) => {
     const hashes = fromBase64(stage.hashes, Uint32Array);

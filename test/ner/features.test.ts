@@ -1,13 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { contextFeature, DEFAULT_FEATURES, Featurizer, NameList, NO_LEXICON, shapeOf } from '../../src/ner/features.js';
 import { combine, hashString } from '../../src/ner/hash.js';
-import { sortLines, TextLexicon } from '../../src/ner/model.js';
+import { lexiconText, TextLexicon } from '../../src/ner/model.js';
 import { normalizeForm } from '../../src/text/normalize.js';
 
 const lexicon = new TextLexicon(
-  sortLines(['بغداد\t1000000000\t1341', 'جورج\t0101100010\t1307', 'دمشق\t1000000000\t1493']),
-  { Person: sortLines(['ميركل', 'جورج']), Place: 'حلب\n', Country: 'سوريا\n' },
-  'سلتيك\tنادي ضد\tالاسكتلندي في\n',
+  lexiconText({
+    clusters: new Map([
+      ['بغداد', { bits: '1000000000', count: 1341 }],
+      ['جورج', { bits: '0101100010', count: 1307 }],
+      ['دمشق', { bits: '1000000000', count: 1493 }],
+    ]),
+    lists: { Person: ['ميركل', 'جورج'], Place: ['حلب'], Country: ['سوريا'] },
+    neighbours: new Map([['سلتيك', { before: ['نادي', 'ضد'], after: ['الاسكتلندي', 'في'] }]]),
+  }),
 );
 const featurizer = new Featurizer({ ...DEFAULT_FEATURES, neighbours: true }, lexicon);
 const names = (form: string) => featurizer.wordFeatureNames(form);
@@ -54,7 +60,9 @@ describe('word features', () => {
     expect(names('وحلب').own).toContain('list~Place');
     expect(names('سوريا').context).toContain('list=Country');
     expect(names('قال').own.some((n) => n.startsWith('list'))).toBe(false);
-    expect(lexicon.lists('جورج')).toBe(NameList.Person);
+    expect(lexicon.entry('جورج')).toEqual({ bits: '0101100010', count: 1307, lists: NameList.Person, before: [], after: [] });
+    expect(lexicon.entry('حلب')?.lists).toBe(NameList.Place);
+    expect(lexicon.entry('قال')).toBeUndefined();
   });
 
   it('list the typical neighbours of the form or of a stripped reading', () => {

@@ -2,10 +2,10 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_FEATURES, Featurizer, NO_LEXICON } from '../../src/ner/features.js';
+import { DEFAULT_FEATURES, Featurizer, NameList, NO_LEXICON } from '../../src/ner/features.js';
 import { DEFAULT_MODEL, loadNameTagger } from '../../src/ner/index.js';
 import { LABELS, labelIndex } from '../../src/ner/labels.js';
-import { FeatureTable, modelsFromFile, NerModel, readModelFile, SortedLines, sortLines, stageToFile, TextLexicon, type ModelFile } from '../../src/ner/model.js';
+import { FeatureTable, lexiconText, modelsFromFile, NerModel, readModelFile, SortedLines, sortLines, stageToFile, TextLexicon, type ModelFile } from '../../src/ner/model.js';
 import { trainModel, type TrainingSentence } from '../../src/ner/train.js';
 import { packageRoot } from '../../src/lexicon/resources.js';
 import { tempDir } from '../helpers/tmp.js';
@@ -31,6 +31,25 @@ describe('sorted lines', () => {
   it('tells whether keys are sorted', () => {
     expect(lines.isSorted()).toBe(true);
     expect(new SortedLines('b\na\n').isSorted()).toBe(false);
+  });
+});
+
+describe('the lexicon text', () => {
+  it('joins clusters, lists and neighbours into one sorted line per form', () => {
+    const text = lexiconText({
+      clusters: new Map([['حلب', { bits: '0110', count: 1200 }]]),
+      lists: { Place: ['حلب', 'ادلب'], Person: ['حلب'] },
+      neighbours: new Map([['حلب', { before: ['مدينه'], after: ['الشهباء', 'و'] }]]),
+    });
+    expect(text).toBe('ادلب\t\t0\t2\t\t\nحلب\t0110\t1200\t3\tمدينه\tالشهباء و\n');
+    const lexicon = new TextLexicon(text);
+    expect(lexicon.isSorted()).toBe(true);
+    expect(lexicon.entry('حلب')).toEqual({ bits: '0110', count: 1200, lists: NameList.Place | NameList.Person, before: ['مدينه'], after: ['الشهباء', 'و'] });
+    expect(lexicon.entry('ادلب')).toEqual({ bits: null, count: 0, lists: NameList.Place, before: [], after: [] });
+  });
+
+  it('refuses a list it does not know', () => {
+    expect(() => lexiconText({ lists: { Planet: ['المريخ'] } })).toThrow('unknown name list "Planet"');
   });
 });
 
@@ -63,7 +82,7 @@ describe('model files', () => {
       features: { ...features, clusterPrefixes: [], contextClusterPrefixes: [] },
       stages: [stageToFile(trained.hashes, trained.weights, trained.transitions)],
       documentWindow: 0,
-      lexicon: { clusters: '', lists: {}, neighbours: '' },
+      lexicon: { words: '' },
       calibration: { slope: 1, intercept: 0 },
       provenance: {},
     };
@@ -85,15 +104,21 @@ describe('model files', () => {
     const trained = trainModel(sentences, featurizer, { epochs: 1, seed: 1, minFeatureCount: 1, secondOrder: false, pruneBelow: 0 });
     const stage = stageToFile(trained.hashes.subarray(1), trained.weights, trained.transitions);
     const path = join(tempDir(), 'bad.json.gz');
-    const file = { format: 'marsad-ner', formatVersion: 1, id: 'bad', labels: [...LABELS], features, stages: [stage], documentWindow: 0, lexicon: { clusters: '', lists: {}, neighbours: '' }, calibration: { slope: 1, intercept: 0 }, provenance: {} };
+    const file = { format: 'marsad-ner', formatVersion: 1, id: 'bad', labels: [...LABELS], features, stages: [stage], documentWindow: 0, lexicon: { words: '' }, calibration: { slope: 1, intercept: 0 }, provenance: {} };
     writeFileSync(path, gzipSync(JSON.stringify(file)));
     expect(() => loadNameTagger(path)).toThrow(/bad\.json\.gz: .*stage 1: \d+ weights for \d+ features/);
   });
 
   it("the shipped model's lexicon is sorted (lookups binary-search it) and names its sources", () => {
     const file = readModelFile(join(packageRoot(), DEFAULT_MODEL));
-    expect(new TextLexicon(file.lexicon.clusters, file.lexicon.lists, file.lexicon.neighbours).isSorted()).toBe(true);
-    expect(file.lexicon.clusters.split('\n', 1)[0]).toMatch(/^\S+\t[01]{10}\t\d+$/);
+    expect(new TextLexicon(file.lexicon.words).isSorted()).toBe(true);
+    // form, bits, count, lists, before, after
+    expect(file.lexicon.words.split('\n', 1)[0]).toMatch(/^\S+\t([01]{10})?\t\d+\t\d\t[^\t]*\t[^\t]*$/);
+    const lexicon = new TextLexicon(file.lexicon.words);
+    const baghdad = lexicon.entry('بغداد')!;
+    expect(baghdad.bits).toMatch(/^[01]{10}$/);
+    expect(baghdad.lists & NameList.Place).toBe(NameList.Place);
+    expect(lexicon.entry('سلتيك')?.before).toContain('نادي');
     expect((file.provenance.credits as string[]).join(' ')).toMatch(/ANERcorp.*Wikipedia.*Wikidata/s);
   });
 });
