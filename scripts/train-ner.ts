@@ -22,7 +22,7 @@ import { DEFAULT_FEATURES, Featurizer, type FeatureConfig } from '../src/ner/fea
 import { LABELS } from '../src/ner/labels.js';
 import { lexiconText, NerModel, stageToFile, TextLexicon, type ModelFile } from '../src/ner/model.js';
 import { entitiesOf, scoreEntities, type EntityReport } from '../src/ner/seqeval.js';
-import { fitCalibration, PerceptronNameTagger, type Calibration } from '../src/ner/tagger.js';
+import { confidenceOf, fitCalibration, PerceptronNameTagger, type Calibration } from '../src/ner/tagger.js';
 import { averageModels, heldOutLabels, trainModel, withDocumentFeatures, type TrainedWeights, type TrainingSentence, type TrainOptions } from '../src/ner/train.js';
 import { readNameLists } from './ner/name-lists.js';
 import { readAnercorpTrain, readWojood } from './ner/training-data.js';
@@ -203,8 +203,16 @@ async function main(): Promise<void> {
   if (s.dev) return;
 
   // The shipped model: every training sentence; confidences calibrated on the dev split.
-  const calibration = fitCalibration(calibrationPoints(held.tagger, dev));
+  const points = calibrationPoints(held.tagger, dev);
+  const calibration = fitCalibration(points);
   console.log(`calibration: confidence = σ(${calibration.slope.toFixed(3)} · margin + ${calibration.intercept.toFixed(3)})`);
+  // What a confidence threshold keeps, on the dev split (for the entity stage's choice of one).
+  const support = devReport.overall.support;
+  for (const threshold of [0.5, 0.7, 0.9]) {
+    const kept = points.filter((p) => confidenceOf(p.margin, calibration) >= threshold);
+    const right = kept.filter((p) => p.correct).length;
+    console.log(`  confidence ≥ ${threshold}: ${kept.length} of ${points.length} names kept, precision ${((100 * right) / kept.length).toFixed(1)}, recall ${((100 * right) / support).toFixed(1)}`);
+  }
   console.log(`training on all ${anercorp.length + extra.length} sentences (${sources.join(', ')})`);
   const final = fit([...anercorp, ...extra], featurizer, s, calibration, log);
 
