@@ -112,6 +112,12 @@ export const ERRORS = {
     exit: ExitCode.USAGE,
     http: 400,
   },
+  'output-write': {
+    title: 'the output file could not be written',
+    hint: 'check that its folder exists and that you may write there',
+    exit: ExitCode.USAGE,
+    http: 500,
+  },
   'store-open': {
     title: 'the store could not be opened',
     hint: 'check the path or connection string given with --store or MARSAD_STORE',

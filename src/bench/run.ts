@@ -72,6 +72,8 @@ const loadFigures = JSON.parse(execFileSync(process.execPath, [loadChild], { enc
   rssMb: number;
   maxRssKb: number;
 };
+const nerLoadChild = fileURLToPath(new URL('./ner-load-child.js', import.meta.url));
+const nerLoad = JSON.parse(execFileSync(process.execPath, [nerLoadChild], { encoding: 'utf8' })) as { model: string; seconds: number; rssMb: number; addedRssMb: number };
 
 const figures = {
   corpus: corpus.name,
@@ -91,6 +93,7 @@ const figures = {
     addedRssMb: Math.round(loadFigures.rssMb),
     processPeakRssMb: Math.round(loadFigures.maxRssKb / 1024),
   },
+  nameTaggerLoad: { model: nerLoad.model, seconds: Number(nerLoad.seconds.toFixed(2)), addedRssMb: Math.round(nerLoad.addedRssMb) },
   ingest: {
     seconds: Number(ingestFigures.seconds.toFixed(2)),
     articlesPerSecond: Math.round(ingestFigures.articles / ingestFigures.seconds),
@@ -111,6 +114,7 @@ if (process.argv.includes('--json')) {
     `  normalise alone                            ${fmt(figures.normalizeCharsPerSecond).padStart(12)} chars/s`,
     `  entity data load (lexicon + gazetteer)     ${fmt(figures.entityDataLoad.lexiconAndGazetteerMs).padStart(12)} ms       (${fmt(figures.entityDataLoad.actors)} actors, ${fmt(figures.entityDataLoad.places)} places, ${fmt(figures.entityDataLoad.forms)} forms)`,
     `  … with the English name map                ${fmt(figures.entityDataLoad.withNameMapMs).padStart(12)} ms       (+${fmt(figures.entityDataLoad.addedRssMb)} MB resident; process peak ${fmt(figures.entityDataLoad.processPeakRssMb)} MB)`,
+    `  name tagger model load (${figures.nameTaggerLoad.model})`.padEnd(45) + `${figures.nameTaggerLoad.seconds.toFixed(2).padStart(12)} s        (+${figures.nameTaggerLoad.addedRssMb} MB resident)`,
     `  ingest into SQLite (whole pipeline)        ${fmt(figures.ingest.wordsPerSecond).padStart(12)} words/s  (${fmt(figures.ingest.articlesPerSecond)} articles/s, ${figures.ingest.seconds} s)`,
     `  ingest peak memory                         ${fmt(figures.ingest.peakRssMb).padStart(12)} MB resident`,
   ];

@@ -8,6 +8,7 @@ import { runPipeline } from '../extract/document.js';
 import { createEntityExtractor } from '../extract/entities/index.js';
 import { quantitiesExtractor } from '../extract/quantities/extract.js';
 import { emptyExtraction, type Stage } from '../extract/types.js';
+import { loadNameTagger } from '../ner/index.js';
 import type { AnalyzedText } from '../text/analyze.js';
 import { normalize } from '../text/normalize.js';
 import { splitSentences } from '../text/sentences.js';
@@ -64,9 +65,19 @@ const entities: BenchStage = {
   },
 };
 
+/** The learned name tagger alone (both of its stages), on the analysed text. */
+const nameTagger: BenchStage = {
+  name: 'name tagger (learned model)',
+  run(_text, doc) {
+    loadNameTagger().tag(doc);
+    return doc.tokens.wordCount();
+  },
+};
+
 export const STAGES: readonly BenchStage[] = [
   textLayer,
   numbersAndDates,
+  nameTagger,
   entities,
   // events: added with its issue
 ];

@@ -15,6 +15,7 @@ import { registerEval } from './commands/eval.js';
 import { registerExport } from './commands/export.js';
 import { registerExtract } from './commands/extract.js';
 import { registerIngest } from './commands/ingest.js';
+import { registerNerEval } from './commands/ner-eval.js';
 import { registerSearch } from './commands/search.js';
 import { registerServe } from './commands/serve.js';
 import { registerShow } from './commands/show.js';
@@ -65,6 +66,7 @@ function build(io: Io, state: { exit: number; debug: boolean }): Command {
   registerExport(program, ctx);
   registerServe(program, ctx);
   registerEval(program, ctx);
+  registerNerEval(program, ctx);
   for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
   return program;
 }
