@@ -7,7 +7,7 @@ import type { ArticleInput } from '../ingest/types.js';
 import { analyzeText } from '../text/analyze.js';
 import { cleanArticle } from '../text/clean.js';
 import { pipelineStamp, type PipelineStamp } from '../version.js';
-import { PIPELINE } from './pipeline.js';
+import { PIPELINE, pipelineModel } from './pipeline.js';
 import { DocumentRecordSchema, type DocumentRecord, type Iso, type Message } from './record.js';
 import { emptyExtraction, type Extraction, type ExtractionInput, type Stage } from './types.js';
 
@@ -103,7 +103,7 @@ export function extractPrepared(
     quantities: x.quantities,
     events: x.events,
     messages: [...article.messages, ...x.messages],
-    pipeline: options.stamp ?? pipelineStamp(),
+    pipeline: options.stamp ?? pipelineStamp(pipelineModel()),
   };
   return record;
 }

@@ -7,9 +7,18 @@ import { datesExtractor } from './dates/extract.js';
 import { joinDates, resolveDates } from './dates/refine.js';
 import { createEntityExtractor } from './entities/index.js';
 import { quantitiesExtractor } from './quantities/extract.js';
+import { lazyNameTagger } from '../ner/index.js';
 import { orderAnnotations } from './refiners/order.js';
 import { validSpans } from './refiners/valid-spans.js';
 import type { Stage } from './types.js';
+
+/** The learned name tagger of the entity stage (its model loads on first use). */
+const NAME_TAGGER = lazyNameTagger();
+
+/** What `pipeline.model` says of the running pipeline: the name tagger's model. */
+export function pipelineModel(): string {
+  return NAME_TAGGER.id;
+}
 
 export const PIPELINE: readonly Stage[] = [
   // Dates first of all: every later stage reads them, and the quantities extractor must know
@@ -26,10 +35,9 @@ export const PIPELINE: readonly Stage[] = [
   { kind: 'refiner', run: joinDates },
   { kind: 'refiner', run: resolveDates },
 
-  // Entities: actors and places from the lexicon and gazetteer, linked and geocoded. It runs
-  // without a name tagger here; a tagger, when one ships, is passed as
-  // createEntityExtractor({ tagger }) and its id stamped as pipeline.model.
-  { kind: 'extractor', run: createEntityExtractor() },
+  // Entities: actors and places from the lexicon and gazetteer, and the names only the learned
+  // tagger finds, linked and geocoded. The tagger's model is stamped as pipeline.model.
+  { kind: 'extractor', run: createEntityExtractor({ tagger: NAME_TAGGER }) },
 
   // Span validation runs after every extractor and refiner that can make a span, so that no
   // annotation reaches the record with a quote that is not the text's.

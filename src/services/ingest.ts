@@ -9,6 +9,7 @@
  */
 import { MarsadError, isMarsadError } from '../errors.js';
 import { extractPrepared, prepareArticle } from '../extract/document.js';
+import { pipelineModel } from '../extract/pipeline.js';
 import { planInputs, readPlanned, checkPublishedOption, type PlannedInput } from '../ingest/read.js';
 import type { ArticleInput } from '../ingest/types.js';
 import type { RunCounts, Store } from '../store/store.js';
@@ -72,7 +73,7 @@ function inputLabel(input: PlannedInput): string {
  */
 export async function ingest(store: Store, paths: readonly string[], options: IngestOptions = {}): Promise<IngestReport> {
   const published = checkPublishedOption(options.published);
-  const stamp = pipelineStamp();
+  const stamp = pipelineStamp(pipelineModel());
   const key = stampKey(stamp);
   const plan = await planInputs(paths);
   const runId = await store.beginRun({ command: options.command ?? 'ingest', inputs: [...paths], pipeline: key });
