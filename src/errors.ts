@@ -52,6 +52,12 @@ export const ERRORS = {
     exit: ExitCode.USAGE,
     http: 400,
   },
+  'bad-parameter': {
+    title: 'invalid parameter',
+    hint: 'the parameters each route takes are listed in /api/openapi.json',
+    exit: ExitCode.USAGE,
+    http: 400,
+  },
   'input-not-found': {
     title: 'no such file or directory',
     hint: 'check the path; use - to read from standard input',

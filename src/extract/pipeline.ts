@@ -1,27 +1,41 @@
 /**
  * The order of extraction: one list, read top to bottom. Each stage says why it stands where
- * it does. Extractors add annotations; refiners combine and correct them.
+ * it does. Extractors add annotations; refiners combine and correct them. A refiner may stand
+ * between extractors when a later extractor needs its result.
  */
+import { datesExtractor } from './dates/extract.js';
+import { joinDates, resolveDates } from './dates/refine.js';
 import { eventExtractor } from './events/extractor.js';
+import { quantitiesExtractor } from './quantities/extract.js';
 import { mergeEvents } from './refiners/merge-events.js';
 import { orderAnnotations } from './refiners/order.js';
 import { validSpans } from './refiners/valid-spans.js';
 import type { Stage } from './types.js';
 
 export const PIPELINE: readonly Stage[] = [
-  // ── extractors ────────────────────────────────────────────────────────────────────────────
-  // Numbers and dates come first: entities and events read figures and dates.
-  // Entities come before events: an event's actor and recipient are entities.
-  // Events come last among extractors: they read all of the above.
-  // Events: triggers, arguments through the entities, content, topics, modality, and the
-  // date, place and figures of their sentence.
+  // Dates first of all: every later stage reads them, and the quantities extractor must know
+  // which numbers are days and years ("15 آذار 2019") before it takes numbers as figures.
+  // (The number reader, src/extract/numbers, is no stage of its own: both read its numbers,
+  // computed once per document.)
+  { kind: 'extractor', run: datesExtractor },
+  // Quantities after dates: a number inside a date is not a figure.
+  { kind: 'extractor', run: quantitiesExtractor },
+  // Dates: join the atoms of one date ("أمس" + "الخميس" + "الخامس من كانون الأول") before
+  // resolving, so that a weekday is checked against its day number; then resolve in reading
+  // order, so that "29 من الشهر نفسه" finds the month named last. Both before events, which
+  // take their dates' values.
+  { kind: 'refiner', run: joinDates },
+  { kind: 'refiner', run: resolveDates },
+
+  // (The entities extractor comes here: an event's actor and recipient are entities.)
+
+  // Events last among extractors: triggers, arguments through the entities, content, topics,
+  // modality, and the date, place and figures of their sentence.
   { kind: 'extractor', run: eventExtractor },
-
-
-  // ── refiners ──────────────────────────────────────────────────────────────────────────────
   // Merging folds an event told several times into one and gives every event its id: after the
   // events extractor, before validation (merged evidence spans are checked like any other).
   { kind: 'refiner', run: mergeEvents },
+
   // Span validation runs after every extractor and refiner that can make a span, so that no
   // annotation reaches the record with a quote that is not the text's.
   { kind: 'refiner', run: validSpans },

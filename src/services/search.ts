@@ -5,7 +5,7 @@
 import type { DocumentRecord } from '../extract/record.js';
 import { analyzeText } from '../text/analyze.js';
 import { queryGroups, tokenMatches, type QueryGroups } from '../text/search-terms.js';
-import type { Store } from '../store/store.js';
+import type { RecordFilter, SearchRow, Store } from '../store/store.js';
 
 export interface SearchHit {
   readonly id: string;
@@ -88,20 +88,9 @@ export function makeSnippet(text: string, groups: QueryGroups, titleEnd = 0): { 
   return { snippet: prefix + text.slice(from, to) + suffix, highlights };
 }
 
-/**
- * Searches the store.
- *
- * @example
- * const { hits } = await searchDocuments(store, 'معتقلي داعش', { limit: 5 });
- */
-export async function searchDocuments(
-  store: Store,
-  query: string,
-  options: { limit?: number; offset?: number } = {},
-): Promise<SearchOutcome> {
-  const groups = queryGroups(query);
-  const result = await store.search({ groups, limit: options.limit ?? 10, offset: options.offset ?? 0 });
-  const hits = result.rows.map((row): SearchHit => {
+/** Search rows as users see them: each with a snippet around its matches. */
+function toHits(rows: readonly SearchRow[], groups: QueryGroups): SearchHit[] {
+  return rows.map((row): SearchHit => {
     const titleEnd = row.title !== null ? row.title.length : 0;
     const { snippet, highlights } = makeSnippet(row.text, groups, titleEnd);
     return {
@@ -116,5 +105,36 @@ export async function searchDocuments(
       exact: row.exact,
     };
   });
-  return { query, total: result.total, hits };
+}
+
+/**
+ * Searches the store.
+ *
+ * @example
+ * const { hits } = await searchDocuments(store, 'معتقلي داعش', { limit: 5 });
+ */
+export async function searchDocuments(
+  store: Store,
+  query: string,
+  options: { limit?: number; offset?: number } = {},
+): Promise<SearchOutcome> {
+  const groups = queryGroups(query);
+  const result = await store.search({ groups, limit: options.limit ?? 10, offset: options.offset ?? 0 });
+  return { query, total: result.total, hits: toHits(result.rows, groups) };
+}
+
+/**
+ * Documents matching a filter, with snippets: ranked by the search words when the filter has
+ * some, newest first otherwise (the snippet is then the start of the body).
+ *
+ * @example
+ * const { total, hits } = await findDocuments(store, { outlet: 'هاوار' }, { limit: 20, offset: 0 });
+ */
+export async function findDocuments(
+  store: Store,
+  filter: RecordFilter,
+  page: { limit: number; offset: number },
+): Promise<{ total: number; hits: SearchHit[] }> {
+  const result = await store.documents({ filter, ...page });
+  return { total: result.total, hits: toHits(result.rows, filter.groups ?? []) };
 }

@@ -4,7 +4,7 @@
  * contract tests (`test/store/contract.ts`) unchanged. Methods are asynchronous so that a
  * networked database can implement them.
  */
-import type { DocumentRecord } from '../extract/record.js';
+import type { DocumentRecord, Entity, Event, Quantity, Span } from '../extract/record.js';
 import type { QueryGroups } from '../text/search-terms.js';
 
 /** A place an article's text was read from. One document may have several (repeats). */
@@ -106,6 +106,214 @@ export interface StoreStats {
   lastRun: IngestRun | null;
 }
 
+/**
+ * What the API, the web app and exports filter by. Every field is optional; given fields all
+ * apply (AND). Entity fields hold entity ids ("org:sdf", "loc:sy:aleppo").
+ *
+ * On documents: `actor` and `place` keep documents that mention the entity; `recipient`,
+ * `eventType` and `topic` keep documents with at least one such event; `from`/`to` apply to the
+ * publication date. On events: `actor`/`recipient` keep events with the entity in that role,
+ * `place` events located there, and `from`/`to` apply to the event's date (its document's
+ * publication date when the event has none). `outlet` matches any source of the document.
+ * Partial dates overlap a range: "2024-11" is within from=2024-11-15.
+ */
+export interface RecordFilter {
+  /** Text search: one group per query word (`queryGroups`). Documents must match every word. */
+  readonly groups?: QueryGroups;
+  readonly actor?: string;
+  readonly recipient?: string;
+  readonly place?: string;
+  readonly eventType?: string;
+  readonly topic?: string;
+  readonly outlet?: string;
+  /** First day (YYYY, YYYY-MM or YYYY-MM-DD) of the date range, inclusive. */
+  readonly from?: string;
+  /** Last day of the date range, inclusive. */
+  readonly to?: string;
+  /** One document's events or figures only. */
+  readonly document?: string;
+}
+
+export interface Page {
+  readonly limit: number;
+  readonly offset: number;
+}
+
+export interface DocumentQuery extends Page {
+  readonly filter: RecordFilter;
+}
+
+/** A short view of a document, as lists show it. */
+export interface DocumentRef {
+  readonly id: string;
+  readonly title: string | null;
+  readonly published: string | null;
+  readonly outlet: string | null;
+  readonly url: string | null;
+}
+
+/** An entity as an event names it: its id and names, when the document defines it. */
+export interface EntityRef {
+  readonly id: string;
+  readonly type: Entity['type'] | null;
+  readonly name: { ar: string | null; en: string | null };
+}
+
+export interface PlaceRef extends EntityRef {
+  readonly geo: Entity['geo'];
+}
+
+/** One event with the names of its actors and recipients and the coordinates of its place. */
+export interface EventRow {
+  readonly document: DocumentRef;
+  /** Its position in the document's `events`. */
+  readonly index: number;
+  readonly id: string;
+  readonly type: Event['type'];
+  readonly mode: string | null;
+  readonly contexts: string[];
+  readonly topics: string[];
+  readonly modality: Event['modality'];
+  readonly date: Event['date'];
+  readonly actors: EntityRef[];
+  readonly recipients: EntityRef[];
+  readonly place: PlaceRef | null;
+  readonly quantities: number[];
+  readonly sentence: Span;
+  readonly trigger: Span;
+  readonly content: Span | null;
+  readonly confidence: number;
+  readonly rule: string;
+}
+
+export const EVENT_SORTS = ['date', '-date', 'type', '-type', 'confidence', '-confidence', 'published', '-published'] as const;
+export type EventSort = (typeof EVENT_SORTS)[number];
+
+export interface EventQuery extends Page {
+  readonly filter: RecordFilter;
+  /** A field, ascending; with a leading "-", descending. Ties go by document and position. */
+  readonly sort: EventSort;
+}
+
+export interface EventPage {
+  readonly total: number;
+  readonly rows: EventRow[];
+}
+
+export interface EntityQuery extends Page {
+  readonly type?: Entity['type'];
+  /** Part of a name (Arabic, normalised the way the text layer does, or English, any case). */
+  readonly name?: string;
+  readonly filter?: RecordFilter;
+}
+
+/** An entity across the store: its most used names, and how often it appears. */
+export interface EntitySummary {
+  readonly id: string;
+  readonly type: Entity['type'];
+  readonly subtype: string | null;
+  readonly name: { ar: string; en: string | null };
+  readonly country: string | null;
+  readonly geo: Entity['geo'];
+  readonly documents: number;
+  readonly mentions: number;
+  /** Events naming it as actor or recipient, or located at it. */
+  readonly events: number;
+}
+
+export interface EntityPage {
+  readonly total: number;
+  readonly rows: EntitySummary[];
+}
+
+/** One mention of an entity in a document. */
+export interface MentionRow {
+  readonly document: DocumentRef;
+  readonly span: Span;
+}
+
+export interface EntityProfile extends EntitySummary {
+  /** The words each outlet uses for it ("قسد", "قوات سوريا الديمقراطية"), most used first. */
+  readonly labels: { outlet: string | null; label: string; count: number }[];
+  /** Its mentions, newest document first (at most `mentionLimit`). */
+  readonly mentionRows: MentionRow[];
+  readonly asActor: number;
+  readonly asRecipient: number;
+}
+
+/** A place with coordinates, and how much happens there. */
+export interface PlaceSummary {
+  readonly id: string;
+  readonly name: { ar: string; en: string | null };
+  readonly subtype: string | null;
+  readonly country: string | null;
+  readonly geo: NonNullable<Entity['geo']>;
+  readonly documents: number;
+  readonly events: number;
+}
+
+/** One figure with where it stands and who reported it. */
+export interface FigureRow {
+  readonly document: DocumentRef;
+  readonly index: number;
+  readonly span: Span;
+  readonly value: number | null;
+  readonly low: number | null;
+  readonly high: number | null;
+  readonly qualifier: Quantity['qualifier'];
+  readonly unit: string | null;
+  readonly counted: string | null;
+  readonly category: Quantity['category'];
+  /** The date of the first event citing it, else its document's publication date. */
+  readonly date: string | null;
+  /** The sentence of the first event citing it, or null when no event cites it. */
+  readonly sentence: Span | null;
+}
+
+export interface FigureQuery extends Page {
+  readonly filter: RecordFilter;
+  readonly category?: Quantity['category'];
+}
+
+export interface FigurePage {
+  readonly total: number;
+  readonly rows: FigureRow[];
+}
+
+/**
+ * Figures summed: by month (of the figure's date) and category, and by outlet and category.
+ * `sum` adds exact values, and the middle of ranges for vague amounts.
+ */
+export interface FigureSeries {
+  readonly byMonth: { period: string; category: Quantity['category']; count: number; sum: number }[];
+  readonly bySource: { outlet: string | null; category: Quantity['category']; count: number; sum: number }[];
+}
+
+/** Events per month and type. */
+export interface TimelineBucket {
+  readonly period: string;
+  readonly type: Event['type'];
+  readonly count: number;
+}
+
+/** Who acts on whom: one edge per actor, recipient and event type. */
+export interface NetworkEdge {
+  readonly actor: EntityRef;
+  readonly recipient: EntityRef;
+  readonly type: Event['type'];
+  readonly count: number;
+}
+
+/** Counts of the values a filter can take, for filter menus. */
+export interface Facets {
+  readonly eventTypes: { value: string; count: number }[];
+  readonly topics: { value: string; count: number }[];
+  readonly outlets: { value: string; count: number }[];
+  readonly categories: { value: string; count: number }[];
+  readonly actors: { id: string; name: { ar: string; en: string | null }; count: number }[];
+  readonly places: { id: string; name: { ar: string; en: string | null }; count: number }[];
+}
+
 export interface Store {
   /** "sqlite", "postgres". */
   readonly kind: string;
@@ -126,6 +334,31 @@ export interface Store {
   getDocument(id: string): Promise<DocumentRecord | null>;
   search(request: SearchRequest): Promise<SearchResult>;
   stats(): Promise<StoreStats>;
+
+  /**
+   * Documents matching a filter. With search groups, ranked as `search` ranks (every word as
+   * typed, then with synonyms) but only documents matching every word; without, newest first.
+   */
+  documents(query: DocumentQuery): Promise<SearchResult>;
+  /** The texts of stored documents, by id (unknown ids are left out). */
+  documentTexts(ids: readonly string[]): Promise<Map<string, string>>;
+  /** Events matching a filter, with actor and recipient names and place coordinates. */
+  events(query: EventQuery): Promise<EventPage>;
+  /** Entities, most mentioned first. With a filter: only those in matching documents. */
+  entities(query: EntityQuery): Promise<EntityPage>;
+  /** One entity across the store, or null if no document names it. */
+  entity(id: string, mentionLimit: number): Promise<EntityProfile | null>;
+  /** Places with coordinates in documents matching a filter, most mentioned first. */
+  places(filter: RecordFilter): Promise<PlaceSummary[]>;
+  /** Figures matching a filter (document-level filters), newest first. */
+  figures(query: FigureQuery): Promise<FigurePage>;
+  figureSeries(filter: RecordFilter): Promise<FigureSeries>;
+  /** Events per month (of their date) and type. */
+  timeline(filter: RecordFilter): Promise<TimelineBucket[]>;
+  /** Actor → recipient edges of events matching a filter, most frequent first. */
+  network(filter: RecordFilter, limit: number): Promise<NetworkEdge[]>;
+  /** What the filter menus offer, counted over the whole store. */
+  facets(): Promise<Facets>;
 
   beginRun(info: RunInfo): Promise<number>;
   recordFailure(runId: number, failure: Omit<Failure, 'runId'>): Promise<void>;

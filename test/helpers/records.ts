@@ -2,6 +2,7 @@
  * Hand-made records for store tests: every list filled, every span computed from the text,
  * so the store is tested on the whole contract before the extractors fill it.
  */
+import { buildRecord } from '../../src/bench/records.js';
 import { documentId } from '../../src/extract/document.js';
 import type { DocumentRecord, Span } from '../../src/extract/record.js';
 
@@ -98,4 +99,55 @@ export function sampleRecord(overrides: { title?: string; body?: string; pipelin
     messages: [{ code: 'test-note', message: 'a note with a span', span: spanOf(text, 'هجوم') }],
     pipeline,
   };
+}
+
+const KONGRA = { id: 'org:kongra-star', type: 'ORG', subtype: 'NGO', ar: 'مؤتمر ستار', en: 'Kongra Star', forms: ['مؤتمر ستار'] } as const;
+const COALITION = { id: 'org:coalition', type: 'ORG', subtype: 'IGO', ar: 'التحالف الدولي', en: 'Global Coalition', forms: ['التحالف الدولي'] } as const;
+const TR_FORCES = { id: 'org:tr-forces', type: 'ORG', subtype: 'MIL', ar: 'القوات التركية', en: 'Turkish forces', country: 'TR', forms: ['القوات التركية'] } as const;
+const ALEPPO = { id: 'loc:sy:aleppo', type: 'LOC', subtype: 'city', ar: 'حلب', en: 'Aleppo', country: 'SY', geo: { lat: 36.2021, lon: 37.1343, precision: 'point' }, forms: ['حلب'] } as const;
+const ISIS = { id: 'org:isis', type: 'ORG', subtype: 'REB', ar: 'داعش', en: 'ISIS', forms: ['داعش'] } as const;
+const DEIR = { id: 'loc:sy:deir-ezzor', type: 'LOC', subtype: 'city', ar: 'دير الزور', en: 'Deir ez-Zor', country: 'SY', geo: { lat: 35.3359, lon: 40.1408, precision: 'point' }, forms: ['دير الزور'] } as const;
+const IRAQ = { id: 'loc:iq', type: 'LOC', subtype: 'country', ar: 'العراق', en: 'Iraq', country: 'IQ', geo: { lat: 33.2, lon: 43.7, precision: 'country' }, forms: ['العراق'] } as const;
+
+/**
+ * Three hand-made articles from two outlets with every list filled: (a) a demand and an
+ * attack in Aleppo, (b) an SDF arrest and accusation in Deir ez-Zor, (c) a handover to Iraq
+ * with a figure no event cites. Newest first: a (2024-12-06), b (2024-11-20), c (2023-05-01).
+ */
+export function storyRecords(): { a: DocumentRecord; b: DocumentRecord; c: DocumentRecord } {
+  const a = buildRecord({
+    title: 'مؤتمر ستار يطالب التحالف الدولي بحماية المدنيين',
+    body: 'طالب مؤتمر ستار التحالف الدولي بحماية المدنيين في حلب. وقصفت القوات التركية قرية في ريف حلب أمس وقتلت ثلاثة مدنيين.',
+    published: '2024-12-06',
+    outlet: 'هاوار',
+    url: 'https://example.org/a',
+    entities: [KONGRA, COALITION, TR_FORCES, ALEPPO],
+    dates: [{ text: 'أمس', value: '2024-12-05', relative: true }],
+    quantities: [{ text: 'ثلاثة مدنيين', value: 3, unit: 'person', counted: 'مدنيين', category: 'killed' }],
+    events: [
+      { type: 'REQUEST', trigger: 'طالب', within: 'طالب مؤتمر', actor: [KONGRA.id], recipient: [COALITION.id], place: ALEPPO.id, topics: ['civilian-protection'], content: 'بحماية المدنيين في حلب', contexts: ['human_rights'], mode: 'assist' },
+      { type: 'ASSAULT', trigger: 'قصفت', actor: [TR_FORCES.id], place: ALEPPO.id, date: '2024-12-05', quantities: [0], mode: 'heavy-weapons', contexts: ['military'] },
+    ],
+  });
+  const b = buildRecord({
+    title: 'قسد تعتقل خلية لداعش في دير الزور',
+    body: 'اعتقلت قسد خمسة عناصر من داعش في دير الزور. واتهمت قوات سوريا الديمقراطية تنظيم داعش بتنفيذ الهجوم.',
+    published: '2024-11-20',
+    outlet: 'عنب بلدي',
+    entities: [{ id: 'org:sdf', type: 'ORG', subtype: 'MIL', ar: 'قوات سوريا الديمقراطية', en: 'SDF', country: 'SY', forms: ['قسد', 'قوات سوريا الديمقراطية'] }, ISIS, DEIR],
+    quantities: [{ text: 'خمسة عناصر', value: 5, counted: 'عناصر', category: 'detained' }],
+    events: [
+      { type: 'COERCE', trigger: 'اعتقلت', actor: ['org:sdf'], recipient: [ISIS.id], place: DEIR.id, date: '2024-11-19', quantities: [0], topics: ['counter-isis'], mode: 'arrest' },
+      { type: 'ACCUSE', trigger: 'اتهمت', actor: ['org:sdf'], recipient: [ISIS.id], date: '2024-11', topics: ['counter-isis'], content: 'بتنفيذ الهجوم' },
+    ],
+  });
+  const c = buildRecord({
+    title: 'قسد تسلم أطفالا إلى العراق',
+    body: 'سلمت قسد عشرين طفلا إلى العراق.',
+    published: '2023-05-01',
+    outlet: 'هاوار',
+    entities: [{ id: 'org:sdf', type: 'ORG', subtype: 'MIL', ar: 'قوات سوريا الديمقراطية', en: 'SDF', country: 'SY', forms: ['قسد'] }, IRAQ],
+    quantities: [{ text: 'عشرين طفلا', value: 20, counted: 'طفلا', category: 'returned' }],
+  });
+  return { a, b, c };
 }

@@ -5,7 +5,7 @@
 import { beforeEach, afterEach, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/store/store.js';
 import { queryGroups } from '../../src/text/search-terms.js';
-import { sampleRecord } from '../helpers/records.js';
+import { sampleRecord, storyRecords } from '../helpers/records.js';
 
 export function storeContract(name: string, open: () => Promise<Store>): void {
   describe(`Store contract: ${name}`, () => {
@@ -113,6 +113,216 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       expect(s.runs).toBe(1);
       expect(s.failures).toBe(1);
       expect(s.lastRun?.id).toBe(id);
+    });
+  
+    describe('queries for the API (three hand-made articles from two outlets)', () => {
+      const { a, b, c } = storyRecords();
+      beforeEach(async () => {
+        for (const r of [c, a, b]) await store.saveDocument(r, { origin: r.source.path!, outlet: r.source.outlet ?? null, url: null, published: r.published }, null);
+      });
+      const docs = async (filter: Parameters<Store['documents']>[0]['filter'], limit = 10, offset = 0) =>
+        (await store.documents({ filter, limit, offset })).rows.map((r) => r.id);
+      const events = async (filter: Parameters<Store['events']>[0]['filter'], sort: Parameters<Store['events']>[0]['sort'] = '-date') =>
+        (await store.events({ filter, sort, limit: 50, offset: 0 })).rows.map((e) => `${e.document.id === a.id ? 'a' : e.document.id === b.id ? 'b' : 'c'}:${e.type}`);
+
+      it('lists documents newest first, pages them, and filters by every field', async () => {
+        expect(await docs({})).toEqual([a.id, b.id, c.id]);
+        const page = await store.documents({ filter: {}, limit: 1, offset: 1 });
+        expect([page.total, page.rows.map((r) => r.id)]).toEqual([3, [b.id]]);
+        expect(page.rows[0]).toMatchObject({ title: b.title, published: '2024-11-20', source: { outlet: 'عنب بلدي' } });
+        expect(await docs({ groups: queryGroups('داعش') })).toEqual([b.id]);
+        expect(await docs({ groups: queryGroups('مستشفى') })).toEqual([]);
+        expect(await docs({ actor: 'org:sdf' })).toEqual([b.id, c.id]);
+        expect(await docs({ place: 'loc:sy:aleppo' })).toEqual([a.id]);
+        expect(await docs({ recipient: 'org:isis' })).toEqual([b.id]);
+        expect(await docs({ eventType: 'ASSAULT' })).toEqual([a.id]);
+        expect(await docs({ topic: 'counter-isis' })).toEqual([b.id]);
+        expect(await docs({ outlet: 'هاوار' })).toEqual([a.id, c.id]);
+        expect(await docs({ from: '2024-01-01' })).toEqual([a.id, b.id]);
+        expect(await docs({ to: '2024-11-30' })).toEqual([b.id, c.id]);
+        expect(await docs({ from: '2024-11' , to: '2024-11' })).toEqual([b.id]);
+        expect(await docs({ actor: 'org:sdf', outlet: 'هاوار' })).toEqual([c.id]);
+        expect(await docs({ groups: queryGroups('قسد'), outlet: 'هاوار' })).toEqual([c.id]);
+        expect(await docs({ actor: 'org:nobody' })).toEqual([]);
+      });
+
+      it('matches a document by the outlet of any of its sources', async () => {
+        await store.addSource(c.id, { origin: '/mirror/c.txt', outlet: 'رووداو' }, null);
+        expect(await docs({ outlet: 'رووداو' })).toEqual([c.id]);
+      });
+
+      it('gives the texts of documents by id', async () => {
+        const texts = await store.documentTexts([a.id, 'ffffffffffffffff', a.id]);
+        expect([...texts.entries()]).toEqual([[a.id, a.text]]);
+      });
+
+      it('lists events with actor and recipient names, place coordinates and quoted spans', async () => {
+        const page = await store.events({ filter: {}, sort: '-date', limit: 10, offset: 0 });
+        expect(page.total).toBe(4);
+        expect(page.rows.map((e) => [e.type, e.date.value])).toEqual([
+          ['REQUEST', '2024-12-06'],
+          ['ASSAULT', '2024-12-05'],
+          ['COERCE', '2024-11-19'],
+          ['ACCUSE', '2024-11'],
+        ]);
+        const [request, assault, , accuse] = page.rows;
+        expect(request).toMatchObject({
+          document: { id: a.id, title: a.title, published: '2024-12-06', outlet: 'هاوار', url: 'https://example.org/a' },
+          index: 0,
+          id: 'ev1',
+          mode: 'assist',
+          contexts: ['human_rights'],
+          topics: ['civilian-protection'],
+          modality: 'asserted',
+          actors: [{ id: 'org:kongra-star', type: 'ORG', name: { ar: 'مؤتمر ستار', en: 'Kongra Star' } }],
+          recipients: [{ id: 'org:coalition', type: 'ORG', name: { ar: 'التحالف الدولي', en: 'Global Coalition' } }],
+          place: { id: 'loc:sy:aleppo', type: 'LOC', name: { ar: 'حلب', en: 'Aleppo' }, geo: { lat: 36.2021, lon: 37.1343, precision: 'point' } },
+          sentence: a.events[0]!.sentence,
+          trigger: a.events[0]!.trigger,
+          content: a.events[0]!.content,
+          confidence: 0.8,
+          rule: 'hand-made',
+        });
+        expect(request!.sentence.text).toBe('طالب مؤتمر ستار التحالف الدولي بحماية المدنيين في حلب.');
+        expect(assault).toMatchObject({ index: 1, recipients: [], quantities: [0], trigger: { text: 'قصفت' } });
+        expect(accuse).toMatchObject({ place: null, content: { text: 'بتنفيذ الهجوم' }, actors: [{ id: 'org:sdf', name: { ar: 'قوات سوريا الديمقراطية', en: 'SDF' } }] });
+        for (const e of page.rows) {
+          const text = [a, b, c].find((r) => r.id === e.document.id)!.text;
+          for (const s of [e.sentence, e.trigger, ...(e.content ? [e.content] : [])]) expect(text.slice(s.start, s.end)).toBe(s.text);
+        }
+      });
+
+      it('filters events by role, place, type, topic, outlet, date range, search words and document', async () => {
+        expect(await events({ actor: 'org:sdf' })).toEqual(['b:COERCE', 'b:ACCUSE']);
+        expect(await events({ recipient: 'org:isis' })).toEqual(['b:COERCE', 'b:ACCUSE']);
+        expect(await events({ recipient: 'org:coalition' })).toEqual(['a:REQUEST']);
+        expect(await events({ actor: 'org:isis' })).toEqual([]);
+        expect(await events({ place: 'loc:sy:aleppo' })).toEqual(['a:REQUEST', 'a:ASSAULT']);
+        expect(await events({ eventType: 'ASSAULT' })).toEqual(['a:ASSAULT']);
+        expect(await events({ topic: 'civilian-protection' })).toEqual(['a:REQUEST']);
+        expect(await events({ outlet: 'هاوار' })).toEqual(['a:REQUEST', 'a:ASSAULT']);
+        // A month-precise date overlaps a range inside its month; 2024-11-19 is before it.
+        expect(await events({ from: '2024-11-20', to: '2024-11-30' })).toEqual(['b:ACCUSE']);
+        expect(await events({ to: '2024-12-05' })).toEqual(['a:ASSAULT', 'b:COERCE', 'b:ACCUSE']);
+        expect(await events({ groups: queryGroups('قسد') })).toEqual(['b:COERCE', 'b:ACCUSE']);
+        expect(await events({ document: a.id })).toEqual(['a:REQUEST', 'a:ASSAULT']);
+        expect(await events({ actor: 'org:sdf', eventType: 'ACCUSE', topic: 'counter-isis' })).toEqual(['b:ACCUSE']);
+      });
+
+      it('sorts and pages events', async () => {
+        expect(await events({}, 'type')).toEqual(['b:ACCUSE', 'a:ASSAULT', 'b:COERCE', 'a:REQUEST']);
+        expect(await events({}, '-type')).toEqual(['a:REQUEST', 'b:COERCE', 'a:ASSAULT', 'b:ACCUSE']);
+        expect(await events({}, 'date')).toEqual(['b:ACCUSE', 'b:COERCE', 'a:ASSAULT', 'a:REQUEST']);
+        expect(await events({}, 'published')).toEqual(['b:COERCE', 'b:ACCUSE', 'a:REQUEST', 'a:ASSAULT']);
+        const page = await store.events({ filter: {}, sort: '-date', limit: 2, offset: 2 });
+        expect([page.total, page.rows.map((e) => e.type)]).toEqual([4, ['COERCE', 'ACCUSE']]);
+      });
+
+      it('lists entities, most documents first, by type, name or label, and document filter', async () => {
+        const orgs = await store.entities({ type: 'ORG', limit: 10, offset: 0 });
+        expect(orgs.total).toBe(5);
+        expect(orgs.rows.map((e) => e.id)).toEqual(['org:sdf', 'org:coalition', 'org:isis', 'org:kongra-star', 'org:tr-forces']);
+        expect(orgs.rows[0]).toEqual({
+          id: 'org:sdf', type: 'ORG', subtype: 'MIL', name: { ar: 'قوات سوريا الديمقراطية', en: 'SDF' }, country: 'SY', geo: null,
+          documents: 2, mentions: 5, events: 2,
+        });
+        expect((await store.entities({ name: 'قسد', limit: 10, offset: 0 })).rows.map((e) => e.id)).toEqual(['org:sdf']);
+        expect((await store.entities({ name: 'aleppo', limit: 10, offset: 0 })).rows.map((e) => e.id)).toEqual(['loc:sy:aleppo']);
+        expect((await store.entities({ name: '%', limit: 10, offset: 0 })).total).toBe(0);
+        const inHawar = await store.entities({ filter: { outlet: 'هاوار' }, limit: 2, offset: 0 });
+        expect([inHawar.total, inHawar.rows.map((e) => e.id)]).toEqual([6, ['loc:iq', 'loc:sy:aleppo']]);
+      });
+
+      it('profiles one entity: the labels each outlet uses, its mentions and roles', async () => {
+        const sdf = await store.entity('org:sdf', 3);
+        expect(sdf).toMatchObject({ id: 'org:sdf', documents: 2, mentions: 5, events: 2, asActor: 2, asRecipient: 0 });
+        expect(sdf!.labels).toEqual([
+          { outlet: 'عنب بلدي', label: 'قسد', count: 2 },
+          { outlet: 'هاوار', label: 'قسد', count: 2 },
+          { outlet: 'عنب بلدي', label: 'قوات سوريا الديمقراطية', count: 1 },
+        ]);
+        expect(sdf!.mentionRows).toHaveLength(3);
+        expect(sdf!.mentionRows[0]).toEqual({ document: { id: b.id, title: b.title, published: '2024-11-20', outlet: 'عنب بلدي', url: null }, span: b.entities[0]!.mentions[0] });
+        expect(await store.entity('org:isis', 10)).toMatchObject({ asActor: 0, asRecipient: 2, events: 2 });
+        expect(await store.entity('loc:sy:aleppo', 10)).toMatchObject({ events: 2, geo: { lat: 36.2021, lon: 37.1343 } });
+        expect(await store.entity('org:nobody', 10)).toBeNull();
+      });
+
+      it('lists places with coordinates and counts, filtered by documents', async () => {
+        const places = await store.places({});
+        expect(places.map((p) => [p.id, p.documents, p.events])).toEqual([
+          ['loc:iq', 1, 0],
+          ['loc:sy:aleppo', 1, 2],
+          ['loc:sy:deir-ezzor', 1, 1],
+        ]);
+        expect(places[1]).toEqual({ id: 'loc:sy:aleppo', name: { ar: 'حلب', en: 'Aleppo' }, subtype: 'city', country: 'SY', geo: { lat: 36.2021, lon: 37.1343, precision: 'point' }, documents: 1, events: 2 });
+        expect((await store.places({ outlet: 'عنب بلدي' })).map((p) => p.id)).toEqual(['loc:sy:deir-ezzor']);
+      });
+
+      it('lists figures with their date, source and sentence', async () => {
+        const page = await store.figures({ filter: {}, limit: 10, offset: 0 });
+        expect(page.total).toBe(3);
+        expect(page.rows.map((f) => [f.span.text, f.value, f.category, f.date, f.document.outlet])).toEqual([
+          ['ثلاثة مدنيين', 3, 'killed', '2024-12-05', 'هاوار'],
+          ['خمسة عناصر', 5, 'detained', '2024-11-19', 'عنب بلدي'],
+          ['عشرين طفلا', 20, 'returned', '2023-05-01', 'هاوار'],
+        ]);
+        expect(page.rows[0]!.sentence).toEqual(a.events[1]!.sentence);
+        expect(page.rows[0]).toMatchObject({ index: 0, counted: 'مدنيين', unit: 'person', qualifier: null, low: null, high: null });
+        expect(page.rows[2]!.sentence).toBeNull();
+        expect((await store.figures({ filter: {}, category: 'killed', limit: 10, offset: 0 })).rows.map((f) => f.value)).toEqual([3]);
+        expect((await store.figures({ filter: { outlet: 'هاوار', from: '2024' }, limit: 10, offset: 0 })).rows.map((f) => f.value)).toEqual([3]);
+      });
+
+      it('sums figures by month and by source', async () => {
+        const series = await store.figureSeries({});
+        expect(series.byMonth).toEqual([
+          { period: '2023-05', category: 'returned', count: 1, sum: 20 },
+          { period: '2024-11', category: 'detained', count: 1, sum: 5 },
+          { period: '2024-12', category: 'killed', count: 1, sum: 3 },
+        ]);
+        expect(series.bySource).toEqual([
+          { outlet: 'عنب بلدي', category: 'detained', count: 1, sum: 5 },
+          { outlet: 'هاوار', category: 'killed', count: 1, sum: 3 },
+          { outlet: 'هاوار', category: 'returned', count: 1, sum: 20 },
+        ]);
+      });
+
+      it('counts events by month and type, and who acts on whom', async () => {
+        expect(await store.timeline({})).toEqual([
+          { period: '2024-11', type: 'ACCUSE', count: 1 },
+          { period: '2024-11', type: 'COERCE', count: 1 },
+          { period: '2024-12', type: 'ASSAULT', count: 1 },
+          { period: '2024-12', type: 'REQUEST', count: 1 },
+        ]);
+        expect(await store.timeline({ actor: 'org:sdf' })).toHaveLength(2);
+        const edges = await store.network({}, 10);
+        expect(edges.map((e) => [e.actor.id, e.recipient.id, e.type, e.count])).toEqual([
+          ['org:kongra-star', 'org:coalition', 'REQUEST', 1],
+          ['org:sdf', 'org:isis', 'ACCUSE', 1],
+          ['org:sdf', 'org:isis', 'COERCE', 1],
+        ]);
+        expect(edges[1]!.actor.name).toEqual({ ar: 'قوات سوريا الديمقراطية', en: 'SDF' });
+        expect(await store.network({ eventType: 'REQUEST' }, 10)).toHaveLength(1);
+        expect(await store.network({}, 1)).toHaveLength(1);
+      });
+
+      it('counts what filter menus offer', async () => {
+        const f = await store.facets();
+        expect(f.eventTypes).toEqual(['ACCUSE', 'ASSAULT', 'COERCE', 'REQUEST'].map((value) => ({ value, count: 1 })));
+        expect(f.topics).toEqual([{ value: 'counter-isis', count: 2 }, { value: 'civilian-protection', count: 1 }]);
+        expect(f.outlets).toEqual([{ value: 'هاوار', count: 2 }, { value: 'عنب بلدي', count: 1 }]);
+        expect(f.categories.map((x) => x.value)).toEqual(['detained', 'killed', 'returned']);
+        expect(f.actors[0]).toEqual({ id: 'org:sdf', name: { ar: 'قوات سوريا الديمقراطية', en: 'SDF' }, count: 2 });
+        expect(f.places.map((p) => p.id)).toEqual(['loc:iq', 'loc:sy:aleppo', 'loc:sy:deir-ezzor']);
+      });
+
+      it('forgets the old rows of a record it replaces', async () => {
+        await store.saveDocument({ ...b, events: [], pipeline: { ...b.pipeline, version: 'hand-made+2' } }, { origin: 'b2' }, null);
+        expect(await events({})).toEqual(['a:REQUEST', 'a:ASSAULT']);
+        expect((await store.facets()).topics).toEqual([{ value: 'civilian-protection', count: 1 }]);
+        expect((await store.figures({ filter: { document: b.id }, limit: 5, offset: 0 })).rows[0]!.sentence).toBeNull();
+      });
     });
   });
 }

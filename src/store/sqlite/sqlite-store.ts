@@ -6,9 +6,23 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { MarsadError } from '../../errors.js';
 import type { DocumentRecord } from '../../extract/record.js';
-import { groupTerms, indexText } from '../../text/search-terms.js';
+import { indexText } from '../../text/search-terms.js';
 import type {
+  DocumentQuery,
   DocumentState,
+  EntityPage,
+  EntityProfile,
+  EntityQuery,
+  EventPage,
+  EventQuery,
+  Facets,
+  FigurePage,
+  FigureQuery,
+  FigureSeries,
+  NetworkEdge,
+  PlaceSummary,
+  RecordFilter,
+  TimelineBucket,
   Failure,
   IngestRun,
   RunCounts,
@@ -16,21 +30,28 @@ import type {
   SaveOutcome,
   SearchRequest,
   SearchResult,
-  SearchRow,
   SourceRef,
   Store,
   StoreStats,
 } from '../store.js';
 import { MIGRATIONS } from './migrations.js';
+import {
+  documentTexts,
+  queryDocuments,
+  queryEntities,
+  queryEntity,
+  queryEvents,
+  queryFacets,
+  queryFigureSeries,
+  queryFigures,
+  queryNetwork,
+  queryPlaces,
+  queryTimeline,
+} from './queries.js';
 
 type Db = Database.Database;
 
 const now = () => new Date().toISOString();
-
-/** An FTS5 query string: every term quoted, alternatives joined by OR, groups by `join`. */
-function ftsQuery(groups: readonly (readonly string[])[], join: 'AND' | 'OR'): string {
-  return groups.map((g) => '(' + g.map((t) => `"${t.replace(/"/g, '""')}"`).join(' OR ') + ')').join(` ${join} `);
-}
 
 interface RunRow {
   id: number;
@@ -131,6 +152,8 @@ export class SqliteStore implements Store {
   private readonly insertEvent;
   private readonly insertArgument;
   private readonly insertMessage;
+  private readonly insertTopic;
+  private readonly insertEventQuantity;
 
   constructor(
     /** The open database (exposed for tests and maintenance). */
@@ -163,12 +186,14 @@ export class SqliteStore implements Store {
     );
     this.insertEvent = db.prepare(
       `INSERT INTO events (document_id, idx, event_id, type, mode, place, date_value, date_precision, modality, topics, contexts,
-       quantities, sentence_start, sentence_end, trigger_start, trigger_end, trigger_text, content_start, content_end, confidence, rule)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       quantities, sentence_start, sentence_end, trigger_start, trigger_end, trigger_text, content_start, content_end, confidence, rule, sort_date)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.insertArgument = db.prepare(
       'INSERT INTO event_arguments (document_id, event_idx, role, position, entity_id) VALUES (?, ?, ?, ?, ?)',
     );
+    this.insertTopic = db.prepare('INSERT INTO event_topics (document_id, event_idx, topic) VALUES (?, ?, ?)');
+    this.insertEventQuantity = db.prepare('INSERT INTO event_quantities (document_id, event_idx, quantity_idx) VALUES (?, ?, ?)');
     this.insertMessage = db.prepare('INSERT INTO messages (document_id, idx, code, message, start, end) VALUES (?, ?, ?, ?, ?, ?)');
   }
 
@@ -218,7 +243,7 @@ export class SqliteStore implements Store {
   }
 
   private deleteChildren(id: string): void {
-    for (const table of ['entities', 'mentions', 'dates', 'quantities', 'events', 'event_arguments', 'messages']) {
+    for (const table of ['entities', 'mentions', 'dates', 'quantities', 'events', 'event_arguments', 'event_topics', 'event_quantities', 'messages']) {
       this.db.prepare(`DELETE FROM ${table} WHERE document_id = ?`).run(id);
     }
   }
@@ -237,10 +262,12 @@ export class SqliteStore implements Store {
         r.id, i, e.id, e.type, e.mode, e.place, e.date.value, e.date.precision, e.modality,
         JSON.stringify(e.topics), JSON.stringify(e.contexts), JSON.stringify(e.quantities),
         e.sentence.start, e.sentence.end, e.trigger.start, e.trigger.end, e.trigger.text,
-        e.content?.start ?? null, e.content?.end ?? null, e.confidence, e.rule,
+        e.content?.start ?? null, e.content?.end ?? null, e.confidence, e.rule, e.date.value ?? r.published,
       );
       e.actor.forEach((a, k) => this.insertArgument.run(r.id, i, 'actor', k, a));
       e.recipient.forEach((a, k) => this.insertArgument.run(r.id, i, 'recipient', k, a));
+      for (const topic of new Set(e.topics)) this.insertTopic.run(r.id, i, topic);
+      for (const q of new Set(e.quantities)) this.insertEventQuantity.run(r.id, i, q);
     });
     r.messages.forEach((m, i) => this.insertMessage.run(r.id, i, m.code, m.message, m.span?.start ?? null, m.span?.end ?? null));
   }
@@ -267,54 +294,51 @@ export class SqliteStore implements Store {
   }
 
   async search(request: SearchRequest): Promise<SearchResult> {
-    const groups = request.groups.filter((g) => g.terms.length > 0);
-    if (groups.length === 0) return { total: 0, rows: [] };
-    const withSynonyms = groups.map(groupTerms);
-    const any = ftsQuery(withSynonyms, 'OR');
-    const all = ftsQuery(withSynonyms, 'AND');
-    const exact = ftsQuery(groups.map((g) => g.terms), 'AND');
-    const total = (this.db.prepare('SELECT count(*) AS n FROM documents_fts WHERE documents_fts MATCH ?').get(any) as { n: number }).n;
-    const rows = this.db
-      .prepare(
-        // Tiers: every word as typed, then every word with synonyms, then some words.
-        `WITH exact AS (SELECT rowid FROM documents_fts WHERE documents_fts MATCH @exact),
-              complete AS (SELECT rowid FROM documents_fts WHERE documents_fts MATCH @all)
-         SELECT d.id, d.title, d.published, d.outlet, d.url, d.path, d.text,
-                bm25(documents_fts, 3.0, 1.0) AS rank,
-                (documents_fts.rowid IN complete) AS complete,
-                (documents_fts.rowid IN exact) AS exact
-         FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid
-         WHERE documents_fts MATCH @any
-         ORDER BY exact DESC, complete DESC, rank ASC, d.id ASC
-         LIMIT @limit OFFSET @offset`,
-      )
-      .all({ exact, all, any, limit: request.limit, offset: request.offset }) as {
-      id: string;
-      title: string | null;
-      published: string | null;
-      outlet: string | null;
-      url: string | null;
-      path: string | null;
-      text: string;
-      rank: number;
-      complete: number;
-      exact: number;
-    }[];
-    return {
-      total,
-      rows: rows.map(
-        (r): SearchRow => ({
-          id: r.id,
-          title: r.title,
-          published: r.published,
-          source: { ...(r.path ? { path: r.path } : {}), ...(r.url ? { url: r.url } : {}), outlet: r.outlet },
-          text: r.text,
-          score: Math.round(-r.rank * 1000) / 1000,
-          complete: r.complete === 1,
-          exact: r.exact === 1,
-        }),
-      ),
-    };
+    return queryDocuments(this.db, { filter: { groups: request.groups }, limit: request.limit, offset: request.offset });
+  }
+
+  async documents(query: DocumentQuery): Promise<SearchResult> {
+    return queryDocuments(this.db, query);
+  }
+
+  async documentTexts(ids: readonly string[]): Promise<Map<string, string>> {
+    return documentTexts(this.db, ids);
+  }
+
+  async events(query: EventQuery): Promise<EventPage> {
+    return queryEvents(this.db, query);
+  }
+
+  async entities(query: EntityQuery): Promise<EntityPage> {
+    return queryEntities(this.db, query);
+  }
+
+  async entity(id: string, mentionLimit: number): Promise<EntityProfile | null> {
+    return queryEntity(this.db, id, mentionLimit);
+  }
+
+  async places(filter: RecordFilter): Promise<PlaceSummary[]> {
+    return queryPlaces(this.db, filter);
+  }
+
+  async figures(query: FigureQuery): Promise<FigurePage> {
+    return queryFigures(this.db, query);
+  }
+
+  async figureSeries(filter: RecordFilter): Promise<FigureSeries> {
+    return queryFigureSeries(this.db, filter);
+  }
+
+  async timeline(filter: RecordFilter): Promise<TimelineBucket[]> {
+    return queryTimeline(this.db, filter);
+  }
+
+  async network(filter: RecordFilter, limit: number): Promise<NetworkEdge[]> {
+    return queryNetwork(this.db, filter, limit);
+  }
+
+  async facets(): Promise<Facets> {
+    return queryFacets(this.db);
   }
 
   async stats(): Promise<StoreStats> {

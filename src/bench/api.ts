@@ -1,0 +1,106 @@
+/**
+ * `npm run bench:api`: the latency of filtered event queries over real HTTP, on a store of
+ * 10,000 articles. The articles are generated (`syntheticRecords`: two to five events each,
+ * with actors, recipients, places with coordinates, figures and dates), because the extractors
+ * do not fill events yet; the figure measures the store, the API and the server, not extraction.
+ *
+ * It builds the store in a temporary folder, serves it with `marsad serve` in a process of its
+ * own on 127.0.0.1 (a free port), sends a fixed number of requests one after another, and
+ * prints p50, p95 and p99 (target: p95 under 50 ms). Options: --articles N (default 10000), --requests N (default 400), --json.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { packageRoot } from '../lexicon/resources.js';
+import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
+import { syntheticRecords } from './records.js';
+
+function option(name: string, fallback: number): number {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+}
+
+const articles = option('--articles', 10_000);
+const requests = option('--requests', 400);
+const asJson = process.argv.includes('--json');
+
+/** Filtered event queries of the kinds the web app sends (filters, sort, one page). */
+const QUERIES = [
+  'type=ASSAULT&from=2021-01-01&to=2022-12-31',
+  'actor=org:sdf&type=REQUEST',
+  'place=loc:sy:aleppo&from=2023',
+  'topic=detainees&sort=-confidence',
+  'recipient=org:isis&to=2020-06-30',
+  'outlet=%D9%87%D8%A7%D9%88%D8%A7%D8%B1&type=COERCE',
+  'actor=org:coalition&place=loc:iq:mosul',
+  'type=AID&topic=humanitarian-aid&sort=date',
+];
+
+const dir = mkdtempSync(join(tmpdir(), 'marsad-bench-api-'));
+try {
+  const t0 = performance.now();
+  const store = openSqliteStore(join(dir, 'bench.db'));
+  for (const r of syntheticRecords(articles)) await store.saveDocument(r, { origin: r.source.path!, outlet: r.source.outlet ?? null }, null);
+  const stats = await store.stats();
+  await store.close();
+  const built = (performance.now() - t0) / 1000;
+  const server = spawn(process.execPath, [join(packageRoot(), 'bin', 'marsad.js'), 'serve', '--store', join(dir, 'bench.db'), '--port', '0'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let seen = '';
+    server.stdout.on('data', (d: Buffer) => {
+      seen += d.toString();
+      const m = /(http:\/\/127\.0\.0\.1:\d+)/.exec(seen);
+      if (m) resolve(m[1]!);
+    });
+    server.once('exit', (code) => reject(new Error(`marsad serve ended (exit ${code}) before listening`)));
+  });
+  const latencies: number[] = [];
+  let rows = 0;
+  try {
+    for (let i = 0; i < 40; i++) await (await fetch(`${url}/api/events?${QUERIES[i % QUERIES.length]}`)).json();
+    for (let i = 0; i < requests; i++) {
+      const started = performance.now();
+      const res = await fetch(`${url}/api/events?${QUERIES[i % QUERIES.length]}&limit=50`);
+      const body = (await res.json()) as { rows: unknown[] };
+      latencies.push(performance.now() - started);
+      if (!res.ok) throw new Error(`HTTP ${res.status}`);
+      rows += body.rows.length;
+    }
+  } finally {
+    server.kill('SIGTERM');
+  }
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.ceil(q * latencies.length) - 1)]!;
+  const figures = {
+    data: 'synthetic records (generated actors, recipients, places, figures and dates; not real articles)',
+    articles: stats.documents,
+    events: stats.events,
+    entities: stats.entities,
+    quantities: stats.quantities,
+    buildSeconds: Number(built.toFixed(1)),
+    requests,
+    rowsPerRequest: Math.round(rows / requests),
+    p50ms: Number(at(0.5).toFixed(1)),
+    p95ms: Number(at(0.95).toFixed(1)),
+    p99ms: Number(at(0.99).toFixed(1)),
+    targetP95ms: 50,
+  };
+  if (asJson) {
+    process.stdout.write(JSON.stringify(figures, null, 2) + '\n');
+  } else {
+    process.stdout.write(
+      [
+        `Marsad API benchmark: filtered event queries over HTTP (127.0.0.1), one at a time`,
+        `  store: ${figures.articles.toLocaleString('en-US')} ${figures.data}`,
+        `         ${figures.events.toLocaleString('en-US')} events, ${figures.entities.toLocaleString('en-US')} entities, ${figures.quantities.toLocaleString('en-US')} figures; built in ${figures.buildSeconds} s`,
+        `  ${requests} requests over ${QUERIES.length} filter combinations, ~${figures.rowsPerRequest} events per answer`,
+        `  latency p50 ${figures.p50ms} ms · p95 ${figures.p95ms} ms · p99 ${figures.p99ms} ms (target p95 < ${figures.targetP95ms} ms: ${figures.p95ms < 50 ? 'met' : 'NOT met'})`,
+      ].join('\n') + '\n',
+    );
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

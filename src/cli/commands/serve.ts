@@ -1,0 +1,63 @@
+/**
+ * `marsad serve [--host 127.0.0.1] [--port 8080] [--store PATH] [--ingest-if-empty PATH…]`:
+ * the web app and the HTTP API, until Ctrl-C.
+ */
+import type { Command } from 'commander';
+import { MarsadError } from '../../errors.js';
+import { ingest } from '../../services/ingest.js';
+import { DEFAULT_HOST, DEFAULT_PORT, listen } from '../../server/listen.js';
+import { err, out, styles } from '../io.js';
+import type { CommandContext } from '../main.js';
+import { intOption } from '../options.js';
+
+interface ServeOpts {
+  store?: string;
+  host: string;
+  port: number;
+  ingestIfEmpty?: string[];
+}
+
+export function registerServe(program: Command, ctx: CommandContext): void {
+  program
+    .command('serve')
+    .description('serve the web app and the HTTP API (http://127.0.0.1:8080 by default)')
+    .option('--store <path>', 'the store (default: $MARSAD_STORE or ./marsad.db)')
+    .option('--host <address>', 'the address to listen on; 0.0.0.0 opens it to the network', DEFAULT_HOST)
+    .option('--port <n>', 'the port (0: any free port)', intOption('--port', 0, 65535), DEFAULT_PORT)
+    .option('--ingest-if-empty <paths...>', 'ingest these files or folders first when the store holds no document')
+    .addHelpText('after', '\nThe API is described at /api/openapi.json.\n\nExamples:\n  marsad serve\n  marsad serve --port 9000 --store /data/marsad.db\n  marsad serve --ingest-if-empty examples')
+    .action(async (opts: ServeOpts) => {
+      const store = ctx.openStore(opts.store);
+      const st = styles(ctx.io, 'stdout');
+      try {
+        if (opts.ingestIfEmpty && (await store.stats()).documents === 0) {
+          const report = await ingest(store, opts.ingestIfEmpty, { command: `serve --ingest-if-empty ${opts.ingestIfEmpty.join(' ')}` });
+          out(ctx.io, st.dim(`The store was empty: ingested ${report.counts.stored} articles from ${opts.ingestIfEmpty.join(', ')}.`));
+          for (const f of report.failures) err(ctx.io, `  rejected ${f.message}`);
+        }
+        const documents = (await store.stats()).documents;
+        const server = await listen(store, {
+          host: opts.host,
+          port: opts.port,
+          onInternalError: (error) => err(ctx.io, `marsad: internal error in a request: ${(error as Error)?.stack ?? String(error)}`),
+        });
+        out(ctx.io, `Marsad serves ${store.location} (${documents} documents) at ${st.bold(server.url)}`);
+        out(ctx.io, st.dim(`API: ${server.url}/api/openapi.json · Ctrl-C stops it`));
+        await new Promise<void>((resolve) => {
+          const stop = () => {
+            process.off('SIGINT', stop);
+            process.off('SIGTERM', stop);
+            resolve();
+          };
+          process.on('SIGINT', stop);
+          process.on('SIGTERM', stop);
+        });
+        await server.close();
+      } catch (error) {
+        if (error instanceof MarsadError) throw error;
+        throw new MarsadError('internal', undefined, (error as Error).message, { cause: error });
+      } finally {
+        await store.close();
+      }
+    });
+}

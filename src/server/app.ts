@@ -1,0 +1,105 @@
+/**
+ * The HTTP server's application (Hono): the API routes of routes.ts, their errors mapped
+ * through the catalogue (src/errors.ts: each code's `http` status), the OpenAPI document, and
+ * the built web app. Routes are thin: parse the query (zod), call a service, answer JSON.
+ */
+import { Hono, type Context } from 'hono';
+import { join } from 'node:path';
+import { ERRORS, MarsadError, isMarsadError } from '../errors.js';
+import { packageRoot } from '../lexicon/resources.js';
+import { IdParam, parseParams } from '../services/params.js';
+import type { Store } from '../store/store.js';
+import { openApiDocument } from './openapi.js';
+import { ROUTES, isStreamAnswer } from './routes.js';
+import { webFile } from './static.js';
+
+export interface AppOptions {
+  /** The built web app; default web/dist in the package. null serves the API only. */
+  readonly webRoot?: string | null;
+  /** Told about internal errors (a bug), which the client sees only as their code. */
+  readonly onInternalError?: (error: unknown) => void;
+}
+
+/** Where `npm run build` puts the web app. */
+export function defaultWebRoot(): string {
+  return join(packageRoot(), 'web', 'dist');
+}
+
+function errorBody(error: MarsadError) {
+  return { error: { code: error.code, message: error.message, hint: error.hint } };
+}
+
+/** A stream of text chunks as a web stream of UTF-8 bytes. */
+function byteStream(chunks: AsyncGenerator<string>): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  return new ReadableStream({
+    async pull(controller) {
+      const next = await chunks.next();
+      if (next.done) controller.close();
+      else controller.enqueue(encoder.encode(next.value));
+    },
+    async cancel() {
+      await chunks.return(undefined);
+    },
+  });
+}
+
+/**
+ * The application for a store.
+ *
+ * @example
+ * const app = createApp(openStore('marsad.db'));
+ * const res = await app.request('/api/events?type=ASSAULT');
+ */
+export function createApp(store: Store, options: AppOptions = {}): Hono {
+  const app = new Hono();
+  const webRoot = options.webRoot === undefined ? defaultWebRoot() : options.webRoot;
+  const openapi = JSON.stringify(openApiDocument());
+
+  app.onError((error, c) => {
+    if (isMarsadError(error)) return c.json(errorBody(error), error.httpStatus as 400);
+    options.onInternalError?.(error);
+    const internal = new MarsadError('internal', c.req.path, 'the request failed');
+    return c.json(errorBody(internal), ERRORS.internal.http);
+  });
+
+  app.use('/api/*', async (c, next) => {
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
+      throw new MarsadError('bad-parameter', c.req.method, 'the API is read only: use GET');
+    }
+    await next();
+    c.header('x-content-type-options', 'nosniff');
+  });
+
+  app.get('/api/openapi.json', (c) => c.body(openapi, 200, { 'content-type': 'application/json; charset=utf-8' }));
+
+  for (const route of ROUTES) {
+    const honoPath = route.path.replace(/\{(\w+)\}/g, ':$1');
+    app.get(honoPath, async (c: Context) => {
+      const path = route.pathParams ? parseParams(IdParam, { id: c.req.param('id') }) : {};
+      const query = parseParams(route.query, c.req.query());
+      const answer = await route.handler(store, query, path as Record<string, string>);
+      if (isStreamAnswer(answer)) {
+        return c.body(byteStream(answer.stream), 200, {
+          'content-type': answer.mediaType,
+          'content-disposition': `attachment; filename="${answer.filename}"`,
+        });
+      }
+      return c.json(answer as object);
+    });
+  }
+
+  app.all('/api/*', (c) => {
+    throw new MarsadError('not-found', c.req.path, 'no such API route; see /api/openapi.json');
+  });
+
+  app.get('*', (c) => {
+    const file = webRoot ? webFile(webRoot, c.req.path) : null;
+    if (!file) {
+      return c.text('The web app is not built: run `npm run build` in the Marsad folder. The API answers under /api (see /api/openapi.json).\n', 404);
+    }
+    return c.body(new Uint8Array(file.body), 200, file.headers);
+  });
+
+  return app;
+}

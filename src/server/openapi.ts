@@ -1,0 +1,90 @@
+/**
+ * The OpenAPI 3.1 document of the HTTP API, made from the route table and the zod schemas of
+ * its parameters (served at /api/openapi.json).
+ */
+import { z } from 'zod';
+import { ERRORS } from '../errors.js';
+import { documentJsonSchema } from '../extract/record.js';
+import { marsadVersion } from '../version.js';
+import { ROUTES } from './routes.js';
+
+/** The JSON Schema of one query parameter; whole numbers given as strings show as integers. */
+function parameterSchema(schema: z.ZodType): Record<string, unknown> {
+  const json = z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  delete json.$schema;
+  const integer = json.integer as { minimum: number; maximum: number; default: number } | undefined;
+  const description = json.description;
+  if (integer) return { type: 'integer', ...integer, ...(description ? { description } : {}) };
+  return json;
+}
+
+const ErrorSchema = {
+  type: 'object',
+  required: ['error'],
+  properties: {
+    error: {
+      type: 'object',
+      required: ['code', 'message', 'hint'],
+      properties: {
+        code: { type: 'string', enum: Object.keys(ERRORS), description: 'catalogue code (docs/errors.md)' },
+        message: { type: 'string', description: 'names the parameter or id and the problem' },
+        hint: { type: 'string' },
+      },
+    },
+  },
+};
+
+/**
+ * The OpenAPI document.
+ *
+ * @example
+ * openApiDocument().paths['/api/events'].get.parameters  // [{ name: 'q', in: 'query', … }, …]
+ */
+export function openApiDocument(): Record<string, unknown> {
+  const error = (description: string) => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } });
+  const paths: Record<string, unknown> = {};
+  for (const r of ROUTES) {
+    const parameters = [
+      ...(r.pathParams ?? []).map((p) => ({ name: p.name, in: 'path', required: true, description: p.description, schema: { type: 'string' } })),
+      ...Object.entries(r.query.shape).map(([name, schema]) => {
+        const s = schema as z.ZodType;
+        const json = parameterSchema(s);
+        const { description, ...rest } = json;
+        return { name, in: 'query', required: !s.safeParse(undefined).success, ...(description ? { description } : {}), schema: rest };
+      }),
+    ];
+    const ok =
+      r.path === '/api/documents/{id}'
+        ? { description: r.answer, content: { 'application/json': { schema: { type: 'object', properties: { record: { $ref: '#/components/schemas/DocumentRecord' }, sources: { type: 'array', items: { type: 'object' } } } } } } }
+        : { description: r.answer, content: { [r.mediaType ?? 'application/json']: { schema: r.mediaType ? { type: 'string' } : { type: 'object' } } } };
+    paths[r.path] = {
+      get: {
+        tags: [r.tag],
+        summary: r.summary,
+        description: r.description,
+        operationId: r.path.replace(/^\/api\//, '').replace(/[{}]/g, '').replace(/\/(\w)/g, (_, c: string) => c.toUpperCase()),
+        parameters,
+        responses: {
+          '200': ok,
+          '400': error('a parameter is invalid; the message names it'),
+          ...(r.notFound ? { '404': error('no such id') } : {}),
+          '500': error('the store failed, or a bug'),
+        },
+      },
+    };
+  }
+  const record = documentJsonSchema();
+  delete record.$schema;
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Marsad API',
+      version: marsadVersion(),
+      description: 'Arabic news as sourced event data: documents, events, entities, places, figures and exports. Read only.',
+      license: { name: 'MIT', identifier: 'MIT' },
+    },
+    servers: [{ url: '/' }],
+    paths,
+    components: { schemas: { Error: ErrorSchema, DocumentRecord: record } },
+  };
+}

@@ -1,0 +1,183 @@
+/**
+ * The HTTP API as one table: each route's path, what it answers, the zod schema of its query
+ * parameters, and the service it calls. The server (app.ts) and the OpenAPI document
+ * (openapi.ts) are both made from this table, so the two cannot drift apart.
+ */
+import type { z } from 'zod';
+import {
+  actorNetwork,
+  documentRecord,
+  entityView,
+  listDocuments,
+  listEntities,
+  listEvents,
+  listFigures,
+  storeStats,
+} from '../services/browse.js';
+import { EXPORT_TYPES, exportChunks } from '../services/export.js';
+import {
+  DocumentsParams,
+  EntitiesParams,
+  EntityParams,
+  EventsParams,
+  ExportParams,
+  FiguresParams,
+  FilterParams,
+  NetworkParams,
+  toFilter,
+} from '../services/params.js';
+import type { Store } from '../store/store.js';
+
+/** A streamed answer (exports): the media type, a file name, and the text chunks. */
+export interface StreamAnswer {
+  readonly stream: AsyncGenerator<string>;
+  readonly mediaType: string;
+  readonly filename: string;
+}
+
+export interface Route<Q extends z.ZodObject = z.ZodObject> {
+  /** OpenAPI form: `/api/documents/{id}`. */
+  readonly path: string;
+  readonly tag: string;
+  readonly summary: string;
+  readonly description: string;
+  readonly query: Q;
+  /** Path parameters, in order of the path. */
+  readonly pathParams?: readonly { name: string; description: string }[];
+  /** What a 200 holds (OpenAPI `responses.200.description`). */
+  readonly answer: string;
+  /** Media type of a 200 when it is not JSON. */
+  readonly mediaType?: string;
+  /** True when an unknown id in the path answers 404. */
+  readonly notFound?: boolean;
+  readonly handler: (store: Store, query: z.output<Q>, path: Record<string, string>) => Promise<unknown>;
+}
+
+const route = <Q extends z.ZodObject>(r: Route<Q>): Route => r as unknown as Route;
+
+export const ROUTES: readonly Route[] = [
+  route({
+    path: '/api/documents',
+    tag: 'documents',
+    summary: 'Search and filter documents',
+    description:
+      'Arabic-aware search (stems, clitics, synonyms: "معتقلي" finds "المعتقلين") with filters. With `q`, documents matching every word come first; without, newest first. Each hit has a snippet with the matches marked.',
+    query: DocumentsParams,
+    answer: '{ total, limit, offset, rows: [{ id, title, source, published, snippet, highlights, score, complete, exact }] }',
+    handler: (store, q) => listDocuments(store, q),
+  }),
+  route({
+    path: '/api/documents/{id}',
+    tag: 'documents',
+    summary: 'One document: its record and sources',
+    description: 'The record exactly as `marsad extract` prints it (contract.md), and every source it was read from.',
+    query: FilterParams.pick({}),
+    pathParams: [{ name: 'id', description: 'document id (16 hex digits)' }],
+    answer: '{ record: DocumentRecord, sources: [{ origin, url, outlet, published }] }',
+    notFound: true,
+    handler: (store, _q, p) => documentRecord(store, p.id!),
+  }),
+  route({
+    path: '/api/events',
+    tag: 'events',
+    summary: 'Events, filtered, sorted and paged',
+    description: 'Each event with the names of its actors and recipients, its place with coordinates, its sentence, trigger and content spans, and its document.',
+    query: EventsParams,
+    answer: '{ total, limit, offset, rows: [EventRow] }',
+    handler: (store, q) => listEvents(store, q),
+  }),
+  route({
+    path: '/api/entities',
+    tag: 'entities',
+    summary: 'Entities by type, name or label',
+    description: 'Entities most mentioned first, with counts of documents, mentions and events. The filters keep entities named in matching documents.',
+    query: EntitiesParams,
+    answer: '{ total, limit, offset, rows: [{ id, type, subtype, name, country, geo, documents, mentions, events }] }',
+    handler: (store, q) => listEntities(store, q),
+  }),
+  route({
+    path: '/api/entities/{id}',
+    tag: 'entities',
+    summary: 'One entity: labels by outlet, mentions, events as actor and as recipient',
+    description: 'The labels are the words each outlet uses for the entity ("قسد", "قوات سوريا الديمقراطية"), most used first.',
+    query: EntityParams,
+    pathParams: [{ name: 'id', description: 'entity id, e.g. org:sdf or loc:sy:aleppo' }],
+    answer: '{ id, type, name, …, labels, mentionRows, asActor, asRecipient, eventsAsActor, eventsAsRecipient }',
+    notFound: true,
+    handler: (store, q, p) => entityView(store, p.id!, q),
+  }),
+  route({
+    path: '/api/places',
+    tag: 'map',
+    summary: 'Places with coordinates',
+    description: 'Places named in matching documents, with the number of documents and of matching events located there.',
+    query: FilterParams,
+    answer: '{ rows: [{ id, name, subtype, country, geo, documents, events }] }',
+    handler: async (store, q) => ({ rows: await store.places(toFilter(q)) }),
+  }),
+  route({
+    path: '/api/figures',
+    tag: 'figures',
+    summary: 'The figures ledger',
+    description: 'Each figure with its value or range, qualifier, category, date, source and sentence, newest first.',
+    query: FiguresParams,
+    answer: '{ total, limit, offset, rows: [FigureRow] }',
+    handler: (store, q) => listFigures(store, q),
+  }),
+  route({
+    path: '/api/figures/series',
+    tag: 'figures',
+    summary: 'Figures by category over time and by source',
+    description: '`sum` adds exact values, and the middle of the range of vague amounts ("عشرات" counts 55).',
+    query: FilterParams,
+    answer: '{ byMonth: [{ period, category, count, sum }], bySource: [{ outlet, category, count, sum }] }',
+    handler: (store, q) => store.figureSeries(toFilter(q)),
+  }),
+  route({
+    path: '/api/timeline',
+    tag: 'events',
+    summary: 'Events per month and type',
+    description: 'Counts of matching events by the month of their date (their document\'s when they have none).',
+    query: FilterParams,
+    answer: '{ rows: [{ period, type, count }] }',
+    handler: async (store, q) => ({ rows: await store.timeline(toFilter(q)) }),
+  }),
+  route({
+    path: '/api/network',
+    tag: 'events',
+    summary: 'Who requests of, accuses or attacks whom',
+    description: 'Actor → recipient edges of matching events, by type, most frequent first.',
+    query: NetworkParams,
+    answer: '{ edges: [{ actor, recipient, type, count }] }',
+    handler: (store, q) => actorNetwork(store, q),
+  }),
+  route({
+    path: '/api/stats',
+    tag: 'store',
+    summary: 'What the store holds',
+    description: 'Counts, outlets, the publication range, the last ingest run, and the values the filters can take.',
+    query: FilterParams.pick({}),
+    answer: '{ documents, entities, …, facets: { eventTypes, topics, outlets, categories, actors, places } }',
+    handler: (store) => storeStats(store),
+  }),
+  route({
+    path: '/api/export',
+    tag: 'export',
+    summary: 'Export matching records, events or places',
+    description:
+      'jsonl: whole records; csv: events with actor and recipient names and coordinates (UTF-8 with BOM, quoted); geojson: places and located events for QGIS; plover: PLOVER JSON Lines with text_info offsets and cite_info.',
+    query: ExportParams,
+    answer: 'the export file',
+    mediaType: 'application/octet-stream',
+    handler: async (store, q): Promise<StreamAnswer> => {
+      const { format, ...filter } = q;
+      const type = EXPORT_TYPES[format];
+      return { stream: exportChunks(store, format, toFilter(filter)), mediaType: type.mediaType, filename: `marsad.${type.extension}` };
+    },
+  }),
+];
+
+/** Whether a handler's answer is a stream. */
+export function isStreamAnswer(value: unknown): value is StreamAnswer {
+  return typeof value === 'object' && value !== null && 'stream' in value && 'mediaType' in value;
+}

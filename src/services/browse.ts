@@ -1,0 +1,155 @@
+/**
+ * What the HTTP API and the web app read: documents, one record, events, entities, places,
+ * figures, the timeline, the network and counts. Each function takes parsed parameters
+ * (`params.ts`), calls the store, and shapes the answer; routes stay thin.
+ */
+import type { z } from 'zod';
+import { MarsadError } from '../errors.js';
+import type { DocumentRecord } from '../extract/record.js';
+import type { EntityProfile, EventPage, FigurePage, FigureRow, SourceRef, Store, StoreStats, Facets } from '../store/store.js';
+import { analyzeText } from '../text/analyze.js';
+import type { DocumentsParams, EntitiesParams, EntityParams, EventsParams, FiguresParams, NetworkParams } from './params.js';
+import { toFilter } from './params.js';
+import { findDocuments, type SearchHit } from './search.js';
+
+/** A page of results with the paging that produced it. */
+export interface Paged<T> {
+  readonly total: number;
+  readonly limit: number;
+  readonly offset: number;
+  readonly rows: T[];
+}
+
+/**
+ * Documents matching filters, with snippets.
+ *
+ * @example
+ * await listDocuments(store, DocumentsParams.parse({ q: 'داعش' }))  // { total: 5, rows: [...] }
+ */
+export async function listDocuments(store: Store, p: z.output<typeof DocumentsParams>): Promise<Paged<SearchHit>> {
+  const { total, hits } = await findDocuments(store, toFilter(p), { limit: p.limit, offset: p.offset });
+  return { total, limit: p.limit, offset: p.offset, rows: hits };
+}
+
+/**
+ * One stored record and the sources it was read from.
+ *
+ * @example
+ * await documentRecord(store, '1aaea9c16e3a857b')  // { record: {...}, sources: [...] }
+ * @throws MarsadError `not-found` for an unknown id.
+ */
+export async function documentRecord(store: Store, id: string): Promise<{ record: DocumentRecord; sources: SourceRef[] }> {
+  const record = await store.getDocument(id);
+  if (!record) throw new MarsadError('not-found', id, 'no document with this id');
+  return { record, sources: await store.sources(id) };
+}
+
+/**
+ * Events matching filters, sorted and paged.
+ *
+ * @example
+ * await listEvents(store, EventsParams.parse({ type: 'ASSAULT', sort: 'date' }))
+ */
+export async function listEvents(store: Store, p: z.output<typeof EventsParams>): Promise<Paged<EventPage['rows'][number]>> {
+  const page = await store.events({ filter: toFilter(p), sort: p.sort, limit: p.limit, offset: p.offset });
+  return { total: page.total, limit: p.limit, offset: p.offset, rows: page.rows };
+}
+
+/**
+ * Entities by type, name or label, most mentioned first.
+ *
+ * @example
+ * await listEntities(store, EntitiesParams.parse({ name: 'قسد' }))
+ */
+export async function listEntities(store: Store, p: z.output<typeof EntitiesParams>) {
+  const { entityType, name, limit, offset, ...filterParams } = p;
+  const filter = toFilter(filterParams);
+  const page = await store.entities({
+    limit,
+    offset,
+    ...(entityType ? { type: entityType } : {}),
+    ...(name ? { name } : {}),
+    ...(Object.keys(filter).length ? { filter } : {}),
+  });
+  return { total: page.total, limit, offset, rows: page.rows };
+}
+
+export interface EntityView extends EntityProfile {
+  /** Its events as actor and as recipient, newest first. */
+  readonly eventsAsActor: EventPage['rows'];
+  readonly eventsAsRecipient: EventPage['rows'];
+}
+
+/**
+ * One entity: names, counts, the labels each outlet uses, mentions, and its events in both roles.
+ *
+ * @example
+ * await entityView(store, 'org:sdf', EntityParams.parse({}))
+ * @throws MarsadError `not-found` when no document names the entity.
+ */
+export async function entityView(store: Store, id: string, p: z.output<typeof EntityParams>): Promise<EntityView> {
+  const profile = await store.entity(id, p.mentions);
+  if (!profile) throw new MarsadError('not-found', id, 'no stored document names this entity');
+  const [asActor, asRecipient] = await Promise.all(
+    (['actor', 'recipient'] as const).map((role) => store.events({ filter: { [role]: id }, sort: '-date', limit: p.events, offset: 0 })),
+  );
+  return { ...profile, eventsAsActor: asActor!.rows, eventsAsRecipient: asRecipient!.rows };
+}
+
+/**
+ * Gives every figure its sentence: the sentence of the event citing it, else the sentence of
+ * the text that holds it (found by the text layer's splitter).
+ */
+async function withSentences(store: Store, rows: FigureRow[]): Promise<FigureRow[]> {
+  const missing = rows.filter((r) => r.sentence === null);
+  if (missing.length === 0) return rows;
+  const texts = await store.documentTexts(missing.map((r) => r.document.id));
+  const sentences = new Map<string, readonly { start: number; end: number }[]>();
+  return rows.map((r) => {
+    if (r.sentence !== null) return r;
+    const text = texts.get(r.document.id);
+    if (text === undefined) return r;
+    let list = sentences.get(r.document.id);
+    if (!list) sentences.set(r.document.id, (list = analyzeText(text).sentences));
+    const s = list!.find((x) => x.start <= r.span.start && r.span.start < x.end);
+    return s ? { ...r, sentence: { start: s.start, end: s.end, text: text.slice(s.start, s.end) } } : r;
+  });
+}
+
+/**
+ * The figures ledger: each figure with its source, date, qualifier and sentence.
+ *
+ * @example
+ * await listFigures(store, FiguresParams.parse({ category: 'displaced' }))
+ */
+export async function listFigures(store: Store, p: z.output<typeof FiguresParams>): Promise<Paged<FigureRow>> {
+  const { category, limit, offset, ...filterParams } = p;
+  const page: FigurePage = await store.figures({ filter: toFilter(filterParams), limit, offset, ...(category ? { category } : {}) });
+  return { total: page.total, limit, offset, rows: await withSentences(store, page.rows) };
+}
+
+/**
+ * The actor network: who requests of, accuses or attacks whom.
+ *
+ * @example
+ * await actorNetwork(store, NetworkParams.parse({ type: 'REQUEST' }))
+ */
+export async function actorNetwork(store: Store, p: z.output<typeof NetworkParams>) {
+  const { limit, ...filterParams } = p;
+  return { edges: await store.network(toFilter(filterParams), limit) };
+}
+
+export interface StatsView extends StoreStats {
+  readonly facets: Facets;
+}
+
+/**
+ * What the store holds, and the values the filter menus offer.
+ *
+ * @example
+ * (await storeStats(store)).documents  // 12
+ */
+export async function storeStats(store: Store): Promise<StatsView> {
+  const [stats, facets] = await Promise.all([store.stats(), store.facets()]);
+  return { ...stats, facets };
+}

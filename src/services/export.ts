@@ -1,0 +1,139 @@
+/**
+ * Exports for other tools, as a stream of text chunks (the CLI writes them to a file or
+ * standard output, the API streams them):
+ *
+ * - `jsonl`: whole records, one a line (R, pandas, jq).
+ * - `csv`: events, one a row, with actor and recipient names and the place's coordinates;
+ *   UTF-8 with a byte-order mark, every field quoted, CRLF line ends, so a spreadsheet opens
+ *   the Arabic text correctly.
+ * - `geojson`: a FeatureCollection of places (kind "place") and of events located at a place
+ *   with coordinates (kind "event"), for QGIS.
+ * - `plover`: PLOVER JSON Lines (export-plover.ts).
+ */
+import type { EventRow, RecordFilter, Store } from '../store/store.js';
+import { entityLabel, ploverEvent } from './export-plover.js';
+
+export type ExportFormat = 'jsonl' | 'csv' | 'geojson' | 'plover';
+
+/** The media type and file extension of each format. */
+export const EXPORT_TYPES: Record<ExportFormat, { mediaType: string; extension: string }> = {
+  jsonl: { mediaType: 'application/x-ndjson; charset=utf-8', extension: 'jsonl' },
+  csv: { mediaType: 'text/csv; charset=utf-8', extension: 'csv' },
+  geojson: { mediaType: 'application/geo+json; charset=utf-8', extension: 'geojson' },
+  plover: { mediaType: 'application/x-ndjson; charset=utf-8', extension: 'plover.jsonl' },
+};
+
+/** Rows fetched from the store at a time. */
+const BATCH = 500;
+
+/** Every event matching the filter, in date order, fetched a batch at a time. */
+async function* allEvents(store: Store, filter: RecordFilter): AsyncGenerator<EventRow> {
+  for (let offset = 0; ; offset += BATCH) {
+    const page = await store.events({ filter, sort: 'date', limit: BATCH, offset });
+    yield* page.rows;
+    if (page.rows.length < BATCH) return;
+  }
+}
+
+async function* records(store: Store, filter: RecordFilter): AsyncGenerator<string> {
+  for (let offset = 0; ; offset += BATCH) {
+    const page = await store.documents({ filter, limit: BATCH, offset });
+    for (const row of page.rows) {
+      const record = await store.getDocument(row.id);
+      if (record) yield JSON.stringify(record) + '\n';
+    }
+    if (page.rows.length < BATCH) return;
+  }
+}
+
+/**
+ * One CSV field, always quoted. Text that a spreadsheet would read as a formula (= + - @ at its
+ * start) gets a leading apostrophe, so that opening an export never runs anything.
+ *
+ * @example
+ * csvField('قال "نعم"')  // '"قال ""نعم"""'
+ */
+export function csvField(value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return '""';
+  let s = String(value);
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(s)) s = "'" + s;
+  return '"' + s.replace(/"/g, '""') + '"';
+}
+
+export const CSV_COLUMNS = [
+  'document_id', 'event_id', 'date', 'date_precision', 'type', 'mode', 'modality',
+  'actor_ids', 'actor_names_ar', 'actor_names_en', 'recipient_ids', 'recipient_names_ar', 'recipient_names_en',
+  'place_id', 'place_name_ar', 'place_name_en', 'latitude', 'longitude', 'geo_precision',
+  'topics', 'contexts', 'confidence', 'trigger', 'sentence', 'sentence_start', 'sentence_end',
+  'outlet', 'published', 'title', 'url', 'rule',
+] as const;
+
+/** Several values in one cell. */
+const joined = (xs: readonly (string | null)[]) => xs.map((x) => x ?? '').join(' | ');
+
+function csvRow(e: EventRow): string {
+  const cells: (string | number | null)[] = [
+    e.document.id, e.id, e.date.value, e.date.precision, e.type, e.mode, e.modality,
+    joined(e.actors.map((a) => a.id)), joined(e.actors.map((a) => a.name.ar)), joined(e.actors.map((a) => a.name.en)),
+    joined(e.recipients.map((a) => a.id)), joined(e.recipients.map((a) => a.name.ar)), joined(e.recipients.map((a) => a.name.en)),
+    e.place?.id ?? null, e.place?.name.ar ?? null, e.place?.name.en ?? null,
+    e.place?.geo?.lat ?? null, e.place?.geo?.lon ?? null, e.place?.geo?.precision ?? null,
+    joined(e.topics), joined(e.contexts), e.confidence, e.trigger.text, e.sentence.text, e.sentence.start, e.sentence.end,
+    e.document.outlet, e.document.published, e.document.title, e.document.url, e.rule,
+  ];
+  return cells.map(csvField).join(',') + '\r\n';
+}
+
+async function* csv(store: Store, filter: RecordFilter): AsyncGenerator<string> {
+  yield '\uFEFF' + CSV_COLUMNS.map(csvField).join(',') + '\r\n';
+  for await (const e of allEvents(store, filter)) yield csvRow(e);
+}
+
+async function* geojson(store: Store, filter: RecordFilter): AsyncGenerator<string> {
+  yield '{"type":"FeatureCollection","features":[\n';
+  let first = true;
+  const feature = (lon: number, lat: number, properties: Record<string, unknown>) => {
+    const s = (first ? '' : ',\n') + JSON.stringify({ type: 'Feature', geometry: { type: 'Point', coordinates: [lon, lat] }, properties });
+    first = false;
+    return s;
+  };
+  for (const p of await store.places(filter)) {
+    yield feature(p.geo.lon, p.geo.lat, {
+      kind: 'place', id: p.id, name_ar: p.name.ar, name_en: p.name.en, subtype: p.subtype, country: p.country,
+      precision: p.geo.precision, pcode: p.geo.pcode ?? null, documents: p.documents, events: p.events,
+    });
+  }
+  for await (const e of allEvents(store, filter)) {
+    if (!e.place?.geo) continue;
+    yield feature(e.place.geo.lon, e.place.geo.lat, {
+      kind: 'event', id: `${e.document.id}-${e.id}`, document_id: e.document.id, type: e.type, mode: e.mode, date: e.date.value,
+      actors: e.actors.map(entityLabel).join(' | '), recipients: e.recipients.map(entityLabel).join(' | '),
+      place_id: e.place.id, place_name_ar: e.place.name.ar, place_name_en: e.place.name.en, precision: e.place.geo.precision,
+      topics: e.topics.join(' | '), sentence: e.sentence.text, outlet: e.document.outlet, published: e.document.published, url: e.document.url,
+    });
+  }
+  yield '\n]}\n';
+}
+
+async function* plover(store: Store, filter: RecordFilter): AsyncGenerator<string> {
+  for await (const e of allEvents(store, filter)) yield JSON.stringify(ploverEvent(e)) + '\n';
+}
+
+/**
+ * The export of what matches a filter, as text chunks.
+ *
+ * @example
+ * for await (const chunk of exportChunks(store, 'geojson', { outlet: 'هاوار' })) out.write(chunk);
+ */
+export function exportChunks(store: Store, format: ExportFormat, filter: RecordFilter): AsyncGenerator<string> {
+  switch (format) {
+    case 'jsonl':
+      return records(store, filter);
+    case 'csv':
+      return csv(store, filter);
+    case 'geojson':
+      return geojson(store, filter);
+    case 'plover':
+      return plover(store, filter);
+  }
+}

@@ -1,0 +1,695 @@
+/**
+ * The read side of the SQLite store: the queries behind the API, the web app and exports.
+ * Each function takes the open database and returns the shapes `store.ts` defines.
+ *
+ * Filters become SQL conditions on the documents (`d`) and events (`e`) tables; lists of
+ * values travel as one JSON parameter (`IN (SELECT value FROM json_each(@ids))`) so that a
+ * statement never depends on how many values there are.
+ */
+import type Database from 'better-sqlite3';
+import type { Entity, Span } from '../../extract/record.js';
+import { groupTerms } from '../../text/search-terms.js';
+import type {
+  DocumentQuery,
+  DocumentRef,
+  EntityPage,
+  EntityProfile,
+  EntityQuery,
+  EntityRef,
+  EntitySummary,
+  EventPage,
+  EventQuery,
+  EventRow,
+  EventSort,
+  Facets,
+  FigurePage,
+  FigureQuery,
+  FigureRow,
+  FigureSeries,
+  NetworkEdge,
+  PlaceRef,
+  PlaceSummary,
+  RecordFilter,
+  SearchResult,
+  SearchRow,
+  TimelineBucket,
+} from '../store.js';
+
+type Db = Database.Database;
+type Params = Record<string, unknown>;
+
+/** An FTS5 query string: every term quoted, alternatives joined by OR, groups by `join`. */
+export function ftsQuery(groups: readonly (readonly string[])[], join: 'AND' | 'OR'): string {
+  return groups.map((g) => '(' + g.map((t) => `"${t.replace(/"/g, '""')}"`).join(' OR ') + ')').join(` ${join} `);
+}
+
+/**
+ * SQL keeping rows whose partial ISO date `column` overlaps [@from, @to]: "2024-11" overlaps
+ * from=2024-11-15 (it is compared on its own length), "2024-12" does not overlap to=2024-11-30.
+ */
+function dateRange(column: string, f: RecordFilter, p: Params): string[] {
+  const where: string[] = [];
+  if (f.from) {
+    p.from = f.from;
+    where.push(`${column} >= substr(@from, 1, length(${column}))`);
+  }
+  if (f.to) {
+    p.to = f.to;
+    where.push(`substr(${column}, 1, length(@to)) <= @to`);
+  }
+  return where;
+}
+
+function searchGroups(f: RecordFilter) {
+  return (f.groups ?? []).filter((g) => g.terms.length > 0);
+}
+
+/** Conditions every document-level query shares (alias `d`); the date range is the caller's. */
+function documentScope(f: RecordFilter, p: Params, words: 'all' | 'none'): string[] {
+  const where: string[] = [];
+  const groups = searchGroups(f);
+  if (words === 'all' && groups.length) {
+    p.ftsAll = ftsQuery(groups.map(groupTerms), 'AND');
+    where.push('d.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH @ftsAll)');
+  }
+  if (f.outlet !== undefined) {
+    p.outlet = f.outlet;
+    where.push('(d.outlet = @outlet OR d.id IN (SELECT document_id FROM document_sources WHERE outlet = @outlet))');
+  }
+  if (f.document !== undefined) {
+    p.document = f.document;
+    where.push('d.id = @document');
+  }
+  return where;
+}
+
+/** Document filters (see RecordFilter): mentions for actor/place, events for the rest. */
+function documentConditions(f: RecordFilter, p: Params, words: 'all' | 'none', dates = true): string[] {
+  const where = documentScope(f, p, words);
+  if (f.actor !== undefined) {
+    p.actor = f.actor;
+    where.push('d.id IN (SELECT document_id FROM entities WHERE entity_id = @actor)');
+  }
+  if (f.place !== undefined) {
+    p.place = f.place;
+    where.push('d.id IN (SELECT document_id FROM entities WHERE entity_id = @place)');
+  }
+  if (f.recipient !== undefined) {
+    p.recipient = f.recipient;
+    where.push("d.id IN (SELECT document_id FROM event_arguments WHERE entity_id = @recipient AND role = 'recipient')");
+  }
+  if (f.eventType !== undefined) {
+    p.eventType = f.eventType;
+    where.push('d.id IN (SELECT document_id FROM events WHERE type = @eventType)');
+  }
+  if (f.topic !== undefined) {
+    p.topic = f.topic;
+    where.push('d.id IN (SELECT document_id FROM event_topics WHERE topic = @topic)');
+  }
+  if (dates) where.push(...dateRange('d.published', f, p));
+  return where;
+}
+
+/** An event's date, else its document's publication date (stored on the event row). */
+const EVENT_DATE = 'e.sort_date';
+
+/** The rowids of events with an argument, from the arguments' index (alias `a`). */
+const EVENTS_OF_ARGUMENT = 'SELECT x.rowid FROM event_arguments a JOIN events x ON x.document_id = a.document_id AND x.idx = a.event_idx';
+
+/**
+ * Event filters (aliases `e`, `d`): roles for actor/recipient, the event's place and date.
+ * Roles and topics select event rowids from their own indexes: SQLite then reads just those
+ * events, where `(document_id, idx) IN (SELECT …)` or EXISTS made it visit every event.
+ */
+function eventConditions(f: RecordFilter, p: Params): string[] {
+  const where = documentScope(f, p, 'all');
+  if (f.actor !== undefined) {
+    p.actor = f.actor;
+    where.push(`e.rowid IN (${EVENTS_OF_ARGUMENT} WHERE a.entity_id = @actor AND a.role = 'actor')`);
+  }
+  if (f.recipient !== undefined) {
+    p.recipient = f.recipient;
+    where.push(`e.rowid IN (${EVENTS_OF_ARGUMENT} WHERE a.entity_id = @recipient AND a.role = 'recipient')`);
+  }
+  if (f.place !== undefined) {
+    p.place = f.place;
+    where.push('e.place = @place');
+  }
+  if (f.eventType !== undefined) {
+    p.eventType = f.eventType;
+    where.push('e.type = @eventType');
+  }
+  if (f.topic !== undefined) {
+    p.topic = f.topic;
+    where.push('e.rowid IN (SELECT x.rowid FROM event_topics t JOIN events x ON x.document_id = t.document_id AND x.idx = t.event_idx WHERE t.topic = @topic)');
+  }
+  where.push(...dateRange(EVENT_DATE, f, p));
+  return where;
+}
+
+const whereClause = (where: string[]) => (where.length ? 'WHERE ' + where.join(' AND ') : '');
+
+interface DocRow {
+  id: string;
+  title: string | null;
+  published: string | null;
+  outlet: string | null;
+  url: string | null;
+  path: string | null;
+  text: string;
+  rank: number;
+  complete: number;
+  exact: number;
+}
+
+function toSearchRow(r: DocRow): SearchRow {
+  return {
+    id: r.id,
+    title: r.title,
+    published: r.published,
+    source: { ...(r.path ? { path: r.path } : {}), ...(r.url ? { url: r.url } : {}), outlet: r.outlet },
+    text: r.text,
+    score: Math.round(-r.rank * 1000) / 1000,
+    complete: r.complete === 1,
+    exact: r.exact === 1,
+  };
+}
+
+/**
+ * Documents matching a filter. With search words: documents matching at least one word, in
+ * tiers (every word as typed, every word with synonyms, some words), then by BM25 (title
+ * weighted 3×). Without: newest first.
+ */
+export function queryDocuments(db: Db, query: DocumentQuery): SearchResult {
+  const p: Params = { limit: query.limit, offset: query.offset };
+  const where = documentConditions(query.filter, p, 'none');
+  const groups = searchGroups(query.filter);
+  if (groups.length === 0) {
+    if (query.filter.groups !== undefined) return { total: 0, rows: [] };
+    const total = (db.prepare(`SELECT count(*) AS n FROM documents d ${whereClause(where)}`).get(p) as { n: number }).n;
+    const rows = db
+      .prepare(
+        `SELECT d.id, d.title, d.published, d.outlet, d.url, d.path, d.text, 0 AS rank, 0 AS complete, 0 AS exact
+         FROM documents d ${whereClause(where)}
+         ORDER BY d.published IS NULL, d.published DESC, d.id LIMIT @limit OFFSET @offset`,
+      )
+      .all(p) as DocRow[];
+    return { total, rows: rows.map(toSearchRow) };
+  }
+  const withSynonyms = groups.map(groupTerms);
+  p.any = ftsQuery(withSynonyms, 'OR');
+  p.all = ftsQuery(withSynonyms, 'AND');
+  p.exact = ftsQuery(groups.map((g) => g.terms), 'AND');
+  const filtered = where.length ? 'AND ' + where.join(' AND ') : '';
+  const total = (
+    db
+      .prepare(
+        `SELECT count(*) AS n FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid
+         WHERE documents_fts MATCH @any ${filtered}`,
+      )
+      .get(p) as { n: number }
+  ).n;
+  const rows = db
+    .prepare(
+      // Tiers: every word as typed, then every word with synonyms, then some words.
+      `WITH exact AS (SELECT rowid FROM documents_fts WHERE documents_fts MATCH @exact),
+            complete AS (SELECT rowid FROM documents_fts WHERE documents_fts MATCH @all)
+       SELECT d.id, d.title, d.published, d.outlet, d.url, d.path, d.text,
+              bm25(documents_fts, 3.0, 1.0) AS rank,
+              (documents_fts.rowid IN complete) AS complete,
+              (documents_fts.rowid IN exact) AS exact
+       FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid
+       WHERE documents_fts MATCH @any ${filtered}
+       ORDER BY exact DESC, complete DESC, rank ASC, d.id ASC
+       LIMIT @limit OFFSET @offset`,
+    )
+    .all(p) as DocRow[];
+  return { total, rows: rows.map(toSearchRow) };
+}
+
+/** The texts of the given documents. */
+export function documentTexts(db: Db, ids: readonly string[]): Map<string, string> {
+  const rows = db
+    .prepare('SELECT id, text FROM documents WHERE id IN (SELECT value FROM json_each(?))')
+    .all(JSON.stringify([...new Set(ids)])) as { id: string; text: string }[];
+  return new Map(rows.map((r) => [r.id, r.text]));
+}
+
+interface EntityAttrs {
+  entity_id: string;
+  type: Entity['type'];
+  subtype: string | null;
+  name_ar: string;
+  name_en: string | null;
+  country: string | null;
+  lat: number | null;
+  lon: number | null;
+  geo_precision: NonNullable<Entity['geo']>['precision'] | null;
+  pcode: string | null;
+}
+
+function toGeo(r: Pick<EntityAttrs, 'lat' | 'lon' | 'geo_precision' | 'pcode'>): Entity['geo'] {
+  if (r.lat === null || r.lon === null || r.geo_precision === null) return null;
+  return { lat: r.lat, lon: r.lon, precision: r.geo_precision, ...(r.pcode !== null ? { pcode: r.pcode } : {}) };
+}
+
+/** Per entity id, the attributes most documents give it (documents may disagree on a name). */
+function canonicalEntities(db: Db, ids: readonly string[]): Map<string, EntityAttrs> {
+  const rows = db
+    .prepare(
+      `SELECT entity_id, type, subtype, name_ar, name_en, country, lat, lon, geo_precision, pcode, count(*) AS n
+       FROM entities WHERE entity_id IN (SELECT value FROM json_each(?))
+       GROUP BY entity_id, type, subtype, name_ar, name_en, country, lat, lon, geo_precision, pcode
+       ORDER BY n DESC, name_ar`,
+    )
+    .all(JSON.stringify([...new Set(ids)])) as EntityAttrs[];
+  const best = new Map<string, EntityAttrs>();
+  for (const r of rows) if (!best.has(r.entity_id)) best.set(r.entity_id, r);
+  return best;
+}
+
+interface EventDbRow {
+  document_id: string;
+  idx: number;
+  event_id: string;
+  type: EventRow['type'];
+  mode: string | null;
+  place: string | null;
+  date_value: string | null;
+  date_precision: EventRow['date']['precision'];
+  modality: EventRow['modality'];
+  topics: string;
+  contexts: string;
+  quantities: string;
+  sentence_start: number;
+  sentence_end: number;
+  trigger_start: number;
+  trigger_end: number;
+  trigger_text: string;
+  content_start: number | null;
+  content_end: number | null;
+  confidence: number;
+  rule: string;
+  title: string | null;
+  published: string | null;
+  outlet: string | null;
+  url: string | null;
+}
+
+const SORTS: Record<EventSort, string> = {
+  'date': `${EVENT_DATE} IS NULL, ${EVENT_DATE} ASC`,
+  '-date': `${EVENT_DATE} IS NULL, ${EVENT_DATE} DESC`,
+  'type': 'e.type ASC',
+  '-type': 'e.type DESC',
+  'confidence': 'e.confidence ASC',
+  '-confidence': 'e.confidence DESC',
+  'published': 'd.published IS NULL, d.published ASC',
+  '-published': 'd.published IS NULL, d.published DESC',
+};
+
+const span = (text: string, start: number, end: number): Span => ({ start, end, text: text.slice(start, end) });
+
+/** Fills events rows with their document's texts and the names of the entities they name. */
+function hydrateEvents(db: Db, rows: EventDbRow[]): EventRow[] {
+  if (rows.length === 0) return [];
+  const docs = JSON.stringify([...new Set(rows.map((r) => r.document_id))]);
+  const texts = documentTexts(db, rows.map((r) => r.document_id));
+  const args = db
+    .prepare(
+      `SELECT document_id, event_idx, role, entity_id FROM event_arguments
+       WHERE document_id IN (SELECT value FROM json_each(?)) ORDER BY document_id, event_idx, role, position`,
+    )
+    .all(docs) as { document_id: string; event_idx: number; role: 'actor' | 'recipient'; entity_id: string }[];
+  const entities = db
+    .prepare(
+      `SELECT document_id, entity_id, type, subtype, name_ar, name_en, country, lat, lon, geo_precision, pcode
+       FROM entities WHERE document_id IN (SELECT value FROM json_each(?)) ORDER BY document_id, idx`,
+    )
+    .all(docs) as (EntityAttrs & { document_id: string })[];
+  const byDoc = new Map<string, Map<string, EntityAttrs>>();
+  for (const e of entities) {
+    let m = byDoc.get(e.document_id);
+    if (!m) byDoc.set(e.document_id, (m = new Map()));
+    if (!m.has(e.entity_id)) m.set(e.entity_id, e);
+  }
+  const argsOf = new Map<string, { actors: string[]; recipients: string[] }>();
+  for (const a of args) {
+    const key = `${a.document_id}#${a.event_idx}`;
+    let v = argsOf.get(key);
+    if (!v) argsOf.set(key, (v = { actors: [], recipients: [] }));
+    (a.role === 'actor' ? v.actors : v.recipients).push(a.entity_id);
+  }
+  const ref = (doc: string, id: string): EntityRef => {
+    const e = byDoc.get(doc)?.get(id);
+    return { id, type: e?.type ?? null, name: { ar: e?.name_ar ?? null, en: e?.name_en ?? null } };
+  };
+  return rows.map((r): EventRow => {
+    const text = texts.get(r.document_id) ?? '';
+    const a = argsOf.get(`${r.document_id}#${r.idx}`) ?? { actors: [], recipients: [] };
+    let place: PlaceRef | null = null;
+    if (r.place !== null) {
+      const e = byDoc.get(r.document_id)?.get(r.place);
+      place = { ...ref(r.document_id, r.place), geo: e ? toGeo(e) : null };
+    }
+    return {
+      document: { id: r.document_id, title: r.title, published: r.published, outlet: r.outlet, url: r.url },
+      index: r.idx,
+      id: r.event_id,
+      type: r.type,
+      mode: r.mode,
+      contexts: JSON.parse(r.contexts) as string[],
+      topics: JSON.parse(r.topics) as string[],
+      modality: r.modality,
+      date: { value: r.date_value, precision: r.date_precision },
+      actors: a.actors.map((id) => ref(r.document_id, id)),
+      recipients: a.recipients.map((id) => ref(r.document_id, id)),
+      place,
+      quantities: JSON.parse(r.quantities) as number[],
+      sentence: span(text, r.sentence_start, r.sentence_end),
+      trigger: { start: r.trigger_start, end: r.trigger_end, text: r.trigger_text },
+      content: r.content_start !== null && r.content_end !== null ? span(text, r.content_start, r.content_end) : null,
+      confidence: r.confidence,
+      rule: r.rule,
+    };
+  });
+}
+
+/**
+ * Events matching a filter, sorted, one page. Two steps: the page's rowids, sorted, with the
+ * total riding along (one pass over the matches, carrying only keys); then those rows whole.
+ * A page past the end has no row to carry the total, and counts on its own.
+ */
+export function queryEvents(db: Db, query: EventQuery): EventPage {
+  const p: Params = { limit: query.limit, offset: query.offset };
+  const conditions = eventConditions(query.filter, p);
+  const where = whereClause(conditions);
+  // The documents are joined only when a condition or the sort reads them.
+  const needsDocuments = conditions.some((c) => /\bd\./.test(c)) || query.sort.endsWith('published');
+  const from = needsDocuments ? 'FROM events e JOIN documents d ON d.id = e.document_id' : 'FROM events e';
+  const keys = db
+    .prepare(
+      `SELECT e.rowid AS rid, count(*) OVER () AS total ${from} ${where}
+       ORDER BY ${SORTS[query.sort]}, e.document_id, e.idx LIMIT @limit OFFSET @offset`,
+    )
+    .all(p) as { rid: number; total: number }[];
+  const total = keys[0]?.total ?? (db.prepare(`SELECT count(*) AS n ${from} ${where}`).get(p) as { n: number }).n;
+  if (keys.length === 0) return { total, rows: [] };
+  const rows = db
+    .prepare(
+      `SELECT e.rowid AS rid, e.document_id, e.idx, e.event_id, e.type, e.mode, e.place, e.date_value, e.date_precision, e.modality,
+              e.topics, e.contexts, e.quantities, e.sentence_start, e.sentence_end, e.trigger_start, e.trigger_end,
+              e.trigger_text, e.content_start, e.content_end, e.confidence, e.rule, d.title, d.published, d.outlet, d.url
+       FROM events e JOIN documents d ON d.id = e.document_id WHERE e.rowid IN (SELECT value FROM json_each(?))`,
+    )
+    .all(JSON.stringify(keys.map((k) => k.rid))) as (EventDbRow & { rid: number })[];
+  const byRid = new Map(rows.map((r) => [r.rid, r]));
+  return { total, rows: hydrateEvents(db, keys.map((k) => byRid.get(k.rid)!)) };
+}
+
+/** Counts per entity id: documents and mentions, and events naming it or located at it. */
+function entityCounts(db: Db, ids: readonly string[]): Map<string, { documents: number; mentions: number; events: number }> {
+  const json = JSON.stringify([...new Set(ids)]);
+  const counts = new Map(ids.map((id) => [id, { documents: 0, mentions: 0, events: 0 }]));
+  for (const r of db
+    .prepare(
+      `SELECT en.entity_id AS id, count(DISTINCT en.document_id) AS documents, count(m.rowid) AS mentions
+       FROM entities en LEFT JOIN mentions m ON m.document_id = en.document_id AND m.entity_idx = en.idx
+       WHERE en.entity_id IN (SELECT value FROM json_each(?)) GROUP BY en.entity_id`,
+    )
+    .all(json) as { id: string; documents: number; mentions: number }[]) {
+    Object.assign(counts.get(r.id)!, { documents: r.documents, mentions: r.mentions });
+  }
+  for (const r of db
+    .prepare(
+      `SELECT id, count(*) AS events FROM (
+         SELECT DISTINCT entity_id AS id, document_id, event_idx FROM event_arguments WHERE entity_id IN (SELECT value FROM json_each(@ids))
+         UNION
+         SELECT place AS id, document_id, idx FROM events WHERE place IN (SELECT value FROM json_each(@ids))
+       ) GROUP BY id`,
+    )
+    .all({ ids: json }) as { id: string; events: number }[]) {
+    counts.get(r.id)!.events = r.events;
+  }
+  return counts;
+}
+
+function summaries(db: Db, ids: string[]): EntitySummary[] {
+  const attrs = canonicalEntities(db, ids);
+  const counts = entityCounts(db, ids);
+  return ids.flatMap((id) => {
+    const a = attrs.get(id);
+    if (!a) return [];
+    return [
+      {
+        id,
+        type: a.type,
+        subtype: a.subtype,
+        name: { ar: a.name_ar, en: a.name_en },
+        country: a.country,
+        geo: toGeo(a),
+        ...counts.get(id)!,
+      },
+    ];
+  });
+}
+
+/** Entities, most documents first; by type, part of a name or label, and document filter. */
+export function queryEntities(db: Db, query: EntityQuery): EntityPage {
+  const p: Params = { limit: query.limit, offset: query.offset };
+  const where: string[] = [];
+  if (query.type) {
+    p.type = query.type;
+    where.push('en.type = @type');
+  }
+  if (query.name) {
+    p.name = `%${query.name.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+    where.push(
+      `(en.name_ar LIKE @name ESCAPE '\\' OR en.name_en LIKE @name ESCAPE '\\'
+        OR EXISTS (SELECT 1 FROM mentions m WHERE m.document_id = en.document_id AND m.entity_idx = en.idx AND m.text LIKE @name ESCAPE '\\'))`,
+    );
+  }
+  if (query.filter) {
+    const docs = documentConditions(query.filter, p, 'all');
+    if (docs.length) where.push(`en.document_id IN (SELECT d.id FROM documents d WHERE ${docs.join(' AND ')})`);
+  }
+  const grouped = `SELECT en.entity_id AS id, count(DISTINCT en.document_id) AS n FROM entities en ${whereClause(where)} GROUP BY en.entity_id`;
+  const total = (db.prepare(`SELECT count(*) AS n FROM (${grouped})`).get(p) as { n: number }).n;
+  const ids = (db.prepare(`${grouped} ORDER BY n DESC, id LIMIT @limit OFFSET @offset`).all(p) as { id: string }[]).map((r) => r.id);
+  return { total, rows: summaries(db, ids) };
+}
+
+/** One entity across the store: names, counts, the labels each outlet uses, its mentions. */
+export function queryEntity(db: Db, id: string, mentionLimit: number): EntityProfile | null {
+  const [summary] = summaries(db, [id]);
+  if (!summary) return null;
+  const labels = db
+    .prepare(
+      `SELECT d.outlet AS outlet, m.text AS label, count(*) AS count
+       FROM entities en JOIN mentions m ON m.document_id = en.document_id AND m.entity_idx = en.idx
+       JOIN documents d ON d.id = en.document_id
+       WHERE en.entity_id = ? GROUP BY d.outlet, m.text ORDER BY count DESC, d.outlet IS NULL, d.outlet, label`,
+    )
+    .all(id) as { outlet: string | null; label: string; count: number }[];
+  const mentionRows = (
+    db
+      .prepare(
+        `SELECT d.id, d.title, d.published, d.outlet, d.url, m.start, m.end, m.text
+         FROM entities en JOIN mentions m ON m.document_id = en.document_id AND m.entity_idx = en.idx
+         JOIN documents d ON d.id = en.document_id
+         WHERE en.entity_id = ? ORDER BY d.published IS NULL, d.published DESC, d.id, m.start LIMIT ?`,
+      )
+      .all(id, mentionLimit) as (DocumentRef & Span)[]
+  ).map((r) => ({
+    document: { id: r.id, title: r.title, published: r.published, outlet: r.outlet, url: r.url },
+    span: { start: r.start, end: r.end, text: r.text },
+  }));
+  const roles = db
+    .prepare('SELECT role, count(DISTINCT document_id || \'#\' || event_idx) AS n FROM event_arguments WHERE entity_id = ? GROUP BY role')
+    .all(id) as { role: 'actor' | 'recipient'; n: number }[];
+  const role = (r: string) => roles.find((x) => x.role === r)?.n ?? 0;
+  return { ...summary, labels, mentionRows, asActor: role('actor'), asRecipient: role('recipient') };
+}
+
+/** Places with coordinates in the documents matching a filter. */
+export function queryPlaces(db: Db, filter: RecordFilter): PlaceSummary[] {
+  const p: Params = {};
+  const docs = documentConditions(filter, p, 'all');
+  const rows = db
+    .prepare(
+      `SELECT en.entity_id AS id, count(DISTINCT en.document_id) AS documents
+       FROM entities en JOIN documents d ON d.id = en.document_id
+       WHERE en.type = 'LOC' AND en.lat IS NOT NULL ${docs.length ? 'AND ' + docs.join(' AND ') : ''}
+       GROUP BY en.entity_id ORDER BY documents DESC, id`,
+    )
+    .all(p) as { id: string; documents: number }[];
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const attrs = canonicalEntities(db, ids);
+  const ep: Params = { ids: JSON.stringify(ids) };
+  const ev = eventConditions(filter, ep);
+  const events = new Map(
+    (
+      db
+        .prepare(
+          `SELECT e.place AS id, count(*) AS n FROM events e JOIN documents d ON d.id = e.document_id
+           WHERE e.place IN (SELECT value FROM json_each(@ids)) ${ev.length ? 'AND ' + ev.join(' AND ') : ''} GROUP BY e.place`,
+        )
+        .all(ep) as { id: string; n: number }[]
+    ).map((r) => [r.id, r.n]),
+  );
+  return rows.flatMap((r) => {
+    const a = attrs.get(r.id);
+    const geo = a ? toGeo(a) : null;
+    if (!a || !geo) return [];
+    return [{ id: r.id, name: { ar: a.name_ar, en: a.name_en }, subtype: a.subtype, country: a.country, geo, documents: r.documents, events: events.get(r.id) ?? 0 }];
+  });
+}
+
+/** Joins a figure to the first event citing it; its date is that event's, else its document's. */
+const FIGURE_FROM = `FROM quantities q JOIN documents d ON d.id = q.document_id
+  LEFT JOIN events ev ON ev.document_id = q.document_id AND ev.idx =
+    (SELECT min(eq.event_idx) FROM event_quantities eq WHERE eq.document_id = q.document_id AND eq.quantity_idx = q.idx)`;
+const FIGURE_DATE = 'coalesce(ev.date_value, d.published)';
+
+function figureConditions(filter: RecordFilter, p: Params, category?: string): string[] {
+  const where = [...documentConditions(filter, p, 'all', false), ...dateRange(FIGURE_DATE, filter, p)];
+  if (category) {
+    p.category = category;
+    where.push('q.category = @category');
+  }
+  return where;
+}
+
+/** Figures matching a filter, newest first. */
+export function queryFigures(db: Db, query: FigureQuery): FigurePage {
+  const p: Params = { limit: query.limit, offset: query.offset };
+  const where = whereClause(figureConditions(query.filter, p, query.category));
+  const total = (db.prepare(`SELECT count(*) AS n ${FIGURE_FROM} ${where}`).get(p) as { n: number }).n;
+  const rows = db
+    .prepare(
+      `SELECT q.document_id, q.idx, q.start, q.end, q.text, q.value, q.low, q.high, q.qualifier, q.unit, q.counted, q.category,
+              d.title, d.published, d.outlet, d.url, ${FIGURE_DATE} AS date, ev.sentence_start, ev.sentence_end
+       ${FIGURE_FROM} ${where}
+       ORDER BY date IS NULL, date DESC, q.document_id, q.idx LIMIT @limit OFFSET @offset`,
+    )
+    .all(p) as {
+    document_id: string;
+    idx: number;
+    start: number;
+    end: number;
+    text: string;
+    value: number | null;
+    low: number | null;
+    high: number | null;
+    qualifier: FigureRow['qualifier'];
+    unit: string | null;
+    counted: string | null;
+    category: FigureRow['category'];
+    title: string | null;
+    published: string | null;
+    outlet: string | null;
+    url: string | null;
+    date: string | null;
+    sentence_start: number | null;
+    sentence_end: number | null;
+  }[];
+  const texts = documentTexts(db, rows.filter((r) => r.sentence_start !== null).map((r) => r.document_id));
+  return {
+    total,
+    rows: rows.map((r) => ({
+      document: { id: r.document_id, title: r.title, published: r.published, outlet: r.outlet, url: r.url },
+      index: r.idx,
+      span: { start: r.start, end: r.end, text: r.text },
+      value: r.value,
+      low: r.low,
+      high: r.high,
+      qualifier: r.qualifier,
+      unit: r.unit,
+      counted: r.counted,
+      category: r.category,
+      date: r.date,
+      sentence: r.sentence_start !== null && r.sentence_end !== null ? span(texts.get(r.document_id) ?? '', r.sentence_start, r.sentence_end) : null,
+    })),
+  };
+}
+
+/** Figures summed by month and category, and by outlet and category. */
+export function queryFigureSeries(db: Db, filter: RecordFilter): FigureSeries {
+  const p: Params = {};
+  const where = figureConditions(filter, p);
+  const amount = 'coalesce(q.value, (q.low + q.high) / 2.0, q.low, q.high, 0)';
+  const byMonth = db
+    .prepare(
+      `SELECT substr(${FIGURE_DATE}, 1, 7) AS period, q.category AS category, count(*) AS count, sum(${amount}) AS sum
+       ${FIGURE_FROM} ${whereClause([...where, `length(${FIGURE_DATE}) >= 7`])}
+       GROUP BY period, q.category ORDER BY period, q.category`,
+    )
+    .all(p) as FigureSeries['byMonth'];
+  const bySource = db
+    .prepare(
+      `SELECT d.outlet AS outlet, q.category AS category, count(*) AS count, sum(${amount}) AS sum
+       ${FIGURE_FROM} ${whereClause(where)}
+       GROUP BY d.outlet, q.category ORDER BY count DESC, d.outlet IS NULL, d.outlet, q.category`,
+    )
+    .all(p) as FigureSeries['bySource'];
+  return { byMonth, bySource };
+}
+
+/** Events per month and type (events whose date has at least a month). */
+export function queryTimeline(db: Db, filter: RecordFilter): TimelineBucket[] {
+  const p: Params = {};
+  const where = [...eventConditions(filter, p), `length(${EVENT_DATE}) >= 7`];
+  return db
+    .prepare(
+      `SELECT substr(${EVENT_DATE}, 1, 7) AS period, e.type AS type, count(*) AS count
+       FROM events e JOIN documents d ON d.id = e.document_id ${whereClause(where)}
+       GROUP BY period, e.type ORDER BY period, e.type`,
+    )
+    .all(p) as TimelineBucket[];
+}
+
+/** Actor → recipient edges by event type. */
+export function queryNetwork(db: Db, filter: RecordFilter, limit: number): NetworkEdge[] {
+  const p: Params = { limit };
+  const where = whereClause(eventConditions(filter, p));
+  const rows = db
+    .prepare(
+      `SELECT a.entity_id AS actor, r.entity_id AS recipient, e.type AS type, count(*) AS count
+       FROM events e JOIN documents d ON d.id = e.document_id
+       JOIN event_arguments a ON a.document_id = e.document_id AND a.event_idx = e.idx AND a.role = 'actor'
+       JOIN event_arguments r ON r.document_id = e.document_id AND r.event_idx = e.idx AND r.role = 'recipient'
+       ${where}
+       GROUP BY a.entity_id, r.entity_id, e.type ORDER BY count DESC, actor, recipient, type LIMIT @limit`,
+    )
+    .all(p) as { actor: string; recipient: string; type: NetworkEdge['type']; count: number }[];
+  const attrs = canonicalEntities(db, rows.flatMap((r) => [r.actor, r.recipient]));
+  const ref = (id: string): EntityRef => {
+    const a = attrs.get(id);
+    return { id, type: a?.type ?? null, name: { ar: a?.name_ar ?? null, en: a?.name_en ?? null } };
+  };
+  return rows.map((r) => ({ actor: ref(r.actor), recipient: ref(r.recipient), type: r.type, count: r.count }));
+}
+
+/** The values filter menus offer, with counts. */
+export function queryFacets(db: Db): Facets {
+  const values = (sql: string) => db.prepare(sql).all() as { value: string; count: number }[];
+  const named = (type: 'actors' | 'places') => {
+    const rows = db
+      .prepare(
+        `SELECT entity_id AS id, count(DISTINCT document_id) AS count FROM entities
+         WHERE ${type === 'places' ? "type = 'LOC'" : "type IN ('ORG', 'PER') OR entity_id IN (SELECT entity_id FROM event_arguments WHERE role = 'actor')"}
+         GROUP BY entity_id ORDER BY count DESC, id LIMIT 100`,
+      )
+      .all() as { id: string; count: number }[];
+    const attrs = canonicalEntities(db, rows.map((r) => r.id));
+    return rows.map((r) => ({ id: r.id, name: { ar: attrs.get(r.id)?.name_ar ?? r.id, en: attrs.get(r.id)?.name_en ?? null }, count: r.count }));
+  };
+  return {
+    eventTypes: values('SELECT type AS value, count(*) AS count FROM events GROUP BY type ORDER BY count DESC, value'),
+    topics: values('SELECT topic AS value, count(*) AS count FROM event_topics GROUP BY topic ORDER BY count DESC, value'),
+    outlets: values('SELECT outlet AS value, count(*) AS count FROM documents WHERE outlet IS NOT NULL GROUP BY outlet ORDER BY count DESC, value'),
+    categories: values('SELECT category AS value, count(*) AS count FROM quantities GROUP BY category ORDER BY count DESC, value'),
+    actors: named('actors'),
+    places: named('places'),
+  };
+}

@@ -1,0 +1,179 @@
+import SwaggerParser from '@apidevtools/swagger-parser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DocumentRecord } from '../../src/extract/record.js';
+import { createApp } from '../../src/server/app.js';
+import { openApiDocument } from '../../src/server/openapi.js';
+import { ROUTES } from '../../src/server/routes.js';
+import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import { storyRecords } from '../helpers/records.js';
+
+const { a, b, c } = storyRecords();
+let store: SqliteStore;
+let app: ReturnType<typeof createApp>;
+
+beforeAll(async () => {
+  store = openSqliteStore(':memory:');
+  for (const r of [a, b, c]) await store.saveDocument(r, { origin: r.source.path!, outlet: r.source.outlet ?? null }, null);
+  app = createApp(store, { webRoot: null });
+});
+afterAll(() => store.close());
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- answers are checked field by field
+type Json = any;
+const get = async (path: string): Promise<{ status: number; type: string; body: Json; headers: Headers }> => {
+  const res = await app.request(path);
+  return { status: res.status, type: res.headers.get('content-type') ?? '', body: res.headers.get('content-type')?.startsWith('application/json') ? await res.json() : await res.text(), headers: res.headers };
+};
+const q = (params: Record<string, string>) => new URLSearchParams(params).toString();
+
+describe('HTTP API', () => {
+  it('GET /api/documents searches in Arabic with filters and snippets', async () => {
+    const r = await get(`/api/documents?${q({ q: 'داعش' })}`);
+    expect(r.status).toBe(200);
+    expect(r.body.total).toBe(1);
+    expect(r.body.rows[0]).toMatchObject({ id: b.id, title: b.title, published: '2024-11-20', exact: true });
+    const hit = r.body.rows[0];
+    expect(hit.highlights.map(([s, e]: [number, number]) => hit.snippet.slice(s, e))).toEqual(['داعش']);
+    const hawar = await get(`/api/documents?${q({ outlet: 'هاوار', limit: '1', offset: '1' })}`);
+    expect(hawar.body).toMatchObject({ total: 2, limit: 1, offset: 1, rows: [{ id: c.id }] });
+    const inYear = await get(`/api/documents?${q({ from: '2024-11', to: '2024' })}`);
+    expect(inYear.body.rows.map((x: { id: string }) => x.id)).toEqual([a.id, b.id]);
+    const filtered = await get(`/api/documents?${q({ actor: 'org:sdf', from: '2024-01-01' })}`);
+    expect(filtered.body.rows.map((x: { id: string }) => x.id)).toEqual([b.id]);
+  });
+
+  it('GET /api/documents/{id} gives the record and its sources; an unknown id is 404', async () => {
+    const r = await get(`/api/documents/${a.id}`);
+    expect(r.status).toBe(200);
+    expect(r.body.record as DocumentRecord).toEqual(a);
+    expect(r.body.sources).toEqual([{ origin: a.source.path, url: null, outlet: 'هاوار', published: null }]);
+    const missing = await get('/api/documents/0000000000000000');
+    expect(missing.status).toBe(404);
+    expect(missing.body.error).toMatchObject({ code: 'not-found', message: '0000000000000000: not found: no document with this id' });
+  });
+
+  it('GET /api/events filters, sorts and names actors, recipients and places', async () => {
+    const r = await get(`/api/events?${q({ actor: 'org:sdf', sort: 'type' })}`);
+    expect(r.status).toBe(200);
+    expect(r.body.total).toBe(2);
+    expect(r.body.rows.map((e: { type: string }) => e.type)).toEqual(['ACCUSE', 'COERCE']);
+    expect(r.body.rows[1]).toMatchObject({
+      actors: [{ id: 'org:sdf', name: { ar: 'قوات سوريا الديمقراطية', en: 'SDF' } }],
+      recipients: [{ id: 'org:isis', name: { ar: 'داعش', en: 'ISIS' } }],
+      place: { id: 'loc:sy:deir-ezzor', geo: { lat: 35.3359, lon: 40.1408 } },
+      sentence: { text: 'اعتقلت قسد خمسة عناصر من داعش في دير الزور.' },
+    });
+    expect((await get(`/api/events?${q({ type: 'REQUEST', topic: 'civilian-protection' })}`)).body.total).toBe(1);
+  });
+
+  it('GET /api/entities and /api/entities/{id}: labels per outlet, events in both roles', async () => {
+    const list = await get(`/api/entities?${q({ name: 'قسد' })}`);
+    expect(list.body.rows.map((e: { id: string }) => e.id)).toEqual(['org:sdf']);
+    const locs = await get('/api/entities?entityType=LOC');
+    expect(locs.body.total).toBe(3);
+    const sdf = await get('/api/entities/org:sdf?mentions=2');
+    expect(sdf.status).toBe(200);
+    expect(sdf.body.labels[0]).toEqual({ outlet: 'عنب بلدي', label: 'قسد', count: 2 });
+    expect(sdf.body.mentionRows).toHaveLength(2);
+    expect(sdf.body.eventsAsActor.map((e: { type: string }) => e.type)).toEqual(['COERCE', 'ACCUSE']);
+    expect(sdf.body.eventsAsRecipient).toEqual([]);
+    const isis = await get('/api/entities/org:isis');
+    expect(isis.body.eventsAsRecipient).toHaveLength(2);
+    expect((await get('/api/entities/org:nobody')).status).toBe(404);
+  });
+
+  it('GET /api/figures gives every figure a sentence, cited or not', async () => {
+    const r = await get('/api/figures');
+    expect(r.body.total).toBe(3);
+    expect(r.body.rows.map((f: { sentence: { text: string } }) => f.sentence.text)).toEqual([
+      'وقصفت القوات التركية قرية في ريف حلب أمس وقتلت ثلاثة مدنيين.',
+      'اعتقلت قسد خمسة عناصر من داعش في دير الزور.',
+      'سلمت قسد عشرين طفلا إلى العراق.',
+    ]);
+    const series = await get('/api/figures/series?outlet=' + encodeURIComponent('هاوار'));
+    expect(series.body.bySource.map((s: { category: string }) => s.category)).toEqual(['killed', 'returned']);
+  });
+
+  it('GET /api/places, /api/timeline, /api/network, /api/stats', async () => {
+    expect((await get('/api/places')).body.rows.map((p: { id: string }) => p.id)).toEqual(['loc:iq', 'loc:sy:aleppo', 'loc:sy:deir-ezzor']);
+    expect((await get('/api/timeline?type=ASSAULT')).body.rows).toEqual([{ period: '2024-12', type: 'ASSAULT', count: 1 }]);
+    const network = await get('/api/network?limit=2');
+    expect(network.body.edges).toHaveLength(2);
+    expect(network.body.edges[0]).toMatchObject({ actor: { id: 'org:kongra-star' }, recipient: { id: 'org:coalition' }, type: 'REQUEST', count: 1 });
+    const stats = await get('/api/stats');
+    expect(stats.body).toMatchObject({ documents: 3, events: 4, quantities: 3 });
+    expect(stats.body.facets.outlets).toEqual([{ value: 'هاوار', count: 2 }, { value: 'عنب بلدي', count: 1 }]);
+  });
+
+  it('a bad parameter is 400 with a message naming it', async () => {
+    const cases: [string, string][] = [
+      ['/api/events?limit=ten', 'limit: invalid parameter: must be a whole number: "ten"'],
+      ['/api/events?limit=0', 'limit: invalid parameter: must be at least 1: "0"'],
+      ['/api/events?type=BOMB', 'type: invalid parameter: must be one of AGREE'],
+      ['/api/events?sort=size', 'sort: invalid parameter: must be one of date'],
+      ['/api/documents?from=2024-13-01', 'from: invalid parameter: must be a date written YYYY, YYYY-MM or YYYY-MM-DD: "2024-13-01"'],
+      ['/api/documents?from=2024-05&to=2024-01', 'to: invalid parameter: the range ends (2024-01) before it starts (2024-05)'],
+      ['/api/documents?colour=red', 'colour: invalid parameter: unknown parameter'],
+      ['/api/documents?document=xyz', 'document: invalid parameter: must be a document id (16 hex digits): "xyz"'],
+      ['/api/figures?category=deaths', 'category: invalid parameter: must be one of killed'],
+      ['/api/export?format=xlsx', 'format: invalid parameter: must be one of jsonl, csv, geojson, plover: "xlsx"'],
+      ['/api/export', 'format: invalid parameter'],
+    ];
+    for (const [path, message] of cases) {
+      const r = await get(path);
+      expect(r.status, path).toBe(400);
+      expect(r.body.error.code, path).toBe('bad-parameter');
+      expect(r.body.error.message, path).toContain(message);
+    }
+  });
+
+  it('an unknown route is 404, a write is refused, an internal error shows no stack', async () => {
+    const r = await get('/api/nothing');
+    expect(r.status).toBe(404);
+    expect(r.body.error.message).toBe('/api/nothing: not found: no such API route; see /api/openapi.json');
+    const post = await app.request('/api/documents', { method: 'POST' });
+    expect(post.status).toBe(400);
+    const broken = openSqliteStore(':memory:');
+    const seen: unknown[] = [];
+    const brokenApp = createApp(broken, { webRoot: null, onInternalError: (e) => seen.push(e) });
+    broken.db.close();
+    const res = await brokenApp.request('/api/stats');
+    expect(res.status).toBe(500);
+    const body = (await res.json()) as Json;
+    expect(body.error).toMatchObject({ code: 'internal', message: '/api/stats: internal error: the request failed' });
+    expect(JSON.stringify(body)).not.toMatch(/\s+at /);
+    expect(seen).toHaveLength(1);
+  });
+
+  it('GET /api/openapi.json validates as OpenAPI 3 and lists every route and its parameters', async () => {
+    const r = await get('/api/openapi.json');
+    expect(r.status).toBe(200);
+    expect(r.body.openapi).toMatch(/^3\./);
+    await expect(SwaggerParser.validate(structuredClone(r.body))).resolves.toBeTruthy();
+    for (const route of ROUTES) expect(r.body.paths[route.path], route.path).toBeDefined();
+    const limit = r.body.paths['/api/events'].get.parameters.find((p: { name: string }) => p.name === 'limit');
+    expect(limit).toMatchObject({ in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 500, default: 50 } });
+    const id = r.body.paths['/api/documents/{id}'].get.parameters[0];
+    expect(id).toMatchObject({ name: 'id', in: 'path', required: true });
+    expect(r.body).toEqual(openApiDocument());
+  });
+
+  it('GET /api/export streams each format with its media type', async () => {
+    const csv = await app.request('/api/export?format=csv&type=ASSAULT');
+    expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(csv.headers.get('content-disposition')).toBe('attachment; filename="marsad.csv"');
+    const bytes = new Uint8Array(await csv.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(new TextDecoder().decode(bytes).trim().split('\r\n')).toHaveLength(2);
+    const plover = await (await app.request('/api/export?format=plover')).text();
+    expect(plover.trim().split('\n')).toHaveLength(4);
+    const records = await (await app.request(`/api/export?format=jsonl&outlet=${encodeURIComponent('عنب بلدي')}`)).text();
+    expect(records.trim().split('\n').map((l) => JSON.parse(l).id)).toEqual([b.id]);
+  });
+
+  it('answers the app\'s own routes with a hint when the web app is not built', async () => {
+    const r = await get('/map');
+    expect(r.status).toBe(404);
+    expect(r.body).toContain('npm run build');
+  });
+});

@@ -1,0 +1,168 @@
+import { check } from '@placemarkio/check-geojson';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeEach, afterEach, describe, expect, it } from 'vitest';
+import { CSV_COLUMNS, csvField, exportChunks, type ExportFormat } from '../../src/services/export.js';
+import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import { cli } from '../helpers/cli.js';
+import { storyRecords } from '../helpers/records.js';
+import { tempDir } from '../helpers/tmp.js';
+
+const { a, b, c } = storyRecords();
+const texts = new Map([a, b, c].map((r) => [r.id, r.text]));
+
+async function fill(store: SqliteStore) {
+  for (const r of [a, b, c]) await store.saveDocument(r, { origin: r.source.path!, outlet: r.source.outlet ?? null }, null);
+}
+
+/** Splits RFC 4180 CSV (quoted fields, "" for a quote, CRLF rows). */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let i = 0;
+  while (i < text.length) {
+    expect(text[i]).toBe('"');
+    let j = i + 1;
+    let field = '';
+    for (;;) {
+      const k = text.indexOf('"', j);
+      if (text[k + 1] === '"') {
+        field += text.slice(j, k + 1);
+        j = k + 2;
+      } else {
+        field += text.slice(j, k);
+        i = k + 1;
+        break;
+      }
+    }
+    row.push(field);
+    if (text.startsWith('\r\n', i)) {
+      rows.push(row);
+      row = [];
+      i += 2;
+    } else {
+      expect(text[i]).toBe(',');
+      i++;
+    }
+  }
+  return rows;
+}
+
+describe('exports', () => {
+  let store: SqliteStore;
+  beforeEach(async () => {
+    store = openSqliteStore(':memory:');
+    await fill(store);
+  });
+  afterEach(() => store.close());
+  const run = async (format: ExportFormat, filter = {}) => {
+    let s = '';
+    for await (const chunk of exportChunks(store, format, filter)) s += chunk;
+    return s;
+  };
+
+  it('csv: a BOM, every field quoted, CRLF rows, names and coordinates of each event', async () => {
+    const text = await run('csv');
+    expect(text.startsWith('\uFEFF"document_id","event_id"')).toBe(true);
+    const rows = parseCsv(text.slice(1));
+    expect(rows[0]).toEqual([...CSV_COLUMNS]);
+    expect(rows).toHaveLength(5);
+    const coerce = Object.fromEntries(CSV_COLUMNS.map((k, i) => [k, rows.find((r) => r[4] === 'COERCE')![i]]));
+    expect(coerce).toMatchObject({
+      document_id: b.id, date: '2024-11-19', actor_ids: 'org:sdf', actor_names_ar: 'قوات سوريا الديمقراطية', actor_names_en: 'SDF',
+      recipient_names_en: 'ISIS', place_name_en: 'Deir ez-Zor', latitude: '35.3359', longitude: '40.1408', topics: 'counter-isis',
+      sentence: 'اعتقلت قسد خمسة عناصر من داعش في دير الزور.', outlet: 'عنب بلدي', mode: 'arrest',
+    });
+    // In date order: the month-precise ACCUSE (2024-11) sorts before 2024-11-19.
+    expect(rows.slice(1).map((r) => r[4])).toEqual(['ACCUSE', 'COERCE', 'ASSAULT', 'REQUEST']);
+  });
+
+  it('csv fields: quotes doubled, formulas defused, numbers and nulls as they are', () => {
+    expect(csvField('قال "نعم"')).toBe('"قال ""نعم"""');
+    expect(csvField('=HYPERLINK("x")')).toBe('"\'=HYPERLINK(""x"")"');
+    expect(csvField('-5 قتلى')).toBe('"\'-5 قتلى"');
+    expect(csvField(-5.5)).toBe('"-5.5"');
+    expect(csvField(null)).toBe('""');
+  });
+
+  it('geojson: valid (RFC 7946), places and located events as points [lon, lat]', async () => {
+    const text = await run('geojson');
+    const parsed = check(text) as GeoJSON.FeatureCollection;
+    const kinds = parsed.features.map((f) => [f.properties!.kind, f.properties!.id ?? f.properties!.type]);
+    expect(kinds).toEqual([
+      ['place', 'loc:iq'],
+      ['place', 'loc:sy:aleppo'],
+      ['place', 'loc:sy:deir-ezzor'],
+      ['event', `${b.id}-ev1`],
+      ['event', `${a.id}-ev2`],
+      ['event', `${a.id}-ev1`],
+    ]);
+    expect(parsed.features[1]!.geometry).toEqual({ type: 'Point', coordinates: [37.1343, 36.2021] });
+    expect(parsed.features[1]!.properties).toMatchObject({ name_ar: 'حلب', name_en: 'Aleppo', documents: 1, events: 2 });
+    expect(parsed.features[3]!.properties).toMatchObject({ type: 'COERCE', actors: 'SDF', recipients: 'ISIS', place_name_ar: 'دير الزور' });
+    expect(check(await run('geojson', { outlet: 'لا أحد' }))).toEqual({ type: 'FeatureCollection', features: [] });
+  });
+
+  it('plover: one event a line with PLOVER fields; text_info offsets quote the event sentence', async () => {
+    const lines = (await run('plover')).trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(4);
+    for (const line of lines) {
+      const text = texts.get(line.cite_info.document_id)!;
+      const t = line.text_info;
+      expect(text.slice(t.sentence_start, t.sentence_end)).toBe(t.sentence);
+      expect(text.slice(t.trigger_start, t.trigger_end)).toBe(t.trigger);
+      expect(t.trigger_start).toBeGreaterThanOrEqual(t.sentence_start);
+      expect(t.trigger_end).toBeLessThanOrEqual(t.sentence_end);
+      const record = [a, b, c].find((r) => r.id === line.cite_info.document_id)!;
+      expect(record.events[line.cite_info.event_index]!.sentence.text).toBe(t.sentence);
+    }
+    const request = lines.find((l) => l.event === 'REQUEST');
+    expect(request).toMatchObject({
+      id: `${a.id}-ev1`, date: '2024-12-06', event: 'REQUEST', mode: 'assist', context: ['human_rights'], quad_class: 'verbal_conflict',
+      actor: 'Kongra Star', actor_ids: ['org:kongra-star'], recipient: 'Global Coalition', recipient_ids: ['org:coalition'],
+      location: [{ id: 'loc:sy:aleppo', name: 'Aleppo', name_ar: 'حلب', lat: 36.2021, lon: 37.1343, precision: 'point' }],
+      text_info: { language: 'ar', content: 'بحماية المدنيين في حلب' },
+      cite_info: { title: a.title, outlet: 'هاوار', url: 'https://example.org/a', published: '2024-12-06', rule: 'hand-made' },
+    });
+    expect(lines.find((l) => l.event === 'ACCUSE').location).toEqual([]);
+  });
+
+  it('jsonl: whole records of the matching documents, newest first', async () => {
+    const lines = (await run('jsonl')).trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines).toEqual([a, b, c]);
+    expect((await run('jsonl', { actor: 'org:nobody' }))).toBe('');
+  });
+});
+
+describe('marsad export', () => {
+  it('writes valid GeoJSON to a file and says so', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'm.db');
+    const store = openSqliteStore(db);
+    await fill(store);
+    await store.close();
+    const out = join(dir, 'places.geojson');
+    const r = await cli(['export', '--format', 'geojson', '-o', out, '--store', db]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^wrote [\d,]+ bytes of geojson to .*places\.geojson/);
+    expect((check(readFileSync(out, 'utf8')) as GeoJSON.FeatureCollection).features).toHaveLength(6);
+    const plover = await cli(['export', '--format', 'plover', '--type', 'ASSAULT', '--store', db]);
+    expect(plover.stdout.trim().split('\n').map((l) => JSON.parse(l).event)).toEqual(['ASSAULT']);
+  });
+
+  it('names the option of a bad value (exit 2)', async () => {
+    const db = join(tempDir(), 'm.db');
+    const cases: [string[], string][] = [
+      [['--format', 'xlsx'], '--format: invalid command line: must be one of jsonl, csv, geojson, plover: "xlsx"'],
+      [['--format', 'csv', '--from', 'yesterday'], '--from: invalid command line: must be a date written YYYY, YYYY-MM or YYYY-MM-DD: "yesterday"'],
+      [['--format', 'csv', '--search', ' '], '--search: invalid command line: must not be empty'],
+      [['--format', 'csv', '-o', '/no/such/dir/x.csv'], '--output: invalid command line: cannot write /no/such/dir/x.csv: ENOENT'],
+    ];
+    for (const [args, message] of cases) {
+      const r = await cli(['export', ...args, '--store', db]);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr, args.join(' ')).toContain(message);
+    }
+    expect((await cli(['export', '--store', db])).stderr).toContain("required option '--format <format>' not specified");
+  });
+});

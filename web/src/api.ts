@@ -1,0 +1,54 @@
+/**
+ * The HTTP API as the app calls it: one typed function per route. The answer types are the
+ * server's own (imported as types only, so nothing of the server is bundled).
+ */
+import type { DocumentRecord } from '../../src/extract/record.js';
+import type { EntityView, Paged, StatsView } from '../../src/services/browse.js';
+import type { SearchHit } from '../../src/services/search.js';
+import type { EntitySummary, EventRow, FigureRow, FigureSeries, NetworkEdge, PlaceSummary, SourceRef, TimelineBucket } from '../../src/store/store.js';
+
+export type { DocumentRecord, EntitySummary, EntityView, EventRow, FigureRow, FigureSeries, NetworkEdge, Paged, PlaceSummary, SearchHit, SourceRef, StatsView, TimelineBucket };
+
+/** The filters every view shares; they live in the address (after "?"), so views can be linked. */
+export const FILTER_KEYS = ['q', 'actor', 'recipient', 'place', 'type', 'topic', 'outlet', 'from', 'to'] as const;
+export type FilterKey = (typeof FILTER_KEYS)[number];
+export type Filters = Partial<Record<FilterKey, string>>;
+
+/** An error the API answered with: its message names the parameter or id. */
+export class ApiError extends Error {
+  constructor(readonly status: number, message: string) {
+    super(message);
+  }
+}
+
+async function get<T>(path: string, params: Record<string, string | number | undefined> = {}): Promise<T> {
+  const query = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') query.set(k, String(v));
+  const url = query.size ? `${path}?${query}` : path;
+  const res = await fetch(url, { headers: { accept: 'application/json' } });
+  if (!res.ok) {
+    const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
+    throw new ApiError(res.status, body?.error?.message ?? `${res.status} ${res.statusText}`);
+  }
+  return (await res.json()) as T;
+}
+
+export const api = {
+  documents: (f: Filters, page: { limit: number; offset: number }) => get<Paged<SearchHit>>('/api/documents', { ...f, ...page }),
+  document: (id: string) => get<{ record: DocumentRecord; sources: SourceRef[] }>(`/api/documents/${encodeURIComponent(id)}`),
+  events: (f: Filters & { document?: string }, page: { limit: number; offset: number; sort?: string }) => get<Paged<EventRow>>('/api/events', { ...f, ...page }),
+  entity: (id: string) => get<EntityView>(`/api/entities/${encodeURIComponent(id)}`),
+  places: (f: Filters) => get<{ rows: PlaceSummary[] }>('/api/places', f),
+  figures: (f: Filters & { category?: string }, page: { limit: number; offset: number }) => get<Paged<FigureRow>>('/api/figures', { ...f, ...page }),
+  figureSeries: (f: Filters) => get<FigureSeries>('/api/figures/series', f),
+  timeline: (f: Filters) => get<{ rows: TimelineBucket[] }>('/api/timeline', f),
+  network: (f: Filters, limit = 200) => get<{ edges: NetworkEdge[] }>('/api/network', { ...f, limit }),
+  stats: () => get<StatsView>('/api/stats'),
+};
+
+/** The address of an export of what the filters keep. */
+export function exportUrl(format: 'jsonl' | 'csv' | 'geojson' | 'plover', f: Filters): string {
+  const query = new URLSearchParams({ format });
+  for (const [k, v] of Object.entries(f)) if (v) query.set(k, v);
+  return `/api/export?${query}`;
+}

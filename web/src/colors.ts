@@ -1,0 +1,20 @@
+/** One colour per event type, the same in every view (timeline, network, badges). */
+export const TYPE_COLORS: Record<string, string> = {
+  AGREE: '#2e7d32',
+  CONSULT: '#558b2f',
+  SUPPORT: '#43a047',
+  CONCEDE: '#00897b',
+  COOPERATE: '#00838f',
+  AID: '#0277bd',
+  RETREAT: '#5c6bc0',
+  REQUEST: '#6a1b9a',
+  ACCUSE: '#ad1457',
+  REJECT: '#c2185b',
+  THREATEN: '#ef6c00',
+  PROTEST: '#f9a825',
+  SANCTION: '#8d6e63',
+  MOBILIZE: '#6d4c41',
+  COERCE: '#d84315',
+  ASSAULT: '#b71c1c',
+  STATEMENT: '#546e7a',
+};

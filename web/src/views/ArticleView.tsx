@@ -1,0 +1,228 @@
+/**
+ * One article: its text with every extracted item highlighted by kind (entities by type,
+ * dates, figures, event triggers), and beside it the record. Hovering or focusing a highlight
+ * lights its record item and the other way round; a click scrolls the other side into view.
+ * The text is rendered as text nodes only: an article can never inject markup.
+ */
+import type { ComponentChildren } from 'preact';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { api, type DocumentRecord } from '../api.js';
+import { Status, TypeBadge } from '../components.js';
+import { useApi } from '../hooks.js';
+import { CATEGORY_LABELS, MODALITY_LABELS, QUALIFIER_LABELS, useI18n } from '../i18n.js';
+import { href } from '../router.js';
+
+type Kind = 'PER' | 'ORG' | 'LOC' | 'date' | 'figure' | 'trigger';
+
+/** One highlighted span; `key` names the record item it belongs to ("e0", "d1", "q0", "v2"). */
+interface Annotation {
+  readonly key: string;
+  readonly kind: Kind;
+  readonly start: number;
+  readonly end: number;
+}
+
+function annotations(r: DocumentRecord): Annotation[] {
+  return [
+    ...r.entities.flatMap((e, i) => e.mentions.map((m) => ({ key: `e${i}`, kind: e.type, start: m.start, end: m.end }))),
+    ...r.dates.map((d, i) => ({ key: `d${i}`, kind: 'date' as const, start: d.start, end: d.end })),
+    ...r.quantities.map((q, i) => ({ key: `q${i}`, kind: 'figure' as const, start: q.start, end: q.end })),
+    ...r.events.map((e, i) => ({ key: `v${i}`, kind: 'trigger' as const, start: e.trigger.start, end: e.trigger.end })),
+  ].filter((a) => a.end > a.start);
+}
+
+interface Segment {
+  readonly start: number;
+  readonly end: number;
+  /** Every item covering it; the shortest first (it is what a click selects). */
+  readonly covering: Annotation[];
+}
+
+/** Cuts the text at every annotation boundary, so overlapping items nest cleanly. */
+function segments(text: string, list: Annotation[], extra: number[]): Segment[] {
+  const cuts = [...new Set([0, text.length, ...extra, ...list.flatMap((a) => [a.start, a.end])])].filter((x) => x >= 0 && x <= text.length).sort((a, b) => a - b);
+  const out: Segment[] = [];
+  for (let i = 0; i + 1 < cuts.length; i++) {
+    const start = cuts[i]!;
+    const end = cuts[i + 1]!;
+    const covering = list.filter((a) => a.start <= start && a.end >= end).sort((a, b) => a.end - a.start - (b.end - b.start));
+    out.push({ start, end, covering });
+  }
+  return out;
+}
+
+const scrollTo = (id: string, focus = false) => {
+  const el = document.getElementById(id);
+  if (!el) return;
+  el.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  if (focus) el.focus({ preventScroll: true });
+};
+
+export function ArticleView(props: { id: string; event: string | null; focus: string | null }) {
+  const { t, label, name, lang } = useI18n();
+  const { data, error, loading } = useApi(() => api.document(props.id), props.id);
+  const initial = props.event !== null ? `v${props.event}` : props.focus;
+  const [selected, setSelected] = useState<string | null>(initial);
+  const [hovered, setHovered] = useState<string | null>(null);
+  useEffect(() => setSelected(initial), [props.id, initial]);
+  const record = data?.record;
+  const list = useMemo(() => (record ? annotations(record) : []), [record]);
+  const selectedEvent = selected?.startsWith('v') ? record?.events[Number(selected.slice(1))] : undefined;
+  const sentence = selectedEvent?.sentence;
+  const segs = useMemo(() => (record ? segments(record.text, list, sentence ? [sentence.start, sentence.end] : []) : []), [record, list, sentence]);
+  // Opening an event from the table or the map: bring its sentence into view.
+  useEffect(() => {
+    if (record && initial) requestAnimationFrame(() => scrollTo(`mark-${initial}`, false));
+  }, [record, initial]);
+  if (!record) return <Status loading={loading} error={error} />;
+  const active = hovered ?? selected;
+  const entityName = (id: string) => {
+    const e = record.entities.find((x) => x.id === id);
+    return e ? name(e.name, id) : id;
+  };
+  const select = (key: string, from: 'text' | 'record') => {
+    setSelected(key);
+    scrollTo(from === 'text' ? `rec-${key}` : `mark-${key}`, from === 'record');
+  };
+  const firstOf = new Set<string>();
+  const textParts: ComponentChildren[] = segs.map((s) => {
+    const piece = record.text.slice(s.start, s.end);
+    const inSentence = sentence && s.start >= sentence.start && s.end <= sentence.end;
+    const primary = s.covering[0];
+    if (!primary) return inSentence ? <span class="sentence" key={s.start}>{piece}</span> : piece;
+    const keys = s.covering.map((a) => a.key);
+    const first = !firstOf.has(primary.key);
+    firstOf.add(primary.key);
+    return (
+      <mark
+        key={s.start}
+        id={first ? `mark-${primary.key}` : undefined}
+        class={`k-${primary.kind}${keys.some((k) => k === active) ? ' active' : ''}${inSentence ? ' sentence' : ''}`}
+        data-keys={keys.join(' ')}
+        data-kind={primary.kind}
+        tabIndex={0}
+        onMouseEnter={() => setHovered(primary.key)}
+        onMouseLeave={() => setHovered(null)}
+        onFocus={() => setHovered(primary.key)}
+        onBlur={() => setHovered(null)}
+        onClick={() => select(primary.key, 'text')}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' || e.key === ' ') {
+            e.preventDefault();
+            select(primary.key, 'text');
+          }
+        }}
+      >
+        {piece}
+      </mark>
+    );
+  });
+  const item = (key: string, children: ComponentChildren) => (
+    <li
+      key={key}
+      id={`rec-${key}`}
+      class={`item${key === active ? ' active' : ''}`}
+      onMouseEnter={() => setHovered(key)}
+      onMouseLeave={() => setHovered(null)}
+    >
+      <button type="button" class="locate" aria-label={t.article} onClick={() => select(key, 'record')} onFocus={() => setHovered(key)} onBlur={() => setHovered(null)}>
+        ◉
+      </button>
+      <div>{children}</div>
+    </li>
+  );
+  const empty = list.length === 0;
+  return (
+    <div class="article-view">
+      <article class="article" aria-labelledby="article-title">
+        <h1 id="article-title" class="visually-hidden">{record.title ?? t.untitled}</h1>
+        <p class="where">
+          {record.source.outlet}{record.published && <> · <bdi dir="ltr">{record.published}</bdi></>}
+          {record.source.url && <> · <a href={record.source.url} rel="noreferrer noopener" target="_blank">{new URL(record.source.url).hostname}</a></>}
+        </p>
+        <Legend />
+        <div class="text" lang="ar" dir="rtl">{textParts}</div>
+      </article>
+      <aside class="record" aria-label={t.record}>
+        <h2>{t.record}</h2>
+        {empty && <p class="status">{t.noRecord}</p>}
+        {record.events.length > 0 && (
+          <section>
+            <h3>{t.events} ({record.events.length})</h3>
+            <ul>
+              {record.events.map((e, i) =>
+                item(`v${i}`, (
+                  <>
+                    <TypeBadge type={e.type} /> <strong>{e.actor.map(entityName).join('، ') || '—'}</strong>
+                    {e.recipient.length > 0 && <> → <strong>{e.recipient.map(entityName).join('، ')}</strong></>}
+                    <div class="small">
+                      «{e.trigger.text}» · {e.date.value ?? ''} {e.place ? `· ${entityName(e.place)}` : ''} · {label(MODALITY_LABELS, e.modality)}
+                      {e.topics.length > 0 && <> · {e.topics.join(', ')}</>}
+                    </div>
+                    {e.content && <div class="small quote" lang="ar">{e.content.text}</div>}
+                  </>
+                )),
+              )}
+            </ul>
+          </section>
+        )}
+        {record.entities.length > 0 && (
+          <section>
+            <h3>{t.entities} ({record.entities.length})</h3>
+            <ul>
+              {record.entities.map((e, i) =>
+                item(`e${i}`, (
+                  <>
+                    <span class={`dot k-${e.type}`} aria-hidden="true" /> <a href={href('entity', e.id)}>{name(e.name, e.id)}</a>
+                    <span class="small"> {lang === 'ar' ? e.name.en ?? '' : e.name.ar} · {e.type}{e.subtype ? `/${e.subtype}` : ''} · ×{e.mentions.length}</span>
+                  </>
+                )),
+              )}
+            </ul>
+          </section>
+        )}
+        {record.dates.length > 0 && (
+          <section>
+            <h3>{t.dates} ({record.dates.length})</h3>
+            <ul>{record.dates.map((d, i) => item(`d${i}`, <>«{d.text}» → <bdi dir="ltr">{d.value ?? '?'}</bdi></>))}</ul>
+          </section>
+        )}
+        {record.quantities.length > 0 && (
+          <section>
+            <h3>{t.quantities} ({record.quantities.length})</h3>
+            <ul>
+              {record.quantities.map((q, i) =>
+                item(`q${i}`, (
+                  <>
+                    «{q.text}» → <bdi dir="ltr">{q.value ?? `${q.low ?? '?'}–${q.high ?? '?'}`}</bdi> {label(QUALIFIER_LABELS, q.qualifier)} · {label(CATEGORY_LABELS, q.category)}
+                  </>
+                )),
+              )}
+            </ul>
+          </section>
+        )}
+        {record.messages.length > 0 && (
+          <section>
+            <h3>{t.messages}</h3>
+            <ul class="plain">{record.messages.map((m, i) => <li key={i} class="small"><code>{m.code}</code> {m.message}</li>)}</ul>
+          </section>
+        )}
+        <section>
+          <h3>{t.sources}</h3>
+          <ul class="plain">{data.sources.map((s) => <li key={s.origin} class="small">{[s.outlet, s.published, s.origin].filter(Boolean).join(' · ')}</li>)}</ul>
+          <p class="small"><code>{record.id}</code> · {record.pipeline.version}</p>
+        </section>
+      </aside>
+    </div>
+  );
+}
+
+export function Legend() {
+  const { t } = useI18n();
+  const kinds: [Kind, string][] = [['PER', t.kindPER], ['ORG', t.kindORG], ['LOC', t.kindLOC], ['date', t.kindDate], ['figure', t.kindFigure], ['trigger', t.kindTrigger]];
+  return (
+    <ul class="legend" aria-label={t.kinds}>
+      {kinds.map(([k, text]) => <li key={k}><mark class={`k-${k}`}>{text}</mark></li>)}
+    </ul>
+  );
+}
