@@ -12,6 +12,7 @@ export const MESSAGE_CODES = {
   'duplicate-title-removed': 'the body repeated the title as its first line; the repeat was removed',
   'lead-added': 'the input\'s abstract was not in its body and was added as the first paragraph',
   'legacy-encoding': 'the input was not UTF-8 and was decoded as windows-1256',
+  'place-not-in-gazetteer': 'a place name found by the name tagger is not in the gazetteer; its entity has no geo',
   'published-unreadable': 'the publication date given with the article could not be read and was ignored',
   'span-invalid': 'an annotation whose span did not match the text was dropped (a bug in an extractor)',
   'title-missing': 'the article had no title line; the first sentence stands as the title',

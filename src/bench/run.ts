@@ -39,6 +39,7 @@ const corpus = await loadCorpus();
 const analysed = corpus.texts.map((t) => analyzeText(t));
 const index = new Map(corpus.texts.map((t, i) => [t, i]));
 const stages = STAGES.map((stage) => {
+  if (stage.prepare) analysed.forEach((doc) => stage.prepare!(doc, null));
   const r = throughput(corpus.texts, (t) => stage.run(t, analysed[index.get(t)!]!, null));
   return { name: stage.name, wordsPerSecond: Math.round(r.perSecond), passes: r.passes };
 });
@@ -62,6 +63,17 @@ const ingestFigures = JSON.parse(execFileSync(process.execPath, [child, ...corpu
   maxRssKb: number;
 };
 
+const loadChild = fileURLToPath(new URL('./load-child.js', import.meta.url));
+const loadFigures = JSON.parse(execFileSync(process.execPath, [loadChild], { encoding: 'utf8', maxBuffer: 1 << 20 })) as {
+  actors: number;
+  places: number;
+  forms: number;
+  lexiconMs: number;
+  totalMs: number;
+  rssMb: number;
+  maxRssKb: number;
+};
+
 const figures = {
   corpus: corpus.name,
   articles: corpus.texts.length,
@@ -71,6 +83,15 @@ const figures = {
   stages,
   extractionWordsPerSecond: Math.round(wholeExtraction.perSecond),
   normalizeCharsPerSecond: Math.round(normalizeOnly.perSecond),
+  entityDataLoad: {
+    actors: loadFigures.actors,
+    places: loadFigures.places,
+    forms: loadFigures.forms,
+    lexiconAndGazetteerMs: Math.round(loadFigures.lexiconMs),
+    withNameMapMs: Math.round(loadFigures.totalMs),
+    addedRssMb: Math.round(loadFigures.rssMb),
+    processPeakRssMb: Math.round(loadFigures.maxRssKb / 1024),
+  },
   ingest: {
     seconds: Number(ingestFigures.seconds.toFixed(2)),
     articlesPerSecond: Math.round(ingestFigures.articles / ingestFigures.seconds),
@@ -89,6 +110,8 @@ if (process.argv.includes('--json')) {
     ...figures.stages.map((s) => `  ${s.name.padEnd(42)} ${fmt(s.wordsPerSecond).padStart(12)} words/s  (one core, ${s.passes} passes)`),
     `  ${'whole extraction (every stage)'.padEnd(42)} ${fmt(figures.extractionWordsPerSecond).padStart(12)} words/s  (text layer included)`,
     `  normalise alone                            ${fmt(figures.normalizeCharsPerSecond).padStart(12)} chars/s`,
+    `  entity data load (lexicon + gazetteer)     ${fmt(figures.entityDataLoad.lexiconAndGazetteerMs).padStart(12)} ms       (${fmt(figures.entityDataLoad.actors)} actors, ${fmt(figures.entityDataLoad.places)} places, ${fmt(figures.entityDataLoad.forms)} forms)`,
+    `  … with the English name map                ${fmt(figures.entityDataLoad.withNameMapMs).padStart(12)} ms       (+${fmt(figures.entityDataLoad.addedRssMb)} MB resident; process peak ${fmt(figures.entityDataLoad.processPeakRssMb)} MB)`,
     `  ingest into SQLite (whole pipeline)        ${fmt(figures.ingest.wordsPerSecond).padStart(12)} words/s  (${fmt(figures.ingest.articlesPerSecond)} articles/s, ${figures.ingest.seconds} s)`,
     `  ingest peak memory                         ${fmt(figures.ingest.peakRssMb).padStart(12)} MB resident`,
   ];

@@ -18,6 +18,7 @@
  * where several pairings are possible, correct values are paired first.
  */
 import type { DocumentRecord, Entity } from '../extract/record.js';
+import { distanceKm } from '../lexicon/gazetteer.js';
 import { normalize, normalizeForm, type StepName } from '../text/normalize.js';
 import type { GoldDocument, GoldEntity } from './gold.js';
 
@@ -74,15 +75,6 @@ function pair<E>(edges: { p: number; g: number; weight: number; data: E }[]): { 
     chosen.push(e);
   }
   return chosen;
-}
-
-const R_EARTH_KM = 6371;
-function distanceKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
-  const rad = Math.PI / 180;
-  const dLat = (lat2 - lat1) * rad;
-  const dLon = (lon2 - lon1) * rad;
-  const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(dLon / 2) ** 2;
-  return 2 * R_EARTH_KM * Math.asin(Math.sqrt(a));
 }
 
 const POINT_KINDS = new Set(['city', 'village', 'camp', 'facility', 'crossing']);

@@ -5,6 +5,7 @@
  */
 import { datesExtractor } from './dates/extract.js';
 import { joinDates, resolveDates } from './dates/refine.js';
+import { createEntityExtractor } from './entities/index.js';
 import { eventExtractor } from './events/extractor.js';
 import { quantitiesExtractor } from './quantities/extract.js';
 import { mergeEvents } from './refiners/merge-events.js';
@@ -22,12 +23,15 @@ export const PIPELINE: readonly Stage[] = [
   { kind: 'extractor', run: quantitiesExtractor },
   // Dates: join the atoms of one date ("أمس" + "الخميس" + "الخامس من كانون الأول") before
   // resolving, so that a weekday is checked against its day number; then resolve in reading
-  // order, so that "29 من الشهر نفسه" finds the month named last. Both before events, which
-  // take their dates' values.
+  // order, so that "29 من الشهر نفسه" finds the month named last. Both before the stages that
+  // take the dates' values (events).
   { kind: 'refiner', run: joinDates },
   { kind: 'refiner', run: resolveDates },
 
-  // (The entities extractor comes here: an event's actor and recipient are entities.)
+  // Entities: actors and places from the lexicon and gazetteer, linked and geocoded. It runs
+  // without a name tagger here; a tagger, when one ships, is passed as
+  // createEntityExtractor({ tagger }) and its id stamped as pipeline.model.
+  { kind: 'extractor', run: createEntityExtractor() },
 
   // Events last among extractors: triggers, arguments through the entities, content, topics,
   // modality, and the date, place and figures of their sentence.

@@ -367,7 +367,8 @@ export function normalize(input: string, steps: readonly StepName[] = MATCH_PROF
     if (hashtags) {
       if (u === 0x23 /* # */) {
         const prev = i > 0 ? input.charCodeAt(i - 1) : 0x20;
-        if (i + 1 < n && isTagChar(input.charCodeAt(i + 1)) && !isTagChar(prev)) {
+        // A tag may follow a prefix stretched by tatweel: "لـ#الأمم_المتحدة" is ل + the tag.
+        if (i + 1 < n && isTagChar(input.charCodeAt(i + 1)) && (!isTagChar(prev) || prev === 0x0640)) {
           inTag = true;
           continue; // the "#" is dropped, attached to nothing
         }

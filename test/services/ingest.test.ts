@@ -35,8 +35,8 @@ describe('ingest', () => {
       ['b.txt', 'stored'],
       ['copy-of-a.txt', 'repeat'],
     ]);
-    // "قتل ثلاثة عناصر" is one figure
-    expect(seen[0]!.found).toEqual({ entities: 0, dates: 0, quantities: 1, events: 0 });
+    // Deir ez-Zor, ISIS, SDF; "قتل ثلاثة عناصر" is one figure
+    expect(seen[0]!.found).toEqual({ entities: 3, dates: 0, quantities: 1, events: 0 });
     // the failures table holds both, with their messages
     expect((await store.failures(report.runId)).map((f) => f.code)).toEqual(['input-binary', 'input-empty']);
     // the repeat is a second source of the same document

@@ -98,6 +98,10 @@ describe('normalisation steps', () => {
     expect(input.slice(...n.toOriginal(e, e + 'الذاتية'.length))).toBe('الذاتية');
   });
 
+  it('a tag after a tatweel-stretched prefix is read too: "لـ#الأمم_المتحدة"', () => {
+    expect(step('hashtags', 'التابع لـ#الأمم_المتحدة').text).toBe('التابع لـالأمم المتحدة');
+  });
+
   it('a "#" that does not start a tag is kept, and "_" outside a tag too', () => {
     expect(step('hashtags', 'رقم # 5 و a_b').text).toBe('رقم # 5 و a_b');
     expect(step('hashtags', 'C#').text).toBe('C#');

@@ -1,0 +1,64 @@
+/**
+ * Context rules for names, from `data/ar/entity-context.json`: the words that announce a place
+ * or a person, and the names that are also common words and so need such context.
+ *
+ * "الباب" is a town of Aleppo and "the door" ("فتح الباب أمام ..."); "جمعة" is a man's name and
+ * "Friday"; "سلام" is a name and "peace". A name on the list counts only with context:
+ * - a place: right after a place cue ("مدينة الباب", "ناحية العدل"), or after a locative ("في
+ *   الباب") once the article has named it after a cue;
+ * - a person: right after a person cue ("السيد جمعة"), or inside a longer name ("أمل محمد").
+ */
+import { z } from 'zod';
+import { NormalizedFormSchema } from '../../lexicon/forms.js';
+import { PLACE_KINDS, type PlaceKind } from '../../lexicon/gazetteer.js';
+import { loadResource } from '../../lexicon/resources.js';
+
+const uniqueForms = z
+  .array(NormalizedFormSchema.or(z.string().length(1)))
+  .refine((a) => new Set(a).size === a.length, { message: 'a form is listed twice' });
+
+/** The file of context rules (its description says what each list is). */
+export const EntityContextSchema = z
+  .object({
+    description: z.string(),
+    placeCues: z.record(NormalizedFormSchema, z.array(z.enum(PLACE_KINDS))),
+    personCues: uniqueForms,
+    placeWords: uniqueForms,
+    personWords: uniqueForms,
+    locatives: uniqueForms,
+    refHeads: uniqueForms,
+  })
+  .strict();
+
+/** The context rules, as sets for lookup. */
+export interface EntityContext {
+  /** Cue word → the kinds of place it announces (empty: any). */
+  readonly placeCues: ReadonlyMap<string, readonly PlaceKind[]>;
+  readonly personCues: ReadonlySet<string>;
+  readonly placeWords: ReadonlySet<string>;
+  readonly personWords: ReadonlySet<string>;
+  readonly locatives: ReadonlySet<string>;
+  /** Head nouns of organisation names whose article form refers back ("هيئه" → "الهيئه"). */
+  readonly refHeads: ReadonlySet<string>;
+}
+
+let cached: EntityContext | undefined;
+
+/**
+ * The context rules (loaded once).
+ *
+ * @example
+ * entityContext().placeCues.get('مدينه')  // ['city']
+ */
+export function entityContext(): EntityContext {
+  if (cached) return cached;
+  const data = loadResource('ar/entity-context.json', EntityContextSchema);
+  return (cached = {
+    placeCues: new Map(Object.entries(data.placeCues)),
+    personCues: new Set(data.personCues),
+    placeWords: new Set(data.placeWords),
+    personWords: new Set(data.personWords),
+    locatives: new Set(data.locatives),
+    refHeads: new Set(data.refHeads),
+  });
+}

@@ -1,0 +1,327 @@
+/**
+ * Linking: from names found in an article (lexicon matches and, when a tagger runs, its name
+ * spans) to one entity per real actor or place.
+ *
+ * - Lexicon actors keep their id; every label an outlet used stays a mention ("قسد",
+ *   "قوات سوريا الديمقراطية").
+ * - A generic noun ("التنظيم", "الإدارة") is a mention of the actor the article has named that
+ *   lists it, the one named last before it. A noun that is also
+ *   the full name of another actor ("الائتلاف": the Syrian National Coalition) refers back only
+ *   when the article itself names that actor with it ("الائتلاف العالمي" … "الائتلاف").
+ * - Places are geocoded (geocode.ts), one entity per place.
+ * - Tagger names the lexicon lacks become `new:<hash>` entities, merged within the article by
+ *   normalised name, and by a later partial mention of a person ("عبدي" after "مظلوم عبدي").
+ *   A tagger ORG span around a lexicon place is the organisation ("جامعة حلب"); any other overlap
+ *   leaves the lexicon's reading. MISC spans are not entities.
+ */
+import { createHash } from 'node:crypto';
+import type { Actor } from '../../lexicon/actors.js';
+import { PRECISION_OF_KIND, type Place, type PlaceKind } from '../../lexicon/gazetteer.js';
+import { recordMessage } from '../../messages.js';
+import type { NameSpan, NameTagger } from '../../ner/types.js';
+import type { AnalyzedText } from '../../text/analyze.js';
+import { analyzeClitics } from '../../text/clitics.js';
+import type { Entity, Message, Span } from '../record.js';
+import type { EntityContext } from './context.js';
+import { englishPersonName } from './english.js';
+import { resolvePlaces, type PlaceMention } from './geocode.js';
+import type { NameMatch } from './match.js';
+import { findForm, type NameIndex, type NameTarget } from './name-index.js';
+
+/** A mention as linking handles it. */
+interface Mention {
+  readonly firstToken: number;
+  readonly endToken: number;
+  readonly start: number;
+  readonly end: number;
+  /** Normalised tokens of the name (first one without its proclitics). */
+  readonly keys: readonly string[];
+  readonly source: string;
+}
+
+interface ActorMention extends Mention {
+  readonly actor: Actor;
+  /** A full name (not a back-reference or partial name). */
+  readonly full: boolean;
+}
+
+interface PlaceMentionAt extends Mention, PlaceMention {}
+
+interface NewName extends Mention {
+  readonly type: 'PER' | 'ORG' | 'LOC';
+}
+
+/** How linking treats a name tagger's spans. */
+export interface LinkOptions {
+  readonly tagger?: NameTagger | undefined;
+  /** Tagger spans below this confidence are ignored. */
+  readonly minConfidence: number;
+}
+
+const LEXICON = 'lexicon';
+const GAZETTEER = 'gazetteer';
+
+function keysOf(doc: AnalyzedText, firstToken: number, endToken: number, firstKey: string): string[] {
+  const keys = [firstKey];
+  for (let k = firstToken + 1; k < endToken; k++) keys.push(doc.tokens.norm(k));
+  return keys;
+}
+
+const spanOf = (doc: AnalyzedText, m: { start: number; end: number }): Span => ({ start: m.start, end: m.end, text: doc.text.slice(m.start, m.end) });
+
+/**
+ * Turns the lexicon matches into actor and place mentions, resolving back-references and
+ * nouns that are both a name and a back-reference.
+ */
+function lexiconMentions(doc: AnalyzedText, matches: readonly NameMatch[]): { actors: ActorMention[]; places: PlaceMentionAt[] } {
+  // Where each actor is named in full, and the first word of each naming (for "own use").
+  const namings = new Map<string, { at: number; first: string; form: string }[]>();
+  for (const m of matches) {
+    for (const t of m.targets) {
+      if (t.kind !== 'actor') continue;
+      let list = namings.get(t.actor.id);
+      if (!list) namings.set(t.actor.id, (list = []));
+      list.push({ at: m.firstToken, first: m.form.split(' ')[0]!, form: m.form });
+    }
+  }
+  const actors: ActorMention[] = [];
+  const places: PlaceMentionAt[] = [];
+  for (const m of matches) {
+    const keys = keysOf(doc, m.firstToken, m.endToken, m.form.split(' ')[0]!);
+    const base = { firstToken: m.firstToken, endToken: m.endToken, start: m.start, end: m.end, keys };
+    const named = m.targets.filter((t): t is Extract<NameTarget, { kind: 'actor' }> => t.kind === 'actor');
+    const refs = m.targets.filter((t): t is Extract<NameTarget, { kind: 'ref' }> => t.kind === 'ref');
+    // A partial name counts for an actor the article names in full.
+    const shorts = m.targets.filter((t): t is Extract<NameTarget, { kind: 'short' }> => t.kind === 'short' && namings.has(t.actor.id));
+    const candidates = m.targets.flatMap((t) => (t.kind === 'place' ? [t.place] : []));
+    const first = m.form.split(' ')[0]!;
+
+    // Back-reference: to the named actor listing this noun that was named last before it, or
+    // one the article itself names with this noun ("الائتلاف العالمي" … "الائتلاف"): that is the
+    // article's usage, so it holds wherever the naming stands. A noun that is also another
+    // actor's full name ("الائتلاف": the Syrian National Coalition) refers back only by usage.
+    let referent: Actor | undefined;
+    let bestDistance = Infinity;
+    for (const r of refs) {
+      const elsewhere = (namings.get(r.actor.id) ?? []).filter((n) => n.form !== m.form);
+      const ownUse = elsewhere.filter((n) => n.first === first);
+      const usable = named.length > 0 ? ownUse : [...elsewhere.filter((n) => n.at < m.firstToken), ...ownUse];
+      for (const n of usable) {
+        const distance = n.at < m.firstToken ? m.firstToken - n.at : 1e6 + (n.at - m.firstToken);
+        if (distance < bestDistance) (bestDistance = distance), (referent = r.actor);
+      }
+    }
+    if (referent) {
+      actors.push({ ...base, actor: referent, full: false, source: LEXICON });
+      continue;
+    }
+    if (named.length > 0) {
+      actors.push({ ...base, actor: named[0]!.actor, full: true, source: LEXICON });
+      continue;
+    }
+    // "مدينة البغدادي" is the town even where the article has named Abu Bakr al-Baghdadi.
+    if (shorts.length > 0 && !(m.cueKinds && candidates.length > 0)) {
+      actors.push({ ...base, actor: shorts[0]!.actor, full: false, source: LEXICON });
+      continue;
+    }
+    if (candidates.length > 0) places.push({ ...base, form: m.form, candidates, cueKinds: m.cueKinds, source: GAZETTEER });
+  }
+  return { actors, places };
+}
+
+/** The form a tagger span names: its tokens, the first without proclitics when that reading is a known name word. */
+function taggedName(doc: AnalyzedText, span: NameSpan, index: NameIndex, knownWord: (w: string) => boolean): { keys: string[]; start: number } {
+  const t = doc.tokens;
+  const firstWord = t.norm(span.firstToken);
+  let first = firstWord;
+  let start = span.start;
+  if (!knownWord(firstWord)) {
+    for (const a of analyzeClitics(firstWord)) {
+      const stripsPrefix = a.proclitics.some((p) => p !== 'ال');
+      if (stripsPrefix && (knownWord(a.lookup) || index.root.has(a.lookup))) {
+        first = a.lookup;
+        start = Math.max(span.start, doc.normalized.startOf(t.nStarts[span.firstToken]! + a.offset));
+        break;
+      }
+    }
+  }
+  return { keys: keysOf(doc, span.firstToken, span.endToken, first), start };
+}
+
+const contains = (outer: readonly string[], inner: readonly string[]) => {
+  for (let i = 0; i + inner.length <= outer.length; i++) {
+    let all = true;
+    for (let k = 0; k < inner.length && all; k++) all = outer[i + k] === inner[k];
+    if (all) return true;
+  }
+  return false;
+};
+
+/** Tagger spans without overlaps (a model should not give any): the longest, then the surest, wins. In reading order. */
+function nonOverlapping(spans: NameSpan[]): NameSpan[] {
+  const kept: NameSpan[] = [];
+  const sorted = [...spans].sort((a, b) => b.endToken - b.firstToken - (a.endToken - a.firstToken) || b.confidence - a.confidence || a.firstToken - b.firstToken);
+  for (const s of sorted) if (!kept.some((k) => k.firstToken < s.endToken && s.firstToken < k.endToken)) kept.push(s);
+  return kept.sort((a, b) => a.firstToken - b.firstToken);
+}
+
+/**
+ * `new:` + 12 hex digits of the SHA-256 of type and normalised name: the same name gets the same
+ * id in every article.
+ *
+ * @example
+ * newEntityId('PER', 'احمد الحسن')  // "new:" + 12 hex digits
+ */
+export function newEntityId(type: string, normalisedName: string): string {
+  return 'new:' + createHash('sha256').update(`${type}|${normalisedName}`, 'utf8').digest('hex').slice(0, 12);
+}
+
+/**
+ * Builds the entities of an article.
+ *
+ * @example
+ * linkEntities(doc, findNames(doc, nameIndex()), nameIndex(), entityContext(), { minConfidence: 0.5 }).entities
+ */
+export function linkEntities(
+  doc: AnalyzedText,
+  matches: readonly NameMatch[],
+  index: NameIndex,
+  ctx: EntityContext,
+  options: LinkOptions,
+  knownWord: (w: string) => boolean = () => false,
+): { entities: Entity[]; messages: Message[] } {
+  const { actors, places } = lexiconMentions(doc, matches);
+  const newNames: NewName[] = [];
+  const messages: Message[] = [];
+
+  if (options.tagger) {
+    const model = `model:${options.tagger.id}`;
+    const lexiconAt = (from: number, to: number) => [...actors, ...places].filter((m) => m.firstToken < to && from < m.endToken);
+    const dropPlaces = new Set<Mention>();
+    const spans = nonOverlapping(
+      options.tagger.tag(doc).filter((s) => s.type !== 'MISC' && s.confidence >= options.minConfidence && s.endToken > s.firstToken),
+    );
+    for (const span of spans) {
+      const type = span.type as 'PER' | 'ORG' | 'LOC';
+      const overlapping = lexiconAt(span.firstToken, span.endToken);
+      if (overlapping.length > 0) {
+        // "جامعة حلب": an organisation's name around a place name is the organisation.
+        const inside = overlapping.every((m) => m.firstToken >= span.firstToken && m.endToken <= span.endToken);
+        const longer = overlapping.every((m) => m.endToken - m.firstToken < span.endToken - span.firstToken);
+        if (!(type === 'ORG' && inside && longer && overlapping.every((m) => places.includes(m as PlaceMentionAt)))) continue;
+        for (const m of overlapping) dropPlaces.add(m);
+      }
+      const { keys, start } = taggedName(doc, span, index, knownWord);
+      const mention = { firstToken: span.firstToken, endToken: span.endToken, start, end: span.end, keys, source: model };
+      // A name the lexicon holds, found where the lexicon's context rules held back: link it.
+      const node = findForm(index, keys);
+      const actorTarget = node?.targets?.find((t) => (t.kind === 'actor' || t.kind === 'cued') && t.actor.type === type);
+      if (actorTarget && 'actor' in actorTarget) {
+        actors.push({ ...mention, actor: actorTarget.actor, full: true });
+        continue;
+      }
+      const candidates = type === 'LOC' ? (node?.targets ?? []).flatMap((t) => (t.kind === 'place' ? [t.place] : [])) : [];
+      if (candidates.length > 0) {
+        const before = span.firstToken > 0 ? analyzeClitics(doc.tokens.norm(span.firstToken - 1)).map((a) => ctx.placeCues.get(a.lookup)).find((k) => k) : undefined;
+        places.push({ ...mention, form: keys.join(' '), candidates, cueKinds: (before as PlaceKind[] | undefined) ?? null });
+        continue;
+      }
+      // "جمعة" alone is Friday, unless a title stands before it.
+      if (type === 'PER' && keys.length === 1 && ctx.personWords.has(keys[0]!)) {
+        const cue = span.firstToken > 0 && analyzeClitics(doc.tokens.norm(span.firstToken - 1)).some((a) => ctx.personCues.has(a.lookup));
+        if (!cue) continue;
+      }
+      newNames.push({ ...mention, type });
+    }
+    for (let i = places.length - 1; i >= 0; i--) if (dropPlaces.has(places[i]!)) places.splice(i, 1);
+  }
+
+  // ── places ──
+  const countries = new Set<string>();
+  for (const p of places) if (p.candidates.length > 0 && p.candidates.every((c) => c.kind === 'country')) countries.add(p.candidates[0]!.cc!);
+  const actorCountries = new Set(actors.map((a) => a.actor.country).filter((c): c is string => !!c));
+  const chosen = resolvePlaces(places, { countries, actorCountries });
+
+  // ── entities ──
+  const entities = new Map<string, { entity: Entity; sources: Set<string>; keys: string[][]; mentionAt: Set<string> }>();
+  const addMention = (id: string, make: () => Entity, m: Mention) => {
+    let e = entities.get(id);
+    if (!e) entities.set(id, (e = { entity: make(), sources: new Set(), keys: [], mentionAt: new Set() }));
+    e.sources.add(m.source);
+    const key = `${m.start}:${m.end}`;
+    if (e.mentionAt.has(key)) return;
+    e.mentionAt.add(key);
+    e.entity.mentions.push(spanOf(doc, m));
+    e.keys.push([...m.keys]);
+  };
+  for (const a of actors) {
+    addMention(
+      a.actor.id,
+      () => ({
+        id: a.actor.id,
+        type: a.actor.type,
+        subtype: a.actor.subtype,
+        name: { ar: a.actor.name.ar, en: a.actor.name.en },
+        country: a.actor.country,
+        geo: null,
+        mentions: [],
+      }),
+      a,
+    );
+  }
+  places.forEach((p, i) => {
+    const place: Place = chosen[i]!;
+    addMention(
+      place.id,
+      () => ({
+        id: place.id,
+        type: 'LOC',
+        subtype: place.kind,
+        name: { ar: place.ar, en: place.en },
+        country: place.cc,
+        geo: { lat: place.lat, lon: place.lon, precision: PRECISION_OF_KIND[place.kind], ...(place.pcode ? { pcode: place.pcode } : {}) },
+        mentions: [],
+      }),
+      p,
+    );
+  });
+  // New names in reading order: a partial person name joins the person named before it in full.
+  const byName = new Map<string, string>();
+  for (const n of newNames) {
+    const form = n.keys.join(' ');
+    let id = byName.get(`${n.type}|${form}`);
+    if (!id && n.type === 'PER') {
+      const earlier = [...entities.values()].filter(
+        (e) => e.entity.type === 'PER' && e.keys.some((k) => k.length > n.keys.length && contains(k, n.keys)) && e.entity.mentions.some((s) => s.start < n.start),
+      );
+      if (earlier.length === 1) id = earlier[0]!.entity.id;
+    }
+    id ??= newEntityId(n.type, form);
+    byName.set(`${n.type}|${form}`, id);
+    const display = doc.text.slice(n.start, n.end);
+    addMention(
+      id,
+      () => ({
+        id: id!,
+        type: n.type,
+        subtype: null,
+        name: { ar: display, en: n.type === 'PER' ? englishPersonName(n.keys) : null },
+        country: null,
+        geo: null,
+        mentions: [],
+      }),
+      n,
+    );
+    if (n.type === 'LOC' && entities.get(id)!.entity.mentions.length === 1) {
+      messages.push(recordMessage('place-not-in-gazetteer', `"${display}" is not in the gazetteer: its geo is null`, spanOf(doc, n)));
+    }
+  }
+
+  return {
+    // In reading order of first mentions (the order refiner sorts the record again; this keeps the stage deterministic alone).
+    entities: [...entities.values()]
+      .map(({ entity, sources }) => ({ ...entity, rule: [...sources].sort().join('+') }))
+      .sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start),
+    messages,
+  };
+}
