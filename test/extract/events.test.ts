@@ -68,7 +68,13 @@ const brief = (e: Event) => ({ type: e.type, actor: e.actor, recipient: e.recipi
 describe('trigger lexicon', () => {
   it('inflects regular verbs from their stems', () => {
     const forms = inflect(['طالب'], ['طالب']);
-    for (const f of ['طالب', 'طالبت', 'طالبوا', 'يطالب', 'تطالب', 'نطالب', 'يطالبون', 'تطالبان']) expect(forms).toContain(f);
+    const byForm = new Map(forms.map((f) => [f.form, f]));
+    for (const f of ['طالب', 'طالبت', 'طالبوا', 'يطالب', 'تطالب', 'نطالب', 'يطالبون', 'تطالبان']) expect(byForm.has(f), f).toBe(true);
+    expect(byForm.get('نطالب')).toMatchObject({ tense: 'present', firstPerson: true });
+    expect(byForm.get('طالبنا')).toMatchObject({ tense: 'past', firstPerson: true });
+    expect(byForm.get('طالبت')).toMatchObject({ tense: 'past', firstPerson: false });
+    // no dual "طالبا": it would read "دعماً"-like accusative nouns as verbs
+    expect(byForm.has('طالبا')).toBe(false);
   });
 
   it('finds inflected and cliticised triggers', () => {
@@ -141,6 +147,55 @@ describe('subjects', () => {
 
   it('a place is not an actor; a country is', () => {
     expect(events('قصفت تركيا قرى ريف الحسكة.', [TURKEY, HASAKAH])[0]).toMatchObject({ type: 'ASSAULT', actor: ['loc:tr'], place: 'loc:sy:hasakah' });
+  });
+});
+
+describe('subjects: harder cases', () => {
+  it('quote marks around the subject do not hide it', () => {
+    expect(events('“التحالف الدولي” يؤكد عزمه على مواصلة القتال', [COALITION])[0]).toMatchObject({ type: 'STATEMENT', actor: ['org:coalition'] });
+  });
+
+  it('"وكان X، قد طالب": a comma before the auxiliary', () => {
+    const text = 'وكان القائد العام لقوات سوريا الديمقراطية، قد طالب التحالف الدولي بالدعم.';
+    expect(events(text, [SDF, COALITION])[0]).toMatchObject({ type: 'REQUEST', actor: ['org:sdf'], recipient: ['org:coalition'] });
+  });
+
+  it('"الآلاف من مرتزقة …": the subject after a quantity and من', () => {
+    const text = 'هاجم الآلاف من عناصر داعش القرى المحيطة بالمدينة.';
+    const at = text.indexOf('الآلاف');
+    const quantities = [{ start: at, end: at + 6, text: 'الآلاف', value: null, low: 2000, high: 9000, qualifier: null, unit: null, counted: null, category: 'fighters' as const }];
+    const doc = analyzeText(text);
+    const sofar = { ...emptyExtraction(), entities: entitiesIn(text, [ISIS]), quantities };
+    const found = eventExtractor.extract({ doc, published: null, titleEnd: 0 }, sofar).events ?? [];
+    expect(found[0]).toMatchObject({ type: 'ASSAULT', actor: ['org:isis'], quantities: [0] });
+  });
+
+  it('"بيان التحالف": a document followed by its owner speaks for the owner', () => {
+    const text = 'الإدارة الذاتية ترحب\n\nوحث بيان التحالف الدولي على تخصيص موارد كافية.';
+    const req = events(text, [AANES, COALITION], { titleEnd: text.indexOf('\n') }).find((e) => e.type === 'REQUEST')!;
+    expect(req.actor).toEqual(['org:coalition']);
+  });
+
+  it('first person speaks for the speaker: "نحثكم", "ونلتزم", "سنواصل دعم X"', () => {
+    const text = 'مجلس سوريا الديمقراطية يوجه رسالة إلى الأمم المتحدة\n\nونلتزم بحماية المدنيين. وسنواصل دعم الإدارة الذاتية.';
+    const list = events(text, [MSD, UN, AANES], { titleEnd: text.indexOf('\n') });
+    expect(list.find((e) => e.type === 'AGREE')).toMatchObject({ actor: ['org:msd'], modality: 'future' });
+    expect(list.find((e) => e.type === 'SUPPORT')).toMatchObject({ actor: ['org:msd'], recipient: ['org:aanes'] });
+  });
+
+  it('an event noun after "verb + actor": "تواصل قسد الحرب ضد داعش"', () => {
+    expect(events('تواصل قسد الحرب ضد خلايا داعش في البادية.', [SDF, ISIS])[0]).toMatchObject({
+      type: 'ASSAULT',
+      actor: ['org:sdf'],
+      recipient: ['org:isis'],
+      topics: ['counter-isis'],
+    });
+  });
+
+  it('a speaker goes on speaking; a subjectless verb does not take the last attacker', () => {
+    const text = 'هاجمت داعش حاجزا. وطالبت الإدارة الذاتية بالحماية. وأضافت أن الوضع صعب.';
+    const list = events(text, [ISIS, AANES]);
+    expect(list.find((e) => e.type === 'STATEMENT')!.actor).toEqual(['org:aanes']);
   });
 });
 
@@ -218,6 +273,14 @@ describe('when, where, figures, merging', () => {
     expect(list[0]!.id).toMatch(/^ev-[0-9a-f]{12}$/);
   });
 
+  it('a telling that names no recipient joins one that does', () => {
+    const text = 'وجهت الإدارة الذاتية رسالة إلى التحالف الدولي. وطالبت الإدارة الذاتية بحماية المدنيين.';
+    const list = events(text, [AANES, COALITION]);
+    expect(list).toHaveLength(1);
+    expect(list[0]).toMatchObject({ type: 'REQUEST', recipient: ['org:coalition'] });
+    expect(list[0]!.evidence).toHaveLength(2);
+  });
+
   it('attacks on different dates stay apart', () => {
     const text = 'هاجمت خلايا داعش قرية أمس. وهاجمت خلايا داعش قرية اليوم.';
     const d = (w: string, v: string): DateMention => ({ start: text.indexOf(w), end: text.indexOf(w) + w.length, text: w, value: v, precision: 'day', relative: true });
@@ -235,6 +298,34 @@ describe('what is not an event', () => {
   it('a ministry is not a visit, "additional" is not "added", control is not a seizure, a purpose is not an act', () => {
     expect(events('أصدرت وزارة الدفاع بيانا إضافيا حول سيطرة القوات على المعبر.', []).map((e) => e.trigger.text)).toEqual(['أصدرت']);
     expect(events('جاءت الزيارة لشن حملة ضد الفساد.', [])).toEqual([]);
+  });
+
+  it('a relative clause tells what is known: "المناطق التي تسيطر عليها تركيا"', () => {
+    expect(events('زادت المناطق التي تسيطر عليها تركيا.', [TURKEY])).toEqual([]);
+  });
+
+  it('a noun after a demonstrative refers back: "تلك الهجمات"', () => {
+    expect(events('ونتيجة تلك الهجمات نزح الأهالي.', [])).toEqual([]);
+  });
+
+  it('"الاجتماعي" is an adjective, not "my meeting"; "يسيطر" describes, "دعماً" is a noun', () => {
+    expect(events('نشرت الإدارة الذاتية صورا على وسائل التواصل الاجتماعي.', [AANES])).toEqual([]);
+    expect(events('يسيطر التنظيم على مناطق صحراوية.', [ISIS])).toEqual([]);
+    expect(events('قدم الاتحاد الأوروبي تمويلا جديدا دعماً للاستقرار.', []).map((e) => e.type)).not.toContain('SUPPORT');
+  });
+
+  it('a verb form after a preposition is a verbal noun that needs its own actor: "في حثّ الدول"', () => {
+    expect(events('تواصل جهودها في حث الدول على استعادة رعاياها.', [])).toEqual([]);
+  });
+
+  it('a verbal noun inside a reported statement is not an event of its own', () => {
+    const list = events('أكدت الإدارة الذاتية أن المخيمات تحتاج إلى دعم.', [AANES]);
+    expect(list.map((e) => e.type)).toEqual(['STATEMENT']);
+  });
+
+  it('"تحمّل المسؤولية" (bear) is not "حمّل X المسؤولية" (blame)', () => {
+    expect(events('يجب على الدول تحمل هذه المسؤولية.', []).map((e) => e.type)).toEqual([]);
+    expect(events('وحملت الإدارة الذاتية تركيا المسؤولية عن الهجوم.', [AANES, TURKEY])[0]).toMatchObject({ type: 'ACCUSE', actor: ['org:aanes'], recipient: ['loc:tr'] });
   });
 
   it('"دعم" as a noun is not a support event', () => {

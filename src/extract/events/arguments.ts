@@ -61,35 +61,75 @@ function withConjuncts(ctx: DocumentContext, m: MentionOnTokens, clauseEnd: numb
   return list;
 }
 
-/** Whether the token before a mention is a standalone preposition ("إلى التحالف"). */
+/**
+ * The preposition that governs a mention: fused to it ("لقوات"), or standing before it, past
+ * head nouns ("إلى التحالف", "ضد خلايا تنظيم داعش"). Null when there is none.
+ */
 function afterPreposition(ctx: DocumentContext, m: MentionOnTokens): string | null {
-  const lex = eventLexicon();
   if (m.preposition) return m.preposition;
-  const prev = m.firstToken - 1;
-  return prev >= 0 && lex.prepositions.has(ctx.norms[prev]!) ? ctx.norms[prev]! : null;
+  const at = prepositionIndex(ctx, m);
+  return at >= 0 ? ctx.norms[at]! : null;
+}
+
+/** Where the standalone preposition governing a mention stands (past head nouns), or -1. */
+function prepositionIndex(ctx: DocumentContext, m: MentionOnTokens): number {
+  const lex = eventLexicon();
+  let prev = m.firstToken - 1;
+  while (prev >= 0 && (lex.subjectHeads.has(ctx.norms[prev]!) || ctx.norms[prev] === '"') && ctx.mentionAt[prev] === -1) prev--;
+  return prev >= 0 && lex.prepositions.has(ctx.norms[prev]!) ? prev : -1;
 }
 
 /**
  * The subject of a trigger: after it (VSO), before it (SVO), or a speaking document.
- * `clauseStart`/`clauseEnd` bound the search.
+ * `clauseStart`/`clauseEnd` bound the search. A trigger that reads as a noun takes only an actor
+ * right beside it: its genitive ("هجوم مرتزقة داعش") or, for a verb-like noun, the actor just
+ * before ("سيواصل التحالف دعم …").
  */
 export function findSubject(ctx: DocumentContext, match: TriggerMatch, clauseStart: number, clauseEnd: number): SubjectFound {
   const lex = eventLexicon();
-  // SVO: an actor right before the trigger ("مؤتمر ستار يدعو", "التحالف الدولي يؤكد").
-  for (let t = match.firstToken - 1, gap = 0; t >= clauseStart && gap <= MAX_SVO_GAP; t--) {
-    const mi = ctx.mentionAt[t]!;
+  const isNoun = match.kind === 'noun';
+  const strict = match.nounLike;
+  const quote = (t: number) => ctx.norms[t] === '"';
+  // An event noun after "verb + actor": "تواصل قوات سوريا الديمقراطية الحرب ضد …".
+  if (isNoun) {
+    const before = match.firstToken - 1;
+    const mi = before >= clauseStart ? ctx.mentionAt[before]! : -1;
     if (mi !== -1) {
       const m = ctx.mentions[mi]!;
-      if (isActorLike(m.entity) && !afterPreposition(ctx, m)) return { source: 'subject', mentions: [m], after: match.endToken };
-      break;
+      const verb = m.firstToken - 1;
+      if (isActorLike(m.entity) && verb >= 0 && (lex.governingVerbs.has(ctx.norms[verb]!) || ctx.readings[verb]!.some((r) => lex.governingVerbs.has(r.stem)))) {
+        return { source: 'subject', mentions: [m], after: match.endToken };
+      }
     }
-    if (isPunct(ctx, t) || lex.prepositions.has(ctx.norms[t]!)) break;
-    if (!lex.subjectHeads.has(ctx.norms[t]!)) gap++;
+  }
+  // SVO: an actor right before the trigger ("مؤتمر ستار يدعو", "“التحالف الدولي” يؤكد",
+  // "وكان القائد العام … قد طالب").
+  if (!isNoun) {
+    // "وكان وزير الخارجية …، قد قال": a comma before the auxiliary does not part subject and verb.
+    let svoStart = clauseStart;
+    if (clauseStart > 0 && ctx.norms[clauseStart - 1] === ',' && lex.auxiliaries.has(ctx.norms[clauseStart]!)) {
+      svoStart = clauseStart - 1;
+      while (svoStart > 0 && (!isPunct(ctx, svoStart - 1) || quote(svoStart - 1))) svoStart--;
+    }
+    for (let t = match.firstToken - 1, gap = 0; t >= svoStart && gap <= (strict ? 0 : MAX_SVO_GAP); t--) {
+      if (quote(t) || (ctx.norms[t] === ',' && t === clauseStart - 1)) continue;
+      const mi = ctx.mentionAt[t]!;
+      if (mi !== -1) {
+        const m = ctx.mentions[mi]!;
+        const prep = afterPreposition(ctx, m);
+        // "القائد العام لقوات سوريا الديمقراطية … طالب": ل after a head noun is the genitive.
+        const genitive = prep === 'ل' && m.firstToken > 0 && lex.subjectHeads.has(ctx.norms[m.firstToken - 1]!);
+        if (isActorLike(m.entity) && (!prep || genitive)) return { source: 'subject', mentions: [m], after: match.endToken };
+        break;
+      }
+      if (isPunct(ctx, t) || lex.prepositions.has(ctx.norms[t]!)) break;
+      if (!lex.subjectHeads.has(ctx.norms[t]!) && !lex.auxiliaries.has(ctx.norms[t]!)) gap++;
+    }
   }
   // VSO: the first actor after the trigger, past head nouns ("القيادة العامة لـ…", "المتحدث باسم …").
   let onlyHeads = true;
-  for (let t = match.endToken, gap = 0; t < clauseEnd && gap <= MAX_VSO_GAP; ) {
-    if (t === match.requiredToken) {
+  for (let t = match.endToken, gap = 0; t < clauseEnd && gap <= (strict ? 0 : MAX_VSO_GAP); ) {
+    if (t === match.requiredToken || quote(t)) {
       t++;
       continue;
     }
@@ -98,15 +138,28 @@ export function findSubject(ctx: DocumentContext, match: TriggerMatch, clauseSta
       const m = ctx.mentions[mi]!;
       if (!isActorLike(m.entity)) break;
       const prep = afterPreposition(ctx, m);
-      // "القيادة العامة لقوات سوريا الديمقراطية": ل after a head noun is the genitive, not "to".
-      if (prep && !(prep === 'ل' && onlyHeads && t > match.endToken)) break;
-      return { source: 'subject', mentions: withConjuncts(ctx, m, clauseEnd), after: ctx.mentions[mi]!.endToken };
+      // "القيادة العامة لقوات سوريا الديمقراطية": ل after a head noun is the genitive, not "to";
+      // "الآلاف من مرتزقة …": من after a quantity names who they are.
+      const partitive = prep === 'من' && !m.preposition && isPartitive(ctx, prepositionIndex(ctx, m));
+      if (prep && !partitive && !(prep === 'ل' && onlyHeads && t > match.endToken)) break;
+      return { source: 'subject', mentions: withConjuncts(ctx, m, clauseEnd), after: m.endToken };
     }
     const norm = ctx.norms[t]!;
+    if (norm === 'من' && isPartitive(ctx, t)) {
+      t++;
+      continue;
+    }
     if (isPunct(ctx, t) || lex.prepositions.has(norm) || lex.clauseBreaks.has(norm)) break;
     if (ctx.doc.tokens.kind(t) === TokenKind.Number) break;
-    if (stemIn(ctx, t, lex.speechNouns)) return { source: 'speech', mentions: [], after: t + 1 };
-    if (!lex.subjectHeads.has(norm)) {
+    if (stemIn(ctx, t, lex.speechNouns)) {
+      // "بيان التحالف": the document's owner, when named right after it, is the speaker.
+      const owner = t + 1 < clauseEnd ? ctx.mentionAt[t + 1]! : -1;
+      if (owner !== -1 && isActorLike(ctx.mentions[owner]!.entity) && !afterPreposition(ctx, ctx.mentions[owner]!)) {
+        return { source: 'subject', mentions: [ctx.mentions[owner]!], after: ctx.mentions[owner]!.endToken };
+      }
+      return { source: 'speech', mentions: [], after: t + 1 };
+    }
+    if (!lex.subjectHeads.has(norm) && !lex.partitiveHeads.has(norm)) {
       onlyHeads = false;
       gap++;
     }
@@ -119,6 +172,14 @@ export function findSubject(ctx: DocumentContext, match: TriggerMatch, clauseSta
   return { source: 'none', mentions: [], after: match.endToken };
 }
 
+/** Whether the word at `t` is "من" after a quantity or a collective ("الآلاف من", "عدد من"). */
+function isPartitive(ctx: DocumentContext, t: number): boolean {
+  const lex = eventLexicon();
+  if (t <= 0 || ctx.norms[t] !== 'من') return false;
+  const prev = t - 1;
+  return lex.partitiveHeads.has(ctx.norms[prev]!) || ctx.doc.tokens.kind(prev) === TokenKind.Number || ctx.quantityAt[prev] === 1;
+}
+
 /**
  * The recipient of a trigger: its direct object when the trigger takes one, or the actor after
  * one of its prepositions ("نداء إلى التحالف", "طلب من الحكومة").
@@ -127,9 +188,11 @@ export function findRecipient(ctx: DocumentContext, match: TriggerMatch, from: n
   const lex = eventLexicon();
   const entry = match.entry;
   const end = Math.min(clauseEnd, from + RECIPIENT_WINDOW);
-  for (let t = from, gap = 0; t < end; ) {
-    if (t === match.requiredToken) {
+  for (let t = from, gap = 0, limit = end; t < Math.min(clauseEnd, limit); ) {
+    // The required word and a date phrase are adjuncts: they do not count as distance.
+    if (t === match.requiredToken || ctx.dateAt[t] === 1) {
       t++;
+      limit++;
       continue;
     }
     const mi = ctx.mentionAt[t]!;
@@ -145,9 +208,10 @@ export function findRecipient(ctx: DocumentContext, match: TriggerMatch, from: n
       continue;
     }
     const norm = ctx.norms[t]!;
-    if (isPunct(ctx, t) && norm !== '"') break;
+    // A comma may stand between the object and its addressee ("…رسالة أمس الخميس، إلى التحالف").
+    if (isPunct(ctx, t) && norm !== '"' && norm !== ',') break;
     if (lex.clauseBreaks.has(norm)) break;
-    if (!lex.prepositions.has(norm)) gap++;
+    if (!lex.prepositions.has(norm) && !isPunct(ctx, t)) gap++;
     t++;
   }
   return [];

@@ -7,7 +7,7 @@ import type { AnalyzedText } from '../../text/analyze.js';
 import { analyzeClitics, analyzeEnclitics, type Proclitic } from '../../text/clitics.js';
 import { normalizeForm } from '../../text/normalize.js';
 import { TokenKind } from '../../text/tokenize.js';
-import type { Entity } from '../record.js';
+import type { Entity, Span } from '../record.js';
 
 /** One reading of a token: what it is without its proclitics, and without an attached pronoun. */
 export interface TokenReading {
@@ -42,6 +42,10 @@ export interface DocumentContext {
   readonly mentions: readonly MentionOnTokens[];
   /** For each token, the mention covering it, or -1. */
   readonly mentionAt: Int32Array;
+  /** For each token, 1 when it is part of a figure ("الآلاف", "ثلاثة آلاف"). */
+  readonly quantityAt: Uint8Array;
+  /** For each token, 1 when it is part of a date ("أمس الخميس الخامس من كانون الأول"). */
+  readonly dateAt: Uint8Array;
 }
 
 /** Which entities may stand as an actor or a recipient: people, organisations, countries. */
@@ -56,7 +60,12 @@ export function isActorLike(entity: Entity): boolean {
  * const ctx = buildContext(doc, sofar.entities);
  * ctx.mentions[0].firstToken
  */
-export function buildContext(doc: AnalyzedText, entities: readonly Entity[]): DocumentContext {
+export function buildContext(
+  doc: AnalyzedText,
+  entities: readonly Entity[],
+  quantities: readonly Span[] = [],
+  dates: readonly Span[] = [],
+): DocumentContext {
   const { tokens } = doc;
   const norms: string[] = [];
   const readings: TokenReading[][] = [];
@@ -106,5 +115,10 @@ export function buildContext(doc: AnalyzedText, entities: readonly Entity[]): Do
   mentions.forEach((m, index) => {
     for (let t = m.firstToken; t < m.endToken; t++) if (mentionAt[t] === -1) mentionAt[t] = index;
   });
-  return { doc, norms, readings, mentions, mentionAt };
+  const over = (spans: readonly Span[]) => {
+    const at = new Uint8Array(tokens.count);
+    for (const q of spans) for (let t = tokens.indexAt(q.start); t < tokens.count && tokens.start(t) < q.end; t++) at[t] = 1;
+    return at;
+  };
+  return { doc, norms, readings, mentions, mentionAt, quantityAt: over(quantities), dateAt: over(dates) };
 }

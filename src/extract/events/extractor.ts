@@ -20,7 +20,7 @@ import { findTriggers, type TriggerMatch } from './triggers.js';
 const SPEECH_TYPES: ReadonlySet<EventType> = new Set(['REQUEST', 'STATEMENT', 'ACCUSE', 'REJECT', 'AGREE', 'SUPPORT', 'THREATEN']);
 /** Types whose speaker, when the sentence names none, is the article's established actor. */
 const SPOKEN_TYPES: ReadonlySet<EventType> = new Set(['REQUEST', 'STATEMENT', 'ACCUSE', 'REJECT']);
-/** A discourse subject ("وأضافت …") reaches back this many sentences. */
+/** An attached pronoun ("اجتماعهم") reaches back this many sentences for its actor. */
 const DISCOURSE_REACH = 2;
 /** Punctuation that ends a clause for argument search (commas included). */
 const CLAUSE_PUNCT = new Set([',', ';', ':', '.', '?', '!', '(', ')', '-', '...']);
@@ -52,6 +52,14 @@ function clauseBounds(ctx: DocumentContext, match: TriggerMatch, sentence: Sente
   let end = match.endToken;
   while (end < sentence.endToken && !isBreak(end)) end++;
   return [start, end];
+}
+
+/** How far a recipient is looked for: to the end of the clause, commas allowed. */
+function recipientEnd(ctx: DocumentContext, match: TriggerMatch, sentence: Sentence): number {
+  let end = match.endToken;
+  const hard = (t: number) => ctx.doc.tokens.kind(t) === TokenKind.Punct && CLAUSE_PUNCT.has(ctx.norms[t]!) && ctx.norms[t] !== ',';
+  while (end < sentence.endToken && !hard(end)) end++;
+  return end;
 }
 
 /** The end of a sentence without its final punctuation and closing quotes. */
@@ -104,39 +112,80 @@ export const eventExtractor: Extractor = {
   produces: ['events'],
   extract(input: ExtractionInput, sofar: Readonly<Extraction>): Partial<Extraction> {
     const lex = eventLexicon();
-    const ctx = buildContext(input.doc, sofar.entities);
+    const ctx = buildContext(input.doc, sofar.entities, sofar.quantities, sofar.dates);
     const { text, sentences } = input.doc;
-    const established = establishedActor(ctx, input.titleEnd);
+    // The actor the article is about: the subject of its first event in the title or the lead,
+    // else its first named actor.
+    const firstBody = sentences.find((s) => s.start >= input.titleEnd);
+    const leadEnd = firstBody ? firstBody.end : input.titleEnd;
+    let firstSubject: string[] | null = null;
+    const fallback = establishedActor(ctx, input.titleEnd);
+    const established = () => firstSubject ?? fallback;
     const events: Event[] = [];
     let lastActor: { ids: string[]; sentence: number } | null = null;
+    let lastSpeaker: { ids: string[] } | null = null;
     let lastRecipient: string[] = [];
 
     sentences.forEach((sentence, si) => {
       const matches = findTriggers(ctx, sentence);
-      /** Content spans of this sentence's demands and denials: what they contain is not an event of its own. */
-      const embedding: { span: Span; type: EventType }[] = [];
+      /** Content spans of this sentence's events: what a demand asks is no event; what a denial denies is negated. */
+      const embedding: { span: Span; type: EventType; actor: string[] }[] = [];
       for (const match of matches) {
         const triggerStart = ctx.doc.tokens.start(match.firstToken);
         const parent = embedding.find((e) => triggerStart >= e.span.start && triggerStart < e.span.end);
         if (parent && parent.type === 'REQUEST') continue; // what is asked has not happened
         const [clauseStart, clauseEnd] = clauseBounds(ctx, match, sentence);
-        const subject = findSubject(ctx, match, clauseStart, clauseEnd);
+        const governedByFirstPerson =
+          match.nounLike &&
+          match.firstToken > sentence.firstToken &&
+          (lex.firstPersonGovernors.has(ctx.norms[match.firstToken - 1]!) || ctx.readings[match.firstToken - 1]!.some((r) => lex.firstPersonGovernors.has(r.stem)));
+        // "سنواصل دعم حكومة العراق": the speaker supports; the genitive is who is supported.
+        const subject = governedByFirstPerson ? { source: 'none' as const, mentions: [], after: match.endToken } : findSubject(ctx, match, clauseStart, clauseEnd);
+        // A verbal noun inside what another event reports is part of that report, not an event.
+        if (parent && match.nounLike) continue;
+        // What an event reports ("أكدت الإدارة أن …") tells of other events only with their own
+        // subject; but what one denies is mostly its own doing ("نفى التحالف أن تكون طائراته قد
+        // استهدفت …").
+        const deniedOwnAct = parent?.type === 'REJECT' && subject.source !== 'subject';
+        if (parent && subject.source !== 'subject' && !match.firstPerson && !deniedOwnAct) continue;
 
+        // Who acts. Speakers go on speaking ("وأضافت", "نحثكم"); a noun needs its own actor, or
+        // the one its sentence's main event has ("أصدر الوزراء بياناً بعيد اجتماع").
+        const speaker = () => (lastSpeaker ? lastSpeaker.ids : established());
         let actor: string[] = [];
         let actorSource: ActorSource | 'discourse' = subject.source;
-        if (subject.source === 'subject') actor = ids(subject.mentions);
-        else if (subject.source === 'speech') actor = established;
-        else if (match.nounLike) continue; // a noun, or a form that reads as one, needs its own subject
-        else if (lastActor && si - lastActor.sentence <= DISCOURSE_REACH) {
-          actor = lastActor.ids;
+        const sameSentence = events.filter((e) => e.sentence.start === sentence.start && e.actor.length).at(-1);
+        if (deniedOwnAct) {
+          actor = parent!.actor;
           actorSource = 'discourse';
+        } else if (match.firstPerson) {
+          actor = speaker();
+          actorSource = 'speech';
+        } else if (subject.source === 'subject') actor = ids(subject.mentions);
+        else if (subject.source === 'speech') actor = speaker();
+        else if (match.entry.needs_subject) continue;
+        else if (match.nounLike) {
+          if (governedByFirstPerson) {
+            actor = speaker(); // "سنواصل دعم …": the speaker does it
+            actorSource = 'speech';
+          } else if (match.attachedPronoun && match.entry.noun_takes_sentence_actor && lastActor && si - lastActor.sentence <= DISCOURSE_REACH) {
+            actor = lastActor.ids; // "اجتماعهم": theirs
+            actorSource = 'discourse';
+          } else if (sameSentence && match.entry.noun_takes_sentence_actor) {
+            actor = sameSentence.actor;
+            actorSource = 'discourse';
+          } else continue;
         } else if (SPOKEN_TYPES.has(match.entry.type)) {
-          actor = established;
+          actor = speaker();
+          actorSource = 'discourse';
+        } else if (sameSentence) {
+          actor = sameSentence.actor; // "هاجم X القرى واستولوا على المدينة"
           actorSource = 'discourse';
         }
 
-        const recipientMentions = findRecipient(ctx, match, Math.max(subject.after, match.endToken), clauseEnd);
+        const recipientMentions = findRecipient(ctx, match, Math.max(subject.after, match.endToken), recipientEnd(ctx, match, sentence));
         let recipient = ids(recipientMentions).filter((id) => !actor.includes(id));
+        if (match.entry.needs_recipient && recipient.length === 0) continue;
         if (recipient.length === 0 && match.attachedPronoun && match.entry.type === 'REQUEST') recipient = lastRecipient.filter((id) => !actor.includes(id));
         // "وجّه المجلس نداء إلى الأمم المتحدة طالب فيه بـ…": a demand that follows another by the
         // same actor in the same sentence is addressed to the same recipient.
@@ -160,6 +209,7 @@ export const eventExtractor: Extractor = {
         const topicFrom = content ? ctx.doc.tokens.indexAt(content.start) : sentence.firstToken;
         const topicTo = content ? ctx.doc.tokens.indexAt(content.end) : sentence.endToken;
         const topics = SPEECH_TYPES.has(match.entry.type) ? matchingKeys(stemsOf(ctx, topicFrom, topicTo), lex.topicCues, lex.maxGap) : [];
+        for (const id of recipient) for (const t of lex.topicsByRecipient.get(id) ?? []) if (!topics.includes(t)) topics.push(t);
 
         const sentenceStems = stemsOf(ctx, sentence.firstToken, sentence.endToken);
         let mode = match.entry.mode ?? null;
@@ -205,8 +255,12 @@ export const eventExtractor: Extractor = {
           evidence: [sentenceSpan],
         };
         events.push(event);
-        if (content && (match.entry.type === 'REQUEST' || match.entry.type === 'REJECT')) embedding.push({ span: content, type: match.entry.type });
-        if (actorSource === 'subject' || actorSource === 'speech') lastActor = { ids: actor, sentence: si };
+        if (content) embedding.push({ span: content, type: match.entry.type, actor });
+        if ((actorSource === 'subject' || actorSource === 'speech') && actor.length) {
+          lastActor = { ids: actor, sentence: si };
+          if (SPOKEN_TYPES.has(match.entry.type)) lastSpeaker = { ids: actor };
+          if (!firstSubject && actorSource === 'subject' && sentence.start < leadEnd) firstSubject = actor;
+        }
         if (match.entry.type === 'REQUEST' && recipient.length) lastRecipient = recipient;
       }
     });

@@ -20,6 +20,10 @@ const TriggerSchema = z.object({
   nouns: z.array(z.string().min(2)).optional(),
   noun_needs_actor: z.boolean().optional(),
   past_is_noun: z.boolean().optional(),
+  tenses: z.array(z.enum(['past', 'present'])).optional(),
+  needs_subject: z.boolean().optional(),
+  needs_recipient: z.boolean().optional(),
+  noun_takes_sentence_actor: z.boolean().optional(),
   requires: z.object({ words: z.array(z.string().min(1)).min(1), within: z.number().int().min(1).max(12) }).optional(),
   recipient: z.object({ object: z.boolean(), prepositions: z.array(z.string()) }),
   content: z.array(z.string()),
@@ -38,12 +42,19 @@ const ArgumentsSchema = z.object({
   future: z.array(z.string().min(1)),
   hypothetical: z.array(z.string().min(1)),
   modalityWindow: z.number().int().min(1).max(8),
+  relativePronouns: z.array(z.string().min(1)),
+  demonstratives: z.array(z.string().min(1)),
+  auxiliaries: z.array(z.string().min(1)),
+  firstPersonGovernors: z.array(z.string().min(1)),
+  partitiveHeads: z.array(z.string().min(1)),
+  governingVerbs: z.array(z.string().min(1)),
 });
 
 const TopicsSchema = z.object({
   description: z.string(),
   maxGap: z.number().int().min(0).max(5),
   topics: z.record(z.string().regex(/^[a-z-]+$/), z.array(z.string().min(1)).min(1)),
+  byRecipient: z.record(z.string(), z.array(z.string())),
 });
 
 const ModesSchema = z.object({
@@ -68,6 +79,8 @@ export type FormKind = 'verb' | 'noun';
 export interface TriggerForm {
   readonly words: readonly string[];
   readonly kind: FormKind;
+  /** The speaker speaks of themselves: "ندعو", "نطالب", "طالبنا". */
+  readonly firstPerson: boolean;
   readonly entry: CompiledTrigger;
 }
 
@@ -97,8 +110,15 @@ export interface EventLexicon {
   readonly future: ReadonlySet<string>;
   readonly hypothetical: readonly (readonly string[])[];
   readonly modalityWindow: number;
+  readonly relativePronouns: ReadonlySet<string>;
+  readonly demonstratives: ReadonlySet<string>;
+  readonly auxiliaries: ReadonlySet<string>;
+  readonly firstPersonGovernors: ReadonlySet<string>;
+  readonly partitiveHeads: ReadonlySet<string>;
+  readonly governingVerbs: ReadonlySet<string>;
   readonly topicCues: ReadonlyMap<string, readonly Cue[]>;
   readonly maxGap: number;
+  readonly topicsByRecipient: ReadonlyMap<string, readonly string[]>;
   readonly modeCues: ReadonlyMap<EventType, ReadonlyMap<string, readonly Cue[]>>;
   readonly modeDefaults: ReadonlyMap<EventType, string>;
   readonly contextsByType: ReadonlyMap<EventType, readonly string[]>;
@@ -106,23 +126,41 @@ export interface EventLexicon {
   readonly contextsByActor: ReadonlyMap<string, readonly string[]>;
 }
 
-const PAST_SUFFIXES = ['', 'ت', 'وا', 'ا', 'تا', 'ن', 'نا', 'تم', 'تن'];
+/**
+ * Person and number endings. The dual endings "ا", "تا" are left out: "دعماً", "تأكيداً" (a
+ * verbal noun with its accusative alef) are far more common in news than a dual verb.
+ */
+const PAST_SUFFIXES = ['', 'ت', 'وا', 'ن', 'نا', 'تم', 'تن'];
 const PRESENT_PREFIXES = ['ي', 'ت', 'ن', 'ا'];
-const PRESENT_SUFFIXES = ['', 'ون', 'ان', 'ين', 'ن', 'وا', 'ا'];
+const PRESENT_SUFFIXES = ['', 'ون', 'ان', 'ين', 'ن', 'وا'];
+
+/** An inflected form with its tense and whether it is first person. */
+export interface Inflected {
+  readonly form: string;
+  readonly tense: 'past' | 'present';
+  readonly firstPerson: boolean;
+}
 
 /**
  * The inflected forms of a regular verb from its past and present stems.
  *
  * @example
- * inflect(['طالب'], ['طالب']).includes('يطالبون')  // true
+ * inflect(['طالب'], ['طالب']).map(f => f.form).includes('يطالبون')  // true
  */
-export function inflect(past: readonly string[], present: readonly string[]): string[] {
-  const out = new Set<string>();
-  for (const p of past.map((s) => normalizeForm(s))) for (const suf of PAST_SUFFIXES) out.add(p + suf);
-  for (const s of present.map((x) => normalizeForm(x))) {
-    for (const pre of PRESENT_PREFIXES) for (const suf of PRESENT_SUFFIXES) out.add(pre + s + suf);
+export function inflect(past: readonly string[], present: readonly string[]): Inflected[] {
+  const out = new Map<string, Inflected>();
+  for (const p of past.map((s) => normalizeForm(s))) {
+    for (const suf of PAST_SUFFIXES) out.set(p + suf, { form: p + suf, tense: 'past', firstPerson: suf === 'نا' });
   }
-  return [...out];
+  for (const s of present.map((x) => normalizeForm(x))) {
+    for (const pre of PRESENT_PREFIXES) {
+      for (const suf of PRESENT_SUFFIXES) {
+        const form = pre + s + suf;
+        if (!out.has(form)) out.set(form, { form, tense: 'present', firstPerson: pre === 'ن' || (pre === 'ا' && suf === '') });
+      }
+    }
+  }
+  return [...out.values()];
 }
 
 const words = (phrase: string) => normalizeForm(phrase).split(/\s+/u).filter(Boolean);
@@ -143,6 +181,9 @@ export function eventLexicon(): EventLexicon {
   const modes = loadResource('ar/events/modes.json', ModesSchema);
   const contexts = loadResource('ar/events/contexts.json', ContextsSchema);
 
+  for (const [id, list] of Object.entries(topics.byRecipient)) {
+    for (const t of list) if (!(t in topics.topics)) throw new Error(`data/ar/events/topics.json: byRecipient.${id}: unknown topic "${t}"`);
+  }
   const ids = new Set<string>();
   const byFirstWord = new Map<string, TriggerForm[]>();
   const triggers: CompiledTrigger[] = [];
@@ -158,16 +199,24 @@ export function eventLexicon(): EventLexicon {
       nounLikeForms: new Set(t.past_is_noun ? (t.past ?? []).map((w) => normalizeForm(w)) : []),
     };
     triggers.push(entry);
-    const add = (form: string, kind: FormKind) => {
+    const add = (form: string, kind: FormKind, firstPerson: boolean) => {
       const ws = words(form);
       if (ws.length === 0) return;
       const list = byFirstWord.get(ws[0]!) ?? [];
-      if (!list.some((f) => f.entry === entry && f.words.join(' ') === ws.join(' '))) list.push({ words: ws, kind, entry });
+      if (!list.some((f) => f.entry === entry && f.words.join(' ') === ws.join(' '))) list.push({ words: ws, kind, firstPerson, entry });
       byFirstWord.set(ws[0]!, list);
     };
-    for (const f of inflect(t.past ?? [], t.present ?? [])) add(f, 'verb');
-    for (const f of t.forms ?? []) add(f, 'verb');
-    for (const n of t.nouns ?? []) add(n, 'noun');
+    for (const f of inflect(t.past ?? [], t.present ?? [])) {
+      if (!t.tenses || t.tenses.includes(f.tense)) add(f.form, 'verb', f.firstPerson);
+    }
+    // Written-out forms: first person when it starts with ن and the verb itself does not ("ندعو"
+    // beside "دعا"; not "نفى"), or ends with the past "نا" ("دعونا").
+    const base = normalizeForm(t.forms?.[0] ?? '');
+    for (const f of t.forms ?? []) {
+      const n = normalizeForm(f);
+      add(f, 'verb', (n.startsWith('ن') && !base.startsWith('ن')) || (n.endsWith('نا') && n !== base));
+    }
+    for (const n of t.nouns ?? []) add(n, 'noun', false);
   }
   // Longer forms first, so "ضربة جوية" is tried before "ضربة".
   for (const list of byFirstWord.values()) list.sort((a, b) => b.words.length - a.words.length);
@@ -185,8 +234,15 @@ export function eventLexicon(): EventLexicon {
     future: set(args.future),
     hypothetical: args.hypothetical.map(words),
     modalityWindow: args.modalityWindow,
+    relativePronouns: set(args.relativePronouns),
+    demonstratives: set(args.demonstratives),
+    auxiliaries: set(args.auxiliaries),
+    firstPersonGovernors: set(args.firstPersonGovernors),
+    partitiveHeads: set(args.partitiveHeads),
+    governingVerbs: set(args.governingVerbs),
     topicCues: new Map(Object.entries(topics.topics).map(([id, cues]) => [id, cues.map(cueOf)])),
     maxGap: topics.maxGap,
+    topicsByRecipient: new Map(Object.entries(topics.byRecipient)),
     modeCues: new Map(
       Object.entries(modes.modes).map(([type, m]) => [type as EventType, new Map(Object.entries(m).map(([mode, cues]) => [mode, cues.map(cueOf)]))]),
     ),

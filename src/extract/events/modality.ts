@@ -36,8 +36,9 @@ export function modalityOf(ctx: DocumentContext, match: TriggerMatch, sentence: 
       if (!NOT_NEGATING.has(next)) return 'negated';
     }
     if (lex.future.has(norm)) future = true;
-    // "سيواصل التحالف دعم …": a verb with the future prefix governs the trigger after it.
-    if (ctx.readings[t]!.some((r) => r.proclitics.includes('س'))) future = true;
+    // "سيواصل التحالف دعم …": a verb with the future prefix governs the trigger after it (not a
+    // name that happens to start with س: "مؤتمر ستار").
+    if (ctx.mentionAt[t] === -1 && ctx.readings[t]!.some((r) => r.proclitics.includes('س') && r.stem.length >= 4)) future = true;
   }
   // "لن" negates and points to the future: negated wins (what is denied did not happen).
   return future ? 'future' : 'asserted';

@@ -19,8 +19,14 @@ export interface TriggerMatch {
   readonly futurePrefix: boolean;
   /** A pronoun is attached: "ندعوكم" (you), "طالبته" (him). */
   readonly attachedPronoun: boolean;
-  /** The form is a bare past stem that also reads as a noun ("دعم"): it needs an explicit subject. */
+  /**
+   * The form reads as a noun: a verbal noun of the lexicon, a bare past stem that is also a noun
+   * ("دعم"), or a verb form right after a preposition ("في حثّ الدول"). Its actor must be named
+   * right beside it.
+   */
   readonly nounLike: boolean;
+  /** The speaker speaks of themselves: "ندعو", "نحثكم", "طالبنا". */
+  readonly firstPerson: boolean;
 }
 
 /**
@@ -31,12 +37,26 @@ const VERB_PROCLITICS = new Set(['و', 'ف', 'س']);
 /** Pronouns a verb takes as its object ("طالبته", "ندعوكم"); not ي ("إضافي" is not أضاف + ي). */
 const VERB_OBJECT_PRONOUNS = new Set(['ه', 'ها', 'هم', 'هما', 'هن', 'كم', 'كن', 'كما', 'ك', 'نا', 'ني']);
 
+/** The first word of `words` within `limit` words after `from` (a name counts as one word). */
 function hasWordWithin(ctx: DocumentContext, from: number, limit: number, sentenceEnd: number, words: ReadonlySet<string>): number | null {
-  for (let t = from; t < Math.min(sentenceEnd, from + limit); t++) {
+  for (let t = from, seen = 0; t < sentenceEnd && seen < limit; seen++) {
+    const mi = ctx.mentionAt[t]!;
+    if (mi !== -1) {
+      t = Math.max(t + 1, ctx.mentions[mi]!.endToken);
+      continue;
+    }
     if (words.has(ctx.norms[t]!)) return t;
     for (const r of ctx.readings[t]!) if (words.has(r.stem) || (r.proclitics.includes('ال') && words.has('ال' + r.stem))) return t;
+    t++;
   }
   return null;
+}
+
+/** The token before `t`, skipping quote marks. */
+function previousWord(ctx: DocumentContext, t: number, sentence: Sentence): number {
+  let p = t - 1;
+  while (p >= sentence.firstToken && ctx.norms[p] === '"') p--;
+  return p;
 }
 
 /**
@@ -51,6 +71,10 @@ export function findTriggers(ctx: DocumentContext, sentence: Sentence): TriggerM
   const found: TriggerMatch[] = [];
   for (let t = sentence.firstToken; t < sentence.endToken; t++) {
     if (ctx.mentionAt[t] !== -1) continue;
+    const before = previousWord(ctx, t, sentence);
+    const beforeNorm = before >= sentence.firstToken ? ctx.norms[before]! : '';
+    // "المناطق التي تسيطر عليها": a relative clause tells what is known, not a new event.
+    if (lexicon.relativePronouns.has(beforeNorm)) continue;
     let match: TriggerMatch | null = null;
     for (const reading of ctx.readings[t]!) {
       const forms = lexicon.byFirstWord.get(reading.stem);
@@ -59,6 +83,12 @@ export function findTriggers(ctx: DocumentContext, sentence: Sentence): TriggerM
         // A verb never takes the article or a preposition; a noun takes any proclitic.
         if (form.kind === 'verb' && !reading.proclitics.every((p) => VERB_PROCLITICS.has(p))) continue;
         if (form.kind === 'verb' && reading.enclitic !== null && !VERB_OBJECT_PRONOUNS.has(reading.enclitic)) continue;
+        // Only a verb that takes an object takes an object pronoun ("سيطرته" is "its control").
+        if (form.kind === 'verb' && reading.enclitic !== null && !form.entry.recipient.object) continue;
+        // "الاجتماعي" is "social", not "my meeting": news has nisba adjectives, not a first-person "ي".
+        if (form.kind === 'noun' && reading.enclitic === 'ي') continue;
+        // "تلك الهجمات": a noun after a demonstrative refers back to an event already told.
+        if (form.kind === 'noun' && lexicon.demonstratives.has(beforeNorm)) continue;
         if (form.kind === 'noun' && reading.enclitic && form.words.length > 1) continue;
         const end = t + form.words.length;
         if (end > sentence.endToken) continue;
@@ -79,7 +109,11 @@ export function findTriggers(ctx: DocumentContext, sentence: Sentence): TriggerM
           futurePrefix: reading.proclitics.includes('س'),
           attachedPronoun: reading.enclitic !== null,
           // "دعمها" is as often "its support" as "supported it": like the bare stem, it needs a subject.
-          nounLike: form.kind === 'noun' || (form.words.length === 1 && form.entry.nounLikeForms.has(reading.stem)),
+          nounLike:
+            form.kind === 'noun' ||
+            (form.words.length === 1 && form.entry.nounLikeForms.has(reading.stem)) ||
+            lexicon.prepositions.has(beforeNorm),
+          firstPerson: form.firstPerson,
         };
         break;
       }

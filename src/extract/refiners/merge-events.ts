@@ -1,8 +1,9 @@
 /**
  * One event, many mentions: the same event told twice in an article (in the lead and again in
  * the body, or a demand repeated in a letter) becomes one event whose `evidence` lists every
- * sentence that tells it. Events are the same when their type, actors, recipients and modality
- * are; events that happen in the world (attacks, arrests …) must also agree on their date.
+ * sentence that tells it. Events are the same when their type, actors and modality are and their
+ * recipients agree (the same, or one telling names none: "طالبت فيها بـ…" after "وجهت رسالة إلى
+ * التحالف"); events that happen in the world (attacks, arrests …) must also agree on their date.
  * Each event then gets its id.
  */
 import { createHash } from 'node:crypto';
@@ -13,6 +14,12 @@ import type { Extraction, Refiner } from '../types.js';
 const SPOKEN: ReadonlySet<EventType> = new Set(['REQUEST', 'STATEMENT', 'ACCUSE', 'REJECT', 'SUPPORT', 'AGREE', 'THREATEN']);
 
 const keyOf = (e: Event) => [e.type, [...e.actor].sort().join('+'), [...e.recipient].sort().join('+'), e.modality].join('|');
+const actorKey = (e: Event) => [e.type, [...e.actor].sort().join('+'), e.modality].join('|');
+
+function sameRecipients(a: Event, b: Event): boolean {
+  if (a.recipient.length === 0 || b.recipient.length === 0) return true;
+  return [...a.recipient].sort().join('+') === [...b.recipient].sort().join('+');
+}
 
 const union = <T>(a: readonly T[], b: readonly T[]) => [...new Set([...a, ...b])];
 
@@ -26,6 +33,7 @@ function mergeInto(target: Event, other: Event): Event {
   evidence.sort((a, b) => a.start - b.start);
   return {
     ...target,
+    recipient: target.recipient.length ? target.recipient : other.recipient,
     mode: target.mode ?? other.mode,
     contexts: union(target.contexts, other.contexts),
     topics: union(target.topics, other.topics),
@@ -49,8 +57,8 @@ export const mergeEvents: Refiner = {
     const ordered = [...x.events].sort((a, b) => a.trigger.start - b.trigger.start);
     const merged: Event[] = [];
     for (const e of ordered) {
-      const key = keyOf(e);
-      const at = merged.findIndex((m) => keyOf(m) === key && (SPOKEN.has(e.type) || sameDate(m, e)));
+      const key = actorKey(e);
+      const at = merged.findIndex((m) => actorKey(m) === key && sameRecipients(m, e) && (SPOKEN.has(e.type) || sameDate(m, e)));
       if (at >= 0) merged[at] = mergeInto(merged[at]!, e);
       else merged.push({ ...e, evidence: e.evidence ?? [e.sentence] });
     }
