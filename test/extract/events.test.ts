@@ -296,7 +296,8 @@ describe('what is not an event', () => {
   });
 
   it('a ministry is not a visit, "additional" is not "added", control is not a seizure, a purpose is not an act', () => {
-    expect(events('أصدرت وزارة الدفاع بيانا إضافيا حول سيطرة القوات على المعبر.', []).map((e) => e.trigger.text)).toEqual(['أصدرت']);
+    const ministry: Actor = { id: 'org:mod', forms: ['وزارة الدفاع'] };
+    expect(events('أصدرت وزارة الدفاع بيانا إضافيا حول سيطرة القوات على المعبر.', [ministry]).map((e) => e.trigger.text)).toEqual(['أصدرت']);
     expect(events('جاءت الزيارة لشن حملة ضد الفساد.', [])).toEqual([]);
   });
 
@@ -329,6 +330,17 @@ describe('what is not an event', () => {
   });
 
   it('"دعم" as a noun is not a support event', () => {
-    expect(events('أكد الوزير أهمية دعم الاستقرار في المنطقة.', []).map((e) => e.type)).toEqual(['STATEMENT']);
+    expect(events('أكد المجتمع الدولي أهمية دعم الاستقرار في المنطقة.', [INTL]).map((e) => e.type)).toEqual(['STATEMENT']);
+  });
+
+  it('a statement nobody named made is not an event; an unnamed speaker is not the article\'s actor', () => {
+    expect(events('أكد الوزير أهمية الاستقرار في المنطقة.', [])).toEqual([]);
+    const text = 'قصفت تركيا القرى. وأفاد مسؤولون محليون بأن العائلات نزحت.';
+    expect(events(text, [TURKEY]).map((e) => e.type)).toEqual(['ASSAULT']);
+  });
+
+  it('a subjectless demand continues its own sentence\'s subject', () => {
+    const text = 'وأدانت الإدارة الذاتية القصف. من جهته، قدّر مجلس سوريا الديمقراطية عدد النازحين، ودعا المنظمات إلى التدخل.';
+    expect(events(text, [AANES, MSD]).find((e) => e.type === 'REQUEST')!.actor).toEqual(['org:msd']);
   });
 });

@@ -20,7 +20,8 @@ const RECIPIENT_WINDOW = 8;
 /** How far after the arguments the content may begin. */
 const CONTENT_WINDOW = 6;
 
-export type ActorSource = 'subject' | 'speech' | 'none';
+/** subject: named; speech: a speaking document; anonymous: an unnamed subject ("مسؤولون"); none. */
+export type ActorSource = 'subject' | 'speech' | 'anonymous' | 'none';
 
 export interface SubjectFound {
   readonly source: ActorSource;
@@ -151,6 +152,8 @@ export function findSubject(ctx: DocumentContext, match: TriggerMatch, clauseSta
     }
     if (isPunct(ctx, t) || lex.prepositions.has(norm) || lex.clauseBreaks.has(norm)) break;
     if (ctx.doc.tokens.kind(t) === TokenKind.Number) break;
+    // "أفاد مسؤولون", "ذكرت مواقع مقربة من …": someone unnamed speaks.
+    if (t === match.endToken && stemIn(ctx, t, lex.anonymousSubjects)) return { source: 'anonymous', mentions: [], after: t + 1 };
     if (stemIn(ctx, t, lex.speechNouns)) {
       // "بيان التحالف": the document's owner, when named right after it, is the speaker.
       const owner = t + 1 < clauseEnd ? ctx.mentionAt[t + 1]! : -1;
@@ -170,6 +173,19 @@ export function findSubject(ctx: DocumentContext, match: TriggerMatch, clauseSta
     return { source: 'speech', mentions: [], after: match.requiredToken + 1 };
   }
   return { source: 'none', mentions: [], after: match.endToken };
+}
+
+/**
+ * The first actor in subject position earlier in the sentence: named and not after a
+ * preposition ("قدّرت هيئة الشؤون …، ودعت …": the body that estimated is the one that calls).
+ */
+export function sentenceSubject(ctx: DocumentContext, sentence: Sentence, before: number): MentionOnTokens | null {
+  for (const m of ctx.mentions) {
+    if (m.firstToken < sentence.firstToken) continue;
+    if (m.firstToken >= before) break;
+    if (isActorLike(m.entity) && m.entity.type !== 'LOC' && !afterPreposition(ctx, m)) return m;
+  }
+  return null;
 }
 
 /** Whether the word at `t` is "من" after a quantity or a collective ("الآلاف من", "عدد من"). */

@@ -9,7 +9,7 @@ import type { Sentence } from '../../text/sentences.js';
 import { TokenKind } from '../../text/tokenize.js';
 import type { DateMention, Entity, Event, EventType, Span } from '../record.js';
 import type { Extraction, ExtractionInput, Extractor } from '../types.js';
-import { contentStart, findRecipient, findSubject, type ActorSource } from './arguments.js';
+import { contentStart, findRecipient, findSubject, sentenceSubject, type ActorSource } from './arguments.js';
 import { buildContext, isActorLike, type DocumentContext } from './context.js';
 import { matchingKeys, stemsOf } from './cues.js';
 import { eventLexicon } from './lexicon.js';
@@ -175,8 +175,15 @@ export const eventExtractor: Extractor = {
             actor = sameSentence.actor;
             actorSource = 'discourse';
           } else continue;
+        } else if (subject.source === 'anonymous') {
+          actor = [];
         } else if (SPOKEN_TYPES.has(match.entry.type)) {
-          actor = speaker();
+          // A subjectless "وأضافت", "ودعت": its sentence's earlier event or subject, else the last speaker.
+          const inSentence = sameSentence?.actor ?? (() => {
+            const m = sentenceSubject(ctx, sentence, match.firstToken);
+            return m ? [m.entity.id] : undefined;
+          })();
+          actor = inSentence ?? speaker();
           actorSource = 'discourse';
         } else if (sameSentence) {
           actor = sameSentence.actor; // "هاجم X القرى واستولوا على المدينة"
@@ -184,6 +191,8 @@ export const eventExtractor: Extractor = {
         }
 
         const recipientMentions = findRecipient(ctx, match, Math.max(subject.after, match.endToken), recipientEnd(ctx, match, sentence));
+        // Who said or asked it is what a spoken event is: with no speaker known there is none.
+        if (SPOKEN_TYPES.has(match.entry.type) && actor.length === 0) continue;
         let recipient = ids(recipientMentions).filter((id) => !actor.includes(id));
         if (match.entry.needs_recipient && recipient.length === 0) continue;
         if (recipient.length === 0 && match.attachedPronoun && match.entry.type === 'REQUEST') recipient = lastRecipient.filter((id) => !actor.includes(id));

@@ -48,6 +48,7 @@ const ArgumentsSchema = z.object({
   firstPersonGovernors: z.array(z.string().min(1)),
   partitiveHeads: z.array(z.string().min(1)),
   governingVerbs: z.array(z.string().min(1)),
+  anonymousSubjects: z.array(z.string().min(1)),
 });
 
 const TopicsSchema = z.object({
@@ -116,6 +117,7 @@ export interface EventLexicon {
   readonly firstPersonGovernors: ReadonlySet<string>;
   readonly partitiveHeads: ReadonlySet<string>;
   readonly governingVerbs: ReadonlySet<string>;
+  readonly anonymousSubjects: ReadonlySet<string>;
   readonly topicCues: ReadonlyMap<string, readonly Cue[]>;
   readonly maxGap: number;
   readonly topicsByRecipient: ReadonlyMap<string, readonly string[]>;
@@ -240,6 +242,7 @@ export function eventLexicon(): EventLexicon {
     firstPersonGovernors: set(args.firstPersonGovernors),
     partitiveHeads: set(args.partitiveHeads),
     governingVerbs: set(args.governingVerbs),
+    anonymousSubjects: set(args.anonymousSubjects),
     topicCues: new Map(Object.entries(topics.topics).map(([id, cues]) => [id, cues.map(cueOf)])),
     maxGap: topics.maxGap,
     topicsByRecipient: new Map(Object.entries(topics.byRecipient)),
