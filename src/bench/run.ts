@@ -39,6 +39,7 @@ const corpus = await loadCorpus();
 const analysed = corpus.texts.map((t) => analyzeText(t));
 const index = new Map(corpus.texts.map((t, i) => [t, i]));
 const stages = STAGES.map((stage) => {
+  if (stage.prepare) analysed.forEach((doc) => stage.prepare!(doc, null));
   const r = throughput(corpus.texts, (t) => stage.run(t, analysed[index.get(t)!]!, null));
   return { name: stage.name, wordsPerSecond: Math.round(r.perSecond), passes: r.passes };
 });

@@ -143,6 +143,11 @@ export const EventSchema = z.object({
   confidence: z.number().min(0).max(1),
   /** Id of the rule or model that made it. */
   rule: z.string(),
+  /**
+   * Added to the contract: every sentence that tells this event, in text order (the lead and the
+   * body telling one event twice give one event with two sentences here).
+   */
+  evidence: z.array(SpanSchema).optional(),
 });
 export type Event = z.infer<typeof EventSchema>;
 export type EventType = (typeof EVENT_TYPES)[number];

@@ -106,3 +106,31 @@ export function strippedLookups(word: string, minLength = MIN_STEM): string[] {
   }
   return result;
 }
+
+/**
+ * Enclitic (attached object or possessive) pronouns, longest first, normalised:
+ * "ندعوكم" = ندعو + كم, "طالبته" = طالبت + ه, "دعمها" = دعم + ها.
+ */
+const ENCLITICS = ['كما', 'هما', 'هم', 'هن', 'ها', 'كم', 'كن', 'نا', 'ني', 'ه', 'ك', 'ي'] as const;
+export type Enclitic = (typeof ENCLITICS)[number];
+
+/** One reading of a word's end: the word without an attached pronoun. */
+export interface EncliticAnalysis {
+  readonly stem: string;
+  readonly enclitic: Enclitic | null;
+}
+
+/**
+ * The readings of a normalised word with and without one attached pronoun, the word itself
+ * first. Like proclitics, a reading is a candidate: "علي" is a name, not على + ي.
+ *
+ * @example
+ * analyzeEnclitics('ندعوكم')  // [{ stem: 'ندعوكم', enclitic: null }, { stem: 'ندعو', enclitic: 'كم' }]
+ */
+export function analyzeEnclitics(word: string): EncliticAnalysis[] {
+  const out: EncliticAnalysis[] = [{ stem: word, enclitic: null }];
+  for (const e of ENCLITICS) {
+    if (word.length - e.length >= MIN_STEM + 1 && word.endsWith(e)) out.push({ stem: word.slice(0, -e.length), enclitic: e });
+  }
+  return out;
+}

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ingest, type ArticleReport } from '../../src/services/ingest.js';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import { pipelineModel } from '../../src/extract/pipeline.js';
 import { pipelineStamp, stampKey } from '../../src/version.js';
 import { tempDir } from '../helpers/tmp.js';
 
@@ -78,7 +79,8 @@ describe('ingest', () => {
     const again = await ingest(store, [join(dir, 'a.txt')]);
     expect(again.counts).toMatchObject({ stored: 0, updated: 1, unchanged: 0 });
     const state = (await store.documentState((await store.search({ groups: [{ word: 'قسد', terms: ['قسد'], synonyms: [] }], limit: 1, offset: 0 })).rows[0]!.id))!;
-    expect(state.pipeline).toBe(stampKey(pipelineStamp()));
+    expect(state.pipeline).toBe(stampKey(pipelineStamp(pipelineModel())));
+    expect(state.pipeline).toMatch(/\|ner-ar-v1@[0-9a-f]{8}$/);
     await store.close();
   });
 

@@ -44,6 +44,7 @@ export const validSpans: Refiner = {
         ['event sentence', e.sentence],
         ['event trigger', e.trigger],
         ['event content', e.content],
+        ...(e.evidence ?? []).map((span) => ['event evidence', span] as const),
       ] as const) {
         if (!valid(text, span)) {
           report(kind, span!);

@@ -1,0 +1,268 @@
+/**
+ * The arguments of an event: who acts (the subject), of whom (the object or addressee), and what
+ * was said or asked (the content), read from the words around the trigger.
+ *
+ * Arabic news puts the subject after the verb in body text (VSO: "دعت الإدارة الذاتية …") and
+ * before it in headlines (SVO: "مؤتمر ستار يدعو …"). A document that speaks stands for its author
+ * ("قال البيان", "وجاء في نص الرسالة"); a verb with no subject continues the one before it.
+ */
+import type { Sentence } from '../../text/sentences.js';
+import { TokenKind } from '../../text/tokenize.js';
+import { isActorLike, type DocumentContext, type MentionOnTokens } from './context.js';
+import { eventLexicon } from './lexicon.js';
+import type { TriggerMatch } from './triggers.js';
+
+/** How far (in words) a subject may stand from its verb. */
+const MAX_VSO_GAP = 4;
+const MAX_SVO_GAP = 2;
+/** How far after the subject a recipient is looked for. */
+const RECIPIENT_WINDOW = 8;
+/** How far after the arguments the content may begin. */
+const CONTENT_WINDOW = 6;
+
+/** subject: named; speech: a speaking document; anonymous: an unnamed subject ("مسؤولون"); none. */
+export type ActorSource = 'subject' | 'speech' | 'anonymous' | 'none';
+
+export interface SubjectFound {
+  readonly source: ActorSource;
+  readonly mentions: readonly MentionOnTokens[];
+  /** The token after the subject (where the rest of the clause goes on). */
+  readonly after: number;
+}
+
+const isPunct = (ctx: DocumentContext, t: number) => ctx.doc.tokens.kind(t) === TokenKind.Punct;
+
+function stemIn(ctx: DocumentContext, t: number, set: ReadonlySet<string>): boolean {
+  if (set.has(ctx.norms[t]!)) return true;
+  return ctx.readings[t]!.some((r) => set.has(r.stem) || (r.proclitics.includes('ال') && set.has('ال' + r.stem)));
+}
+
+/** The token begins with "و" fused to a mention, or is a lone "و": "… وقوات …", "… و قوات …". */
+function joinsWithAnd(ctx: DocumentContext, m: MentionOnTokens): boolean {
+  const first = ctx.norms[m.firstToken]!;
+  if (m.start > ctx.doc.tokens.start(m.firstToken) && first.startsWith('و')) return true;
+  return m.firstToken > 0 && ctx.norms[m.firstToken - 1] === 'و';
+}
+
+/** Mentions joined to `m` by "و" (compound actors stay lists). */
+function withConjuncts(ctx: DocumentContext, m: MentionOnTokens, clauseEnd: number): MentionOnTokens[] {
+  const list = [m];
+  let last = m;
+  for (;;) {
+    let next = last.endToken;
+    if (next < clauseEnd && ctx.norms[next] === 'و') next++;
+    const mi = next < clauseEnd ? ctx.mentionAt[next]! : -1;
+    if (mi === -1) break;
+    const n = ctx.mentions[mi]!;
+    if (n.firstToken !== next && !(n.firstToken === last.endToken + 1)) break;
+    if (!isActorLike(n.entity) || n.preposition || !joinsWithAnd(ctx, n)) break;
+    list.push(n);
+    last = n;
+  }
+  return list;
+}
+
+/**
+ * The preposition that governs a mention: fused to it ("لقوات"), or standing before it, past
+ * head nouns ("إلى التحالف", "ضد خلايا تنظيم داعش"). Null when there is none.
+ */
+function afterPreposition(ctx: DocumentContext, m: MentionOnTokens): string | null {
+  if (m.preposition) return m.preposition;
+  const at = prepositionIndex(ctx, m);
+  return at >= 0 ? ctx.norms[at]! : null;
+}
+
+/** Where the standalone preposition governing a mention stands (past head nouns), or -1. */
+function prepositionIndex(ctx: DocumentContext, m: MentionOnTokens): number {
+  const lex = eventLexicon();
+  let prev = m.firstToken - 1;
+  while (prev >= 0 && (lex.subjectHeads.has(ctx.norms[prev]!) || ctx.norms[prev] === '"') && ctx.mentionAt[prev] === -1) prev--;
+  return prev >= 0 && lex.prepositions.has(ctx.norms[prev]!) ? prev : -1;
+}
+
+/**
+ * The subject of a trigger: after it (VSO), before it (SVO), or a speaking document.
+ * `clauseStart`/`clauseEnd` bound the search. A trigger that reads as a noun takes only an actor
+ * right beside it: its genitive ("هجوم مرتزقة داعش") or, for a verb-like noun, the actor just
+ * before ("سيواصل التحالف دعم …").
+ */
+export function findSubject(ctx: DocumentContext, match: TriggerMatch, clauseStart: number, clauseEnd: number): SubjectFound {
+  const lex = eventLexicon();
+  const isNoun = match.kind === 'noun';
+  const strict = match.nounLike;
+  const quote = (t: number) => ctx.norms[t] === '"';
+  // An event noun after "verb + actor": "تواصل قوات سوريا الديمقراطية الحرب ضد …".
+  if (isNoun) {
+    const before = match.firstToken - 1;
+    const mi = before >= clauseStart ? ctx.mentionAt[before]! : -1;
+    if (mi !== -1) {
+      const m = ctx.mentions[mi]!;
+      const verb = m.firstToken - 1;
+      if (isActorLike(m.entity) && verb >= 0 && (lex.governingVerbs.has(ctx.norms[verb]!) || ctx.readings[verb]!.some((r) => lex.governingVerbs.has(r.stem)))) {
+        return { source: 'subject', mentions: [m], after: match.endToken };
+      }
+    }
+  }
+  // SVO: an actor right before the trigger ("مؤتمر ستار يدعو", "“التحالف الدولي” يؤكد",
+  // "وكان القائد العام … قد طالب").
+  if (!isNoun) {
+    // "وكان وزير الخارجية …، قد قال": a comma before the auxiliary does not part subject and verb.
+    let svoStart = clauseStart;
+    if (clauseStart > 0 && ctx.norms[clauseStart - 1] === ',' && lex.auxiliaries.has(ctx.norms[clauseStart]!)) {
+      svoStart = clauseStart - 1;
+      while (svoStart > 0 && (!isPunct(ctx, svoStart - 1) || quote(svoStart - 1))) svoStart--;
+    }
+    for (let t = match.firstToken - 1, gap = 0; t >= svoStart && gap <= (strict ? 0 : MAX_SVO_GAP); t--) {
+      if (quote(t) || (ctx.norms[t] === ',' && t === clauseStart - 1)) continue;
+      const mi = ctx.mentionAt[t]!;
+      if (mi !== -1) {
+        const m = ctx.mentions[mi]!;
+        const prep = afterPreposition(ctx, m);
+        // "القائد العام لقوات سوريا الديمقراطية … طالب": ل after a head noun is the genitive.
+        const genitive = prep === 'ل' && m.firstToken > 0 && lex.subjectHeads.has(ctx.norms[m.firstToken - 1]!);
+        if (isActorLike(m.entity) && (!prep || genitive)) return { source: 'subject', mentions: [m], after: match.endToken };
+        break;
+      }
+      if (isPunct(ctx, t) || lex.prepositions.has(ctx.norms[t]!)) break;
+      if (!lex.subjectHeads.has(ctx.norms[t]!) && !lex.auxiliaries.has(ctx.norms[t]!)) gap++;
+    }
+  }
+  // VSO: the first actor after the trigger, past head nouns ("القيادة العامة لـ…", "المتحدث باسم …").
+  let onlyHeads = true;
+  for (let t = match.endToken, gap = 0; t < clauseEnd && gap <= (strict ? 0 : MAX_VSO_GAP); ) {
+    if (t === match.requiredToken || quote(t)) {
+      t++;
+      continue;
+    }
+    const mi = ctx.mentionAt[t]!;
+    if (mi !== -1) {
+      const m = ctx.mentions[mi]!;
+      if (!isActorLike(m.entity)) break;
+      const prep = afterPreposition(ctx, m);
+      // "القيادة العامة لقوات سوريا الديمقراطية": ل after a head noun is the genitive, not "to";
+      // "الآلاف من مرتزقة …": من after a quantity names who they are.
+      const partitive = prep === 'من' && !m.preposition && isPartitive(ctx, prepositionIndex(ctx, m));
+      if (prep && !partitive && !(prep === 'ل' && onlyHeads && t > match.endToken)) break;
+      return { source: 'subject', mentions: withConjuncts(ctx, m, clauseEnd), after: m.endToken };
+    }
+    const norm = ctx.norms[t]!;
+    if (norm === 'من' && isPartitive(ctx, t)) {
+      t++;
+      continue;
+    }
+    if (isPunct(ctx, t) || lex.prepositions.has(norm) || lex.clauseBreaks.has(norm)) break;
+    if (ctx.doc.tokens.kind(t) === TokenKind.Number) break;
+    // "أفاد مسؤولون", "ذكرت مواقع مقربة من …": someone unnamed speaks.
+    if (t === match.endToken && stemIn(ctx, t, lex.anonymousSubjects)) return { source: 'anonymous', mentions: [], after: t + 1 };
+    if (stemIn(ctx, t, lex.speechNouns)) {
+      // "بيان التحالف": the document's owner, when named right after it, is the speaker.
+      const owner = t + 1 < clauseEnd ? ctx.mentionAt[t + 1]! : -1;
+      if (owner !== -1 && isActorLike(ctx.mentions[owner]!.entity) && !afterPreposition(ctx, ctx.mentions[owner]!)) {
+        return { source: 'subject', mentions: [ctx.mentions[owner]!], after: ctx.mentions[owner]!.endToken };
+      }
+      return { source: 'speech', mentions: [], after: t + 1 };
+    }
+    if (!lex.subjectHeads.has(norm) && !lex.partitiveHeads.has(norm)) {
+      onlyHeads = false;
+      gap++;
+    }
+    t++;
+  }
+  // "وجاء في نص الرسالة": the required word of the trigger is itself the speaking document.
+  if (match.requiredToken !== null && stemIn(ctx, match.requiredToken, lex.speechNouns)) {
+    return { source: 'speech', mentions: [], after: match.requiredToken + 1 };
+  }
+  return { source: 'none', mentions: [], after: match.endToken };
+}
+
+/**
+ * The first actor in subject position earlier in the sentence: named and not after a
+ * preposition ("قدّرت هيئة الشؤون …، ودعت …": the body that estimated is the one that calls).
+ */
+export function sentenceSubject(ctx: DocumentContext, sentence: Sentence, before: number): MentionOnTokens | null {
+  for (const m of ctx.mentions) {
+    if (m.firstToken < sentence.firstToken) continue;
+    if (m.firstToken >= before) break;
+    if (isActorLike(m.entity) && m.entity.type !== 'LOC' && !afterPreposition(ctx, m)) return m;
+  }
+  return null;
+}
+
+/** Whether the word at `t` is "من" after a quantity or a collective ("الآلاف من", "عدد من"). */
+function isPartitive(ctx: DocumentContext, t: number): boolean {
+  const lex = eventLexicon();
+  if (t <= 0 || ctx.norms[t] !== 'من') return false;
+  const prev = t - 1;
+  return lex.partitiveHeads.has(ctx.norms[prev]!) || ctx.doc.tokens.kind(prev) === TokenKind.Number || ctx.quantityAt[prev] === 1;
+}
+
+/**
+ * The recipient of a trigger: its direct object when the trigger takes one, or the actor after
+ * one of its prepositions ("نداء إلى التحالف", "طلب من الحكومة").
+ */
+export function findRecipient(ctx: DocumentContext, match: TriggerMatch, from: number, clauseEnd: number): MentionOnTokens[] {
+  const lex = eventLexicon();
+  const entry = match.entry;
+  const end = Math.min(clauseEnd, from + RECIPIENT_WINDOW);
+  for (let t = from, gap = 0, limit = end; t < Math.min(clauseEnd, limit); ) {
+    // The required word and a date phrase are adjuncts: they do not count as distance.
+    if (t === match.requiredToken || ctx.dateAt[t] === 1) {
+      t++;
+      limit++;
+      continue;
+    }
+    const mi = ctx.mentionAt[t]!;
+    if (mi !== -1) {
+      const m = ctx.mentions[mi]!;
+      const prep = afterPreposition(ctx, m);
+      if (isActorLike(m.entity)) {
+        if (prep === null && entry.recipient.object && gap <= 2) return withConjuncts(ctx, m, clauseEnd);
+        if (prep !== null && entry.recipientPrepositions.has(prep)) return withConjuncts(ctx, m, clauseEnd);
+      }
+      t = m.endToken;
+      gap++;
+      continue;
+    }
+    const norm = ctx.norms[t]!;
+    // A comma may stand between the object and its addressee ("…رسالة أمس الخميس، إلى التحالف").
+    if (isPunct(ctx, t) && norm !== '"' && norm !== ',') break;
+    if (lex.clauseBreaks.has(norm)) break;
+    if (!lex.prepositions.has(norm) && !isPunct(ctx, t)) gap++;
+    t++;
+  }
+  return [];
+}
+
+/** Pronoun-bearing "فيه/فيها/فيهم": "طالبت فيها بحماية المدنيين". */
+const IN_IT = /^(ف|وف)يه(ا|م|ما|ن)?$/u;
+
+/**
+ * Where the content of a trigger begins: at a content marker ("بحماية", "إلى إنشاء", "أن"), after
+ * a colon or an opening quote, or at the first word after the arguments for a verb whose object
+ * is the demand ("دعت قسد … مواصلة الدعم"). Returns the token, or null.
+ */
+export function contentStart(ctx: DocumentContext, match: TriggerMatch, from: number, sentence: Sentence): number | null {
+  const entry = match.entry;
+  if (entry.contentMarkers.size === 0) return null;
+  const end = Math.min(sentence.endToken, from + CONTENT_WINDOW);
+  for (let t = from; t < end; t++) {
+    const norm = ctx.norms[t]!;
+    if (IN_IT.test(norm)) continue;
+    if (t === match.requiredToken) continue;
+    if ((norm === ':' || norm === '"') && (entry.contentMarkers.has(':') || entry.contentMarkers.has('"'))) {
+      return t + 1 < sentence.endToken ? t + 1 : null;
+    }
+    if (isPunct(ctx, t)) {
+      if (norm === ',' ) continue;
+      return null;
+    }
+    if (entry.contentMarkers.has(norm)) return t;
+    const readings = ctx.readings[t]!;
+    if (readings.some((r) => r.proclitics.length > 0 && entry.contentMarkers.has(r.proclitics[r.proclitics[0] === 'و' ? 1 : 0] ?? ''))) {
+      // "بحماية", "لحماية", "وبتعزيز": a marker fused to the word
+      if (ctx.mentionAt[t] === -1) return t;
+    }
+    if (t === from && entry.recipient.object && ctx.mentionAt[t] === -1 && ctx.doc.tokens.kind(t) === TokenKind.Word) return t;
+  }
+  return null;
+}

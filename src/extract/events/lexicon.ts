@@ -1,0 +1,258 @@
+/**
+ * The event lexicon, loaded from `data/ar/events/*.json` and compiled for matching: every trigger
+ * form normalised and indexed, regular verbs inflected from their stems.
+ */
+import { z } from 'zod';
+import { EVENT_TYPES, MODALITIES, type EventType } from '../record.js';
+import { loadResource } from '../../lexicon/resources.js';
+import { normalizeForm } from '../../text/normalize.js';
+import { searchTerms } from '../../text/stem.js';
+
+const TriggerSchema = z.object({
+  id: z.string().regex(/^[a-z]+\/[a-z0-9-]+$/, 'an id is "<type>/<name>" in lower case'),
+  type: z.enum(EVENT_TYPES),
+  mode: z.string().optional(),
+  modality: z.enum(MODALITIES).optional(),
+  example: z.string().min(1),
+  past: z.array(z.string().min(2)).optional(),
+  present: z.array(z.string().min(2)).optional(),
+  forms: z.array(z.string().min(1)).optional(),
+  nouns: z.array(z.string().min(2)).optional(),
+  noun_needs_actor: z.boolean().optional(),
+  past_is_noun: z.boolean().optional(),
+  tenses: z.array(z.enum(['past', 'present'])).optional(),
+  needs_subject: z.boolean().optional(),
+  needs_recipient: z.boolean().optional(),
+  noun_takes_sentence_actor: z.boolean().optional(),
+  requires: z.object({ words: z.array(z.string().min(1)).min(1), within: z.number().int().min(1).max(12) }).optional(),
+  recipient: z.object({ object: z.boolean(), prepositions: z.array(z.string()) }),
+  content: z.array(z.string()),
+});
+
+const TriggersFileSchema = z.object({ description: z.string(), triggers: z.array(TriggerSchema).min(1) });
+
+const ArgumentsSchema = z.object({
+  description: z.string(),
+  speechNouns: z.array(z.string().min(1)),
+  reportedSpeech: z.array(z.string().min(1)),
+  subjectHeads: z.array(z.string().min(1)),
+  prepositions: z.array(z.string().min(1)),
+  clauseBreaks: z.array(z.string().min(1)),
+  negation: z.array(z.string().min(1)),
+  future: z.array(z.string().min(1)),
+  hypothetical: z.array(z.string().min(1)),
+  modalityWindow: z.number().int().min(1).max(8),
+  relativePronouns: z.array(z.string().min(1)),
+  demonstratives: z.array(z.string().min(1)),
+  auxiliaries: z.array(z.string().min(1)),
+  firstPersonGovernors: z.array(z.string().min(1)),
+  partitiveHeads: z.array(z.string().min(1)),
+  governingVerbs: z.array(z.string().min(1)),
+  anonymousSubjects: z.array(z.string().min(1)),
+});
+
+const TopicsSchema = z.object({
+  description: z.string(),
+  maxGap: z.number().int().min(0).max(5),
+  topics: z.record(z.string().regex(/^[a-z-]+$/), z.array(z.string().min(1)).min(1)),
+  byRecipient: z.record(z.string(), z.array(z.string())),
+});
+
+const ModesSchema = z.object({
+  description: z.string(),
+  modes: z.partialRecord(z.enum(EVENT_TYPES), z.record(z.string(), z.array(z.string()))),
+  defaults: z.partialRecord(z.enum(EVENT_TYPES), z.string()),
+});
+
+const ContextsSchema = z.object({
+  description: z.string(),
+  byType: z.partialRecord(z.enum(EVENT_TYPES), z.array(z.string())),
+  byTopic: z.record(z.string(), z.array(z.string())),
+  byActor: z.record(z.string(), z.array(z.string())),
+});
+
+export type TriggerEntry = z.infer<typeof TriggerSchema>;
+
+/** How a form was made: verbs and nouns behave differently (nouns need an actor nearby). */
+export type FormKind = 'verb' | 'noun';
+
+/** One trigger form: its words (normalised) and the entry it belongs to. */
+export interface TriggerForm {
+  readonly words: readonly string[];
+  readonly kind: FormKind;
+  /** The speaker speaks of themselves: "ندعو", "نطالب", "طالبنا". */
+  readonly firstPerson: boolean;
+  readonly entry: CompiledTrigger;
+}
+
+export interface CompiledTrigger extends TriggerEntry {
+  /** Rule id on the record: "ar/events/request/daa". */
+  readonly rule: string;
+  readonly requiredWords: ReadonlySet<string>;
+  readonly recipientPrepositions: ReadonlySet<string>;
+  readonly contentMarkers: ReadonlySet<string>;
+  /** Normalised bare past stems that also read as nouns (when `past_is_noun`). */
+  readonly nounLikeForms: ReadonlySet<string>;
+}
+
+/** A cue phrase as a sequence of word-stem alternatives. */
+export type Cue = readonly (readonly string[])[];
+
+export interface EventLexicon {
+  /** Forms by their first (normalised) word. */
+  readonly byFirstWord: ReadonlyMap<string, readonly TriggerForm[]>;
+  readonly triggers: readonly CompiledTrigger[];
+  readonly speechNouns: ReadonlySet<string>;
+  readonly reportedSpeech: readonly (readonly string[])[];
+  readonly subjectHeads: ReadonlySet<string>;
+  readonly prepositions: ReadonlySet<string>;
+  readonly clauseBreaks: ReadonlySet<string>;
+  readonly negation: ReadonlySet<string>;
+  readonly future: ReadonlySet<string>;
+  readonly hypothetical: readonly (readonly string[])[];
+  readonly modalityWindow: number;
+  readonly relativePronouns: ReadonlySet<string>;
+  readonly demonstratives: ReadonlySet<string>;
+  readonly auxiliaries: ReadonlySet<string>;
+  readonly firstPersonGovernors: ReadonlySet<string>;
+  readonly partitiveHeads: ReadonlySet<string>;
+  readonly governingVerbs: ReadonlySet<string>;
+  readonly anonymousSubjects: ReadonlySet<string>;
+  readonly topicCues: ReadonlyMap<string, readonly Cue[]>;
+  readonly maxGap: number;
+  readonly topicsByRecipient: ReadonlyMap<string, readonly string[]>;
+  readonly modeCues: ReadonlyMap<EventType, ReadonlyMap<string, readonly Cue[]>>;
+  readonly modeDefaults: ReadonlyMap<EventType, string>;
+  readonly contextsByType: ReadonlyMap<EventType, readonly string[]>;
+  readonly contextsByTopic: ReadonlyMap<string, readonly string[]>;
+  readonly contextsByActor: ReadonlyMap<string, readonly string[]>;
+}
+
+/**
+ * Person and number endings. The dual endings "ا", "تا" are left out: "دعماً", "تأكيداً" (a
+ * verbal noun with its accusative alef) are far more common in news than a dual verb.
+ */
+const PAST_SUFFIXES = ['', 'ت', 'وا', 'ن', 'نا', 'تم', 'تن'];
+const PRESENT_PREFIXES = ['ي', 'ت', 'ن', 'ا'];
+const PRESENT_SUFFIXES = ['', 'ون', 'ان', 'ين', 'ن', 'وا'];
+
+/** An inflected form with its tense and whether it is first person. */
+export interface Inflected {
+  readonly form: string;
+  readonly tense: 'past' | 'present';
+  readonly firstPerson: boolean;
+}
+
+/**
+ * The inflected forms of a regular verb from its past and present stems.
+ *
+ * @example
+ * inflect(['طالب'], ['طالب']).map(f => f.form).includes('يطالبون')  // true
+ */
+export function inflect(past: readonly string[], present: readonly string[]): Inflected[] {
+  const out = new Map<string, Inflected>();
+  for (const p of past.map((s) => normalizeForm(s))) {
+    for (const suf of PAST_SUFFIXES) out.set(p + suf, { form: p + suf, tense: 'past', firstPerson: suf === 'نا' });
+  }
+  for (const s of present.map((x) => normalizeForm(x))) {
+    for (const pre of PRESENT_PREFIXES) {
+      for (const suf of PRESENT_SUFFIXES) {
+        const form = pre + s + suf;
+        if (!out.has(form)) out.set(form, { form, tense: 'present', firstPerson: pre === 'ن' || (pre === 'ا' && suf === '') });
+      }
+    }
+  }
+  return [...out.values()];
+}
+
+const words = (phrase: string) => normalizeForm(phrase).split(/\s+/u).filter(Boolean);
+
+/** A cue's words as stem alternatives (every search term of each word). */
+function cueOf(phrase: string): Cue {
+  return words(phrase).map((w) => searchTerms(w));
+}
+
+let compiled: EventLexicon | undefined;
+
+/** Loads and compiles the event lexicon once. */
+export function eventLexicon(): EventLexicon {
+  if (compiled) return compiled;
+  const file = loadResource('ar/events/triggers.json', TriggersFileSchema);
+  const args = loadResource('ar/events/arguments.json', ArgumentsSchema);
+  const topics = loadResource('ar/events/topics.json', TopicsSchema);
+  const modes = loadResource('ar/events/modes.json', ModesSchema);
+  const contexts = loadResource('ar/events/contexts.json', ContextsSchema);
+
+  for (const [id, list] of Object.entries(topics.byRecipient)) {
+    for (const t of list) if (!(t in topics.topics)) throw new Error(`data/ar/events/topics.json: byRecipient.${id}: unknown topic "${t}"`);
+  }
+  const ids = new Set<string>();
+  const byFirstWord = new Map<string, TriggerForm[]>();
+  const triggers: CompiledTrigger[] = [];
+  for (const t of file.triggers) {
+    if (ids.has(t.id)) throw new Error(`data/ar/events/triggers.json: trigger id "${t.id}" is used twice`);
+    ids.add(t.id);
+    const entry: CompiledTrigger = {
+      ...t,
+      rule: `ar/events/${t.id}`,
+      requiredWords: new Set((t.requires?.words ?? []).map((w) => normalizeForm(w))),
+      recipientPrepositions: new Set(t.recipient.prepositions.map((w) => normalizeForm(w))),
+      contentMarkers: new Set(t.content.map((w) => normalizeForm(w))),
+      nounLikeForms: new Set(t.past_is_noun ? (t.past ?? []).map((w) => normalizeForm(w)) : []),
+    };
+    triggers.push(entry);
+    const add = (form: string, kind: FormKind, firstPerson: boolean) => {
+      const ws = words(form);
+      if (ws.length === 0) return;
+      const list = byFirstWord.get(ws[0]!) ?? [];
+      if (!list.some((f) => f.entry === entry && f.words.join(' ') === ws.join(' '))) list.push({ words: ws, kind, firstPerson, entry });
+      byFirstWord.set(ws[0]!, list);
+    };
+    for (const f of inflect(t.past ?? [], t.present ?? [])) {
+      if (!t.tenses || t.tenses.includes(f.tense)) add(f.form, 'verb', f.firstPerson);
+    }
+    // Written-out forms: first person when it starts with ن and the verb itself does not ("ندعو"
+    // beside "دعا"; not "نفى"), or ends with the past "نا" ("دعونا").
+    const base = normalizeForm(t.forms?.[0] ?? '');
+    for (const f of t.forms ?? []) {
+      const n = normalizeForm(f);
+      add(f, 'verb', (n.startsWith('ن') && !base.startsWith('ن')) || (n.endsWith('نا') && n !== base));
+    }
+    for (const n of t.nouns ?? []) add(n, 'noun', false);
+  }
+  // Longer forms first, so "ضربة جوية" is tried before "ضربة".
+  for (const list of byFirstWord.values()) list.sort((a, b) => b.words.length - a.words.length);
+
+  const set = (xs: readonly string[]) => new Set(xs.map((x) => normalizeForm(x)));
+  compiled = {
+    byFirstWord,
+    triggers,
+    speechNouns: set(args.speechNouns),
+    reportedSpeech: args.reportedSpeech.map(words),
+    subjectHeads: set(args.subjectHeads.flatMap((h) => words(h))),
+    prepositions: set(args.prepositions),
+    clauseBreaks: set(args.clauseBreaks),
+    negation: set(args.negation),
+    future: set(args.future),
+    hypothetical: args.hypothetical.map(words),
+    modalityWindow: args.modalityWindow,
+    relativePronouns: set(args.relativePronouns),
+    demonstratives: set(args.demonstratives),
+    auxiliaries: set(args.auxiliaries),
+    firstPersonGovernors: set(args.firstPersonGovernors),
+    partitiveHeads: set(args.partitiveHeads),
+    governingVerbs: set(args.governingVerbs),
+    anonymousSubjects: set(args.anonymousSubjects),
+    topicCues: new Map(Object.entries(topics.topics).map(([id, cues]) => [id, cues.map(cueOf)])),
+    maxGap: topics.maxGap,
+    topicsByRecipient: new Map(Object.entries(topics.byRecipient)),
+    modeCues: new Map(
+      Object.entries(modes.modes).map(([type, m]) => [type as EventType, new Map(Object.entries(m).map(([mode, cues]) => [mode, cues.map(cueOf)]))]),
+    ),
+    modeDefaults: new Map(Object.entries(modes.defaults) as [EventType, string][]),
+    contextsByType: new Map(Object.entries(contexts.byType) as [EventType, string[]][]),
+    contextsByTopic: new Map(Object.entries(contexts.byTopic)),
+    contextsByActor: new Map(Object.entries(contexts.byActor)),
+  };
+  return compiled;
+}

@@ -1,0 +1,128 @@
+/**
+ * Finding event triggers in a sentence: a word (with its clitics) that is a form of a trigger of
+ * the lexicon, with the words it requires nearby.
+ */
+import type { Sentence } from '../../text/sentences.js';
+import type { DocumentContext } from './context.js';
+import { eventLexicon, type CompiledTrigger, type FormKind } from './lexicon.js';
+
+/** A trigger found in the text. */
+export interface TriggerMatch {
+  readonly entry: CompiledTrigger;
+  readonly kind: FormKind;
+  /** Token range of the trigger form [firstToken, endToken). */
+  readonly firstToken: number;
+  readonly endToken: number;
+  /** The word the entry requires ("نداء" after "وجّه"), when it has one. */
+  readonly requiredToken: number | null;
+  /** The verb carries the future prefix: "سيواصل", "ستعمل". */
+  readonly futurePrefix: boolean;
+  /** A pronoun is attached: "ندعوكم" (you), "طالبته" (him). */
+  readonly attachedPronoun: boolean;
+  /**
+   * The form reads as a noun: a verbal noun of the lexicon, a bare past stem that is also a noun
+   * ("دعم"), or a verb form right after a preposition ("في حثّ الدول"). Its actor must be named
+   * right beside it.
+   */
+  readonly nounLike: boolean;
+  /** The speaker speaks of themselves: "ندعو", "نحثكم", "طالبنا". */
+  readonly firstPerson: boolean;
+}
+
+/**
+ * Proclitics a verb form may carry: conjunctions and the future prefix. Not ل: "ليطالب", "لشن"
+ * say what something is for, not what happened.
+ */
+const VERB_PROCLITICS = new Set(['و', 'ف', 'س']);
+/** Pronouns a verb takes as its object ("طالبته", "ندعوكم"); not ي ("إضافي" is not أضاف + ي). */
+const VERB_OBJECT_PRONOUNS = new Set(['ه', 'ها', 'هم', 'هما', 'هن', 'كم', 'كن', 'كما', 'ك', 'نا', 'ني']);
+
+/** The first word of `words` within `limit` words after `from` (a name counts as one word). */
+function hasWordWithin(ctx: DocumentContext, from: number, limit: number, sentenceEnd: number, words: ReadonlySet<string>): number | null {
+  for (let t = from, seen = 0; t < sentenceEnd && seen < limit; seen++) {
+    const mi = ctx.mentionAt[t]!;
+    if (mi !== -1) {
+      t = Math.max(t + 1, ctx.mentions[mi]!.endToken);
+      continue;
+    }
+    if (words.has(ctx.norms[t]!)) return t;
+    for (const r of ctx.readings[t]!) if (words.has(r.stem) || (r.proclitics.includes('ال') && words.has('ال' + r.stem))) return t;
+    t++;
+  }
+  return null;
+}
+
+/** The token before `t`, skipping quote marks. */
+function previousWord(ctx: DocumentContext, t: number, sentence: Sentence): number {
+  let p = t - 1;
+  while (p >= sentence.firstToken && ctx.norms[p] === '"') p--;
+  return p;
+}
+
+/**
+ * The triggers of one sentence, left to right, at most one per token. Tokens inside an entity
+ * mention are never triggers ("الحشد" in "الحشد الشعبي").
+ *
+ * @example
+ * findTriggers(ctx, sentence).map(m => m.entry.id)  // ['request/taalaba']
+ */
+export function findTriggers(ctx: DocumentContext, sentence: Sentence): TriggerMatch[] {
+  const lexicon = eventLexicon();
+  const found: TriggerMatch[] = [];
+  for (let t = sentence.firstToken; t < sentence.endToken; t++) {
+    if (ctx.mentionAt[t] !== -1) continue;
+    const before = previousWord(ctx, t, sentence);
+    const beforeNorm = before >= sentence.firstToken ? ctx.norms[before]! : '';
+    // "المناطق التي تسيطر عليها": a relative clause tells what is known, not a new event.
+    if (lexicon.relativePronouns.has(beforeNorm)) continue;
+    let match: TriggerMatch | null = null;
+    for (const reading of ctx.readings[t]!) {
+      const forms = lexicon.byFirstWord.get(reading.stem);
+      if (!forms) continue;
+      for (const form of forms) {
+        // A verb never takes the article or a preposition; a noun takes any proclitic.
+        if (form.kind === 'verb' && !reading.proclitics.every((p) => VERB_PROCLITICS.has(p))) continue;
+        if (form.kind === 'verb' && reading.enclitic !== null && !VERB_OBJECT_PRONOUNS.has(reading.enclitic)) continue;
+        // Only a verb that takes an object takes an object pronoun ("سيطرته" is "its control").
+        if (form.kind === 'verb' && reading.enclitic !== null && !form.entry.recipient.object) continue;
+        // "الاجتماعي" is "social", not "my meeting": news has nisba adjectives, not a first-person "ي".
+        if (form.kind === 'noun' && reading.enclitic === 'ي') continue;
+        // "تلك الهجمات": a noun after a demonstrative refers back to an event already told.
+        if (form.kind === 'noun' && lexicon.demonstratives.has(beforeNorm)) continue;
+        if (form.kind === 'noun' && reading.enclitic && form.words.length > 1) continue;
+        const end = t + form.words.length;
+        if (end > sentence.endToken) continue;
+        let whole = true;
+        for (let k = 1; k < form.words.length; k++) if (ctx.norms[t + k] !== form.words[k]) whole = false;
+        if (!whole) continue;
+        let requiredToken: number | null = null;
+        if (form.entry.requires) {
+          requiredToken = hasWordWithin(ctx, end, form.entry.requires.within, sentence.endToken, form.entry.requiredWords);
+          if (requiredToken === null) continue;
+        }
+        match = {
+          entry: form.entry,
+          kind: form.kind,
+          firstToken: t,
+          endToken: end,
+          requiredToken,
+          futurePrefix: reading.proclitics.includes('س'),
+          attachedPronoun: reading.enclitic !== null,
+          // "دعمها" is as often "its support" as "supported it": like the bare stem, it needs a subject.
+          nounLike:
+            form.kind === 'noun' ||
+            (form.words.length === 1 && form.entry.nounLikeForms.has(reading.stem)) ||
+            lexicon.prepositions.has(beforeNorm),
+          firstPerson: form.firstPerson,
+        };
+        break;
+      }
+      if (match) break;
+    }
+    if (match) {
+      found.push(match);
+      t = match.endToken - 1;
+    }
+  }
+  return found;
+}

@@ -1,0 +1,67 @@
+/**
+ * One event, many mentions: the same event told twice in an article (in the lead and again in
+ * the body, or a demand repeated in a letter) becomes one event whose `evidence` lists every
+ * sentence that tells it. Events are the same when their type, actors and modality are and their
+ * recipients agree (the same, or one telling names none: "طالبت فيها بـ…" after "وجهت رسالة إلى
+ * التحالف"); events that happen in the world (attacks, arrests …) must also agree on their date.
+ * Each event then gets its id.
+ */
+import { createHash } from 'node:crypto';
+import type { Event, EventType, Span } from '../record.js';
+import type { Extraction, Refiner } from '../types.js';
+
+/** Types told, not done: one actor's statements of one kind to one recipient are one event. */
+const SPOKEN: ReadonlySet<EventType> = new Set(['REQUEST', 'STATEMENT', 'ACCUSE', 'REJECT', 'SUPPORT', 'AGREE', 'THREATEN']);
+
+const keyOf = (e: Event) => [e.type, [...e.actor].sort().join('+'), [...e.recipient].sort().join('+'), e.modality].join('|');
+const actorKey = (e: Event) => [e.type, [...e.actor].sort().join('+'), e.modality].join('|');
+
+function sameRecipients(a: Event, b: Event): boolean {
+  if (a.recipient.length === 0 || b.recipient.length === 0) return true;
+  return [...a.recipient].sort().join('+') === [...b.recipient].sort().join('+');
+}
+
+const union = <T>(a: readonly T[], b: readonly T[]) => [...new Set([...a, ...b])];
+
+function sameDate(a: Event, b: Event): boolean {
+  return a.date.value === null || b.date.value === null || a.date.value === b.date.value;
+}
+
+function mergeInto(target: Event, other: Event): Event {
+  const evidence: Span[] = [...(target.evidence ?? [target.sentence])];
+  for (const s of other.evidence ?? [other.sentence]) if (!evidence.some((x) => x.start === s.start)) evidence.push(s);
+  evidence.sort((a, b) => a.start - b.start);
+  return {
+    ...target,
+    recipient: target.recipient.length ? target.recipient : other.recipient,
+    mode: target.mode ?? other.mode,
+    contexts: union(target.contexts, other.contexts),
+    topics: union(target.topics, other.topics),
+    quantities: union(target.quantities, other.quantities).sort((a, b) => a - b),
+    place: target.place ?? other.place,
+    date: target.date.value !== null ? target.date : other.date,
+    content: target.content ?? other.content,
+    confidence: Math.max(target.confidence, other.confidence),
+    evidence,
+  };
+}
+
+/** A stable id: the event's identity and where it is first told. */
+function eventId(e: Event): string {
+  return 'ev-' + createHash('sha1').update(`${keyOf(e)}|${e.trigger.start}`).digest('hex').slice(0, 12);
+}
+
+export const mergeEvents: Refiner = {
+  name: 'refine/merge-events',
+  refine(_input, x: Extraction): Extraction {
+    const ordered = [...x.events].sort((a, b) => a.trigger.start - b.trigger.start);
+    const merged: Event[] = [];
+    for (const e of ordered) {
+      const key = actorKey(e);
+      const at = merged.findIndex((m) => actorKey(m) === key && sameRecipients(m, e) && (SPOKEN.has(e.type) || sameDate(m, e)));
+      if (at >= 0) merged[at] = mergeInto(merged[at]!, e);
+      else merged.push({ ...e, evidence: e.evidence ?? [e.sentence] });
+    }
+    return { ...x, events: merged.map((e) => ({ ...e, id: eventId(e) })) };
+  },
+};

@@ -1,0 +1,346 @@
+/**
+ * Events on sentences written for these tests, with the entities placed by hand (the entity
+ * extractor is tested on its own): triggers and their inflections, VSO and SVO subjects, speaking
+ * documents, addressees, contents, several demands in one sentence, modality, merging, and
+ * negative cases.
+ */
+import { describe, expect, it } from 'vitest';
+import { eventExtractor } from '../../src/extract/events/extractor.js';
+import { inflect } from '../../src/extract/events/lexicon.js';
+import type { DateMention, Entity, Event } from '../../src/extract/record.js';
+import { mergeEvents } from '../../src/extract/refiners/merge-events.js';
+import { emptyExtraction } from '../../src/extract/types.js';
+import { analyzeText } from '../../src/text/analyze.js';
+
+interface Actor {
+  id: string;
+  type?: Entity['type'];
+  subtype?: string;
+  /** Surface forms to mark wherever they stand (longest first wins). */
+  forms: string[];
+}
+
+const SDF: Actor = { id: 'org:sdf', forms: ['قوات سوريا الديمقراطية', 'قسد'] };
+const AANES: Actor = { id: 'org:aanes', forms: ['الإدارة الذاتية'] };
+const COALITION: Actor = { id: 'org:coalition', forms: ['التحالف الدولي'] };
+const UN: Actor = { id: 'org:un', forms: ['الأمم المتحدة'] };
+const MSD: Actor = { id: 'org:msd', forms: ['مجلس سوريا الديمقراطية'] };
+const ISIS: Actor = { id: 'org:isis', forms: ['داعش', 'التنظيم'] };
+const TURKEY: Actor = { id: 'loc:tr', type: 'LOC', subtype: 'country', forms: ['تركيا'] };
+const HASAKAH: Actor = { id: 'loc:sy:hasakah', type: 'LOC', subtype: 'city', forms: ['الحسكة'] };
+const INTL: Actor = { id: 'org:intl-community', forms: ['المجتمع الدولي'] };
+
+/** Marks the actors' forms in the text (a form inside a longer one is not marked again). */
+function entitiesIn(text: string, actors: Actor[]): Entity[] {
+  const taken: [number, number][] = [];
+  const byLength = actors.flatMap((a) => a.forms.map((f) => ({ a, f }))).sort((x, y) => y.f.length - x.f.length);
+  const mentions = new Map<string, { start: number; end: number; text: string }[]>();
+  for (const { a, f } of byLength) {
+    for (let at = text.indexOf(f); at >= 0; at = text.indexOf(f, at + 1)) {
+      if (taken.some(([s, e]) => at < e && s < at + f.length)) continue;
+      taken.push([at, at + f.length]);
+      mentions.set(a.id, [...(mentions.get(a.id) ?? []), { start: at, end: at + f.length, text: f }]);
+    }
+  }
+  return actors
+    .filter((a) => mentions.has(a.id))
+    .map((a) => ({
+      id: a.id,
+      type: a.type ?? 'ORG',
+      subtype: a.subtype ?? null,
+      name: { ar: a.forms[0]!, en: null },
+      country: null,
+      geo: null,
+      mentions: mentions.get(a.id)!.sort((x, y) => x.start - y.start),
+    }));
+}
+
+function events(text: string, actors: Actor[], options: { dates?: DateMention[]; titleEnd?: number } = {}): Event[] {
+  const doc = analyzeText(text);
+  const sofar = { ...emptyExtraction(), entities: entitiesIn(text, actors), dates: options.dates ?? [] };
+  const input = { doc, published: '2024-12-06', titleEnd: options.titleEnd ?? 0 };
+  const found = eventExtractor.extract(input, sofar).events ?? [];
+  return mergeEvents.refine(input, { ...sofar, events: found }).events;
+}
+
+const brief = (e: Event) => ({ type: e.type, actor: e.actor, recipient: e.recipient, trigger: e.trigger.text });
+
+describe('trigger lexicon', () => {
+  it('inflects regular verbs from their stems', () => {
+    const forms = inflect(['طالب'], ['طالب']);
+    const byForm = new Map(forms.map((f) => [f.form, f]));
+    for (const f of ['طالب', 'طالبت', 'طالبوا', 'يطالب', 'تطالب', 'نطالب', 'يطالبون', 'تطالبان']) expect(byForm.has(f), f).toBe(true);
+    expect(byForm.get('نطالب')).toMatchObject({ tense: 'present', firstPerson: true });
+    expect(byForm.get('طالبنا')).toMatchObject({ tense: 'past', firstPerson: true });
+    expect(byForm.get('طالبت')).toMatchObject({ tense: 'past', firstPerson: false });
+    // no dual "طالبا": it would read "دعماً"-like accusative nouns as verbs
+    expect(byForm.has('طالبا')).toBe(false);
+  });
+
+  it('finds inflected and cliticised triggers', () => {
+    for (const [sentence, trigger] of [
+      ['وطالبت الإدارة الذاتية التحالف الدولي بالدعم.', 'وطالبت'],
+      ['تطالب الإدارة الذاتية التحالف الدولي بالدعم.', 'تطالب'],
+      ['ويطالبون التحالف الدولي بالدعم.', 'ويطالبون'],
+      ['وستطالب الإدارة الذاتية التحالف الدولي بالدعم.', 'وستطالب'],
+    ] as const) {
+      const [e] = events(sentence, [AANES, COALITION]);
+      expect(e?.trigger.text, sentence).toBe(trigger);
+      expect(e?.type).toBe('REQUEST');
+    }
+  });
+});
+
+describe('subjects', () => {
+  it('VSO: the subject follows the verb; the object is the recipient; the content is what is asked', () => {
+    const text = 'دعت الإدارة الذاتية المجتمع الدولي إلى إنشاء محكمة دولية لمحاكمة عناصر التنظيم.';
+    const [e] = events(text, [AANES, INTL, ISIS]);
+    expect(brief(e!)).toEqual({ type: 'REQUEST', actor: ['org:aanes'], recipient: ['org:intl-community'], trigger: 'دعت' });
+    expect(e!.content?.text).toBe('إلى إنشاء محكمة دولية لمحاكمة عناصر التنظيم');
+    expect(e!.topics).toEqual(expect.arrayContaining(['international-tribunal', 'accountability']));
+    expect(e!.sentence.text).toBe(text);
+    expect(e!.rule).toBe('ar/events/request/daa');
+  });
+
+  it('SVO: the subject precedes the verb (headline style)', () => {
+    const [e] = events('مجلس سوريا الديمقراطية يطالب التحالف الدولي بحماية المدنيين', [MSD, COALITION]);
+    expect(brief(e!)).toEqual({ type: 'REQUEST', actor: ['org:msd'], recipient: ['org:coalition'], trigger: 'يطالب' });
+    expect(e!.content?.text).toBe('بحماية المدنيين');
+    expect(e!.topics).toEqual(['civilian-protection']);
+  });
+
+  it('a head noun before the actor: "القيادة العامة لقوات …", "المتحدث باسم …"', () => {
+    const [a] = events('دعت القيادة العامة لقوات سوريا الديمقراطية التحالف الدولي إلى مواصلة الدعم.', [SDF, COALITION]);
+    expect(brief(a!)).toMatchObject({ actor: ['org:sdf'], recipient: ['org:coalition'] });
+    const [b] = events('وقال المتحدث باسم التحالف الدولي إن العمليات مستمرة.', [COALITION]);
+    expect(brief(b!)).toMatchObject({ type: 'STATEMENT', actor: ['org:coalition'] });
+    expect(b!.content?.text).toBe('إن العمليات مستمرة');
+  });
+
+  it('compound actors stay lists', () => {
+    const [e] = events('أدانت الإدارة الذاتية ومجلس سوريا الديمقراطية القصف على القرى.', [AANES, MSD]);
+    expect(e!.actor).toEqual(['org:aanes', 'org:msd']);
+  });
+
+  it('a speaking document stands for the actor the article has established', () => {
+    const text = 'الإدارة الذاتية تطالب بمحكمة دولية\n\nوقال البيان إن المحاكمات يجب أن تجري في المنطقة.';
+    const list = events(text, [AANES], { titleEnd: text.indexOf('\n') });
+    const statement = list.find((e) => e.type === 'STATEMENT')!;
+    expect(statement.actor).toEqual(['org:aanes']);
+    expect(statement.trigger.text).toBe('وقال');
+  });
+
+  it('"وجاء في نص الرسالة" is a statement by the article\'s actor', () => {
+    const text = 'مجلس سوريا الديمقراطية يوجه رسالة إلى الأمم المتحدة\n\nوجاء في نص الرسالة "نطالب بحماية المدنيين".';
+    const st = events(text, [MSD, UN], { titleEnd: text.indexOf('\n') }).find((e) => e.type === 'STATEMENT')!;
+    expect(st.actor).toEqual(['org:msd']);
+  });
+
+  it('a verb with no subject continues the previous sentence\'s subject, and one statement is merged', () => {
+    const text = 'أكدت الإدارة الذاتية أن المخيمات تحتاج إلى دعم. وأضافت أن عودة النازحين أولوية.';
+    const list = events(text, [AANES]);
+    expect(list).toHaveLength(1);
+    expect(list[0]).toMatchObject({ type: 'STATEMENT', actor: ['org:aanes'] });
+    expect(list[0]!.evidence!.map((s) => s.text)).toEqual(['أكدت الإدارة الذاتية أن المخيمات تحتاج إلى دعم.', 'وأضافت أن عودة النازحين أولوية.']);
+    expect(list[0]!.topics).toEqual(expect.arrayContaining(['camps', 'displacement-return']));
+  });
+
+  it('a place is not an actor; a country is', () => {
+    expect(events('قصفت تركيا قرى ريف الحسكة.', [TURKEY, HASAKAH])[0]).toMatchObject({ type: 'ASSAULT', actor: ['loc:tr'], place: 'loc:sy:hasakah' });
+  });
+});
+
+describe('subjects: harder cases', () => {
+  it('quote marks around the subject do not hide it', () => {
+    expect(events('“التحالف الدولي” يؤكد عزمه على مواصلة القتال', [COALITION])[0]).toMatchObject({ type: 'STATEMENT', actor: ['org:coalition'] });
+  });
+
+  it('"وكان X، قد طالب": a comma before the auxiliary', () => {
+    const text = 'وكان القائد العام لقوات سوريا الديمقراطية، قد طالب التحالف الدولي بالدعم.';
+    expect(events(text, [SDF, COALITION])[0]).toMatchObject({ type: 'REQUEST', actor: ['org:sdf'], recipient: ['org:coalition'] });
+  });
+
+  it('"الآلاف من مرتزقة …": the subject after a quantity and من', () => {
+    const text = 'هاجم الآلاف من عناصر داعش القرى المحيطة بالمدينة.';
+    const at = text.indexOf('الآلاف');
+    const quantities = [{ start: at, end: at + 6, text: 'الآلاف', value: null, low: 2000, high: 9000, qualifier: null, unit: null, counted: null, category: 'fighters' as const }];
+    const doc = analyzeText(text);
+    const sofar = { ...emptyExtraction(), entities: entitiesIn(text, [ISIS]), quantities };
+    const found = eventExtractor.extract({ doc, published: null, titleEnd: 0 }, sofar).events ?? [];
+    expect(found[0]).toMatchObject({ type: 'ASSAULT', actor: ['org:isis'], quantities: [0] });
+  });
+
+  it('"بيان التحالف": a document followed by its owner speaks for the owner', () => {
+    const text = 'الإدارة الذاتية ترحب\n\nوحث بيان التحالف الدولي على تخصيص موارد كافية.';
+    const req = events(text, [AANES, COALITION], { titleEnd: text.indexOf('\n') }).find((e) => e.type === 'REQUEST')!;
+    expect(req.actor).toEqual(['org:coalition']);
+  });
+
+  it('first person speaks for the speaker: "نحثكم", "ونلتزم", "سنواصل دعم X"', () => {
+    const text = 'مجلس سوريا الديمقراطية يوجه رسالة إلى الأمم المتحدة\n\nونلتزم بحماية المدنيين. وسنواصل دعم الإدارة الذاتية.';
+    const list = events(text, [MSD, UN, AANES], { titleEnd: text.indexOf('\n') });
+    expect(list.find((e) => e.type === 'AGREE')).toMatchObject({ actor: ['org:msd'], modality: 'future' });
+    expect(list.find((e) => e.type === 'SUPPORT')).toMatchObject({ actor: ['org:msd'], recipient: ['org:aanes'] });
+  });
+
+  it('an event noun after "verb + actor": "تواصل قسد الحرب ضد داعش"', () => {
+    expect(events('تواصل قسد الحرب ضد خلايا داعش في البادية.', [SDF, ISIS])[0]).toMatchObject({
+      type: 'ASSAULT',
+      actor: ['org:sdf'],
+      recipient: ['org:isis'],
+      topics: ['counter-isis'],
+    });
+  });
+
+  it('a speaker goes on speaking; a subjectless verb does not take the last attacker', () => {
+    const text = 'هاجمت داعش حاجزا. وطالبت الإدارة الذاتية بالحماية. وأضافت أن الوضع صعب.';
+    const list = events(text, [ISIS, AANES]);
+    expect(list.find((e) => e.type === 'STATEMENT')!.actor).toEqual(['org:aanes']);
+  });
+});
+
+describe('recipients and contents', () => {
+  it('an addressee after a preposition; a later demand in the same sentence keeps it', () => {
+    const text = 'وجه مجلس سوريا الديمقراطية نداء إلى الأمم المتحدة طالب فيه بفتح معبر اليعربية.';
+    const list = events(text, [MSD, UN]);
+    expect(list).toHaveLength(1);
+    expect(brief(list[0]!)).toEqual({ type: 'REQUEST', actor: ['org:msd'], recipient: ['org:un'], trigger: 'وجه' });
+    expect(list[0]!.topics).toContain('humanitarian-access');
+  });
+
+  it('"نحثكم": an attached "you" is the addressee of the demand before it', () => {
+    const text = 'طالبت الإدارة الذاتية التحالف الدولي بالدعم. ونحثكم على استعادة رعاياكم.';
+    const list = events(text, [AANES, COALITION]);
+    expect(list).toHaveLength(1);
+    expect(list[0]!.recipient).toEqual(['org:coalition']);
+    expect(list[0]!.topics).toContain('repatriation');
+  });
+
+  it('several demands in one sentence are all in its content and topics', () => {
+    const [e] = events('طالبت الإدارة الذاتية بفتح معبر تل كوجر وإعادة المهجرين إلى قراهم وإنشاء محكمة دولية.', [AANES]);
+    expect(e!.content?.text).toBe('بفتح معبر تل كوجر وإعادة المهجرين إلى قراهم وإنشاء محكمة دولية');
+    expect(e!.topics).toEqual(expect.arrayContaining(['humanitarian-access', 'displacement-return', 'international-tribunal']));
+  });
+
+  it('what a demand asks for is not an event of its own', () => {
+    const list = events('طالبت الإدارة الذاتية التحالف الدولي بدعم قوات سوريا الديمقراطية ومحاربة التنظيم.', [AANES, COALITION, SDF, ISIS]);
+    expect(list.map((e) => e.type)).toEqual(['REQUEST']);
+  });
+});
+
+describe('modality', () => {
+  it('negated by لم / لن; "لا يزال" is not a negation', () => {
+    expect(events('ولم تهاجم قوات سوريا الديمقراطية القرية.', [SDF])[0]!.modality).toBe('negated');
+    expect(events('لن تقصف تركيا المنطقة.', [TURKEY])[0]!.modality).toBe('negated');
+    expect(events('ولا يزال التنظيم يهاجم القرى.', [ISIS])[0]!.modality).toBe('asserted');
+  });
+
+  it('future by the prefix سـ, by سوف, and for commitments', () => {
+    // the masdar after a future verb: the support it promises is future
+    expect(events('سيواصل التحالف الدولي دعم قوات سوريا الديمقراطية.', [COALITION, SDF])[0]).toMatchObject({ type: 'SUPPORT', modality: 'future', actor: ['org:coalition'], recipient: ['org:sdf'] });
+    expect(events('وسيدعم التحالف الدولي قوات سوريا الديمقراطية.', [COALITION, SDF])[0]).toMatchObject({ type: 'SUPPORT', modality: 'future', recipient: ['org:sdf'] });
+    expect(events('سوف تهاجم تركيا المنطقة.', [TURKEY])[0]!.modality).toBe('future');
+    expect(events('تعهد التحالف الدولي بمواصلة الحرب على التنظيم.', [COALITION, ISIS])[0]).toMatchObject({ type: 'AGREE', modality: 'future' });
+  });
+
+  it('hypothetical after a condition', () => {
+    expect(events('وفي حال هاجمت تركيا المنطقة فإن الأهالي سينزحون.', [TURKEY])[0]!.modality).toBe('hypothetical');
+  });
+
+  it('an event inside a denial is negated', () => {
+    const list = events('ونفى التحالف الدولي أن تكون طائراته قد استهدفت المدنيين.', [COALITION]);
+    expect(list.map((e) => [e.type, e.modality])).toEqual([
+      ['REJECT', 'asserted'],
+      ['ASSAULT', 'negated'],
+    ]);
+  });
+});
+
+describe('when, where, figures, merging', () => {
+  it('takes the date and place of its own sentence', () => {
+    const text = 'هاجمت خلايا داعش أمس حاجزا في الحسكة.';
+    const at = text.indexOf('أمس');
+    const dates: DateMention[] = [{ start: at, end: at + 3, text: 'أمس', value: '2024-12-05', precision: 'day', relative: true }];
+    const [e] = events(text, [ISIS, HASAKAH], { dates });
+    expect(e).toMatchObject({ type: 'ASSAULT', actor: ['org:isis'], place: 'loc:sy:hasakah', date: { value: '2024-12-05', precision: 'day' } });
+  });
+
+  it('one event told in the lead and again in the body is one event with both sentences', () => {
+    const text = 'هاجمت خلايا داعش قرية في الحسكة. وفي التفاصيل، هاجمت خلايا داعش القرية فجرا.';
+    const list = events(text, [ISIS, HASAKAH]);
+    expect(list).toHaveLength(1);
+    expect(list[0]!.evidence).toHaveLength(2);
+    expect(list[0]!.id).toMatch(/^ev-[0-9a-f]{12}$/);
+  });
+
+  it('a telling that names no recipient joins one that does', () => {
+    const text = 'وجهت الإدارة الذاتية رسالة إلى التحالف الدولي. وطالبت الإدارة الذاتية بحماية المدنيين.';
+    const list = events(text, [AANES, COALITION]);
+    expect(list).toHaveLength(1);
+    expect(list[0]).toMatchObject({ type: 'REQUEST', recipient: ['org:coalition'] });
+    expect(list[0]!.evidence).toHaveLength(2);
+  });
+
+  it('attacks on different dates stay apart', () => {
+    const text = 'هاجمت خلايا داعش قرية أمس. وهاجمت خلايا داعش قرية اليوم.';
+    const d = (w: string, v: string): DateMention => ({ start: text.indexOf(w), end: text.indexOf(w) + w.length, text: w, value: v, precision: 'day', relative: true });
+    expect(events(text, [ISIS], { dates: [d('أمس', '2024-12-05'), d('اليوم', '2024-12-06')] })).toHaveLength(2);
+  });
+});
+
+describe('what is not an event', () => {
+  it('a city is not "condemning"; the PMF is not a mobilisation; a noun without an actor is nothing', () => {
+    expect(events('وصل الوفد إلى مدينة الحسكة.', [HASAKAH])).toEqual([]);
+    expect(events('انتشرت قوات الحشد الشعبي في المنطقة.', [{ id: 'org:pmf', forms: ['الحشد الشعبي'] }])).toEqual([]);
+    expect(events('وأسفر الهجوم عن أضرار مادية.', [])).toEqual([]);
+  });
+
+  it('a ministry is not a visit, "additional" is not "added", control is not a seizure, a purpose is not an act', () => {
+    const ministry: Actor = { id: 'org:mod', forms: ['وزارة الدفاع'] };
+    expect(events('أصدرت وزارة الدفاع بيانا إضافيا حول سيطرة القوات على المعبر.', [ministry]).map((e) => e.trigger.text)).toEqual(['أصدرت']);
+    expect(events('جاءت الزيارة لشن حملة ضد الفساد.', [])).toEqual([]);
+  });
+
+  it('a relative clause tells what is known: "المناطق التي تسيطر عليها تركيا"', () => {
+    expect(events('زادت المناطق التي تسيطر عليها تركيا.', [TURKEY])).toEqual([]);
+  });
+
+  it('a noun after a demonstrative refers back: "تلك الهجمات"', () => {
+    expect(events('ونتيجة تلك الهجمات نزح الأهالي.', [])).toEqual([]);
+  });
+
+  it('"الاجتماعي" is an adjective, not "my meeting"; "يسيطر" describes, "دعماً" is a noun', () => {
+    expect(events('نشرت الإدارة الذاتية صورا على وسائل التواصل الاجتماعي.', [AANES])).toEqual([]);
+    expect(events('يسيطر التنظيم على مناطق صحراوية.', [ISIS])).toEqual([]);
+    expect(events('قدم الاتحاد الأوروبي تمويلا جديدا دعماً للاستقرار.', []).map((e) => e.type)).not.toContain('SUPPORT');
+  });
+
+  it('a verb form after a preposition is a verbal noun that needs its own actor: "في حثّ الدول"', () => {
+    expect(events('تواصل جهودها في حث الدول على استعادة رعاياها.', [])).toEqual([]);
+  });
+
+  it('a verbal noun inside a reported statement is not an event of its own', () => {
+    const list = events('أكدت الإدارة الذاتية أن المخيمات تحتاج إلى دعم.', [AANES]);
+    expect(list.map((e) => e.type)).toEqual(['STATEMENT']);
+  });
+
+  it('"تحمّل المسؤولية" (bear) is not "حمّل X المسؤولية" (blame)', () => {
+    expect(events('يجب على الدول تحمل هذه المسؤولية.', []).map((e) => e.type)).toEqual([]);
+    expect(events('وحملت الإدارة الذاتية تركيا المسؤولية عن الهجوم.', [AANES, TURKEY])[0]).toMatchObject({ type: 'ACCUSE', actor: ['org:aanes'], recipient: ['loc:tr'] });
+  });
+
+  it('"دعم" as a noun is not a support event', () => {
+    expect(events('أكد المجتمع الدولي أهمية دعم الاستقرار في المنطقة.', [INTL]).map((e) => e.type)).toEqual(['STATEMENT']);
+  });
+
+  it('a statement nobody named made is not an event; an unnamed speaker is not the article\'s actor', () => {
+    expect(events('أكد الوزير أهمية الاستقرار في المنطقة.', [])).toEqual([]);
+    const text = 'قصفت تركيا القرى. وأفاد مسؤولون محليون بأن العائلات نزحت.';
+    expect(events(text, [TURKEY]).map((e) => e.type)).toEqual(['ASSAULT']);
+  });
+
+  it('a subjectless demand continues its own sentence\'s subject', () => {
+    const text = 'وأدانت الإدارة الذاتية القصف. من جهته، قدّر مجلس سوريا الديمقراطية عدد النازحين، ودعا المنظمات إلى التدخل.';
+    expect(events(text, [AANES, MSD]).find((e) => e.type === 'REQUEST')!.actor).toEqual(['org:msd']);
+  });
+});
