@@ -140,6 +140,9 @@ export function schemaVersion(store: SqliteStore): number {
   return (store.db.prepare('SELECT max(version) AS v FROM schema_migrations').get() as { v: number }).v;
 }
 
+/** Writes per commit while an ingest run is open. */
+const BATCH_WRITES = 200;
+
 export class SqliteStore implements Store {
   readonly kind = 'sqlite';
   private readonly insertDocument;
@@ -197,16 +200,28 @@ export class SqliteStore implements Store {
     this.insertMessage = db.prepare('INSERT INTO messages (document_id, idx, code, message, start, end) VALUES (?, ?, ?, ?, ?, ?)');
   }
 
+  private readonly statements = new Map<string, Database.Statement>();
+
+  /** A prepared statement, prepared once per SQL text (preparing costs as much as running). */
+  private stmt(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
   async documentState(id: string): Promise<DocumentState | null> {
-    const row = this.db.prepare('SELECT pipeline FROM documents WHERE id = ?').get(id) as { pipeline: string } | undefined;
+    const row = this.stmt('SELECT pipeline FROM documents WHERE id = ?').get(id) as { pipeline: string } | undefined;
     return row ? { pipeline: row.pipeline } : null;
   }
 
   async saveDocument(record: DocumentRecord, source: SourceRef, runId: number | null): Promise<SaveOutcome> {
     const pipeline = `${record.pipeline.version}|${record.pipeline.lexicon}|${record.pipeline.model ?? '-'}`;
     try {
-      return this.db.transaction((): SaveOutcome => {
-        const existing = this.db.prepare('SELECT rowid FROM documents WHERE id = ?').get(record.id) as { rowid: number } | undefined;
+      const outcome = this.db.transaction((): SaveOutcome => {
+        const existing = this.stmt('SELECT rowid FROM documents WHERE id = ?').get(record.id) as { rowid: number } | undefined;
         const row = {
           id: record.id,
           title: record.title,
@@ -225,18 +240,19 @@ export class SqliteStore implements Store {
           this.updateDocument.run(row);
           rowid = existing.rowid;
           this.deleteChildren(record.id);
-          this.db.prepare('DELETE FROM documents_fts WHERE rowid = ?').run(rowid);
+          this.stmt('DELETE FROM documents_fts WHERE rowid = ?').run(rowid);
         } else {
           rowid = Number(this.insertDocument.run(row).lastInsertRowid);
         }
         this.insertChildren(record);
         const body = record.title !== null ? record.text.slice(record.title.length) : record.text;
-        this.db
-          .prepare('INSERT INTO documents_fts (rowid, title, body) VALUES (?, ?, ?)')
+        this.stmt('INSERT INTO documents_fts (rowid, title, body) VALUES (?, ?, ?)')
           .run(rowid, indexText(record.title ?? ''), indexText(body));
         this.insertSource.run(record.id, record.id, source.origin, source.url ?? null, source.outlet ?? null, source.published ?? null, runId);
         return existing ? 'updated' : 'stored';
       })();
+      this.afterWrite();
+      return outcome;
     } catch (error) {
       throw new MarsadError('store-write', this.location, (error as Error).message, { cause: error });
     }
@@ -244,7 +260,7 @@ export class SqliteStore implements Store {
 
   private deleteChildren(id: string): void {
     for (const table of ['entities', 'mentions', 'dates', 'quantities', 'events', 'event_arguments', 'event_topics', 'event_quantities', 'messages']) {
-      this.db.prepare(`DELETE FROM ${table} WHERE document_id = ?`).run(id);
+      this.stmt(`DELETE FROM ${table} WHERE document_id = ?`).run(id);
     }
   }
 
@@ -275,6 +291,7 @@ export class SqliteStore implements Store {
   async addSource(id: string, source: SourceRef, runId: number | null): Promise<boolean> {
     try {
       const info = this.insertSource.run(id, id, source.origin, source.url ?? null, source.outlet ?? null, source.published ?? null, runId);
+      this.afterWrite();
       return info.changes > 0;
     } catch (error) {
       throw new MarsadError('store-write', this.location, (error as Error).message, { cause: error });
@@ -282,14 +299,13 @@ export class SqliteStore implements Store {
   }
 
   async sources(id: string): Promise<SourceRef[]> {
-    const rows = this.db
-      .prepare('SELECT origin, url, outlet, published FROM document_sources WHERE document_id = ? ORDER BY seq')
+    const rows = this.stmt('SELECT origin, url, outlet, published FROM document_sources WHERE document_id = ? ORDER BY seq')
       .all(id) as { origin: string; url: string | null; outlet: string | null; published: string | null }[];
     return rows.map((r) => ({ origin: r.origin, url: r.url, outlet: r.outlet, published: r.published }));
   }
 
   async getDocument(id: string): Promise<DocumentRecord | null> {
-    const row = this.db.prepare('SELECT record FROM documents WHERE id = ?').get(id) as { record: string } | undefined;
+    const row = this.stmt('SELECT record FROM documents WHERE id = ?').get(id) as { record: string } | undefined;
     return row ? (JSON.parse(row.record) as DocumentRecord) : null;
   }
 
@@ -342,15 +358,14 @@ export class SqliteStore implements Store {
   }
 
   async stats(): Promise<StoreStats> {
-    const count = (table: string) => (this.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
-    const outlets = this.db
-      .prepare('SELECT outlet, count(*) AS documents FROM documents GROUP BY outlet ORDER BY documents DESC, outlet LIMIT 20')
+    const count = (table: string) => (this.stmt(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+    const outlets = this.stmt('SELECT outlet, count(*) AS documents FROM documents GROUP BY outlet ORDER BY documents DESC, outlet LIMIT 20')
       .all() as { outlet: string | null; documents: number }[];
-    const published = this.db.prepare('SELECT min(published) AS first, max(published) AS last FROM documents').get() as {
+    const published = this.stmt('SELECT min(published) AS first, max(published) AS last FROM documents').get() as {
       first: string | null;
       last: string | null;
     };
-    const last = this.db.prepare('SELECT * FROM ingest_runs ORDER BY id DESC LIMIT 1').get() as RunRow | undefined;
+    const last = this.stmt('SELECT * FROM ingest_runs ORDER BY id DESC LIMIT 1').get() as RunRow | undefined;
     return {
       documents: count('documents'),
       entities: count('entities'),
@@ -368,34 +383,61 @@ export class SqliteStore implements Store {
     };
   }
 
+  /**
+   * While a run is open, writes go into one transaction committed every {@link BATCH_WRITES}
+   * writes: a commit per document would rewrite the same index pages thousands of times. Each
+   * record stays atomic (its own transaction becomes a savepoint), readers see every committed
+   * batch, and a crash loses at most the writes of the open batch, which the next (idempotent)
+   * ingest stores again.
+   */
+  private batch: { pending: number } | null = null;
+
+  private afterWrite(): void {
+    if (this.batch && ++this.batch.pending >= BATCH_WRITES) {
+      this.db.exec('COMMIT');
+      this.db.exec('BEGIN');
+      this.batch.pending = 0;
+    }
+  }
+
+  private endBatch(): void {
+    if (this.batch) {
+      this.batch = null;
+      if (this.db.inTransaction) this.db.exec('COMMIT');
+    }
+  }
+
   async beginRun(info: RunInfo): Promise<number> {
-    const result = this.db
-      .prepare("INSERT INTO ingest_runs (command, inputs, pipeline, started_at, status) VALUES (?, ?, ?, ?, 'running')")
+    const result = this.stmt("INSERT INTO ingest_runs (command, inputs, pipeline, started_at, status) VALUES (?, ?, ?, ?, 'running')")
       .run(info.command, JSON.stringify(info.inputs), info.pipeline, now());
+    if (!this.batch && !this.db.inTransaction) {
+      this.db.exec('BEGIN');
+      this.batch = { pending: 0 };
+    }
     return Number(result.lastInsertRowid);
   }
 
   async recordFailure(runId: number, failure: Omit<Failure, 'runId'>): Promise<void> {
-    this.db
-      .prepare('INSERT INTO failures (run_id, origin, code, message) VALUES (?, ?, ?, ?)')
+    this.stmt('INSERT INTO failures (run_id, origin, code, message) VALUES (?, ?, ?, ?)')
       .run(runId, failure.origin, failure.code, failure.message);
+    this.afterWrite();
   }
 
   async finishRun(runId: number, counts: RunCounts, status: 'completed' | 'failed'): Promise<void> {
-    this.db
-      .prepare(
+    this.stmt(
         `UPDATE ingest_runs SET finished_at = @at, status = @status, stored = @stored, updated = @updated,
          unchanged = @unchanged, repeats = @repeats, rejected = @rejected, skipped = @skipped WHERE id = @id`,
       )
       .run({ ...counts, at: now(), status, id: runId });
+    this.endBatch();
   }
 
   async runs(limit: number): Promise<IngestRun[]> {
-    return (this.db.prepare('SELECT * FROM ingest_runs ORDER BY id DESC LIMIT ?').all(limit) as RunRow[]).map(toRun);
+    return (this.stmt('SELECT * FROM ingest_runs ORDER BY id DESC LIMIT ?').all(limit) as RunRow[]).map(toRun);
   }
 
   async failures(runId: number): Promise<Failure[]> {
-    const rows = this.db.prepare('SELECT run_id, origin, code, message FROM failures WHERE run_id = ? ORDER BY id').all(runId) as {
+    const rows = this.stmt('SELECT run_id, origin, code, message FROM failures WHERE run_id = ? ORDER BY id').all(runId) as {
       run_id: number;
       origin: string;
       code: string;
@@ -406,6 +448,7 @@ export class SqliteStore implements Store {
 
   async close(): Promise<void> {
     if (this.db.open) {
+      this.endBatch();
       this.db.pragma('optimize');
       this.db.close();
     }
