@@ -26,6 +26,33 @@ describe('SQLite store', () => {
     await again.close();
   });
 
+  it('an open ingest run commits in batches: other readers see its writes once committed', async () => {
+    const path = join(tempDir(), 'batch.db');
+    const writer = openSqliteStore(path);
+    const reader = openSqliteStore(path);
+    const run = await writer.beginRun({ command: 'test', inputs: [], pipeline: 'p' });
+    const record = sampleRecord();
+    await writer.saveDocument(record, { origin: '/a' }, run);
+    expect((await writer.stats()).documents).toBe(1); // the writer sees its own writes
+    expect(await reader.getDocument(record.id)).toBeNull(); // not committed yet
+    await writer.finishRun(run, { stored: 1, updated: 0, unchanged: 0, repeats: 0, rejected: 0, skipped: 0 }, 'completed');
+    expect(await reader.getDocument(record.id)).toEqual(record);
+    expect(writer.db.inTransaction).toBe(false);
+    await writer.close();
+    await reader.close();
+  });
+
+  it('closing a store with a run still open keeps what it wrote', async () => {
+    const path = join(tempDir(), 'open-run.db');
+    const store = openSqliteStore(path);
+    await store.beginRun({ command: 'test', inputs: [], pipeline: 'p' });
+    await store.saveDocument(sampleRecord(), { origin: '/a' }, null);
+    await store.close();
+    const again = openSqliteStore(path);
+    expect((await again.stats()).documents).toBe(1);
+    await again.close();
+  });
+
   it('refuses a store migrated by a newer Marsad', async () => {
     const path = join(tempDir(), 'new.db');
     await openSqliteStore(path).close();
