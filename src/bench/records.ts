@@ -1,6 +1,7 @@
 /**
- * Records written by hand or generated, with every span computed from the text, for the
- * tests and the API benchmark while the extractors do not fill every list yet. `buildRecord`
+ * Records written by hand or generated, with every span computed from the text, for tests
+ * that need known records whatever the extractors make of a text, and for the API benchmark's
+ * load. `buildRecord`
  * turns a readable description (names and words, no offsets) into a record that satisfies
  * the contract; `syntheticRecords` makes any number of varied ones for load.
  */

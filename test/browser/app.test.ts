@@ -3,8 +3,8 @@
  * linked to its record, the events table filtered, markers on the map, the language switch,
  * and the app at phone width. A screenshot of each view goes to test-results/.
  *
- * The store holds the bundled examples, three hand-made articles and 200 generated ones (the
- * extractors do not fill events yet; generated records give the views something to show).
+ * The store holds the bundled examples (as the extractors read them), three hand-made articles
+ * and 200 generated ones (known content every view can be checked against).
  * Without /usr/bin/chromium the suite is skipped, except under CI, where it fails.
  */
 import { existsSync, mkdirSync } from 'node:fs';

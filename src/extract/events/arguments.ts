@@ -34,7 +34,7 @@ const isPunct = (ctx: DocumentContext, t: number) => ctx.doc.tokens.kind(t) === 
 
 function stemIn(ctx: DocumentContext, t: number, set: ReadonlySet<string>): boolean {
   if (set.has(ctx.norms[t]!)) return true;
-  return ctx.readings[t]!.some((r) => set.has(r.stem) || (r.proclitics.includes('ال') && set.has('ال' + r.stem)));
+  return ctx.readingsOf(t).some((r) => set.has(r.stem) || (r.proclitics.includes('ال') && set.has('ال' + r.stem)));
 }
 
 /** The token begins with "و" fused to a mention, or is a lone "و": "… وقوات …", "… و قوات …". */
@@ -98,7 +98,7 @@ export function findSubject(ctx: DocumentContext, match: TriggerMatch, clauseSta
     if (mi !== -1) {
       const m = ctx.mentions[mi]!;
       const verb = m.firstToken - 1;
-      if (isActorLike(m.entity) && verb >= 0 && (lex.governingVerbs.has(ctx.norms[verb]!) || ctx.readings[verb]!.some((r) => lex.governingVerbs.has(r.stem)))) {
+      if (isActorLike(m.entity) && verb >= 0 && (lex.governingVerbs.has(ctx.norms[verb]!) || ctx.readingsOf(verb).some((r) => lex.governingVerbs.has(r.stem)))) {
         return { source: 'subject', mentions: [m], after: match.endToken };
       }
     }
@@ -257,7 +257,7 @@ export function contentStart(ctx: DocumentContext, match: TriggerMatch, from: nu
       return null;
     }
     if (entry.contentMarkers.has(norm)) return t;
-    const readings = ctx.readings[t]!;
+    const readings = ctx.readingsOf(t);
     if (readings.some((r) => r.proclitics.length > 0 && entry.contentMarkers.has(r.proclitics[r.proclitics[0] === 'و' ? 1 : 0] ?? ''))) {
       // "بحماية", "لحماية", "وبتعزيز": a marker fused to the word
       if (ctx.mentionAt[t] === -1) return t;

@@ -6,6 +6,7 @@
 import type { AnalyzedText } from '../../text/analyze.js';
 import { analyzeClitics, analyzeEnclitics, type Proclitic } from '../../text/clitics.js';
 import { normalizeForm } from '../../text/normalize.js';
+import { searchTerms } from '../../text/stem.js';
 import { TokenKind } from '../../text/tokenize.js';
 import type { Entity, Span } from '../record.js';
 
@@ -37,8 +38,10 @@ export interface DocumentContext {
   readonly doc: AnalyzedText;
   /** Normalised form of each token. */
   readonly norms: readonly string[];
-  /** Readings of each word token (none for numbers and punctuation). */
-  readonly readings: readonly (readonly TokenReading[])[];
+  /** Readings of a word token, computed on first use (none for numbers and punctuation). */
+  readingsOf(t: number): readonly TokenReading[];
+  /** Search stems of a token (with and without an attached pronoun), computed on first use. */
+  stemsAt(t: number): readonly string[];
   readonly mentions: readonly MentionOnTokens[];
   /** For each token, the mention covering it, or -1. */
   readonly mentionAt: Int32Array;
@@ -68,26 +71,41 @@ export function buildContext(
 ): DocumentContext {
   const { tokens } = doc;
   const norms: string[] = [];
-  const readings: TokenReading[][] = [];
-  for (let i = 0; i < tokens.count; i++) {
-    const norm = tokens.norm(i);
-    norms.push(norm);
-    if (tokens.kind(i) !== TokenKind.Word) {
-      readings.push([]);
-      continue;
-    }
-    const list: TokenReading[] = [];
-    // Normalisation folds ة into ه: a final ه is a pronoun only where the text wrote ه ("وزارة" is
-    // a ministry, not و + زار + ه).
-    const endsWithTaMarbuta = /\u0629[\u064b-\u065f]*$/u.test(tokens.surface(i));
-    for (const r of analyzeClitics(norm)) {
-      for (const e of analyzeEnclitics(r.stem)) {
-        if (e.enclitic === 'ه' && endsWithTaMarbuta) continue;
-        list.push({ proclitics: r.proclitics, stem: e.stem, enclitic: e.enclitic });
+  for (let i = 0; i < tokens.count; i++) norms.push(tokens.norm(i));
+  // Readings and stems are computed only for the tokens a rule asks about: most words are
+  // never near a trigger.
+  const readings: (readonly TokenReading[] | undefined)[] = new Array(tokens.count);
+  const stems: (readonly string[] | undefined)[] = new Array(tokens.count);
+  const readingsOf = (i: number): readonly TokenReading[] => {
+    let list = readings[i];
+    if (list) return list;
+    const out: TokenReading[] = [];
+    if (tokens.kind(i) === TokenKind.Word) {
+      // Normalisation folds ة into ه: a final ه is a pronoun only where the text wrote ه
+      // ("وزارة" is a ministry, not و + زار + ه).
+      const endsWithTaMarbuta = /\u0629[\u064b-\u065f]*$/u.test(tokens.surface(i));
+      for (const r of analyzeClitics(norms[i]!)) {
+        for (const e of analyzeEnclitics(r.stem)) {
+          if (e.enclitic === 'ه' && endsWithTaMarbuta) continue;
+          out.push({ proclitics: r.proclitics, stem: e.stem, enclitic: e.enclitic });
+        }
       }
     }
-    readings.push(list);
-  }
+    readings[i] = list = out;
+    return list;
+  };
+  const stemsAt = (i: number): readonly string[] => {
+    let list = stems[i];
+    if (list) return list;
+    if (tokens.kind(i) !== TokenKind.Word) list = [norms[i]!.replace(/,/g, '')];
+    else {
+      const set = new Set<string>();
+      for (const e of analyzeEnclitics(norms[i]!)) for (const x of searchTerms(e.stem)) set.add(x);
+      list = [...set];
+    }
+    stems[i] = list;
+    return list;
+  };
 
   const mentions: MentionOnTokens[] = [];
   const mentionAt = new Int32Array(tokens.count).fill(-1);
@@ -120,5 +138,5 @@ export function buildContext(
     for (const q of spans) for (let t = tokens.indexAt(q.start); t < tokens.count && tokens.start(t) < q.end; t++) at[t] = 1;
     return at;
   };
-  return { doc, norms, readings, mentions, mentionAt, quantityAt: over(quantities), dateAt: over(dates) };
+  return { doc, norms, readingsOf, stemsAt, mentions, mentionAt, quantityAt: over(quantities), dateAt: over(dates) };
 }

@@ -2,9 +2,6 @@
  * Cue phrases (topics, modes) matched over a stretch of tokens by search stems, so that one cue
  * covers its inflections and clitics: "استعادة مواطني" matches "باستعادة مواطنيها".
  */
-import { analyzeEnclitics } from '../../text/clitics.js';
-import { searchTerms } from '../../text/stem.js';
-import { TokenKind } from '../../text/tokenize.js';
 import type { DocumentContext } from './context.js';
 import type { Cue } from './lexicon.js';
 
@@ -14,15 +11,7 @@ import type { Cue } from './lexicon.js';
  */
 export function stemsOf(ctx: DocumentContext, from: number, to: number): (readonly string[])[] {
   const out: (readonly string[])[] = [];
-  for (let t = from; t < to; t++) {
-    if (ctx.doc.tokens.kind(t) !== TokenKind.Word) {
-      out.push([ctx.norms[t]!.replace(/,/g, '')]);
-      continue;
-    }
-    const stems = new Set<string>();
-    for (const e of analyzeEnclitics(ctx.norms[t]!)) for (const s of searchTerms(e.stem)) stems.add(s);
-    out.push([...stems]);
-  }
+  for (let t = from; t < to; t++) out.push(ctx.stemsAt(t));
   return out;
 }
 
@@ -49,9 +38,36 @@ export function cueMatches(stems: readonly (readonly string[])[], cue: Cue, maxG
   return false;
 }
 
+/** Cues by the stems of their first word, so that only cues that can start at a word are tried. */
+interface CueIndex {
+  readonly order: readonly string[];
+  readonly byFirstStem: ReadonlyMap<string, readonly { key: string; cue: Cue }[]>;
+}
+
+const indexes = new WeakMap<ReadonlyMap<string, readonly Cue[]>, CueIndex>();
+
+function indexOf(cues: ReadonlyMap<string, readonly Cue[]>): CueIndex {
+  let index = indexes.get(cues);
+  if (index) return index;
+  const byFirstStem = new Map<string, { key: string; cue: Cue }[]>();
+  for (const [key, list] of cues) {
+    for (const cue of list) for (const stem of cue[0] ?? []) byFirstStem.set(stem, [...(byFirstStem.get(stem) ?? []), { key, cue }]);
+  }
+  index = { order: [...cues.keys()], byFirstStem };
+  indexes.set(cues, index);
+  return index;
+}
+
 /** Every key whose cues occur in the stems, in the order of the map. */
 export function matchingKeys(stems: readonly (readonly string[])[], cues: ReadonlyMap<string, readonly Cue[]>, maxGap: number): string[] {
-  const keys: string[] = [];
-  for (const [key, list] of cues) if (list.some((cue) => cueMatches(stems, cue, maxGap))) keys.push(key);
-  return keys;
+  const { order, byFirstStem } = indexOf(cues);
+  const found = new Set<string>();
+  for (let i = 0; i < stems.length; i++) {
+    for (const stem of stems[i]!) {
+      for (const { key, cue } of byFirstStem.get(stem) ?? []) {
+        if (!found.has(key) && cueMatches(stems.slice(i, i + cue.length * (maxGap + 1)), cue, maxGap)) found.add(key);
+      }
+    }
+  }
+  return order.filter((k) => found.has(k));
 }

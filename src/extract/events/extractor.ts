@@ -138,7 +138,7 @@ export const eventExtractor: Extractor = {
         const governedByFirstPerson =
           match.nounLike &&
           match.firstToken > sentence.firstToken &&
-          (lex.firstPersonGovernors.has(ctx.norms[match.firstToken - 1]!) || ctx.readings[match.firstToken - 1]!.some((r) => lex.firstPersonGovernors.has(r.stem)));
+          (lex.firstPersonGovernors.has(ctx.norms[match.firstToken - 1]!) || ctx.readingsOf(match.firstToken - 1).some((r) => lex.firstPersonGovernors.has(r.stem)));
         // "سنواصل دعم حكومة العراق": the speaker supports; the genitive is who is supported.
         const subject = governedByFirstPerson ? { source: 'none' as const, mentions: [], after: match.endToken } : findSubject(ctx, match, clauseStart, clauseEnd);
         // A verbal noun inside what another event reports is part of that report, not an event.

@@ -174,6 +174,18 @@ function cueOf(phrase: string): Cue {
 
 let compiled: EventLexicon | undefined;
 
+/**
+ * Whether a normalised word may be a trigger form once its clitics are off: every reading's
+ * stem is the word with up to three letters off its start and up to four off its end, so a word
+ * none of whose such trims is a first word of the lexicon needs no clitic analysis at all.
+ */
+export function maySpellTrigger(lexicon: EventLexicon, word: string): boolean {
+  for (let i = 0; i <= 3 && i < word.length; i++) {
+    for (let j = 0; j <= 4 && i + j < word.length; j++) if (lexicon.byFirstWord.has(word.slice(i, word.length - j))) return true;
+  }
+  return false;
+}
+
 /** Loads and compiles the event lexicon once. */
 export function eventLexicon(): EventLexicon {
   if (compiled) return compiled;

@@ -23,14 +23,15 @@ export function modalityOf(ctx: DocumentContext, match: TriggerMatch, sentence: 
   // hypothetical: a condition before the trigger in its sentence
   for (let t = sentence.firstToken; t < match.firstToken; t++) {
     for (const cue of lex.hypothetical) {
-      if (cue.every((w, k) => ctx.norms[t + k] === w || (k === 0 && ctx.readings[t]!.some((r) => r.stem === w)))) return 'hypothetical';
+      if (!ctx.norms[t]!.endsWith(cue[0]!)) continue; // "وإذا" ends with "إذا"; anything else cannot match
+      if (cue.every((w, k) => ctx.norms[t + k] === w || (k === 0 && ctx.readingsOf(t).some((r) => r.stem === w)))) return 'hypothetical';
     }
   }
   let future = match.futurePrefix || match.entry.modality === 'future';
   for (let t = match.firstToken - 1; t >= Math.max(clauseStart, match.firstToken - lex.modalityWindow); t--) {
     if (ctx.doc.tokens.kind(t) === TokenKind.Punct) break;
     const norm = ctx.norms[t]!;
-    const bare = ctx.readings[t]!.map((r) => r.stem);
+    const bare = ctx.readingsOf(t).map((r) => r.stem);
     if (lex.negation.has(norm) || (bare.some((b) => lex.negation.has(b)) && norm.length <= 4)) {
       const next = ctx.norms[t + 1] ?? '';
       if (!NOT_NEGATING.has(next)) return 'negated';
@@ -38,7 +39,7 @@ export function modalityOf(ctx: DocumentContext, match: TriggerMatch, sentence: 
     if (lex.future.has(norm)) future = true;
     // "سيواصل التحالف دعم …": a verb with the future prefix governs the trigger after it (not a
     // name that happens to start with س: "مؤتمر ستار").
-    if (ctx.mentionAt[t] === -1 && ctx.readings[t]!.some((r) => r.proclitics.includes('س') && r.stem.length >= 4)) future = true;
+    if (ctx.mentionAt[t] === -1 && ctx.readingsOf(t).some((r) => r.proclitics.includes('س') && r.stem.length >= 4)) future = true;
   }
   // "لن" negates and points to the future: negated wins (what is denied did not happen).
   return future ? 'future' : 'asserted';

@@ -4,7 +4,7 @@
  */
 import type { Sentence } from '../../text/sentences.js';
 import type { DocumentContext } from './context.js';
-import { eventLexicon, type CompiledTrigger, type FormKind } from './lexicon.js';
+import { eventLexicon, maySpellTrigger, type CompiledTrigger, type FormKind } from './lexicon.js';
 
 /** A trigger found in the text. */
 export interface TriggerMatch {
@@ -46,7 +46,7 @@ function hasWordWithin(ctx: DocumentContext, from: number, limit: number, senten
       continue;
     }
     if (words.has(ctx.norms[t]!)) return t;
-    for (const r of ctx.readings[t]!) if (words.has(r.stem) || (r.proclitics.includes('ال') && words.has('ال' + r.stem))) return t;
+    for (const r of ctx.readingsOf(t)) if (words.has(r.stem) || (r.proclitics.includes('ال') && words.has('ال' + r.stem))) return t;
     t++;
   }
   return null;
@@ -70,13 +70,13 @@ export function findTriggers(ctx: DocumentContext, sentence: Sentence): TriggerM
   const lexicon = eventLexicon();
   const found: TriggerMatch[] = [];
   for (let t = sentence.firstToken; t < sentence.endToken; t++) {
-    if (ctx.mentionAt[t] !== -1) continue;
+    if (ctx.mentionAt[t] !== -1 || !maySpellTrigger(lexicon, ctx.norms[t]!)) continue;
     const before = previousWord(ctx, t, sentence);
     const beforeNorm = before >= sentence.firstToken ? ctx.norms[before]! : '';
     // "المناطق التي تسيطر عليها": a relative clause tells what is known, not a new event.
     if (lexicon.relativePronouns.has(beforeNorm)) continue;
     let match: TriggerMatch | null = null;
-    for (const reading of ctx.readings[t]!) {
+    for (const reading of ctx.readingsOf(t)) {
       const forms = lexicon.byFirstWord.get(reading.stem);
       if (!forms) continue;
       for (const form of forms) {
