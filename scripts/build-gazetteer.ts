@@ -18,6 +18,7 @@ import { CuratedFileSchema, DEFAULT_RANK, type CuratedPlace } from '../src/lexic
 import { GazetteerFileSchema, distanceKm, type Place } from '../src/lexicon/gazetteer.js';
 import { dataPath, packageRoot } from '../src/lexicon/resources.js';
 import { normalizeForm } from '../src/text/normalize.js';
+import { parseCsv } from './csv.js';
 
 const SHARED = resolve(packageRoot(), '..', 'shared', 'data');
 const OUT = dataPath('ar/places/gazetteer.json');
@@ -58,29 +59,6 @@ function add(place: Place, where: string) {
 }
 
 // ── countries (OCHA taxonomy) ─────────────────────────────────────────────────────────────────
-
-/** Parses RFC 4180 CSV (quoted fields, doubled quotes). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
-    else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field), rows.push(row), (row = []), (field = '');
-    } else field += c;
-  }
-  if (field || row.length) row.push(field), rows.push(row);
-  return rows;
-}
 
 const ochaRows = parseCsv(readFileSync(join(SHARED, 'countries-ocha-taxonomy', 'ocha_countries_territories_taxonomy.csv'), 'utf8'));
 const header = ochaRows[0]!;

@@ -13,6 +13,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { normalizeForm } from '../../src/text/normalize.js';
+import { parseCsv } from '../csv.js';
 
 export type NameLists = Record<'Person' | 'Place' | 'Country', string[]>;
 
@@ -69,37 +70,4 @@ export function readNameLists(dataDir: string): NameLists {
     for (const c of columns) if (row[c]) country.push(...placeTokens(row[c]!));
   }
   return { Person: sortedUnique(person), Place: sortedUnique(place), Country: sortedUnique(country) };
-}
-
-/** A small CSV reader (quoted fields, doubled quotes). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += ch;
-  }
-  if (field || row.length) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
 }
