@@ -28,30 +28,19 @@ export function sampleRecord(overrides: { title?: string; body?: string; pipelin
     'طالبت #الإدارة_الذاتية أمس الدول باستعادة المعتقلين من مخيم الهول في الحسكة. وقُتل عشرات المدنيين في هجوم لداعش.';
   const text = `${title}\n\n${body}`;
   const pipeline = { version: overrides.pipelineVersion ?? 'test+1', lexicon: 'ar-test', model: null };
-  if (custom) {
-    return {
-      id: documentId(text),
-      source: { path: 'news/a.txt', outlet: 'مرصد' },
-      title,
-      published: '2024-12-06',
-      language: 'ar',
-      text,
-      entities: [],
-      dates: [],
-      quantities: [],
-      events: [],
-      messages: [],
-      pipeline,
-    };
-  }
-  const sentence = spanOf(text, body.split('. ')[0]! + '.');
-  return {
+  const base = {
     id: documentId(text),
     source: { path: 'news/a.txt', outlet: 'مرصد' },
     title,
     published: '2024-12-06',
-    language: 'ar',
+    language: 'ar' as const,
     text,
+    pipeline,
+  };
+  if (custom) return { ...base, entities: [], dates: [], quantities: [], events: [], messages: [] };
+  const sentence = spanOf(text, body.split('. ')[0]! + '.');
+  return {
+    ...base,
     entities: [
       {
         id: 'org:aanes',
@@ -97,7 +86,6 @@ export function sampleRecord(overrides: { title?: string; body?: string; pipelin
       },
     ],
     messages: [{ code: 'test-note', message: 'a note with a span', span: spanOf(text, 'هجوم') }],
-    pipeline,
   };
 }
 
