@@ -9,5 +9,13 @@ if (!existsSync(fileURLToPath(main))) {
   process.stderr.write('marsad: not built yet: run `npm install` (or `npm run build`) in the Marsad folder first\n');
   process.exit(1);
 }
+// A reader that stops early (`marsad extract … | head`) closes the pipe: end quietly, as other
+// command-line tools do, instead of crashing on the write that found it closed.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
+}
 const { run } = await import(main.href);
 process.exitCode = await run(process.argv.slice(2));

@@ -99,6 +99,9 @@ function report(io: Io, error: unknown, debug: boolean): number {
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return ExitCode.OK;
     return ExitCode.USAGE;
   }
+  // The reader of standard output went away (`marsad export … | head`): the output it wanted
+  // was written, so this ends normally, without a message.
+  if ((error as NodeJS.ErrnoException | null)?.code === 'EPIPE') return ExitCode.OK;
   if (isMarsadError(error)) {
     err(io, `${st.red('marsad:')} ${error.message}`);
     err(io, `  ${st.dim(error.hint)}`);

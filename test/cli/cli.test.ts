@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -169,6 +169,17 @@ describe('bin/marsad.js (a real process)', () => {
   it('extracts a file and exits 0', () => {
     const out = execFileSync(process.execPath, [bin, 'extract', example], { encoding: 'utf8' });
     expect(checkRecord(JSON.parse(out))).toEqual([]);
+  });
+
+  it('ends quietly with exit 0 when the reader of its output stops early (`| head`)', async () => {
+    // The twelve examples' records are ~140 KB, more than a pipe holds: writes go on after the close.
+    const child = spawn(process.execPath, [bin, 'extract', join(root, 'examples')], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(code).toBe(0);
+    expect(stderr).not.toMatch(/EPIPE|internal error|\n\s+at /);
   });
 
   it('returns the catalogue exit code and a one-line error without a stack trace', () => {
