@@ -69,6 +69,7 @@ const col = (name: string) => {
 };
 const C = {
   iso2: col('ISO 3166-1 Alpha 2-Codes'),
+  iso3: col('ISO 3166-1 Alpha 3-Codes'),
   deprecated: col('Deprecated'),
   en: col('English Short'),
   ar: col('Arabic Short'),
@@ -88,7 +89,11 @@ for (const r of ochaRows.slice(1)) {
   // Territories named only by a phrase ("الصين، منطقة هونغ كونغ الإدارية الخاصة") are left out.
   if (names.length === 0) continue;
   // Centroids past the antimeridian (Fiji 195.3) are written back into [-180, 180].
-  add({ id: `loc:${cc.toLowerCase()}`, ar, en: plainName(r[C.en]!), kind: 'country', lat, lon: lon > 180 ? lon - 360 : lon, cc, parent: null, names, rank: 5 }, `OCHA ${cc}`);
+  const cc3 = r[C.iso3]?.trim();
+  add(
+    { id: `loc:${cc.toLowerCase()}`, ar, en: plainName(r[C.en]!), kind: 'country', lat, lon: lon > 180 ? lon - 360 : lon, cc, ...(cc3 ? { cc3 } : {}), parent: null, names, rank: 5 },
+    `OCHA ${cc}`,
+  );
   countryCount++;
 }
 

@@ -43,6 +43,8 @@ export const PlaceSchema = z
     lon: z.number().min(-180).max(180),
     /** ISO 3166-1 alpha-2; null for places across borders ("الشرق الاوسط"). */
     cc: CountryCodeSchema.nullable(),
+    /** ISO 3166-1 alpha-3, on countries (PLOVER's actor codes use it). */
+    cc3: z.string().regex(/^[A-Z]{3}$/, 'an ISO 3166-1 alpha-3 code').optional(),
     /** The place it lies in (an admin unit or the country); null for countries and world regions. */
     parent: PlaceIdSchema.nullable(),
     /** OCHA P-code of an admin unit. */
@@ -94,6 +96,17 @@ export function loadGazetteer(): Gazetteer {
     if (place.parent && !byId.has(place.parent)) throw new MarsadError('config', `data/${GAZETTEER_FILE}`, `${place.id}: parent "${place.parent}" is not a place`);
   }
   return (cached = { places: file.places, byId });
+}
+
+/**
+ * A country's ISO 3166-1 alpha-3 code from its alpha-2 code; null for a code the gazetteer
+ * does not hold.
+ *
+ * @example
+ * alpha3('SY')  // "SYR"
+ */
+export function alpha3(cc: string): string | null {
+  return loadGazetteer().byId.get(`loc:${cc.toLowerCase()}`)?.cc3 ?? null;
 }
 
 const R_EARTH_KM = 6371;

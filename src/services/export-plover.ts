@@ -1,14 +1,22 @@
 /**
- * PLOVER JSON Lines: one event a line, in the shape of the PLOVER event-data format
- * (openeventdata/PLOVER): `id`, `date`, `event`, `mode`, `context`, `actor`, `recipient`,
- * `location`, and the `text_info` and `cite_info` blocks that tie the event to its text and its
- * source. Marsad adds the entity ids, the modality, the topics and the confidence, and keeps its
- * STATEMENT type for plain declarations (PLOVER has none; filter it out if a tool needs the 16).
+ * PLOVER JSON Lines: one event a line, with the field names of the PLOVER data-interchange
+ * specification (openeventdata/PLOVER, manual draft 0.7b1, chapter "JSON Data Fields"): the
+ * required `id`, `date`, `source` and `event`, and the optional `recipient`, `event_loc`,
+ * `event_text`, `quad_code`, `mode`, `context`, `text_info`, `cite_info` and `coder`. Actor and
+ * location objects use the manual's sub-field names, spelt as it spells them (`identifer_id`,
+ * `country code`). What PLOVER has no field for (topics, modality, confidence, the rule, the
+ * document id) is under one `marsad` object, so that it never collides with a PLOVER name.
+ *
+ * Two departures, both from the record contract: `event` says REQUEST where the 0.7b1 manual
+ * says DEMAND (the name POLECAT and ontology.md use), and Marsad's STATEMENT, a plain
+ * declaration, has no PLOVER category (its `quad_code` is null; filter it out where a tool
+ * needs the sixteen).
  *
  * Offsets in `text_info` are UTF-16 code units into the record's text (as `marsad export
  * --format jsonl` or `GET /api/documents/{id}` give it), half-open: text.slice(start, end).
  */
-import type { EntityRef, EventRow } from '../store/store.js';
+import { alpha3 } from '../lexicon/gazetteer.js';
+import type { ArgumentRef, EntityRef, EventRow, PlaceRef } from '../store/store.js';
 import { marsadVersion } from '../version.js';
 
 /** A display name: English where the lexicon gives one, else Arabic, else the id. */
@@ -16,69 +24,105 @@ export function entityLabel(e: EntityRef): string {
   return e.name.en ?? e.name.ar ?? e.id;
 }
 
-/** PLOVER's four groups of categories, from cooperation to conflict (STATEMENT has none). */
-const QUAD: Record<string, string> = {
-  AGREE: 'verbal_cooperation',
-  CONSULT: 'verbal_cooperation',
-  SUPPORT: 'verbal_cooperation',
-  CONCEDE: 'material_cooperation',
-  COOPERATE: 'material_cooperation',
-  AID: 'material_cooperation',
-  RETREAT: 'material_cooperation',
-  REQUEST: 'verbal_conflict',
-  ACCUSE: 'verbal_conflict',
-  REJECT: 'verbal_conflict',
-  THREATEN: 'verbal_conflict',
-  PROTEST: 'material_conflict',
-  SANCTION: 'material_conflict',
-  MOBILIZE: 'material_conflict',
-  COERCE: 'material_conflict',
-  ASSAULT: 'material_conflict',
+/** PLOVER's quad classes: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict. */
+const QUAD_CODE: Record<string, 1 | 2 | 3 | 4> = {
+  AGREE: 1,
+  CONSULT: 1,
+  SUPPORT: 1,
+  CONCEDE: 1,
+  COOPERATE: 2,
+  AID: 2,
+  RETREAT: 2,
+  REQUEST: 3,
+  ACCUSE: 3,
+  REJECT: 3,
+  THREATEN: 3,
+  PROTEST: 4,
+  SANCTION: 4,
+  MOBILIZE: 4,
+  COERCE: 4,
+  ASSAULT: 4,
 };
+
+/** PLOVER's sector codes; the actor lexicon's subtypes are drawn from them. */
+const SECTORS = new Set([
+  'GOV', 'JUD', 'LEG', 'MIL', 'COP', 'OPP', 'PTY', 'REB', 'PRM', 'SPY', 'UAF', 'CVL', 'ELI', 'BUS',
+  'EDU', 'MED', 'LAB', 'AGR', 'JRN', 'REF', 'REL', 'SOC', 'CRM',
+]);
+
+/** Top-level actor codes PLOVER gives to organisations that belong to no one country. */
+const NON_STATE_CODES = new Set(['IGO', 'NGO']);
+
+/**
+ * A PLOVER actor object. `code` is the country's ISO alpha-3, or IGO / NGO; `sector` the
+ * PLOVER sector; `actor_text` the words of the event's sentence that name it.
+ *
+ * @example
+ * ploverActor(sdf)  // { code: 'SYR', sector: 'MIL', actor_text: 'قسد', identifer_id: 'org:sdf', identifer_text: 'Syrian Democratic Forces', … }
+ */
+export function ploverActor(a: ArgumentRef) {
+  const nonState = a.subtype !== null && NON_STATE_CODES.has(a.subtype);
+  return {
+    code: nonState ? a.subtype : a.country ? alpha3(a.country) : null,
+    sector: !nonState && a.subtype !== null && SECTORS.has(a.subtype) ? a.subtype : null,
+    actor_text: a.mention?.text ?? null,
+    identifer_id: a.id,
+    identifer_text: entityLabel(a),
+    marsad: { type: a.type, name_ar: a.name.ar, mention_start: a.mention?.start ?? null, mention_end: a.mention?.end ?? null },
+  };
+}
+
+/** A PLOVER location object (geonames field names) for the event's place. */
+function ploverLocation(p: PlaceRef) {
+  return {
+    name: entityLabel(p),
+    alternatenames: p.name.ar,
+    latitude: p.geo?.lat ?? null,
+    longitude: p.geo?.lon ?? null,
+    'country code': p.country,
+    cc3: p.country ? alpha3(p.country) : null,
+    marsad: { id: p.id, precision: p.geo?.precision ?? null, pcode: p.geo?.pcode ?? null },
+  };
+}
+
+/**
+ * PLOVER's `date` is YYYY-MM-DD. A date the text gives only to the month or the year is written
+ * as its first day, as event datasets do; `marsad.date_precision` says which it was and
+ * `marsad.date_value` keeps the date as the record has it.
+ *
+ * @example
+ * ploverDate('2024-11')  // "2024-11-01"
+ */
+export function ploverDate(value: string | null): string | null {
+  if (value === null) return null;
+  if (/^\d{4}$/.test(value)) return `${value}-01-01`;
+  if (/^\d{4}-\d{2}$/.test(value)) return `${value}-01`;
+  return value;
+}
 
 /**
  * One event as a PLOVER record.
  *
  * @example
- * ploverEvent(row).text_info  // { language: 'ar', sentence: 'طالب …', sentence_start: 52, sentence_end: 107, … }
+ * ploverEvent(row).text_info  // { start: 52, end: 107, sentence: 'طالب …', trigger: 'طالب', trigger_start: 52, … }
  */
 export function ploverEvent(e: EventRow) {
-  const names = (xs: EntityRef[]) => xs.map(entityLabel).join('; ');
+  const coder = `marsad ${marsadVersion()}`;
   return {
     id: `${e.document.id}-${e.id}`,
-    date: e.date.value ?? e.document.published,
-    date_precision: e.date.value ? e.date.precision : e.document.published ? 'published' : null,
-    event: e.type,
-    mode: e.mode ?? '',
+    date: ploverDate(e.date.value ?? e.document.published),
+    source: e.actors.map(ploverActor),
+    recipient: e.recipients.map(ploverActor),
+    event: [e.type],
+    mode: e.mode,
     context: e.contexts,
-    quad_class: QUAD[e.type] ?? null,
-    actor: names(e.actors),
-    actor_ids: e.actors.map((a) => a.id),
-    actor_names_ar: e.actors.map((a) => a.name.ar),
-    recipient: names(e.recipients),
-    recipient_ids: e.recipients.map((a) => a.id),
-    recipient_names_ar: e.recipients.map((a) => a.name.ar),
-    location: e.place
-      ? [
-          {
-            id: e.place.id,
-            name: entityLabel(e.place),
-            name_ar: e.place.name.ar,
-            lat: e.place.geo?.lat ?? null,
-            lon: e.place.geo?.lon ?? null,
-            precision: e.place.geo?.precision ?? null,
-            pcode: e.place.geo?.pcode ?? null,
-          },
-        ]
-      : [],
-    modality: e.modality,
-    topics: e.topics,
-    confidence: e.confidence,
+    quad_code: QUAD_CODE[e.type] ?? null,
+    event_loc: e.place ? ploverLocation(e.place) : null,
+    event_text: [e.sentence.text],
     text_info: {
-      language: 'ar',
+      start: e.sentence.start,
+      end: e.sentence.end,
       sentence: e.sentence.text,
-      sentence_start: e.sentence.start,
-      sentence_end: e.sentence.end,
       trigger: e.trigger.text,
       trigger_start: e.trigger.start,
       trigger_end: e.trigger.end,
@@ -88,13 +132,25 @@ export function ploverEvent(e: EventRow) {
       offsets: 'UTF-16 code units into the document text, half-open',
     },
     cite_info: {
-      document_id: e.document.id,
-      event_index: e.index,
-      title: e.document.title,
-      outlet: e.document.outlet,
+      citation: e.document.id,
       url: e.document.url,
+      title: e.document.title,
+      language: 'ar',
+      publication: e.document.outlet,
+      coder,
+      codebook: 'plover-0.7b1+marsad',
+    },
+    coder,
+    marsad: {
+      document_id: e.document.id,
+      event_id: e.id,
+      event_index: e.index,
       published: e.document.published,
-      coder: `marsad ${marsadVersion()}`,
+      date_value: e.date.value,
+      date_precision: e.date.value ? e.date.precision : e.document.published ? 'published' : null,
+      modality: e.modality,
+      topics: e.topics,
+      confidence: e.confidence,
       rule: e.rule,
     },
   };

@@ -159,8 +159,20 @@ export interface EntityRef {
   readonly name: { ar: string | null; en: string | null };
 }
 
+/** An event's actor or recipient: the entity, its sector and country, and its words in the event's sentence. */
+export interface ArgumentRef extends EntityRef {
+  /** PLOVER sector (GOV, MIL, REB, IGO, NGO …) or place kind, as the record gives it. */
+  readonly subtype: string | null;
+  /** ISO 3166-1 alpha-2. */
+  readonly country: string | null;
+  /** The first mention inside the event's sentence, as the outlet wrote it; null when no mention of it lies inside the sentence (a speaker the article established earlier). */
+  readonly mention: Span | null;
+}
+
 export interface PlaceRef extends EntityRef {
   readonly geo: Entity['geo'];
+  /** ISO 3166-1 alpha-2. */
+  readonly country: string | null;
 }
 
 /** One event with the names of its actors and recipients and the coordinates of its place. */
@@ -175,8 +187,8 @@ export interface EventRow {
   readonly topics: string[];
   readonly modality: Event['modality'];
   readonly date: Event['date'];
-  readonly actors: EntityRef[];
-  readonly recipients: EntityRef[];
+  readonly actors: ArgumentRef[];
+  readonly recipients: ArgumentRef[];
   readonly place: PlaceRef | null;
   readonly quantities: number[];
   readonly sentence: Span;

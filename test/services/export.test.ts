@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, afterEach, describe, expect, it } from 'vitest';
 import { CSV_COLUMNS, csvField, exportChunks, type ExportFormat } from '../../src/services/export.js';
+import { ploverDate } from '../../src/services/export-plover.js';
 import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { cli } from '../helpers/cli.js';
 import { storyRecords } from '../helpers/records.js';
@@ -103,28 +104,55 @@ describe('exports', () => {
     expect(check(await run('geojson', { outlet: 'لا أحد' }))).toEqual({ type: 'FeatureCollection', features: [] });
   });
 
-  it('plover: one event a line with PLOVER fields; text_info offsets quote the event sentence', async () => {
+  it('plover: one event a line with the PLOVER field names; text_info offsets quote the event sentence', async () => {
     const lines = (await run('plover')).trim().split('\n').map((l) => JSON.parse(l));
     expect(lines).toHaveLength(4);
     for (const line of lines) {
-      const text = texts.get(line.cite_info.document_id)!;
+      // PLOVER's required fields are present, with its types.
+      expect(Object.keys(line)).toEqual(expect.arrayContaining(['id', 'date', 'source', 'event']));
+      expect(line.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(Array.isArray(line.source) && Array.isArray(line.event)).toBe(true);
+      const text = texts.get(line.marsad.document_id)!;
       const t = line.text_info;
-      expect(text.slice(t.sentence_start, t.sentence_end)).toBe(t.sentence);
+      expect(text.slice(t.start, t.end)).toBe(t.sentence);
+      expect(line.event_text).toEqual([t.sentence]);
       expect(text.slice(t.trigger_start, t.trigger_end)).toBe(t.trigger);
-      expect(t.trigger_start).toBeGreaterThanOrEqual(t.sentence_start);
-      expect(t.trigger_end).toBeLessThanOrEqual(t.sentence_end);
-      const record = [a, b, c].find((r) => r.id === line.cite_info.document_id)!;
-      expect(record.events[line.cite_info.event_index]!.sentence.text).toBe(t.sentence);
+      expect(t.trigger_start).toBeGreaterThanOrEqual(t.start);
+      expect(t.trigger_end).toBeLessThanOrEqual(t.end);
+      const record = [a, b, c].find((r) => r.id === line.marsad.document_id)!;
+      expect(record.events[line.marsad.event_index]!.sentence.text).toBe(t.sentence);
+      // Each actor's words are the mention inside the event's sentence, not an earlier one.
+      for (const actor of [...line.source, ...line.recipient]) {
+        if (actor.actor_text === null) continue;
+        expect(text.slice(actor.marsad.mention_start, actor.marsad.mention_end)).toBe(actor.actor_text);
+        expect(actor.marsad.mention_start).toBeGreaterThanOrEqual(t.start);
+        expect(actor.marsad.mention_end).toBeLessThanOrEqual(t.end);
+      }
     }
-    const request = lines.find((l) => l.event === 'REQUEST');
+    const request = lines.find((l) => l.event[0] === 'REQUEST');
     expect(request).toMatchObject({
-      id: `${a.id}-ev1`, date: '2024-12-06', event: 'REQUEST', mode: 'assist', context: ['human_rights'], quad_class: 'verbal_conflict',
-      actor: 'Kongra Star', actor_ids: ['org:kongra-star'], recipient: 'Global Coalition', recipient_ids: ['org:coalition'],
-      location: [{ id: 'loc:sy:aleppo', name: 'Aleppo', name_ar: 'حلب', lat: 36.2021, lon: 37.1343, precision: 'point' }],
-      text_info: { language: 'ar', content: 'بحماية المدنيين في حلب' },
-      cite_info: { title: a.title, outlet: 'هاوار', url: 'https://example.org/a', published: '2024-12-06', rule: 'hand-made' },
+      id: `${a.id}-ev1`, date: '2024-12-06', event: ['REQUEST'], mode: 'assist', context: ['human_rights'], quad_code: 3,
+      source: [{ code: 'NGO', sector: null, actor_text: 'مؤتمر ستار', identifer_id: 'org:kongra-star', identifer_text: 'Kongra Star' }],
+      recipient: [{ code: 'IGO', sector: null, actor_text: 'التحالف الدولي', identifer_id: 'org:coalition', identifer_text: 'Global Coalition' }],
+      event_loc: {
+        name: 'Aleppo', alternatenames: 'حلب', latitude: 36.2021, longitude: 37.1343, 'country code': 'SY', cc3: 'SYR',
+        marsad: { id: 'loc:sy:aleppo', precision: 'point' },
+      },
+      text_info: { content: 'بحماية المدنيين في حلب' },
+      cite_info: { citation: a.id, title: a.title, language: 'ar', publication: 'هاوار', url: 'https://example.org/a' },
+      marsad: { published: '2024-12-06', rule: 'hand-made', modality: 'asserted' },
     });
-    expect(lines.find((l) => l.event === 'ACCUSE').location).toEqual([]);
+    expect(request.text_info.start).toBeLessThan(request.source[0].marsad.mention_start);
+    // A state's forces: the country's alpha-3 code and the sector.
+    const assault = lines.find((l) => l.event[0] === 'ASSAULT');
+    expect(assault).toMatchObject({ quad_code: 4, source: [{ code: 'TUR', sector: 'MIL', identifer_id: 'org:tr-forces' }] });
+    expect(lines.find((l) => l.event[0] === 'ACCUSE').event_loc).toBeNull();
+    // A date given to the month: PLOVER's YYYY-MM-DD is its first day, and the precision says so.
+    expect(lines.find((l) => l.marsad.date_value === '2024-11')).toMatchObject({ date: '2024-11-01', marsad: { date_precision: 'month' } });
+  });
+
+  it('ploverDate: reduced-precision dates as their first day; full dates and null as they are', () => {
+    expect(['2024-11', '2019', '2024-12-06', null].map(ploverDate)).toEqual(['2024-11-01', '2019-01-01', '2024-12-06', null]);
   });
 
   it('jsonl: whole records of the matching documents, newest first', async () => {
@@ -147,7 +175,7 @@ describe('marsad export', () => {
     expect(r.stderr).toMatch(/^wrote [\d,]+ bytes of geojson to .*places\.geojson/);
     expect((check(readFileSync(out, 'utf8')) as GeoJSON.FeatureCollection).features).toHaveLength(6);
     const plover = await cli(['export', '--format', 'plover', '--type', 'ASSAULT', '--store', db]);
-    expect(plover.stdout.trim().split('\n').map((l) => JSON.parse(l).event)).toEqual(['ASSAULT']);
+    expect(plover.stdout.trim().split('\n').map((l) => JSON.parse(l).event)).toEqual([['ASSAULT']]);
   });
 
   it('names the option of a bad value (exit 2)', async () => {

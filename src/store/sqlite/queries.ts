@@ -10,6 +10,7 @@ import type Database from 'better-sqlite3';
 import type { Entity, Span } from '../../extract/record.js';
 import { groupTerms } from '../../text/search-terms.js';
 import type {
+  ArgumentRef,
   DocumentQuery,
   DocumentRef,
   EntityPage,
@@ -322,15 +323,31 @@ function hydrateEvents(db: Db, rows: EventDbRow[]): EventRow[] {
     .all(docs) as { document_id: string; event_idx: number; role: 'actor' | 'recipient'; entity_id: string }[];
   const entities = db
     .prepare(
-      `SELECT document_id, entity_id, type, subtype, name_ar, name_en, country, lat, lon, geo_precision, pcode
+      `SELECT document_id, idx, entity_id, type, subtype, name_ar, name_en, country, lat, lon, geo_precision, pcode
        FROM entities WHERE document_id IN (SELECT value FROM json_each(?)) ORDER BY document_id, idx`,
     )
-    .all(docs) as (EntityAttrs & { document_id: string })[];
+    .all(docs) as (EntityAttrs & { document_id: string; idx: number })[];
+  const mentions = db
+    .prepare(
+      `SELECT document_id, entity_idx, start, end FROM mentions
+       WHERE document_id IN (SELECT value FROM json_each(?)) ORDER BY document_id, start`,
+    )
+    .all(docs) as { document_id: string; entity_idx: number; start: number; end: number }[];
   const byDoc = new Map<string, Map<string, EntityAttrs>>();
+  const idOfIdx = new Map<string, string>();
   for (const e of entities) {
     let m = byDoc.get(e.document_id);
     if (!m) byDoc.set(e.document_id, (m = new Map()));
     if (!m.has(e.entity_id)) m.set(e.entity_id, e);
+    idOfIdx.set(`${e.document_id}#${e.idx}`, e.entity_id);
+  }
+  /** Per document and entity id, its mentions in text order. */
+  const mentionsOf = new Map<string, { start: number; end: number }[]>();
+  for (const m of mentions) {
+    const key = `${m.document_id}#${idOfIdx.get(`${m.document_id}#${m.entity_idx}`)}`;
+    let list = mentionsOf.get(key);
+    if (!list) mentionsOf.set(key, (list = []));
+    list.push(m);
   }
   const argsOf = new Map<string, { actors: string[]; recipients: string[] }>();
   for (const a of args) {
@@ -346,10 +363,15 @@ function hydrateEvents(db: Db, rows: EventDbRow[]): EventRow[] {
   return rows.map((r): EventRow => {
     const text = texts.get(r.document_id) ?? '';
     const a = argsOf.get(`${r.document_id}#${r.idx}`) ?? { actors: [], recipients: [] };
+    const argument = (id: string): ArgumentRef => {
+      const e = byDoc.get(r.document_id)?.get(id);
+      const m = mentionsOf.get(`${r.document_id}#${id}`)?.find((x) => x.start >= r.sentence_start && x.end <= r.sentence_end);
+      return { ...ref(r.document_id, id), subtype: e?.subtype ?? null, country: e?.country ?? null, mention: m ? span(text, m.start, m.end) : null };
+    };
     let place: PlaceRef | null = null;
     if (r.place !== null) {
       const e = byDoc.get(r.document_id)?.get(r.place);
-      place = { ...ref(r.document_id, r.place), geo: e ? toGeo(e) : null };
+      place = { ...ref(r.document_id, r.place), geo: e ? toGeo(e) : null, country: e?.country ?? null };
     }
     return {
       document: { id: r.document_id, title: r.title, published: r.published, outlet: r.outlet, url: r.url },
@@ -361,8 +383,8 @@ function hydrateEvents(db: Db, rows: EventDbRow[]): EventRow[] {
       topics: JSON.parse(r.topics) as string[],
       modality: r.modality,
       date: { value: r.date_value, precision: r.date_precision },
-      actors: a.actors.map((id) => ref(r.document_id, id)),
-      recipients: a.recipients.map((id) => ref(r.document_id, id)),
+      actors: a.actors.map(argument),
+      recipients: a.recipients.map(argument),
       place,
       quantities: JSON.parse(r.quantities) as number[],
       sentence: span(text, r.sentence_start, r.sentence_end),
