@@ -339,6 +339,29 @@ describe('what is not an event', () => {
     expect(events(text, [TURKEY]).map((e) => e.type)).toEqual(['ASSAULT']);
   });
 
+  it('"بحث عن" is searching, not talks; "بحث الجانبان" is talks', () => {
+    expect(events('وبحثت قسد عن المفقودين في الحسكة.', [SDF, HASAKAH]).map((e) => e.type)).toEqual([]);
+    expect(events('وبحث مسؤولون عن حلول للأزمة.', []).map((e) => e.type)).toEqual([]);
+    expect(events('وبحثت قسد مع التحالف الدولي سبل التعاون.', [SDF, COALITION])[0]).toMatchObject({ type: 'CONSULT', actor: ['org:sdf'], recipient: ['org:coalition'] });
+    // "فضلاً عن" (as well as) further on does not make it a search.
+    expect(events('وبحثت قسد مع التحالف الدولي الوضع الأمني فضلاً عن ملف المخيمات.', [SDF, COALITION]).map((e) => e.type)).toEqual(['CONSULT']);
+  });
+
+  it('an indefinite speaker ("قالت متحدثة باسم …") is someone new: named by the entity that ends the phrase, else unknown', () => {
+    const text = 'دعت الإدارة الذاتية إلى فتح المعبر. وقالت متحدثة باسم خفر السواحل للتحالف الدولي إن القوارب غرقت.';
+    // Not the article's actor, and not the addressee after "ل".
+    expect(events(text, [AANES, COALITION]).map((e) => e.type)).toEqual(['REQUEST']);
+    expect(events('وقال متحدث باسم قسد إن الهجوم فشل.', [SDF])[0]).toMatchObject({ type: 'STATEMENT', actor: ['org:sdf'] });
+    // The person named in apposition, before what is said, is the speaker; one in what is said is not.
+    const HAJJ: Actor = { id: 'new:hajj', type: 'PER', forms: ['سعاد الحاج'] };
+    const ALI: Actor = { id: 'new:ali', type: 'PER', forms: ['علي حسن'] };
+    expect(events(`${text.split('. ')[0]}. وقالت عضو في مجلس سوريا الديمقراطية، سعاد الحاج، إن المعبر مغلق.`, [AANES, MSD, HAJJ])[1]).toMatchObject({ type: 'STATEMENT', actor: ['new:hajj'] });
+    expect(events(`${text.split('. ')[0]}. وقالت متحدثة إن علي حسن غادر.`, [AANES, ALI]).map((e) => e.type)).toEqual(['REQUEST']);
+    // Definite, the spokesperson is someone already named: the article's speaker goes on.
+    const known = 'دعت الإدارة الذاتية إلى فتح المعبر. وقال المتحدث إن المعبر مغلق.';
+    expect(events(known, [AANES]).map((e) => [e.type, e.actor])).toEqual([['REQUEST', ['org:aanes']], ['STATEMENT', ['org:aanes']]]);
+  });
+
   it('a subjectless demand continues its own sentence\'s subject', () => {
     const text = 'وأدانت الإدارة الذاتية القصف. من جهته، قدّر مجلس سوريا الديمقراطية عدد النازحين، ودعا المنظمات إلى التدخل.';
     expect(events(text, [AANES, MSD]).find((e) => e.type === 'REQUEST')!.actor).toEqual(['org:msd']);

@@ -80,13 +80,38 @@ function prepositionIndex(ctx: DocumentContext, m: MentionOnTokens): number {
   return prev >= 0 && lex.prepositions.has(ctx.norms[prev]!) ? prev : -1;
 }
 
+/** How far (in words) a person named in apposition may stand from the verb. */
+const APPOSITIVE_REACH = 20;
+
+/**
+ * The person an indefinite subject is, named in apposition before what is said ("قال عضو لجنة
+ * الدفاع في البرلمان، طارق الجروشي، إن …", "أكد قائد هيئة الأركان اللواء محمد باقري أن …"):
+ * the first person not after a preposition, up to `end` or the trigger's first content marker.
+ */
+function appositivePerson(ctx: DocumentContext, match: TriggerMatch, end: number): MentionOnTokens | null {
+  const markers = match.entry.contentMarkers;
+  for (let t = match.endToken, n = 0; t < end && n < APPOSITIVE_REACH; n++) {
+    const mi = ctx.mentionAt[t]!;
+    if (mi !== -1) {
+      const m = ctx.mentions[mi]!;
+      if (m.entity.type === 'PER' && !afterPreposition(ctx, m)) return m;
+      t = Math.max(t + 1, m.endToken);
+      continue;
+    }
+    if (markers.has(ctx.norms[t]!) || ctx.readingsOf(t).some((r) => r.proclitics.length === 0 && markers.has(r.stem))) return null;
+    t++;
+  }
+  return null;
+}
+
 /**
  * The subject of a trigger: after it (VSO), before it (SVO), or a speaking document.
- * `clauseStart`/`clauseEnd` bound the search. A trigger that reads as a noun takes only an actor
+ * `clauseStart`/`clauseEnd` bound the search; `appositiveEnd` (the clause with its commas) bounds
+ * the search for a person named in apposition to an indefinite subject. A trigger that reads as a noun takes only an actor
  * right beside it: its genitive ("هجوم مرتزقة داعش") or, for a verb-like noun, the actor just
  * before ("سيواصل التحالف دعم …").
  */
-export function findSubject(ctx: DocumentContext, match: TriggerMatch, clauseStart: number, clauseEnd: number): SubjectFound {
+export function findSubject(ctx: DocumentContext, match: TriggerMatch, clauseStart: number, clauseEnd: number, appositiveEnd = clauseEnd): SubjectFound {
   const lex = eventLexicon();
   const isNoun = match.kind === 'noun';
   const strict = match.nounLike;
@@ -129,6 +154,9 @@ export function findSubject(ctx: DocumentContext, match: TriggerMatch, clauseSta
   }
   // VSO: the first actor after the trigger, past head nouns ("القيادة العامة لـ…", "المتحدث باسم …").
   let onlyHeads = true;
+  // "قالت متحدثة باسم خفر السواحل": an indefinite subject is someone the text introduces here.
+  // The word itself, without clitics: "المتحدث" refers back to someone known, "لمتحدث" is not a subject.
+  const indefinite = !isNoun && match.endToken < clauseEnd && ctx.mentionAt[match.endToken] === -1 && lex.indefiniteSubjects.has(ctx.norms[match.endToken]!);
   for (let t = match.endToken, gap = 0; t < clauseEnd && gap <= (strict ? 0 : MAX_VSO_GAP); ) {
     if (t === match.requiredToken || quote(t)) {
       t++;
@@ -171,6 +199,13 @@ export function findSubject(ctx: DocumentContext, match: TriggerMatch, clauseSta
   // "وجاء في نص الرسالة": the required word of the trigger is itself the speaking document.
   if (match.requiredToken !== null && stemIn(ctx, match.requiredToken, lex.speechNouns)) {
     return { source: 'speech', mentions: [], after: match.requiredToken + 1 };
+  }
+  // An indefinite subject: the person named in apposition, else someone unknown, never the
+  // article's actor.
+  if (indefinite) {
+    const person = appositivePerson(ctx, match, appositiveEnd);
+    if (person) return { source: 'subject', mentions: [person], after: person.endToken };
+    return { source: 'anonymous', mentions: [], after: match.endToken + 1 };
   }
   return { source: 'none', mentions: [], after: match.endToken };
 }

@@ -140,7 +140,7 @@ export const eventExtractor: Extractor = {
           match.firstToken > sentence.firstToken &&
           (lex.firstPersonGovernors.has(ctx.norms[match.firstToken - 1]!) || ctx.readingsOf(match.firstToken - 1).some((r) => lex.firstPersonGovernors.has(r.stem)));
         // "سنواصل دعم حكومة العراق": the speaker supports; the genitive is who is supported.
-        const subject = governedByFirstPerson ? { source: 'none' as const, mentions: [], after: match.endToken } : findSubject(ctx, match, clauseStart, clauseEnd);
+        const subject = governedByFirstPerson ? { source: 'none' as const, mentions: [], after: match.endToken } : findSubject(ctx, match, clauseStart, clauseEnd, recipientEnd(ctx, match, sentence));
         // A verbal noun inside what another event reports is part of that report, not an event.
         if (parent && match.nounLike) continue;
         // What an event reports ("أكدت الإدارة أن …") tells of other events only with their own

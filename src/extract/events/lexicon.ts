@@ -25,6 +25,7 @@ const TriggerSchema = z.object({
   needs_recipient: z.boolean().optional(),
   noun_takes_sentence_actor: z.boolean().optional(),
   requires: z.object({ words: z.array(z.string().min(1)).min(1), within: z.number().int().min(1).max(12) }).optional(),
+  excludes: z.object({ words: z.array(z.string().min(1)).min(1), within: z.number().int().min(1).max(12) }).optional(),
   recipient: z.object({ object: z.boolean(), prepositions: z.array(z.string()) }),
   content: z.array(z.string()),
 });
@@ -49,6 +50,7 @@ const ArgumentsSchema = z.object({
   partitiveHeads: z.array(z.string().min(1)),
   governingVerbs: z.array(z.string().min(1)),
   anonymousSubjects: z.array(z.string().min(1)),
+  indefiniteSubjects: z.array(z.string().min(1)),
 });
 
 const TopicsSchema = z.object({
@@ -89,6 +91,7 @@ export interface CompiledTrigger extends TriggerEntry {
   /** Rule id on the record: "ar/events/request/daa". */
   readonly rule: string;
   readonly requiredWords: ReadonlySet<string>;
+  readonly excludedWords: ReadonlySet<string>;
   readonly recipientPrepositions: ReadonlySet<string>;
   readonly contentMarkers: ReadonlySet<string>;
   /** Normalised bare past stems that also read as nouns (when `past_is_noun`). */
@@ -118,6 +121,7 @@ export interface EventLexicon {
   readonly partitiveHeads: ReadonlySet<string>;
   readonly governingVerbs: ReadonlySet<string>;
   readonly anonymousSubjects: ReadonlySet<string>;
+  readonly indefiniteSubjects: ReadonlySet<string>;
   readonly topicCues: ReadonlyMap<string, readonly Cue[]>;
   readonly maxGap: number;
   readonly topicsByRecipient: ReadonlyMap<string, readonly string[]>;
@@ -208,6 +212,7 @@ export function eventLexicon(): EventLexicon {
       ...t,
       rule: `ar/events/${t.id}`,
       requiredWords: new Set((t.requires?.words ?? []).map((w) => normalizeForm(w))),
+      excludedWords: new Set((t.excludes?.words ?? []).map((w) => normalizeForm(w))),
       recipientPrepositions: new Set(t.recipient.prepositions.map((w) => normalizeForm(w))),
       contentMarkers: new Set(t.content.map((w) => normalizeForm(w))),
       nounLikeForms: new Set(t.past_is_noun ? (t.past ?? []).map((w) => normalizeForm(w)) : []),
@@ -255,6 +260,7 @@ export function eventLexicon(): EventLexicon {
     partitiveHeads: set(args.partitiveHeads),
     governingVerbs: set(args.governingVerbs),
     anonymousSubjects: set(args.anonymousSubjects),
+    indefiniteSubjects: set(args.indefiniteSubjects),
     topicCues: new Map(Object.entries(topics.topics).map(([id, cues]) => [id, cues.map(cueOf)])),
     maxGap: topics.maxGap,
     topicsByRecipient: new Map(Object.entries(topics.byRecipient)),

@@ -95,6 +95,8 @@ export function findTriggers(ctx: DocumentContext, sentence: Sentence): TriggerM
         let whole = true;
         for (let k = 1; k < form.words.length; k++) if (ctx.norms[t + k] !== form.words[k]) whole = false;
         if (!whole) continue;
+        // "بحثوا عن ملف": a word after the form that gives it another sense.
+        if (form.entry.excludes && hasWordWithin(ctx, end, form.entry.excludes.within, sentence.endToken, form.entry.excludedWords) !== null) continue;
         let requiredToken: number | null = null;
         if (form.entry.requires) {
           requiredToken = hasWordWithin(ctx, end, form.entry.requires.within, sentence.endToken, form.entry.requiredWords);
