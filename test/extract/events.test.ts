@@ -349,8 +349,13 @@ describe('what is not an event', () => {
 
   it('an indefinite speaker ("قالت متحدثة باسم …") is someone new: named by the entity that ends the phrase, else unknown', () => {
     const text = 'دعت الإدارة الذاتية إلى فتح المعبر. وقالت متحدثة باسم خفر السواحل للتحالف الدولي إن القوارب غرقت.';
-    // Not the article's actor, and not the addressee after "ل".
+    // Not the article's actor, and not the addressee after "ل"; a subjectless "وأضافت" after it is hers too.
     expect(events(text, [AANES, COALITION]).map((e) => e.type)).toEqual(['REQUEST']);
+    expect(events(`${text} وأضافت أن البحث مستمر.`, [AANES, COALITION]).map((e) => e.type)).toEqual(['REQUEST']);
+    // A named speaker after her speaks for themselves, and "وأضاف" is theirs.
+    const after = `${text} وقالت الإدارة الذاتية إن المعبر مغلق. وأضافت أن البحث مستمر.`;
+    // (the two statements are one event told in two sentences: its evidence holds both)
+    expect(events(after, [AANES, COALITION]).map((e) => [e.type, e.actor, e.evidence.length])).toEqual([['REQUEST', ['org:aanes'], 1], ['STATEMENT', ['org:aanes'], 2]]);
     expect(events('وقال متحدث باسم قسد إن الهجوم فشل.', [SDF])[0]).toMatchObject({ type: 'STATEMENT', actor: ['org:sdf'] });
     // The person named in apposition, before what is said, is the speaker; one in what is said is not.
     const HAJJ: Actor = { id: 'new:hajj', type: 'PER', forms: ['سعاد الحاج'] };

@@ -124,6 +124,8 @@ export const eventExtractor: Extractor = {
     const events: Event[] = [];
     let lastActor: { ids: string[]; sentence: number } | null = null;
     let lastSpeaker: { ids: string[] } | null = null;
+    /** The last speaker was someone unnamed ("وأبلغت السفيرة …"): a subjectless "وأضافت" is theirs too. */
+    let unknownSpeaker = false;
     let lastRecipient: string[] = [];
 
     sentences.forEach((sentence, si) => {
@@ -183,7 +185,7 @@ export const eventExtractor: Extractor = {
             const m = sentenceSubject(ctx, sentence, match.firstToken);
             return m ? [m.entity.id] : undefined;
           })();
-          actor = inSentence ?? speaker();
+          actor = inSentence ?? (unknownSpeaker ? [] : speaker());
           actorSource = 'discourse';
         } else if (sameSentence) {
           actor = sameSentence.actor; // "هاجم X القرى واستولوا على المدينة"
@@ -192,7 +194,10 @@ export const eventExtractor: Extractor = {
 
         const recipientMentions = findRecipient(ctx, match, Math.max(subject.after, match.endToken), recipientEnd(ctx, match, sentence));
         // Who said or asked it is what a spoken event is: with no speaker known there is none.
-        if (SPOKEN_TYPES.has(match.entry.type) && actor.length === 0) continue;
+        if (SPOKEN_TYPES.has(match.entry.type) && actor.length === 0) {
+          if (subject.source === 'anonymous') unknownSpeaker = true;
+          continue;
+        }
         let recipient = ids(recipientMentions).filter((id) => !actor.includes(id));
         if (match.entry.needs_recipient && recipient.length === 0) continue;
         if (recipient.length === 0 && match.attachedPronoun && match.entry.type === 'REQUEST') recipient = lastRecipient.filter((id) => !actor.includes(id));
@@ -267,7 +272,10 @@ export const eventExtractor: Extractor = {
         if (content) embedding.push({ span: content, type: match.entry.type, actor });
         if ((actorSource === 'subject' || actorSource === 'speech') && actor.length) {
           lastActor = { ids: actor, sentence: si };
-          if (SPOKEN_TYPES.has(match.entry.type)) lastSpeaker = { ids: actor };
+          if (SPOKEN_TYPES.has(match.entry.type)) {
+            lastSpeaker = { ids: actor };
+            unknownSpeaker = false;
+          }
           if (!firstSubject && actorSource === 'subject' && sentence.start < leadEnd) firstSubject = actor;
         }
         if (match.entry.type === 'REQUEST' && recipient.length) lastRecipient = recipient;
