@@ -355,13 +355,19 @@ describe('what is not an event', () => {
     // A named speaker after her speaks for themselves, and "وأضاف" is theirs.
     const after = `${text} وقالت الإدارة الذاتية إن المعبر مغلق. وأضافت أن البحث مستمر.`;
     // (the two statements are one event told in two sentences: its evidence holds both)
-    expect(events(after, [AANES, COALITION]).map((e) => [e.type, e.actor, e.evidence.length])).toEqual([['REQUEST', ['org:aanes'], 1], ['STATEMENT', ['org:aanes'], 2]]);
+    expect(events(after, [AANES, COALITION]).map((e) => [e.type, e.actor, e.evidence?.length])).toEqual([['REQUEST', ['org:aanes'], 1], ['STATEMENT', ['org:aanes'], 2]]);
     expect(events('وقال متحدث باسم قسد إن الهجوم فشل.', [SDF])[0]).toMatchObject({ type: 'STATEMENT', actor: ['org:sdf'] });
     // The person named in apposition, before what is said, is the speaker; one in what is said is not.
     const HAJJ: Actor = { id: 'new:hajj', type: 'PER', forms: ['سعاد الحاج'] };
     const ALI: Actor = { id: 'new:ali', type: 'PER', forms: ['علي حسن'] };
     expect(events(`${text.split('. ')[0]}. وقالت عضو في مجلس سوريا الديمقراطية، سعاد الحاج، إن المعبر مغلق.`, [AANES, MSD, HAJJ])[1]).toMatchObject({ type: 'STATEMENT', actor: ['new:hajj'] });
     expect(events(`${text.split('. ')[0]}. وقالت متحدثة إن علي حسن غادر.`, [AANES, ALI]).map((e) => e.type)).toEqual(['REQUEST']);
+    // An unnamed member speaks for the body named after في / ب; "مقربة من" is not membership.
+    expect(events('وقال مصدر عسكري في قسد إن الهجوم فشل.', [SDF])[0]).toMatchObject({ type: 'STATEMENT', actor: ['org:sdf'] });
+    expect(events('وأفاد مسؤولون بالإدارة الذاتية بأن المعبر مغلق.', [AANES])[0]).toMatchObject({ type: 'STATEMENT', actor: ['org:aanes'] });
+    expect(events('وقال عضو في مجلس سوريا الديمقراطية إن المعبر مغلق.', [MSD])[0]).toMatchObject({ type: 'STATEMENT', actor: ['org:msd'] });
+    expect(events('دعت الإدارة الذاتية إلى فتح المعبر. وذكرت مصادر مقربة من قسد أن المعبر مغلق.', [AANES, SDF]).map((e) => e.type)).toEqual(['REQUEST']);
+    expect(events('دعت الإدارة الذاتية إلى فتح المعبر. وقال مسؤول في الحسكة إن المعبر مغلق.', [AANES, HASAKAH]).map((e) => e.type)).toEqual(['REQUEST']);
     // Definite, the spokesperson is someone already named: the article's speaker goes on.
     const known = 'دعت الإدارة الذاتية إلى فتح المعبر. وقال المتحدث إن المعبر مغلق.';
     expect(events(known, [AANES]).map((e) => [e.type, e.actor])).toEqual([['REQUEST', ['org:aanes']], ['STATEMENT', ['org:aanes']]]);

@@ -104,6 +104,27 @@ function appositivePerson(ctx: DocumentContext, match: TriggerMatch, end: number
   return null;
 }
 
+/** How far (in words) from an unnamed subject the body it belongs to may be named. */
+const MEMBER_REACH = 4;
+
+/**
+ * The body an unnamed subject belongs to and speaks for ("مصدر عسكري في قسد", "مسؤولون
+ * بوزارة الدفاع"): an organisation after في or ب within a few words, before any punctuation.
+ * Not after من: "مصادر مقربة من …" are close to a body, not in it.
+ */
+function memberOf(ctx: DocumentContext, from: number, end: number): MentionOnTokens | null {
+  for (let t = from, n = 0; t < end && n < MEMBER_REACH; t++, n++) {
+    const mi = ctx.mentionAt[t]!;
+    if (mi !== -1) {
+      const m = ctx.mentions[mi]!;
+      const prep = afterPreposition(ctx, m);
+      return m.entity.type === 'ORG' && (prep === 'في' || prep === 'ب') ? m : null;
+    }
+    if (isPunct(ctx, t)) return null;
+  }
+  return null;
+}
+
 /**
  * The subject of a trigger: after it (VSO), before it (SVO), or a speaking document.
  * `clauseStart`/`clauseEnd` bound the search; `appositiveEnd` (the clause with its commas) bounds
@@ -181,7 +202,10 @@ export function findSubject(ctx: DocumentContext, match: TriggerMatch, clauseSta
     if (isPunct(ctx, t) || lex.prepositions.has(norm) || lex.clauseBreaks.has(norm)) break;
     if (ctx.doc.tokens.kind(t) === TokenKind.Number) break;
     // "أفاد مسؤولون", "ذكرت مواقع مقربة من …": someone unnamed speaks.
-    if (t === match.endToken && stemIn(ctx, t, lex.anonymousSubjects)) return { source: 'anonymous', mentions: [], after: t + 1 };
+    if (t === match.endToken && stemIn(ctx, t, lex.anonymousSubjects)) {
+      const body = memberOf(ctx, t + 1, clauseEnd);
+      return body ? { source: 'subject', mentions: [body], after: body.endToken } : { source: 'anonymous', mentions: [], after: t + 1 };
+    }
     if (stemIn(ctx, t, lex.speechNouns)) {
       // "بيان التحالف": the document's owner, when named right after it, is the speaker.
       const owner = t + 1 < clauseEnd ? ctx.mentionAt[t + 1]! : -1;
@@ -205,6 +229,8 @@ export function findSubject(ctx: DocumentContext, match: TriggerMatch, clauseSta
   if (indefinite) {
     const person = appositivePerson(ctx, match, appositiveEnd);
     if (person) return { source: 'subject', mentions: [person], after: person.endToken };
+    const body = memberOf(ctx, match.endToken + 1, clauseEnd);
+    if (body) return { source: 'subject', mentions: [body], after: body.endToken };
     return { source: 'anonymous', mentions: [], after: match.endToken + 1 };
   }
   return { source: 'none', mentions: [], after: match.endToken };
