@@ -362,12 +362,24 @@ describe('what is not an event', () => {
     const ALI: Actor = { id: 'new:ali', type: 'PER', forms: ['علي حسن'] };
     expect(events(`${text.split('. ')[0]}. وقالت عضو في مجلس سوريا الديمقراطية، سعاد الحاج، إن المعبر مغلق.`, [AANES, MSD, HAJJ])[1]).toMatchObject({ type: 'STATEMENT', actor: ['new:hajj'] });
     expect(events(`${text.split('. ')[0]}. وقالت متحدثة إن علي حسن غادر.`, [AANES, ALI]).map((e) => e.type)).toEqual(['REQUEST']);
+    // What someone unnamed says is still reported speech: an event told in it needs its own subject.
+    expect(events('وقالت متحدثة إن ثلاثة أشخاص قتلوا في الحسكة.', [HASAKAH])).toEqual([]);
+    expect(events('وقالت متحدثة إن قسد اعتقلت ثلاثة أشخاص.', [SDF]).map((e) => [e.type, e.actor])).toEqual([['COERCE', ['org:sdf']]]);
     // An unnamed member speaks for the body named after في / ب; "مقربة من" is not membership.
     expect(events('وقال مصدر عسكري في قسد إن الهجوم فشل.', [SDF])[0]).toMatchObject({ type: 'STATEMENT', actor: ['org:sdf'] });
     expect(events('وأفاد مسؤولون بالإدارة الذاتية بأن المعبر مغلق.', [AANES])[0]).toMatchObject({ type: 'STATEMENT', actor: ['org:aanes'] });
     expect(events('وقال عضو في مجلس سوريا الديمقراطية إن المعبر مغلق.', [MSD])[0]).toMatchObject({ type: 'STATEMENT', actor: ['org:msd'] });
     expect(events('دعت الإدارة الذاتية إلى فتح المعبر. وذكرت مصادر مقربة من قسد أن المعبر مغلق.', [AANES, SDF]).map((e) => e.type)).toEqual(['REQUEST']);
     expect(events('دعت الإدارة الذاتية إلى فتح المعبر. وقال مسؤول في الحسكة إن المعبر مغلق.', [AANES, HASAKAH]).map((e) => e.type)).toEqual(['REQUEST']);
+    // A title with the person named beside it, after an unnamed speaker: that person.
+    const MUSCAT: Actor = { id: 'new:muscat', type: 'PER', forms: ['جوزيف موسكات'] };
+    const malta = 'وأفادت مصادر بأن الطائرة هبطت. وقال رئيس وزراء مالطا، جوزيف موسكات، إن الركاب بخير.';
+    expect(events(malta, [MUSCAT]).map((e) => [e.type, e.actor])).toEqual([['STATEMENT', ['new:muscat']]]);
+    // After a verb that is not of saying, a titled phrase is the object: "التقى رئيس الحكومة، فلان".
+    const SHAHED: Actor = { id: 'new:shahed', type: 'PER', forms: ['يوسف الشاهد'] };
+    expect(events('وقال المجلس إن وفدا التقى رئيس الحكومة، يوسف الشاهد، أمس.', [SHAHED]).find((e) => e.type === 'CONSULT')?.actor ?? []).not.toContain('new:shahed');
+    // A verb that opens its clause takes the titled phrase after it as its subject.
+    expect(events('والتقى رئيس الحكومة، يوسف الشاهد، بوفد من التحالف الدولي.', [SHAHED, COALITION])[0]).toMatchObject({ type: 'CONSULT', actor: ['new:shahed'] });
     // Definite, the spokesperson is someone already named: the article's speaker goes on.
     const known = 'دعت الإدارة الذاتية إلى فتح المعبر. وقال المتحدث إن المعبر مغلق.';
     expect(events(known, [AANES]).map((e) => [e.type, e.actor])).toEqual([['REQUEST', ['org:aanes']], ['STATEMENT', ['org:aanes']]]);

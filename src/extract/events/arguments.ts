@@ -177,7 +177,13 @@ export function findSubject(ctx: DocumentContext, match: TriggerMatch, clauseSta
   let onlyHeads = true;
   // "قالت متحدثة باسم خفر السواحل": an indefinite subject is someone the text introduces here.
   // The word itself, without clitics: "المتحدث" refers back to someone known, "لمتحدث" is not a subject.
-  const indefinite = !isNoun && match.endToken < clauseEnd && ctx.mentionAt[match.endToken] === -1 && lex.indefiniteSubjects.has(ctx.norms[match.endToken]!);
+  // Verbs of saying and asking, and other verbs that open their clause ("التقى رئيس الحكومة،
+  // فلان، بوفد …"): after a subject ("إن وفدا التقى رئيس الحكومة، فلان") a titled phrase is the object.
+  const titledSubject = !isNoun && (match.entry.contentMarkers.size > 0 || match.firstToken === clauseStart);
+  const first = titledSubject && match.endToken < clauseEnd && ctx.mentionAt[match.endToken] === -1 ? ctx.norms[match.endToken]! : null;
+  const indefinite = first !== null && lex.indefiniteSubjects.has(first);
+  // "وقال رئيس وزراء مالطا، جوزيف موسكات، إن": a head noun whose person is named beside it.
+  const headed = indefinite || (first !== null && lex.subjectHeads.has(first));
   for (let t = match.endToken, gap = 0; t < clauseEnd && gap <= (strict ? 0 : MAX_VSO_GAP); ) {
     if (t === match.requiredToken || quote(t)) {
       t++;
@@ -224,11 +230,13 @@ export function findSubject(ctx: DocumentContext, match: TriggerMatch, clauseSta
   if (match.requiredToken !== null && stemIn(ctx, match.requiredToken, lex.speechNouns)) {
     return { source: 'speech', mentions: [], after: match.requiredToken + 1 };
   }
-  // An indefinite subject: the person named in apposition, else someone unknown, never the
-  // article's actor.
-  if (indefinite) {
+  // A subject headed by a title or role: the person named in apposition. An indefinite one
+  // without that person is the body it belongs to, else someone unknown, never the article's actor.
+  if (headed) {
     const person = appositivePerson(ctx, match, appositiveEnd);
     if (person) return { source: 'subject', mentions: [person], after: person.endToken };
+  }
+  if (indefinite) {
     const body = memberOf(ctx, match.endToken + 1, clauseEnd);
     if (body) return { source: 'subject', mentions: [body], after: body.endToken };
     return { source: 'anonymous', mentions: [], after: match.endToken + 1 };

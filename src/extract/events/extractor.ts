@@ -148,7 +148,7 @@ export const eventExtractor: Extractor = {
         // What an event reports ("أكدت الإدارة أن …") tells of other events only with their own
         // subject; but what one denies is mostly its own doing ("نفى التحالف أن تكون طائراته قد
         // استهدفت …").
-        const deniedOwnAct = parent?.type === 'REJECT' && subject.source !== 'subject';
+        const deniedOwnAct = parent?.type === 'REJECT' && parent.actor.length > 0 && subject.source !== 'subject';
         if (parent && subject.source !== 'subject' && !match.firstPerson && !deniedOwnAct) continue;
 
         // Who acts. Speakers go on speaking ("وأضافت", "نحثكم"); a noun needs its own actor, or
@@ -193,9 +193,20 @@ export const eventExtractor: Extractor = {
         }
 
         const recipientMentions = findRecipient(ctx, match, Math.max(subject.after, match.endToken), recipientEnd(ctx, match, sentence));
+        const afterArgs = Math.max(subject.after, match.endToken, ...recipientMentions.map((m) => m.endToken));
+        let content: Span | null = null;
+        if (SPEECH_TYPES.has(match.entry.type)) {
+          const begin = contentStart(ctx, match, afterArgs, sentence);
+          const end = trimmedEnd(ctx, sentence);
+          if (begin !== null && begin < sentence.endToken && ctx.doc.tokens.start(begin) < end) {
+            content = spanOf(text, ctx.doc.tokens.start(begin), end);
+          }
+        }
         // Who said or asked it is what a spoken event is: with no speaker known there is none.
         if (SPOKEN_TYPES.has(match.entry.type) && actor.length === 0) {
           if (subject.source === 'anonymous') unknownSpeaker = true;
+          // What someone unnamed says is still reported: an event told in it needs its own subject.
+          if (content) embedding.push({ span: content, type: match.entry.type, actor: [] });
           continue;
         }
         let recipient = ids(recipientMentions).filter((id) => !actor.includes(id));
@@ -207,16 +218,6 @@ export const eventExtractor: Extractor = {
         if (recipient.length === 0 && previous && SPOKEN_TYPES.has(match.entry.type) && previous.sentence.start === sentence.start
           && previous.actor.join() === actor.join() && SPOKEN_TYPES.has(previous.type)) {
           recipient = previous.recipient;
-        }
-
-        const afterArgs = Math.max(subject.after, match.endToken, ...recipientMentions.map((m) => m.endToken));
-        let content: Span | null = null;
-        if (SPEECH_TYPES.has(match.entry.type)) {
-          const begin = contentStart(ctx, match, afterArgs, sentence);
-          const end = trimmedEnd(ctx, sentence);
-          if (begin !== null && begin < sentence.endToken && ctx.doc.tokens.start(begin) < end) {
-            content = spanOf(text, ctx.doc.tokens.start(begin), end);
-          }
         }
 
         // Topics from what was said or asked; for other events, from the sentence around them.
