@@ -248,4 +248,14 @@ describe('the entity stage in the pipeline', () => {
     expect(record.entities.map((e) => e.id)).toEqual(['org:sdf', 'org:isis', 'loc:sy:deir-ez-zor', 'org:global-coalition']);
     for (const e of record.entities) for (const m of e.mentions) expect(record.text.slice(m.start, m.end)).toBe(m.text);
   });
+
+  it('a trigger word inside a name is part of the name: "نداء تونس" is a party, not an appeal', () => {
+    const article = (body: string) => ({ origin: 'test', sourceKey: 'test', source: {}, title: 'خبر', body, published: '2017-01-10', notes: [] });
+    const party = extractArticle(article('استقالت النائبة من كتلة نداء تونس في البرلمان.'));
+    expect(party.entities.map((e) => e.id)).toContain('org:nidaa-tounes');
+    expect(party.events.filter((e) => e.type === 'REQUEST')).toEqual([]);
+    // An appeal is still an appeal.
+    const appeal = extractArticle(article('ووجهت الحكومة التونسية نداء إلى المنظمات الدولية طالبت فيه بدعم اللاجئين.'));
+    expect(appeal.events.map((e) => e.type)).toContain('REQUEST');
+  });
 });
