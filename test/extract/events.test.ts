@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { eventExtractor } from '../../src/extract/events/extractor.js';
-import { inflect } from '../../src/extract/events/lexicon.js';
+import { eventLexicon, inflect } from '../../src/extract/events/lexicon.js';
+import { loadGazetteer } from '../../src/lexicon/gazetteer.js';
 import type { DateMention, Entity, Event } from '../../src/extract/record.js';
 import { mergeEvents } from '../../src/extract/refiners/merge-events.js';
 import { emptyExtraction } from '../../src/extract/types.js';
@@ -66,6 +67,13 @@ function events(text: string, actors: Actor[], options: { dates?: DateMention[];
 const brief = (e: Event) => ({ type: e.type, actor: e.actor, recipient: e.recipient, trigger: e.trigger.text });
 
 describe('trigger lexicon', () => {
+  it('names only gazetteer places as capitals that act', () => {
+    const places = loadGazetteer().byId;
+    const actorPlaces = [...eventLexicon().actorPlaces];
+    expect(actorPlaces.length).toBeGreaterThan(10);
+    for (const id of actorPlaces) expect(places.get(id)?.kind, id).toMatch(/^(city|admin1)$/);
+  });
+
   it('inflects regular verbs from their stems', () => {
     const forms = inflect(['طالب'], ['طالب']);
     const byForm = new Map(forms.map((f) => [f.form, f]));
@@ -337,6 +345,24 @@ describe('what is not an event', () => {
     expect(events('أكد الوزير أهمية الاستقرار في المنطقة.', [])).toEqual([]);
     const text = 'قصفت تركيا القرى. وأفاد مسؤولون محليون بأن العائلات نزحت.';
     expect(events(text, [TURKEY]).map((e) => e.type)).toEqual(['ASSAULT']);
+  });
+
+  it('a capital stands for its government right beside a verb that agrees with it, and as an addressee', () => {
+    const ANKARA: Actor = { id: 'loc:tr:ankara', type: 'LOC', subtype: 'city', forms: ['أنقرة'] };
+    const WASHINGTON: Actor = { id: 'loc:us:washington', type: 'LOC', subtype: 'city', forms: ['واشنطن'] };
+    const RIYADH: Actor = { id: 'loc:sa:riyadh', type: 'LOC', subtype: 'city', forms: ['الرياض'] };
+    const LONDON: Actor = { id: 'loc:gb:london', type: 'LOC', subtype: 'city', forms: ['لندن'] };
+    expect(events('وأعلنت واشنطن أن القوات ستبقى.', [WASHINGTON])[0]).toMatchObject({ type: 'STATEMENT', actor: ['loc:us:washington'] });
+    expect(events('أنقرة تهدد قسد بعملية عسكرية.', [ANKARA, SDF])[0]).toMatchObject({ actor: ['loc:tr:ankara'] });
+    // A masculine verb: the capital is the one addressed ("دعا أنقرة": Ankara is called on).
+    const called = events('دعت الإدارة الذاتية إلى الحوار. ودعا أنقرة إلى وقف القصف.', [AANES, ANKARA]);
+    expect(called.map((e) => [e.type, e.actor, e.recipient])).toContainEqual(['REQUEST', ['org:aanes'], ['loc:tr:ankara']]);
+    expect(events('واتهم التحالف الدولي واشنطن والرياض بالتقصير.', [COALITION, WASHINGTON, RIYADH])[0]).toMatchObject({ actor: ['org:coalition'], recipient: ['loc:us:washington', 'loc:sa:riyadh'] });
+    // Not a capital in a genitive ("شرطة لندن") or a relative clause ("التي مقرها لندن").
+    expect(events('وقالت شرطة لندن إن الطريق أغلق.', [LONDON]).flatMap((e) => e.actor)).not.toContain('loc:gb:london');
+    expect(events('المنظمة التي مقرها لندن دعت الحكومة إلى الإفراج عن المعتقلين.', [LONDON]).flatMap((e) => e.actor)).not.toContain('loc:gb:london');
+    // A city that is no capital is never an actor.
+    expect(events('وأعلنت الحسكة حظر التجول.', [HASAKAH])).toEqual([]);
   });
 
   it('"بحث عن" is searching, not talks; "بحث الجانبان" is talks', () => {

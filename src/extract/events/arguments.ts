@@ -8,7 +8,7 @@
  */
 import type { Sentence } from '../../text/sentences.js';
 import { TokenKind } from '../../text/tokenize.js';
-import { isActorLike, type DocumentContext, type MentionOnTokens } from './context.js';
+import { isActorLike, isActorPlace, type DocumentContext, type MentionOnTokens } from './context.js';
 import { eventLexicon } from './lexicon.js';
 import type { TriggerMatch } from './triggers.js';
 
@@ -55,7 +55,7 @@ function withConjuncts(ctx: DocumentContext, m: MentionOnTokens, clauseEnd: numb
     if (mi === -1) break;
     const n = ctx.mentions[mi]!;
     if (n.firstToken !== next && !(n.firstToken === last.endToken + 1)) break;
-    if (!isActorLike(n.entity) || n.preposition || !joinsWithAnd(ctx, n)) break;
+    if (!(isActorLike(n.entity) || (isActorPlace(n.entity) && isActorPlace(m.entity))) || n.preposition || !joinsWithAnd(ctx, n)) break;
     list.push(n);
     last = n;
   }
@@ -78,6 +78,22 @@ function prepositionIndex(ctx: DocumentContext, m: MentionOnTokens): number {
   let prev = m.firstToken - 1;
   while (prev >= 0 && (lex.subjectHeads.has(ctx.norms[prev]!) || ctx.norms[prev] === '"') && ctx.mentionAt[prev] === -1) prev--;
   return prev >= 0 && lex.prepositions.has(ctx.norms[prev]!) ? prev : -1;
+}
+
+/**
+ * Whether the verb at `t` is feminine, as a city's name is ("أعلنت", "تطالب", "وستعمل"): a
+ * capital is the subject only of a verb that agrees with it ("دعا أنقرة": Ankara is called on).
+ */
+function feminineVerb(ctx: DocumentContext, t: number): boolean {
+  let w = ctx.norms[t]!;
+  if (w.length > 3 && (w[0] === 'و' || w[0] === 'ف')) w = w.slice(1);
+  if (w.length > 3 && w[0] === 'س') w = w.slice(1);
+  return w.startsWith('ت') || w.endsWith('ت');
+}
+
+/** A capital standing for its government as the subject: right beside a verb that agrees with it. */
+function capitalSubject(ctx: DocumentContext, m: MentionOnTokens, match: TriggerMatch, adjacent: boolean): boolean {
+  return adjacent && match.kind === 'verb' && isActorPlace(m.entity) && !m.preposition && feminineVerb(ctx, match.firstToken);
 }
 
 /** How far (in words) a person named in apposition may stand from the verb. */
@@ -167,6 +183,9 @@ export function findSubject(ctx: DocumentContext, match: TriggerMatch, clauseSta
         // "القائد العام لقوات سوريا الديمقراطية … طالب": ل after a head noun is the genitive.
         const genitive = prep === 'ل' && m.firstToken > 0 && lex.subjectHeads.has(ctx.norms[m.firstToken - 1]!);
         if (isActorLike(m.entity) && (!prep || genitive)) return { source: 'subject', mentions: [m], after: match.endToken };
+        // "أنقرة تهدد", not "المنظمة التي مقرها لندن دعت": the capital opens its clause.
+        const opensClause = m.firstToken === svoStart || isPunct(ctx, m.firstToken - 1);
+        if (!prep && opensClause && capitalSubject(ctx, m, match, gap === 0)) return { source: 'subject', mentions: [m], after: match.endToken };
         break;
       }
       if (isPunct(ctx, t) || lex.prepositions.has(ctx.norms[t]!)) break;
@@ -192,6 +211,8 @@ export function findSubject(ctx: DocumentContext, match: TriggerMatch, clauseSta
     const mi = ctx.mentionAt[t]!;
     if (mi !== -1) {
       const m = ctx.mentions[mi]!;
+      // "وأعلنت واشنطن": a capital right after a verb that agrees with it.
+      if (capitalSubject(ctx, m, match, t === match.endToken)) return { source: 'subject', mentions: [m], after: m.endToken };
       if (!isActorLike(m.entity)) break;
       const prep = afterPreposition(ctx, m);
       // "القيادة العامة لقوات سوريا الديمقراطية": ل after a head noun is the genitive, not "to";
@@ -284,7 +305,9 @@ export function findRecipient(ctx: DocumentContext, match: TriggerMatch, from: n
     if (mi !== -1) {
       const m = ctx.mentions[mi]!;
       const prep = afterPreposition(ctx, m);
-      if (isActorLike(m.entity)) {
+      // A capital is addressed by what is said or asked ("دعا أنقرة إلى", "اتهم واشنطن"), not
+      // attacked: the target of an attack is its place.
+      if (isActorLike(m.entity) || (isActorPlace(m.entity) && entry.contentMarkers.size > 0)) {
         if (prep === null && entry.recipient.object && gap <= 2) return withConjuncts(ctx, m, clauseEnd);
         if (prep !== null && entry.recipientPrepositions.has(prep)) return withConjuncts(ctx, m, clauseEnd);
       }

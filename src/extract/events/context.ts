@@ -9,6 +9,7 @@ import { normalizeForm } from '../../text/normalize.js';
 import { searchTerms } from '../../text/stem.js';
 import { TokenKind } from '../../text/tokenize.js';
 import type { Entity, Span } from '../record.js';
+import { eventLexicon } from './lexicon.js';
 
 /** One reading of a token: what it is without its proclitics, and without an attached pronoun. */
 export interface TokenReading {
@@ -54,6 +55,14 @@ export interface DocumentContext {
 /** Which entities may stand as an actor or a recipient: people, organisations, countries. */
 export function isActorLike(entity: Entity): boolean {
   return entity.type !== 'LOC' || entity.subtype === 'country';
+}
+
+/**
+ * A capital that may stand for its government ("واشنطن تنتقد", "دعت أنقرة"): only right beside
+ * a verb that agrees with it, or as the addressee of what is said (see arguments.ts).
+ */
+export function isActorPlace(entity: Entity): boolean {
+  return eventLexicon().actorPlaces.has(entity.id);
 }
 
 /**

@@ -51,6 +51,7 @@ const ArgumentsSchema = z.object({
   governingVerbs: z.array(z.string().min(1)),
   anonymousSubjects: z.array(z.string().min(1)),
   indefiniteSubjects: z.array(z.string().min(1)),
+  actorPlaces: z.array(z.string().regex(/^loc:[a-z0-9:-]+$/, 'a place id of the gazetteer')),
 });
 
 const TopicsSchema = z.object({
@@ -122,6 +123,8 @@ export interface EventLexicon {
   readonly governingVerbs: ReadonlySet<string>;
   readonly anonymousSubjects: ReadonlySet<string>;
   readonly indefiniteSubjects: ReadonlySet<string>;
+  /** Places (capitals) that stand for their government when they act: "أنقرة تهدد". */
+  readonly actorPlaces: ReadonlySet<string>;
   readonly topicCues: ReadonlyMap<string, readonly Cue[]>;
   readonly maxGap: number;
   readonly topicsByRecipient: ReadonlyMap<string, readonly string[]>;
@@ -261,6 +264,7 @@ export function eventLexicon(): EventLexicon {
     governingVerbs: set(args.governingVerbs),
     anonymousSubjects: set(args.anonymousSubjects),
     indefiniteSubjects: set(args.indefiniteSubjects),
+    actorPlaces: new Set(args.actorPlaces),
     topicCues: new Map(Object.entries(topics.topics).map(([id, cues]) => [id, cues.map(cueOf)])),
     maxGap: topics.maxGap,
     topicsByRecipient: new Map(Object.entries(topics.byRecipient)),
