@@ -365,6 +365,12 @@ describe('what is not an event', () => {
     expect(events('وأعلنت الحسكة حظر التجول.', [HASAKAH])).toEqual([]);
   });
 
+  it('"فجر اليوم" is dawn, "سلم ريشتر" a scale; "فجر انتحاري نفسه" is a bombing', () => {
+    expect(events('واعتقلت قسد فجر اليوم ثلاثة عناصر من داعش.', [SDF, ISIS]).map((e) => e.type)).toEqual(['COERCE']);
+    expect(events('وضربت الحسكة هزة بقوة 4 درجات على سلم ريشتر.', [HASAKAH])).toEqual([]);
+    expect(events('وفجر عنصر من داعش نفسه قرب حاجز لقسد.', [ISIS, SDF])[0]).toMatchObject({ type: 'ASSAULT', mode: 'explosives' });
+  });
+
   it('"بحث عن" is searching, not talks; "بحث الجانبان" is talks', () => {
     expect(events('وبحثت قسد عن المفقودين في الحسكة.', [SDF, HASAKAH]).map((e) => e.type)).toEqual([]);
     expect(events('وبحث مسؤولون عن حلول للأزمة.', []).map((e) => e.type)).toEqual([]);
