@@ -100,7 +100,7 @@ function capitalSubject(ctx: DocumentContext, m: MentionOnTokens, match: Trigger
 const APPOSITIVE_REACH = 20;
 
 /**
- * The person an indefinite subject is, named in apposition before what is said ("قال عضو لجنة
+ * The person a titled subject is, named in apposition before what is said ("قال عضو لجنة
  * الدفاع في البرلمان، طارق الجروشي، إن …", "أكد قائد هيئة الأركان اللواء محمد باقري أن …"):
  * the first person not after a preposition, up to `end` or the trigger's first content marker.
  */
@@ -143,10 +143,10 @@ function memberOf(ctx: DocumentContext, from: number, end: number): MentionOnTok
 
 /**
  * The subject of a trigger: after it (VSO), before it (SVO), or a speaking document.
- * `clauseStart`/`clauseEnd` bound the search; `appositiveEnd` (the clause with its commas) bounds
- * the search for a person named in apposition to an indefinite subject. A trigger that reads as a noun takes only an actor
- * right beside it: its genitive ("هجوم مرتزقة داعش") or, for a verb-like noun, the actor just
- * before ("سيواصل التحالف دعم …").
+ * `clauseStart`/`clauseEnd` bound the search; `appositiveEnd` (the clause with its commas)
+ * bounds the search for a person named in apposition to a titled subject. A trigger that reads
+ * as a noun takes only an actor right beside it: its genitive ("هجوم مرتزقة داعش") or, for a
+ * verb-like noun, the actor just before ("سيواصل التحالف دعم …").
  */
 export function findSubject(ctx: DocumentContext, match: TriggerMatch, clauseStart: number, clauseEnd: number, appositiveEnd = clauseEnd): SubjectFound {
   const lex = eventLexicon();
@@ -194,14 +194,15 @@ export function findSubject(ctx: DocumentContext, match: TriggerMatch, clauseSta
   }
   // VSO: the first actor after the trigger, past head nouns ("القيادة العامة لـ…", "المتحدث باسم …").
   let onlyHeads = true;
-  // "قالت متحدثة باسم خفر السواحل": an indefinite subject is someone the text introduces here.
-  // The word itself, without clitics: "المتحدث" refers back to someone known, "لمتحدث" is not a subject.
-  // Verbs of saying and asking, and other verbs that open their clause ("التقى رئيس الحكومة،
-  // فلان، بوفد …"): after a subject ("إن وفدا التقى رئيس الحكومة، فلان") a titled phrase is the object.
+  // The word right after the verb may open a titled subject: after verbs of saying and asking,
+  // and after other verbs that open their clause ("التقى رئيس الحكومة، فلان، بوفد …"); after a
+  // subject ("إن وفدا التقى رئيس الحكومة، فلان") a titled phrase is the object. The word is
+  // read as written: "المتحدث" refers back to someone known, "لمتحدث" is no subject.
   const titledSubject = !isNoun && (match.entry.contentMarkers.size > 0 || match.firstToken === clauseStart);
   const first = titledSubject && match.endToken < clauseEnd && ctx.mentionAt[match.endToken] === -1 ? ctx.norms[match.endToken]! : null;
+  // "قالت متحدثة باسم خفر السواحل": an indefinite subject is someone the text introduces here.
   const indefinite = first !== null && lex.indefiniteSubjects.has(first);
-  // "وقال رئيس وزراء مالطا، جوزيف موسكات، إن": a head noun whose person is named beside it.
+  // "وقال رئيس وزراء مالطا، جوزيف موسكات، إن": a title whose person is named beside it.
   const headed = indefinite || (first !== null && lex.subjectHeads.has(first));
   for (let t = match.endToken, gap = 0; t < clauseEnd && gap <= (strict ? 0 : MAX_VSO_GAP); ) {
     if (t === match.requiredToken || quote(t)) {
