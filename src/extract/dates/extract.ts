@@ -678,15 +678,25 @@ class DateReader {
   }
 
   /**
-   * "سوف" in the three words before `i` makes a weekday future. (The future prefix سـ is not
-   * read: without a part-of-speech tagger "سيعقد" cannot be told from "سيطرة" or "سنة".)
+   * "سوف", or a verb with the future prefix سـ ("سيعقد", "وستزور", "سيتم"), in the three words
+   * before `i` makes a weekday future.
    */
   private governedByFuture(i: number): boolean {
     for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
       if (!this.isWord(k)) return false;
-      if (this.lex.futureWords.has(this.words[k]!)) return true;
+      if (this.lex.futureWords.has(this.words[k]!) || this.isFutureVerb(this.words[k]!)) return true;
     }
     return false;
+  }
+
+  /**
+   * A present-tense verb (ي ت ن) after the future prefix س, behind و or ف. Words that only look
+   * like one are nouns ending in ة or ات ("سيطرة", "سيارات", normalised to ه), or listed
+   * (`notFutureVerbs`: "سيول", "ستين").
+   */
+  private isFutureVerb(word: string): boolean {
+    const w = word.length > 4 && (word[0] === 'و' || word[0] === 'ف') ? word.slice(1) : word;
+    return w.length >= 4 && /^س[يتن]/u.test(w) && !/(ه|ات)$/u.test(w) && !this.lex.notFutureVerbs.has(w);
   }
 
   /** "اليوم", "أمس", "أول أمس", "غداً", "بعد غد"; a bare "اليوم" only where it means the publication day. */

@@ -42,6 +42,7 @@ const DateWordsSchema = z.object({
   monthLinks: z.array(oneWord),
   joinWords: z.array(oneWord),
   futureWords: z.array(oneWord),
+  notFutureVerbs: z.array(oneWord),
   agoTiedAfter: z.array(oneWord),
   rangeLinks: z.array(oneWord),
   agreeing: words,
@@ -97,6 +98,7 @@ export interface DateLexicon {
   readonly joinWords: WordIndex<true>;
   /** Words that make a following weekday future ("سوف"). */
   readonly futureWords: WordIndex<true>;
+  readonly notFutureVerbs: WordIndex<true>;
   /** After "قبل ثلاثة أيام", words that tie it to another event ("قبل ثلاثة أيام من الانتخابات"). */
   readonly agoTiedAfter: WordIndex<true>;
   /** Between the two days of a range: "13 إلى 15 تموز", "بين 13 و15 تموز", "1-8 أيلول". */
@@ -239,6 +241,7 @@ export function dateLexicon(): DateLexicon {
     monthLinks: set(dw.monthLinks),
     joinWords: set(dw.joinWords),
     futureWords: set(dw.futureWords),
+    notFutureVerbs: set(dw.notFutureVerbs),
     agoTiedAfter: set(dw.agoTiedAfter),
     rangeLinks: set(dw.rangeLinks),
     agreeing: (() => {
