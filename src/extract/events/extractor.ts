@@ -124,7 +124,7 @@ export const eventExtractor: Extractor = {
     const events: Event[] = [];
     let lastActor: { ids: string[]; sentence: number } | null = null;
     let lastSpeaker: { ids: string[] } | null = null;
-    /** The last speaker was someone unnamed ("وأبلغت السفيرة …"): a subjectless "وأضافت" is theirs too. */
+    /** The last speaker was someone unnamed ("أفاد مسؤولون", "قالت متحدثة"): a subjectless "وأضافت" is theirs too. */
     let unknownSpeaker = false;
     let lastRecipient: string[] = [];
 
