@@ -54,8 +54,9 @@ const SECTORS = new Set([
 const NON_STATE_CODES = new Set(['IGO', 'NGO']);
 
 /**
- * A PLOVER actor object. `code` is the country's ISO alpha-3, or IGO / NGO; `sector` the
- * PLOVER sector; `actor_text` the words of the event's sentence that name it.
+ * A PLOVER actor object. `code` is the country's ISO alpha-3, IGO / NGO, or IMG (PLOVER's
+ * international militarized group) for an armed group of no one country (ISIS, al-Qaeda);
+ * `sector` the PLOVER sector; `actor_text` the words of the event's sentence that name it.
  *
  * @example
  * ploverActor(sdf)  // { code: 'SYR', sector: 'MIL', actor_text: 'قسد', identifer_id: 'org:sdf', identifer_text: 'Syrian Democratic Forces', … }
@@ -63,7 +64,7 @@ const NON_STATE_CODES = new Set(['IGO', 'NGO']);
 export function ploverActor(a: ArgumentRef) {
   const nonState = a.subtype !== null && NON_STATE_CODES.has(a.subtype);
   return {
-    code: nonState ? a.subtype : a.country ? alpha3(a.country) : null,
+    code: nonState ? a.subtype : a.country ? alpha3(a.country) : a.subtype === 'REB' ? 'IMG' : null,
     sector: !nonState && a.subtype !== null && SECTORS.has(a.subtype) ? a.subtype : null,
     actor_text: a.mention?.text ?? null,
     identifer_id: a.id,

@@ -147,6 +147,8 @@ describe('exports', () => {
     const assault = lines.find((l) => l.event[0] === 'ASSAULT');
     expect(assault).toMatchObject({ quad_code: 4, source: [{ code: 'TUR', sector: 'MIL', identifer_id: 'org:tr-forces' }] });
     expect(lines.find((l) => l.event[0] === 'ACCUSE').event_loc).toBeNull();
+    // An armed group of no one country: PLOVER's IMG.
+    expect(lines.find((l) => l.event[0] === 'COERCE')).toMatchObject({ source: [{ code: 'SYR', sector: 'MIL' }], recipient: [{ code: 'IMG', sector: 'REB', identifer_id: 'org:isis' }] });
     // A date given to the month: PLOVER's YYYY-MM-DD is its first day, and the precision says so.
     expect(lines.find((l) => l.marsad.date_value === '2024-11')).toMatchObject({ date: '2024-11-01', marsad: { date_precision: 'month' } });
   });
