@@ -44,6 +44,11 @@ describe('matching over the clitic analysis', () => {
     expect(aleppo.mentions).toEqual([{ start: 11, end: 14, text: 'حلب' }]);
   });
 
+  it('takes no future prefix off a name: "ستالين" is not س + تالين (Tallinn)', () => {
+    expect(ids('وكتب المؤرخ عن ستالين في كتابه')).not.toContain('loc:ee:tallinn');
+    expect(ids('زار الوفد تالين عاصمة إستونيا')).toContain('loc:ee:tallinn');
+  });
+
   it('reads لل as ل + ال: "للتحالف الدولي" is the Coalition', () => {
     const text = 'وجهت نداء للتحالف الدولي';
     const coalition = entity(text, 'org:global-coalition')!;

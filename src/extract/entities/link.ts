@@ -137,6 +137,8 @@ function taggedName(doc: AnalyzedText, span: NameSpan, index: NameIndex, knownWo
   let start = span.start;
   if (!knownWord(firstWord)) {
     for (const a of analyzeClitics(firstWord)) {
+      // A name takes no future prefix: "ستوارت" is not س + "توارت".
+      if (a.proclitics.includes('س')) continue;
       const stripsPrefix = a.proclitics.some((p) => p !== 'ال');
       if (stripsPrefix && (knownWord(a.lookup) || index.root.has(a.lookup))) {
         first = a.lookup;

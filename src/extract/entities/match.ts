@@ -62,6 +62,8 @@ function readingsOf(index: NameIndex, word: string): readonly Reading[] {
     possible = index.root.has(rest) || index.root.has('ال' + rest);
   }
   for (const a of possible ? analyzeClitics(word) : []) {
+    // A name takes no future prefix: "ستالين" is Stalin, not س + "تالين" (Tallinn).
+    if (a.proclitics.includes('س')) continue;
     const node = index.root.get(a.lookup);
     if (node) (out ??= []).push({ node, offset: a.offset, proclitics: a.proclitics.length - (a.proclitics.at(-1) === 'ال' ? 1 : 0) });
   }
