@@ -97,6 +97,15 @@ describe('names that are also common words', () => {
     expect(person.map((e) => [e.type, e.mentions[0]!.text])).toEqual([['PER', 'جمعة']]);
   });
 
+  it('keeps a tagged name whole when it begins with ك or ف; takes off و ب ل before a known name', () => {
+    const tagger = new ListTagger([{ text: 'ميشال كادو', type: 'PER' }, { text: 'وجيمس', type: 'PER' }]);
+    const names = run('وأعلن قائد الشرطة ميشال كادو أن الوضع هادئ، وقال الرئيس وجيمس إن', tagger).entities.map((e) => e.mentions[0]!.text);
+    expect(names).toContain('ميشال كادو');
+    expect(names).toContain('جيمس');
+    const alone = run('وقال السيد كادو إن الوضع هادئ', new ListTagger([{ text: 'كادو', type: 'PER' }])).entities;
+    expect(alone.map((e) => e.mentions[0]!.text)).toEqual(['كادو']);
+  });
+
   it('an alias that needs a cue counts only with its cue in the sentence', () => {
     expect(ids('وفقا للمعايير التي تتقيد بها المفوضية في عودة اللاجئين')).toContain('org:unhcr');
     expect(ids('أعلنت المفوضية نتائج الانتخابات')).toEqual([]);

@@ -140,7 +140,10 @@ function taggedName(doc: AnalyzedText, span: NameSpan, index: NameIndex, knownWo
       // A name takes no future prefix: "ستوارت" is not س + "توارت".
       if (a.proclitics.includes('س')) continue;
       const stripsPrefix = a.proclitics.some((p) => p !== 'ال');
-      if (stripsPrefix && (knownWord(a.lookup) || index.root.has(a.lookup))) {
+      // ك and ف stand before a name rarely, and many foreign names begin with them ("كادو",
+      // "فينفريد"): taken off only when a lexicon name is left, not any word of the name lists.
+      const rareOnly = a.proclitics.every((p) => p === 'ك' || p === 'ف' || p === 'ال');
+      if (stripsPrefix && ((!rareOnly && knownWord(a.lookup)) || index.root.has(a.lookup))) {
         first = a.lookup;
         start = Math.max(span.start, doc.normalized.startOf(t.nStarts[span.firstToken]! + a.offset));
         break;
