@@ -371,6 +371,14 @@ describe('what is not an event', () => {
     expect(events('وفجر عنصر من داعش نفسه قرب حاجز لقسد.', [ISIS, SDF])[0]).toMatchObject({ type: 'ASSAULT', mode: 'explosives' });
   });
 
+  it('a verb after أن takes no subject from before أن', () => {
+    const WELT: Actor = { id: 'org:die-welt', forms: ['دي فيلت'] };
+    const list = events('وذكرت صحيفة دي فيلت أن الشرطة ألقت القبض على المنفذ.', [WELT]);
+    expect(list.map((e) => [e.type, e.actor])).toEqual([['STATEMENT', ['org:die-welt']]]);
+    // Its own subject after أن still counts.
+    expect(events('وذكرت صحيفة دي فيلت أن قسد ألقت القبض على المنفذ.', [WELT, SDF]).map((e) => [e.type, e.actor])).toContainEqual(['COERCE', ['org:sdf']]);
+  });
+
   it('"بحث عن" is searching, not talks; "بحث الجانبان" is talks', () => {
     expect(events('وبحثت قسد عن المفقودين في الحسكة.', [SDF, HASAKAH]).map((e) => e.type)).toEqual([]);
     expect(events('وبحث مسؤولون عن حلول للأزمة.', []).map((e) => e.type)).toEqual([]);

@@ -188,7 +188,8 @@ export function findSubject(ctx: DocumentContext, match: TriggerMatch, clauseSta
         if (!prep && opensClause && capitalSubject(ctx, m, match, gap === 0)) return { source: 'subject', mentions: [m], after: match.endToken };
         break;
       }
-      if (isPunct(ctx, t) || lex.prepositions.has(ctx.norms[t]!)) break;
+      // "ذكرت الصحيفة أن الشرطة ألقت …": the subject of a verb stands after أن, never before it.
+      if (isPunct(ctx, t) || lex.prepositions.has(ctx.norms[t]!) || lex.clauseBreaks.has(ctx.norms[t]!)) break;
       if (!lex.subjectHeads.has(ctx.norms[t]!) && !lex.auxiliaries.has(ctx.norms[t]!)) gap++;
     }
   }
@@ -231,6 +232,11 @@ export function findSubject(ctx: DocumentContext, match: TriggerMatch, clauseSta
     if (ctx.doc.tokens.kind(t) === TokenKind.Number) break;
     // "أفاد مسؤولون", "ذكرت مواقع مقربة من …": someone unnamed speaks.
     if (t === match.endToken && stemIn(ctx, t, lex.anonymousSubjects)) {
+      // "ذكرت صحيفة دي فيلت": the noun names what follows it.
+      const named = t + 1 < clauseEnd ? ctx.mentionAt[t + 1]! : -1;
+      if (named !== -1 && isActorLike(ctx.mentions[named]!.entity) && !afterPreposition(ctx, ctx.mentions[named]!)) {
+        return { source: 'subject', mentions: [ctx.mentions[named]!], after: ctx.mentions[named]!.endToken };
+      }
       const body = memberOf(ctx, t + 1, clauseEnd);
       return body ? { source: 'subject', mentions: [body], after: body.endToken } : { source: 'anonymous', mentions: [], after: t + 1 };
     }
