@@ -14,6 +14,7 @@
  * not a quantity (the quantities extractor reads the dates found before it).
  */
 import type { AnalyzedText } from '../../text/analyze.js';
+import { analyzeClitics } from '../../text/clitics.js';
 import { TokenKind } from '../../text/tokenize.js';
 import { numbersByFirstToken, type NumbersAt } from '../numbers/read.js';
 import { docWords, glued, tokenSpan } from '../numbers/word-index.js';
@@ -690,13 +691,14 @@ class DateReader {
   }
 
   /**
-   * A present-tense verb (ي ت ن) after the future prefix س, behind و or ف. Words that only look
-   * like one are nouns ending in ة or ات ("سيطرة", "سيارات", normalised to ه), or listed
-   * (`notFutureVerbs`: "سيول", "ستين").
+   * A present-tense verb (ي ت ن) after the future prefix س, as the clitic analyser reads it
+   * ("وستزور" → و + س + تزور). Words that only look like one are nouns ending in ة or ات
+   * ("سيطرة", "سيارات", normalised to ه), or listed (`notFutureVerbs`: "سيول", "ستين").
    */
   private isFutureVerb(word: string): boolean {
-    const w = word.length > 4 && (word[0] === 'و' || word[0] === 'ف') ? word.slice(1) : word;
-    return w.length >= 4 && /^س[يتن]/u.test(w) && !/(ه|ات)$/u.test(w) && !this.lex.notFutureVerbs.has(w);
+    return analyzeClitics(word).some(
+      (r) => r.proclitics.at(-1) === 'س' && r.stem.length >= 3 && /^[يتن]/u.test(r.stem) && !/(ه|ات)$/u.test(r.stem) && !this.lex.notFutureVerbs.has('س' + r.stem),
+    );
   }
 
   /** "اليوم", "أمس", "أول أمس", "غداً", "بعد غد"; a bare "اليوم" only where it means the publication day. */

@@ -98,6 +98,7 @@ export interface DateLexicon {
   readonly joinWords: WordIndex<true>;
   /** Words that make a following weekday future ("سوف"). */
   readonly futureWords: WordIndex<true>;
+  /** Words that only look like a verb with the future prefix سـ ("سيول", "ستين"). */
   readonly notFutureVerbs: WordIndex<true>;
   /** After "قبل ثلاثة أيام", words that tie it to another event ("قبل ثلاثة أيام من الانتخابات"). */
   readonly agoTiedAfter: WordIndex<true>;

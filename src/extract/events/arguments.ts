@@ -81,19 +81,23 @@ function prepositionIndex(ctx: DocumentContext, m: MentionOnTokens): number {
 }
 
 /**
- * Whether the verb at `t` is feminine, as a city's name is ("أعلنت", "تطالب", "وستعمل"): a
- * capital is the subject only of a verb that agrees with it ("دعا أنقرة": Ankara is called on).
+ * A capital standing for its government as the subject: right beside a verb that agrees with it,
+ * feminine as a city's name is ("أعلنت", "تطالب", "وستعمل"; not "دعا أنقرة": Ankara is called on).
  */
-function feminineVerb(ctx: DocumentContext, t: number): boolean {
-  let w = ctx.norms[t]!;
-  if (w.length > 3 && (w[0] === 'و' || w[0] === 'ف')) w = w.slice(1);
-  if (w.length > 3 && w[0] === 'س') w = w.slice(1);
-  return w.startsWith('ت') || w.endsWith('ت');
+function capitalSubject(m: MentionOnTokens, match: TriggerMatch, adjacent: boolean): boolean {
+  const feminine = match.bare.startsWith('ت') || match.bare.endsWith('ت');
+  return adjacent && match.kind === 'verb' && feminine && isActorPlace(m.entity) && !m.preposition;
 }
 
-/** A capital standing for its government as the subject: right beside a verb that agrees with it. */
-function capitalSubject(ctx: DocumentContext, m: MentionOnTokens, match: TriggerMatch, adjacent: boolean): boolean {
-  return adjacent && match.kind === 'verb' && isActorPlace(m.entity) && !m.preposition && feminineVerb(ctx, match.firstToken);
+/**
+ * The actor named right after the word at `t` ("بيان التحالف", "صحيفة دي فيلت"), not after a
+ * preposition; null when there is none.
+ */
+function actorRightAfter(ctx: DocumentContext, t: number, clauseEnd: number): MentionOnTokens | null {
+  const mi = t + 1 < clauseEnd ? ctx.mentionAt[t + 1]! : -1;
+  if (mi === -1) return null;
+  const m = ctx.mentions[mi]!;
+  return isActorLike(m.entity) && !afterPreposition(ctx, m) ? m : null;
 }
 
 /** How far (in words) a person named in apposition may stand from the verb. */
@@ -185,7 +189,7 @@ export function findSubject(ctx: DocumentContext, match: TriggerMatch, clauseSta
         if (isActorLike(m.entity) && (!prep || genitive)) return { source: 'subject', mentions: [m], after: match.endToken };
         // "أنقرة تهدد", not "المنظمة التي مقرها لندن دعت": the capital opens its clause.
         const opensClause = m.firstToken === svoStart || isPunct(ctx, m.firstToken - 1);
-        if (!prep && opensClause && capitalSubject(ctx, m, match, gap === 0)) return { source: 'subject', mentions: [m], after: match.endToken };
+        if (!prep && opensClause && capitalSubject(m, match, gap === 0)) return { source: 'subject', mentions: [m], after: match.endToken };
         break;
       }
       // "ذكرت الصحيفة أن الشرطة ألقت …": the subject of a verb stands after أن, never before it.
@@ -214,7 +218,7 @@ export function findSubject(ctx: DocumentContext, match: TriggerMatch, clauseSta
     if (mi !== -1) {
       const m = ctx.mentions[mi]!;
       // "وأعلنت واشنطن": a capital right after a verb that agrees with it.
-      if (capitalSubject(ctx, m, match, t === match.endToken)) return { source: 'subject', mentions: [m], after: m.endToken };
+      if (capitalSubject(m, match, t === match.endToken)) return { source: 'subject', mentions: [m], after: m.endToken };
       if (!isActorLike(m.entity)) break;
       const prep = afterPreposition(ctx, m);
       // "القيادة العامة لقوات سوريا الديمقراطية": ل after a head noun is the genitive, not "to";
@@ -233,19 +237,15 @@ export function findSubject(ctx: DocumentContext, match: TriggerMatch, clauseSta
     // "أفاد مسؤولون", "ذكرت مواقع مقربة من …": someone unnamed speaks.
     if (t === match.endToken && stemIn(ctx, t, lex.anonymousSubjects)) {
       // "ذكرت صحيفة دي فيلت": the noun names what follows it.
-      const named = t + 1 < clauseEnd ? ctx.mentionAt[t + 1]! : -1;
-      if (named !== -1 && isActorLike(ctx.mentions[named]!.entity) && !afterPreposition(ctx, ctx.mentions[named]!)) {
-        return { source: 'subject', mentions: [ctx.mentions[named]!], after: ctx.mentions[named]!.endToken };
-      }
+      const named = actorRightAfter(ctx, t, clauseEnd);
+      if (named) return { source: 'subject', mentions: [named], after: named.endToken };
       const body = memberOf(ctx, t + 1, clauseEnd);
       return body ? { source: 'subject', mentions: [body], after: body.endToken } : { source: 'anonymous', mentions: [], after: t + 1 };
     }
     if (stemIn(ctx, t, lex.speechNouns)) {
       // "بيان التحالف": the document's owner, when named right after it, is the speaker.
-      const owner = t + 1 < clauseEnd ? ctx.mentionAt[t + 1]! : -1;
-      if (owner !== -1 && isActorLike(ctx.mentions[owner]!.entity) && !afterPreposition(ctx, ctx.mentions[owner]!)) {
-        return { source: 'subject', mentions: [ctx.mentions[owner]!], after: ctx.mentions[owner]!.endToken };
-      }
+      const owner = actorRightAfter(ctx, t, clauseEnd);
+      if (owner) return { source: 'subject', mentions: [owner], after: owner.endToken };
       return { source: 'speech', mentions: [], after: t + 1 };
     }
     if (!lex.subjectHeads.has(norm) && !lex.partitiveHeads.has(norm)) {

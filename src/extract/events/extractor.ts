@@ -137,12 +137,14 @@ export const eventExtractor: Extractor = {
         const parent = embedding.find((e) => triggerStart >= e.span.start && triggerStart < e.span.end);
         if (parent && parent.type === 'REQUEST') continue; // what is asked has not happened
         const [clauseStart, clauseEnd] = clauseBounds(ctx, match, sentence);
+        // The clause with its commas: where a recipient, or a person named beside a title, may stand.
+        const argumentsEnd = recipientEnd(ctx, match, sentence);
         const governedByFirstPerson =
           match.nounLike &&
           match.firstToken > sentence.firstToken &&
           (lex.firstPersonGovernors.has(ctx.norms[match.firstToken - 1]!) || ctx.readingsOf(match.firstToken - 1).some((r) => lex.firstPersonGovernors.has(r.stem)));
         // "سنواصل دعم حكومة العراق": the speaker supports; the genitive is who is supported.
-        const subject = governedByFirstPerson ? { source: 'none' as const, mentions: [], after: match.endToken } : findSubject(ctx, match, clauseStart, clauseEnd, recipientEnd(ctx, match, sentence));
+        const subject = governedByFirstPerson ? { source: 'none' as const, mentions: [], after: match.endToken } : findSubject(ctx, match, clauseStart, clauseEnd, argumentsEnd);
         // A verbal noun inside what another event reports is part of that report, not an event.
         if (parent && match.nounLike) continue;
         // What an event reports ("أكدت الإدارة أن …") tells of other events only with their own
@@ -192,7 +194,7 @@ export const eventExtractor: Extractor = {
           actorSource = 'discourse';
         }
 
-        const recipientMentions = findRecipient(ctx, match, Math.max(subject.after, match.endToken), recipientEnd(ctx, match, sentence));
+        const recipientMentions = findRecipient(ctx, match, Math.max(subject.after, match.endToken), argumentsEnd);
         const afterArgs = Math.max(subject.after, match.endToken, ...recipientMentions.map((m) => m.endToken));
         let content: Span | null = null;
         if (SPEECH_TYPES.has(match.entry.type)) {

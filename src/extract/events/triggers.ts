@@ -17,6 +17,8 @@ export interface TriggerMatch {
   readonly requiredToken: number | null;
   /** The verb carries the future prefix: "سيواصل", "ستعمل". */
   readonly futurePrefix: boolean;
+  /** The trigger's first word without the proclitics the match took off: "وستعلن" → "تعلن". */
+  readonly bare: string;
   /** A pronoun is attached: "ندعوكم" (you), "طالبته" (him). */
   readonly attachedPronoun: boolean;
   /**
@@ -109,6 +111,7 @@ export function findTriggers(ctx: DocumentContext, sentence: Sentence): TriggerM
           endToken: end,
           requiredToken,
           futurePrefix: reading.proclitics.includes('س'),
+          bare: ctx.norms[t]!.slice(reading.proclitics.join('').length),
           attachedPronoun: reading.enclitic !== null,
           // "دعمها" is as often "its support" as "supported it": like the bare stem, it needs a subject.
           nounLike:
