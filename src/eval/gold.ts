@@ -17,6 +17,9 @@ export const GoldEntitySchema = z.object({
   geo: z.tuple([z.number(), z.number()]).nullable().optional(),
 });
 
+/** A gold event's party: an entity's `en`, a list of them, or null. */
+const GoldPartySchema = z.union([z.string(), z.array(z.string()).min(1)]).nullable();
+
 export const GoldDocumentSchema = z.object({
   doc: z.string(),
   meta: z.object({ published: z.string().nullable(), title: z.string().nullable().optional() }),
@@ -34,15 +37,27 @@ export const GoldDocumentSchema = z.object({
   events: z.array(
     z.object({
       type: z.string(),
-      actor: z.string().nullable(),
-      recipient: z.string().nullable(),
+      /** The doer: one gold entity's `en`, several (one clause, several parties: any one matches), or null (unnamed: any actor matches). */
+      actor: GoldPartySchema,
+      /** The one acted upon: as `actor`, but null means the text names none and the record must name none. */
+      recipient: GoldPartySchema,
       topics: z.array(z.string()).default([]),
+      /** Optional reading aids (annotation.md): the trigger as written, modality and mode. */
+      trigger: z.string().optional(),
+      modality: z.string().optional(),
+      mode: z.string().nullable().optional(),
     }),
   ),
 });
 
 export type GoldEntity = z.infer<typeof GoldEntitySchema>;
 export type GoldDocument = z.infer<typeof GoldDocumentSchema>;
+export type GoldEvent = GoldDocument['events'][number];
+
+/** A gold party as a list of names (empty for null). */
+export function partyNames(party: string | string[] | null): string[] {
+  return party === null ? [] : typeof party === 'string' ? [party] : party;
+}
 
 /** Reads one gold file. */
 export function readGold(path: string): GoldDocument {

@@ -11,8 +11,11 @@
  *    record's text; a date is right when `value` is equal; a quantity when `value` is equal or,
  *    for vague amounts, `low` and `high` are within a factor of 2 of gold.
  * 5. An event matches when its type is equal and one of its actors matches the gold actor; fully
- *    when the recipient matches too (or neither names one). Topics: set overlap (Jaccard) on
- *    fully matched events.
+ *    when the recipient matches too (or neither names one). A gold actor or recipient may be a
+ *    list, one of whose names is enough; a gold actor of null accepts any actor, a gold
+ *    recipient of null requires none. An unmatched record event that repeats a matched one (same
+ *    type and actors) is a duplicate, counted apart and not as a false positive. Topics: set
+ *    overlap (Jaccard) on fully matched events.
  *
  * Matching is one to one (each gold item is found at most once, each prediction counts once);
  * where several pairings are possible, correct values are paired first.
@@ -20,7 +23,7 @@
 import type { DocumentRecord, Entity } from '../extract/record.js';
 import { distanceKm } from '../lexicon/gazetteer.js';
 import { normalize, normalizeForm, type StepName } from '../text/normalize.js';
-import type { GoldDocument, GoldEntity } from './gold.js';
+import { partyNames, type GoldDocument, type GoldEntity, type GoldEvent } from './gold.js';
 
 /** The contract's comparison normalisation (rule 1), plus invisible marks. */
 const SCORE_STEPS: readonly StepName[] = ['bidi-zero-width', 'diacritics', 'tatweel', 'alef', 'ya', 'ta-marbuta'];
@@ -131,7 +134,19 @@ export interface DocumentScore {
   entityMisses: { missed: string[]; spurious: string[] };
   dates: SpanScore;
   quantities: SpanScore;
-  events: { typeActor: Counts; full: Counts; topicJaccard: number[]; missed: string[]; spurious: string[] };
+  events: {
+    typeActor: Counts;
+    full: Counts;
+    /** Record events that repeat a matched one (same type and actors): neither true nor false positives. */
+    duplicates: number;
+    /** Gold events naming a recipient; of them, found at type + actor; of those, with the recipient right. */
+    recipients: { named: number; found: number; right: number };
+    topicJaccard: number[];
+    missed: string[];
+    /** Found at type + actor, but the recipient is wrong. */
+    wrongRecipient: string[];
+    spurious: string[];
+  };
 }
 
 function scoreSpans<P extends { start: number; end: number; text: string }, G extends { text: string }>(
@@ -231,15 +246,21 @@ export function scoreDocument(record: DocumentRecord, gold: GoldDocument): Docum
   const goldName = new Map<string, string>(); // predicted entity id → gold entity en
   for (const x of entityPairs) goldName.set(record.entities[x.p]!.id, gold.entities[x.g]!.en);
   const names = (ids: string[]) => ids.map((id) => goldName.get(id)).filter((n): n is string => n !== undefined);
-  const actorMatches = (ids: string[], want: string | null) => (want === null ? ids.length === 0 : names(ids).includes(want));
-  const recipientMatches = (ids: string[], want: string | null) => (want === null ? ids.length === 0 : names(ids).includes(want));
+  // A gold actor of null (unnamed doer) accepts any actor; a list accepts any one of its names.
+  const actorMatches = (ids: string[], want: string | string[] | null) =>
+    want === null || names(ids).some((n) => partyNames(want).includes(n));
+  // A gold recipient of null means the text names none: the record must name none.
+  const recipientMatches = (ids: string[], want: string | string[] | null) =>
+    want === null ? ids.length === 0 : names(ids).some((n) => partyNames(want).includes(n));
   const typeActorEdges: { p: number; g: number; weight: number; data: null }[] = [];
   const fullEdges: { p: number; g: number; weight: number; data: number }[] = [];
   record.events.forEach((e, pi) =>
     gold.events.forEach((g, gi) => {
       if (e.type !== g.type || !actorMatches(e.actor, g.actor)) return;
-      typeActorEdges.push({ p: pi, g: gi, weight: 1, data: null });
-      if (recipientMatches(e.recipient, g.recipient)) {
+      const full = recipientMatches(e.recipient, g.recipient);
+      // Prefer pairings that also get the recipient right, so that type + actor and full agree.
+      typeActorEdges.push({ p: pi, g: gi, weight: full ? 2 : 1, data: null });
+      if (full) {
         const a = new Set(e.topics);
         const b = new Set(g.topics);
         const union = new Set([...a, ...b]).size;
@@ -250,9 +271,36 @@ export function scoreDocument(record: DocumentRecord, gold: GoldDocument): Docum
   );
   const typeActorPairs = pair(typeActorEdges);
   const fullPairs = pair(fullEdges);
+  const eventKey = (i: number) => {
+    const e = record.events[i]!;
+    return `${e.type}|${[...e.actor].sort().join(',')}`;
+  };
+  /** Unmatched events that repeat a matched one (same type and actors): duplicates, not false positives. */
+  const duplicatesOf = (pairs: { p: number }[]) => {
+    const matched = new Set(pairs.map((x) => x.p));
+    const keys = new Set([...matched].map(eventKey));
+    return new Set(record.events.map((_, i) => i).filter((i) => !matched.has(i) && keys.has(eventKey(i))));
+  };
+  const typeActorDuplicates = duplicatesOf(typeActorPairs);
+  const fullDuplicates = duplicatesOf(fullPairs);
+  const counts = (pairs: { p: number }[], duplicates: Set<number>): Counts => ({
+    tp: pairs.length,
+    fp: record.events.length - pairs.length - duplicates.size,
+    fn: gold.events.length - pairs.length,
+  });
   const matchedEventsP = new Set(typeActorPairs.map((x) => x.p));
   const matchedEventsG = new Set(typeActorPairs.map((x) => x.g));
-  const describeEvent = (type: string, actor: string | null, recipient: string | null) => `${type} ${actor ?? '?'} → ${recipient ?? '—'}`;
+  const fullyMatchedG = new Set(fullPairs.map((x) => x.g));
+  const party = (p: string | string[] | null) => (p === null ? null : partyNames(p).join(' + '));
+  const describeGold = (g: GoldEvent) =>
+    `${g.type} ${party(g.actor) ?? '?'} → ${party(g.recipient) ?? '—'}${g.trigger ? `  «${g.trigger}»` : ''}`;
+  const describePredicted = (i: number) => {
+    const e = record.events[i]!;
+    const who = (ids: string[]) => (ids.length === 0 ? null : ids.map((id) => goldName.get(id) ?? id).join(' + '));
+    return `${e.type} ${who(e.actor) ?? '?'} → ${who(e.recipient) ?? '—'}  «${e.trigger.text}» ${e.confidence.toFixed(2)}`;
+  };
+  // Recipients: of the gold events that name one and are found (type + actor), how many get it right.
+  const withRecipient = typeActorPairs.filter((x) => gold.events[x.g]!.recipient !== null);
   return {
     doc: gold.doc,
     entities,
@@ -264,13 +312,20 @@ export function scoreDocument(record: DocumentRecord, gold: GoldDocument): Docum
     dates,
     quantities,
     events: {
-      typeActor: { tp: typeActorPairs.length, fp: record.events.length - typeActorPairs.length, fn: gold.events.length - typeActorPairs.length },
-      full: { tp: fullPairs.length, fp: record.events.length - fullPairs.length, fn: gold.events.length - fullPairs.length },
+      typeActor: counts(typeActorPairs, typeActorDuplicates),
+      full: counts(fullPairs, fullDuplicates),
+      duplicates: typeActorDuplicates.size,
+      recipients: {
+        named: gold.events.filter((g) => g.recipient !== null).length,
+        found: withRecipient.length,
+        right: withRecipient.filter((x) => recipientMatches(record.events[x.p]!.recipient, gold.events[x.g]!.recipient)).length,
+      },
       topicJaccard: fullPairs.map((x) => x.data),
-      missed: gold.events.filter((_, i) => !matchedEventsG.has(i)).map((g) => describeEvent(g.type, g.actor, g.recipient)),
-      spurious: record.events
-        .filter((_, i) => !matchedEventsP.has(i))
-        .map((e) => describeEvent(e.type, names(e.actor)[0] ?? e.actor[0] ?? null, names(e.recipient)[0] ?? e.recipient[0] ?? null)),
+      missed: gold.events.filter((_, i) => !matchedEventsG.has(i)).map(describeGold),
+      wrongRecipient: typeActorPairs
+        .filter((x) => !fullyMatchedG.has(x.g))
+        .map((x) => `${describeGold(gold.events[x.g]!)}  ⇐ ${describePredicted(x.p)}`),
+      spurious: record.events.map((_, i) => i).filter((i) => !matchedEventsP.has(i) && !typeActorDuplicates.has(i)).map(describePredicted),
     },
   };
 }
@@ -282,7 +337,15 @@ export interface Summary {
   geocoding: { accuracy: number; correct: number; scored: number };
   dates: { detection: PRF; valueAccuracy: number; valueCorrect: number };
   quantities: { detection: PRF; valueAccuracy: number; valueCorrect: number };
-  events: { typeActor: PRF; full: PRF; topicJaccard: number; fullyMatched: number };
+  events: {
+    typeActor: PRF;
+    full: PRF;
+    duplicates: number;
+    /** Recipients of the found gold events that name one: right / found; `recall` is right / named. */
+    recipients: { named: number; found: number; right: number; accuracy: number; recall: number };
+    topicJaccard: number;
+    fullyMatched: number;
+  };
 }
 
 export function summarize(scores: DocumentScore[]): Summary {
@@ -306,10 +369,19 @@ export function summarize(scores: DocumentScore[]): Summary {
     events: {
       typeActor: prf(sum((s) => s.events.typeActor)),
       full: prf(sum((s) => s.events.full)),
+      duplicates: scores.reduce((n, s) => n + s.events.duplicates, 0),
+      recipients: recipientSummary(scores),
       topicJaccard: jaccards.length === 0 ? 0 : jaccards.reduce((a, b) => a + b, 0) / jaccards.length,
       fullyMatched: jaccards.length,
     },
   };
+}
+
+function recipientSummary(scores: DocumentScore[]): Summary['events']['recipients'] {
+  const named = scores.reduce((n, s) => n + s.events.recipients.named, 0);
+  const found = scores.reduce((n, s) => n + s.events.recipients.found, 0);
+  const right = scores.reduce((n, s) => n + s.events.recipients.right, 0);
+  return { named, found, right, accuracy: found === 0 ? 0 : right / found, recall: named === 0 ? 0 : right / named };
 }
 
 const pct = (x: number) => (x * 100).toFixed(1).padStart(5);
@@ -335,6 +407,8 @@ export function formatSummary(s: Summary): string {
     'Events',
     row('type + actor', s.events.typeActor),
     row('full (+ recipient)', s.events.full),
+    `  duplicates             ${String(s.events.duplicates).padStart(5)}   (repeats of a matched event, not counted as false positives)`,
+    `  recipients right       ${pct(s.events.recipients.accuracy)}   (${s.events.recipients.right} of ${s.events.recipients.found} found events that name one; ${pct(s.events.recipients.recall)}% of all ${s.events.recipients.named})`,
     `  topic Jaccard          ${pct(s.events.topicJaccard)}   (over ${s.events.fullyMatched} fully matched)`,
   ].join('\n');
 }

@@ -129,6 +129,53 @@ describe('events', () => {
   });
 });
 
+describe('events: amended rule 5 (lists, null actors, duplicates)', () => {
+  const entities: GoldDocument['entities'] = [
+    { type: 'ORG', en: 'AA', forms: ['الإدارة الذاتية'] },
+    { type: 'ORG', en: 'Coalition', forms: ['التحالف'] },
+  ];
+  const withRecipient = (recipient: string[]): DocumentRecord => {
+    const r = sampleRecord();
+    return { ...r, events: r.events.map((e) => ({ ...e, recipient })) };
+  };
+  const ev = (actor: string | string[] | null, recipient: string | string[] | null) => ({ type: 'REQUEST', actor, recipient, topics: [] });
+
+  it('a gold actor list matches when one of its names is the actor', () => {
+    expect(scoreDocument(sampleRecord(), gold({ entities, events: [ev(['Coalition', 'AA'], null)] })).events.typeActor.tp).toBe(1);
+    expect(scoreDocument(sampleRecord(), gold({ entities, events: [ev(['Coalition'], null)] })).events.typeActor.tp).toBe(0);
+  });
+
+  it('a gold actor of null accepts any actor, but the recipient must still match', () => {
+    const r = withRecipient([]);
+    const none = scoreDocument(r, gold({ entities, events: [ev(null, null)] }));
+    expect(none.events.full).toEqual({ tp: 1, fp: 0, fn: 0 });
+    const wanted = scoreDocument(r, gold({ entities, events: [ev(null, 'Coalition')] }));
+    expect(wanted.events.typeActor.tp).toBe(1);
+    expect(wanted.events.full.tp).toBe(0);
+    expect(wanted.events.recipients).toEqual({ named: 1, found: 1, right: 0 });
+  });
+
+  it('a gold recipient of null requires the record to name none; a list accepts any one', () => {
+    const r = sampleRecord();
+    const coalition = { ...r.entities[0]!, id: 'org:coalition', name: { ar: 'التحالف', en: 'Coalition' }, mentions: [{ start: 0, end: 0, text: 'التحالف' }] };
+    const rec = { ...r, entities: [...r.entities, coalition], events: r.events.map((e) => ({ ...e, recipient: ['org:coalition'] })) };
+    expect(scoreDocument(rec, gold({ entities, events: [ev('AA', null)] })).events.full.tp).toBe(0);
+    const listed = scoreDocument(rec, gold({ entities, events: [ev('AA', ['AA', 'Coalition'])] }));
+    expect(listed.events.full.tp).toBe(1);
+    expect(listed.events.recipients).toEqual({ named: 1, found: 1, right: 1 });
+  });
+
+  it('a repeat of a matched event is a duplicate, not a false positive; an unmatched other event still is', () => {
+    const r = sampleRecord();
+    const again = { ...r.events[0]!, id: 'ev2' };
+    const other = { ...r.events[0]!, id: 'ev3', type: 'ACCUSE' as const };
+    const s = scoreDocument({ ...r, events: [r.events[0]!, again, other] }, gold({ entities, events: [ev('AA', null)] }));
+    expect(s.events.typeActor).toEqual({ tp: 1, fp: 1, fn: 0 });
+    expect(s.events.duplicates).toBe(1);
+    expect(s.events.spurious).toHaveLength(1);
+  });
+});
+
 describe('summary', () => {
   it('micro-averages over documents', () => {
     const g = gold({ entities: [{ type: 'ORG', en: 'AA', forms: ['الإدارة الذاتية'] }, { type: 'ORG', en: 'X', forms: ['س'] }] });

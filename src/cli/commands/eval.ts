@@ -51,6 +51,7 @@ function details(d: DocumentScore): string {
     ...list('figures with a wrong value', d.quantities.wrongValue),
     ...list('gold text not found in the record text', [...d.dates.goldNotInText, ...d.quantities.goldNotInText]),
     ...list('events missed', d.events.missed),
+    ...list('events with a wrong recipient (gold ⇐ record)', d.events.wrongRecipient),
     ...list('events not in gold', d.events.spurious),
   ].join('\n');
 }
