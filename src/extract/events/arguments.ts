@@ -209,6 +209,14 @@ export function findSubject(ctx: DocumentContext, match: TriggerMatch, clauseSta
   const indefinite = first !== null && lex.indefiniteSubjects.has(first);
   // "وقال رئيس وزراء مالطا، جوزيف موسكات، إن": a title whose person is named beside it.
   const headed = indefinite || (first !== null && lex.subjectHeads.has(first));
+  // "قالت الشرطة الفلبينية": a definite noun right after the verb that is no entity nor a title
+  // is the subject itself; an actor further on belongs to the rest of the clause.
+  if (!isNoun && !headed && unnamedSubjectAfter(ctx, match, clauseEnd) && !lex.subjectHeads.has(ctx.norms[firstWordAfter(ctx, match, clauseEnd)]!)) {
+    let after = firstWordAfter(ctx, match, clauseEnd) + 1;
+    // Its adjectives go with it: "الشرطة الألمانية", "السلطات المحلية".
+    for (let n = 0; n < 2 && after < clauseEnd && ctx.mentionAt[after] === -1 && ctx.dateAt[after] !== 1 && definiteWord(ctx, after); n++) after++;
+    return { source: 'anonymous', mentions: [], after };
+  }
   for (let t = match.endToken, gap = 0; t < clauseEnd && gap <= (strict ? 0 : MAX_VSO_GAP); ) {
     if (t === match.requiredToken || quote(t)) {
       t++;
@@ -269,7 +277,39 @@ export function findSubject(ctx: DocumentContext, match: TriggerMatch, clauseSta
     if (body) return { source: 'subject', mentions: [body], after: body.endToken };
     return { source: 'anonymous', mentions: [], after: match.endToken + 1 };
   }
+  // "قالت الشرطة …", "أشارت المعطيات …": the verb has a subject of its own that names no known
+  // actor. It is someone the text does not name as an entity, never the article's actor.
+  if (!isNoun && unnamedSubjectAfter(ctx, match, clauseEnd)) return { source: 'anonymous', mentions: [], after: match.endToken + 1 };
   return { source: 'none', mentions: [], after: match.endToken };
+}
+
+/** The first token after a trigger, past quote marks and its required word. */
+function firstWordAfter(ctx: DocumentContext, match: TriggerMatch, clauseEnd: number): number {
+  let t = match.endToken;
+  while (t < clauseEnd && (ctx.norms[t] === '"' || t === match.requiredToken)) t++;
+  return t;
+}
+
+/**
+ * Whether the word right after a verb is a noun phrase in subject position that is no entity:
+ * a definite noun ("الشرطة", "السلطات", "المعلومات") or the head of a construct ("وزارة", "قوات").
+ * Dates, prepositions, particles, numbers and speaking documents are not.
+ */
+function unnamedSubjectAfter(ctx: DocumentContext, match: TriggerMatch, clauseEnd: number): boolean {
+  const lex = eventLexicon();
+  const t = firstWordAfter(ctx, match, clauseEnd);
+  if (t >= clauseEnd || ctx.mentionAt[t] !== -1 || ctx.dateAt[t] === 1 || ctx.quantityAt[t] === 1) return false;
+  if (ctx.doc.tokens.kind(t) !== TokenKind.Word) return false;
+  const norm = ctx.norms[t]!;
+  if (lex.prepositions.has(norm) || lex.clauseBreaks.has(norm) || lex.negation.has(norm) || stemIn(ctx, t, lex.speechNouns)) return false;
+  if (match.entry.contentMarkers.has(norm)) return false;
+  if (lex.subjectHeads.has(norm)) return true;
+  return definiteWord(ctx, t);
+}
+
+/** A word with the article and no preposition fused to it: "الشرطة", not "للشرطة". */
+function definiteWord(ctx: DocumentContext, t: number): boolean {
+  return ctx.readingsOf(t).some((r) => r.proclitics.includes('ال') && !r.proclitics.some((p) => p === 'ب' || p === 'ل' || p === 'ك') && r.stem.length > 1);
 }
 
 /**
@@ -315,7 +355,9 @@ export function findRecipient(ctx: DocumentContext, match: TriggerMatch, from: n
       // A capital is addressed by what is said or asked ("دعا أنقرة إلى", "اتهم واشنطن"), not
       // attacked: the target of an attack is its place.
       if (isActorLike(m.entity) || (isActorPlace(m.entity) && entry.contentMarkers.size > 0)) {
-        if (prep === null && entry.recipient.object && gap <= 2) return withConjuncts(ctx, m, clauseEnd);
+        // "اعتقال خمسة من عناصر داعش": من after a figure names who the object is.
+        const partitive = prep === 'من' && !m.preposition && isPartitive(ctx, prepositionIndex(ctx, m));
+        if ((prep === null || partitive) && entry.recipient.object && gap <= 2) return withConjuncts(ctx, m, clauseEnd);
         if (prep !== null && entry.recipientPrepositions.has(prep)) return withConjuncts(ctx, m, clauseEnd);
       }
       t = m.endToken;
@@ -326,10 +368,18 @@ export function findRecipient(ctx: DocumentContext, match: TriggerMatch, from: n
     // A comma may stand between the object and its addressee ("…رسالة أمس الخميس، إلى التحالف").
     if (isPunct(ctx, t) && norm !== '"' && norm !== ',') break;
     if (lex.clauseBreaks.has(norm)) break;
-    if (!lex.prepositions.has(norm) && !isPunct(ctx, t)) gap++;
+    // A title in apposition to the subject does not part the verb from its object: "اتهم فلان
+    // نائب الرئيس العراقي قطر".
+    if (!lex.prepositions.has(norm) && !isPunct(ctx, t) && !lex.subjectHeads.has(norm) && !nisbaAdjective(ctx, t)) gap++;
     t++;
   }
   return [];
+}
+
+/** A definite adjective of relation ("العراقي", "الفرنسية"), as titles in apposition end. */
+function nisbaAdjective(ctx: DocumentContext, t: number): boolean {
+  const n = ctx.norms[t]!;
+  return n.length > 4 && n.startsWith('ال') && (n.endsWith('ي') || n.endsWith('يه'));
 }
 
 /** Pronoun-bearing "فيه/فيها/فيهم": "طالبت فيها بحماية المدنيين". */

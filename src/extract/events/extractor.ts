@@ -9,8 +9,8 @@ import type { Sentence } from '../../text/sentences.js';
 import { TokenKind } from '../../text/tokenize.js';
 import type { DateMention, Entity, Event, EventType, Span } from '../record.js';
 import type { Extraction, ExtractionInput, Extractor } from '../types.js';
-import { contentStart, findRecipient, findSubject, sentenceSubject, type ActorSource } from './arguments.js';
-import { buildContext, isActorLike, type DocumentContext } from './context.js';
+import { contentStart, findRecipient, findSubject, sentenceSubject, type ActorSource, type SubjectFound } from './arguments.js';
+import { buildContext, isActorLike, type DocumentContext, type MentionOnTokens } from './context.js';
 import { matchingKeys, stemsOf } from './cues.js';
 import { eventLexicon } from './lexicon.js';
 import { modalityOf } from './modality.js';
@@ -101,6 +101,73 @@ function eventPlace(ctx: DocumentContext, sentence: Sentence, participants: Read
   return first && (dash === '-' || dash === 'ـ') ? first.entity.id : null;
 }
 
+/** Words that may stand between what is announced and the act it reports ("أعلن عن بدء", "أكد أنه تم"). */
+const REPORT_OPENERS = new Set(['عن', 'ان', 'انه', 'انها', 'انهم', 'انهما', 'بان', 'بانه', 'بانها', 'بانهم', 'تم', 'قد', 'بدء', 'انطلاق', 'نجاح', 'تنفيذ']);
+
+/**
+ * Whether an act reported in a content span opens it: its trigger comes first, past the words
+ * that introduce a report ("أعلنت الشرطة أنها اعتقلت", "أعلن عن بدء عملية"). Then the speaker
+ * tells of their own act; deeper in the content the act is someone else's.
+ */
+function opensContent(ctx: DocumentContext, content: Span, match: TriggerMatch): boolean {
+  let t = ctx.doc.tokens.indexAt(content.start);
+  while (t < match.firstToken) {
+    const norm = ctx.norms[t]!;
+    if (!REPORT_OPENERS.has(norm) && norm !== '"' && ctx.dateAt[t] !== 1) return false;
+    t++;
+  }
+  return t === match.firstToken;
+}
+
+/** The act a STATEMENT trigger announces without a content marker: a noun trigger right after its arguments. */
+function announcedAct(ctx: DocumentContext, matches: readonly TriggerMatch[], match: TriggerMatch, from: number): number | null {
+  const next = matches.find((m) => m.firstToken >= from);
+  if (!next || !next.nounLike || SPEECH_TYPES.has(next.entry.type)) return null;
+  for (let t = from; t < next.firstToken; t++) if (ctx.dateAt[t] !== 1 && ctx.norms[t] !== ',' && !REPORT_OPENERS.has(ctx.norms[t]!)) return null;
+  return from;
+}
+
+/** Whether a noun trigger's genitive is the one acted upon ("اعتقال قيادي"), not its doer. */
+function isPatientNoun(ctx: DocumentContext, match: TriggerMatch): boolean {
+  if (match.kind !== 'noun') return false;
+  const patients = eventLexicon().patientNouns;
+  return patients.has(ctx.norms[match.firstToken]!) || ctx.readingsOf(match.firstToken).some((r) => patients.has(r.stem));
+}
+
+/**
+ * Who claims the article's attack: the actor named in a sentence with a word of claiming
+ * ("تبنى داعش الهجوم", "أعلن التنظيم مسؤوليته عن …"), not after a preposition. Null when none does.
+ */
+function claimantOf(ctx: DocumentContext, sentences: readonly Sentence[]): string | null {
+  const claims = eventLexicon().claims;
+  for (const sentence of sentences) {
+    for (let t = sentence.firstToken; t < sentence.endToken; t++) {
+      if (ctx.mentionAt[t] !== -1) continue;
+      const claim = claims.has(ctx.norms[t]!) || ctx.readingsOf(t).some((r) => r.proclitics.every((p) => p === 'و' || p === 'ف') && claims.has(r.stem));
+      if (!claim) continue;
+      // "نفى أي مسؤولية": a denied claim is none.
+      if (t > sentence.firstToken && eventLexicon().negation.has(ctx.norms[t - 1]!)) continue;
+      const m = sentenceSubject(ctx, sentence, sentence.endToken);
+      if (m && m.entity.type === 'ORG') return m.entity.id;
+    }
+  }
+  return null;
+}
+
+/** Sectors that report acts rather than do them: a news outlet or an observer announcing a killing did not kill. */
+const REPORTING_SECTORS = new Set(['MED', 'NGO']);
+/** Acts an international body reports more often than it does (the UN counts the dead, it does not kill). */
+const ACTS_OF_FORCE: ReadonlySet<EventType> = new Set(['ASSAULT', 'COERCE']);
+
+/** Whether an announcer can be the doer of the act it announces. */
+function agentive(ctx: DocumentContext, id: string, type: EventType): boolean {
+  const entity = ctx.mentions.find((m) => m.entity.id === id)?.entity;
+  if (!entity) return false;
+  if (entity.subtype && REPORTING_SECTORS.has(entity.subtype)) return false;
+  if (entity.subtype === 'IGO' && ACTS_OF_FORCE.has(type)) return false;
+  return true;
+}
+
 /**
  * Builds the events extractor.
  *
@@ -144,24 +211,40 @@ export const eventExtractor: Extractor = {
           match.firstToken > sentence.firstToken &&
           (lex.firstPersonGovernors.has(ctx.norms[match.firstToken - 1]!) || ctx.readingsOf(match.firstToken - 1).some((r) => lex.firstPersonGovernors.has(r.stem)));
         // "سنواصل دعم حكومة العراق": the speaker supports; the genitive is who is supported.
-        const subject = governedByFirstPerson ? { source: 'none' as const, mentions: [], after: match.endToken } : findSubject(ctx, match, clauseStart, clauseEnd, argumentsEnd);
+        let subject: SubjectFound = governedByFirstPerson ? { source: 'none', mentions: [], after: match.endToken } : findSubject(ctx, match, clauseStart, clauseEnd, argumentsEnd);
+        // "اعتقال قيادي في داعش", "مقتل زعيم التنظيم": the genitive of such a noun is the one acted upon.
+        let patient: readonly MentionOnTokens[] = [];
+        if (isPatientNoun(ctx, match) && subject.source === 'subject' && subject.mentions.every((m) => m.firstToken >= match.endToken)) {
+          patient = subject.mentions;
+          subject = { source: 'none', mentions: [], after: Math.max(...patient.map((m) => m.endToken)) };
+        }
+        // A reported act is the act (ontology.md): "أعلنت الشرطة اعتقال خمسة", "أعلن عن بدء عملية",
+        // "قالت إنها قتلت …" are the arrest and the attack, done by the announcer when it opens what
+        // is announced and the announcer is one that acts (not a news agency or an observer).
+        // Deeper in what is said, an act with no subject of its own is a topic of the speech
+        // ("أكد أن الهجمات …"), not a report of it.
+        const reportedAct = parent?.type === 'STATEMENT' && !SPEECH_TYPES.has(match.entry.type) && opensContent(ctx, parent.span, match);
+        const ownReport = reportedAct && parent!.actor.length > 0 && parent!.actor.every((id) => agentive(ctx, id, match.entry.type));
         // A verbal noun inside what another event reports is part of that report, not an event.
-        if (parent && match.nounLike) continue;
+        if (parent && match.nounLike && !reportedAct) continue;
         // What an event reports ("أكدت الإدارة أن …") tells of other events only with their own
         // subject; but what one denies is mostly its own doing ("نفى التحالف أن تكون طائراته قد
         // استهدفت …").
         const deniedOwnAct = parent?.type === 'REJECT' && parent.actor.length > 0 && subject.source !== 'subject';
-        if (parent && subject.source !== 'subject' && !match.firstPerson && !deniedOwnAct) continue;
+        if (parent && subject.source !== 'subject' && !match.firstPerson && !deniedOwnAct && !reportedAct) continue;
 
         // Who acts. Speakers go on speaking ("وأضافت", "نحثكم"); a noun needs its own actor, or
         // the one its sentence's main event has ("أصدر الوزراء بياناً بعيد اجتماع").
         const speaker = () => (lastSpeaker ? lastSpeaker.ids : established());
         let actor: string[] = [];
-        let actorSource: ActorSource | 'discourse' = subject.source;
+        let actorSource: ActorSource | 'discourse' | 'report' = subject.source;
         const sameSentence = events.filter((e) => e.sentence.start === sentence.start && e.actor.length).at(-1);
         if (deniedOwnAct) {
           actor = parent!.actor;
           actorSource = 'discourse';
+        } else if (reportedAct && subject.source !== 'subject') {
+          actor = ownReport ? parent!.actor : [];
+          actorSource = ownReport ? 'report' : 'none';
         } else if (match.firstPerson) {
           actor = speaker();
           actorSource = 'speech';
@@ -178,7 +261,8 @@ export const eventExtractor: Extractor = {
           } else if (sameSentence && match.entry.noun_takes_sentence_actor) {
             actor = sameSentence.actor;
             actorSource = 'discourse';
-          } else continue;
+          } else if (!lex.actorlessTypes.has(match.entry.type)) continue;
+          // else: an act told with no doer ("قُتل خمسة في هجوم"): the actor stays empty.
         } else if (subject.source === 'anonymous') {
           actor = [];
         } else if (SPOKEN_TYPES.has(match.entry.type)) {
@@ -194,11 +278,13 @@ export const eventExtractor: Extractor = {
           actorSource = 'discourse';
         }
 
-        const recipientMentions = findRecipient(ctx, match, Math.max(subject.after, match.endToken), argumentsEnd);
+        const recipientMentions = patient.length ? patient : findRecipient(ctx, match, Math.max(subject.after, match.endToken), argumentsEnd);
         const afterArgs = Math.max(subject.after, match.endToken, ...recipientMentions.map((m) => m.endToken));
         let content: Span | null = null;
         if (SPEECH_TYPES.has(match.entry.type)) {
-          const begin = contentStart(ctx, match, afterArgs, sentence);
+          // "أعلنت الشرطة اعتقال خمسة": what is announced may be an act named right after the subject.
+          const announced = match.entry.type === 'STATEMENT' ? announcedAct(ctx, matches, match, afterArgs) : null;
+          const begin = contentStart(ctx, match, afterArgs, sentence) ?? announced;
           const end = trimmedEnd(ctx, sentence);
           if (begin !== null && begin < sentence.endToken && ctx.doc.tokens.start(begin) < end) {
             content = spanOf(text, ctx.doc.tokens.start(begin), end);
@@ -284,6 +370,16 @@ export const eventExtractor: Extractor = {
         if (match.entry.type === 'REQUEST' && recipient.length) lastRecipient = recipient;
       }
     });
-    return { events };
+    // "تبنى داعش الهجوم": the claimant is the doer of the attacks told without one; the claim
+    // is no event of its own.
+    const claimant = claimantOf(ctx, sentences);
+    if (claimant) for (const e of events) if (e.type === 'ASSAULT' && e.actor.length === 0 && !e.recipient.includes(claimant)) e.actor = [claimant];
+    // A statement whose content reports another event is that event (ontology.md: "the
+    // announcement is no second, STATEMENT event"; a demand inside speech is the REQUEST).
+    const told = events.filter((e) => e.type !== 'STATEMENT');
+    const kept = events.filter(
+      (e) => !(e.type === 'STATEMENT' && e.content && told.some((a) => a.trigger.start >= e.content!.start && a.trigger.start < e.content!.end)),
+    );
+    return { events: kept };
   },
 };

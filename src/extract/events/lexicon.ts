@@ -52,6 +52,9 @@ const ArgumentsSchema = z.object({
   anonymousSubjects: z.array(z.string().min(1)),
   indefiniteSubjects: z.array(z.string().min(1)),
   actorPlaces: z.array(z.string().regex(/^loc:[a-z0-9:-]+$/, 'a place id of the gazetteer')),
+  patientNouns: z.array(z.string().min(2)),
+  actorlessTypes: z.array(z.enum(EVENT_TYPES)),
+  claims: z.array(z.string().min(2)),
 });
 
 const TopicsSchema = z.object({
@@ -125,6 +128,12 @@ export interface EventLexicon {
   readonly indefiniteSubjects: ReadonlySet<string>;
   /** Places (capitals) that stand for their government when they act: "أنقرة تهدد". */
   readonly actorPlaces: ReadonlySet<string>;
+  /** Verbal nouns whose genitive is the one acted upon ("اعتقال قيادي"). */
+  readonly patientNouns: ReadonlySet<string>;
+  /** Types whose noun triggers are events with no doer named ("قُتل خمسة في هجوم"). */
+  readonly actorlessTypes: ReadonlySet<EventType>;
+  /** Words of a claim of responsibility ("تبنى", "مسؤوليته"). */
+  readonly claims: ReadonlySet<string>;
   readonly topicCues: ReadonlyMap<string, readonly Cue[]>;
   readonly maxGap: number;
   readonly topicsByRecipient: ReadonlyMap<string, readonly string[]>;
@@ -265,6 +274,9 @@ export function eventLexicon(): EventLexicon {
     anonymousSubjects: set(args.anonymousSubjects),
     indefiniteSubjects: set(args.indefiniteSubjects),
     actorPlaces: new Set(args.actorPlaces),
+    patientNouns: set(args.patientNouns),
+    actorlessTypes: new Set(args.actorlessTypes),
+    claims: set(args.claims),
     topicCues: new Map(Object.entries(topics.topics).map(([id, cues]) => [id, cues.map(cueOf)])),
     maxGap: topics.maxGap,
     topicsByRecipient: new Map(Object.entries(topics.byRecipient)),
