@@ -169,6 +169,11 @@ export function findSubject(ctx: DocumentContext, match: TriggerMatch, clauseSta
       }
     }
   }
+  // "هجوم شنه داعش", "الهجمات الأخيرة التي شنتها الفصائل": the doer named by a verb of doing.
+  if (isNoun) {
+    const doer = perpetrator(ctx, match, clauseEnd);
+    if (doer) return { source: 'subject', mentions: [doer], after: doer.endToken };
+  }
   // SVO: an actor right before the trigger ("مؤتمر ستار يدعو", "“التحالف الدولي” يؤكد",
   // "وكان القائد العام … قد طالب").
   if (!isNoun) {
@@ -310,6 +315,31 @@ function unnamedSubjectAfter(ctx: DocumentContext, match: TriggerMatch, clauseEn
 /** A word with the article and no preposition fused to it: "الشرطة", not "للشرطة". */
 function definiteWord(ctx: DocumentContext, t: number): boolean {
   return ctx.readingsOf(t).some((r) => r.proclitics.includes('ال') && !r.proclitics.some((p) => p === 'ب' || p === 'ل' || p === 'ك') && r.stem.length > 1);
+}
+
+/** How many words (adjectives, a relative pronoun) may stand between an act noun and the verb naming its doer. */
+const PERPETRATOR_REACH = 4;
+
+/**
+ * The doer of an act told as a noun, named by a verb of doing after it: "هجوم شنه داعش", "الهجمات
+ * الأخيرة التي شنتها مرتزقة الاحتلال". The verb carries the pronoun of the act; its subject is
+ * the actor right after it.
+ */
+function perpetrator(ctx: DocumentContext, match: TriggerMatch, clauseEnd: number): MentionOnTokens | null {
+  const verbs = eventLexicon().perpetrationVerbs;
+  for (let t = match.endToken, n = 0; t < clauseEnd && n <= PERPETRATOR_REACH; t++, n++) {
+    if (ctx.mentionAt[t] !== -1 || isPunct(ctx, t)) return null;
+    const norm = ctx.norms[t]!;
+    // Short stems ("شنه") are below the analyser's least stem: read the pronoun off by hand.
+    const pronoun = /(ه|ها|هم|هما)$/u.exec(norm);
+    const isVerb =
+      (pronoun !== null && verbs.has(norm.slice(0, pronoun.index))) ||
+      ctx.readingsOf(t).some((r) => verbs.has(r.stem) && r.enclitic !== null && r.proclitics.every((p) => p === 'و' || p === 'ف'));
+    if (!isVerb) continue;
+    const after = actorRightAfter(ctx, t, clauseEnd);
+    return after;
+  }
+  return null;
 }
 
 /**

@@ -127,6 +127,28 @@ function announcedAct(ctx: DocumentContext, matches: readonly TriggerMatch[], ma
   return from;
 }
 
+/** Prepositions before a noun that make it a purpose or a stance, not an act that took place ("ضد الهجمات"). */
+const NOT_TAKING_PLACE = new Set(['ضد', 'من', 'عن', 'حول', 'على', 'لمنع', 'دون', 'بدون']);
+
+/**
+ * Whether a noun trigger with no doer beside it tells an act that took place ("قُتل خمسة في هجوم",
+ * "اعتقال ثلاثة"), rather than refer to acts already known or to come: not with a pronoun
+ * ("عملياته": someone's known operations), not after ل or a preposition of purpose or stance
+ * ("لهجماتهم", "ضد الهجمات"), and not as an adjective after a definite noun ("الأحياء المحاصرة").
+ */
+function toldAsAct(ctx: DocumentContext, match: TriggerMatch): boolean {
+  if (match.attachedPronoun) return false;
+  const t = match.firstToken;
+  const readings = ctx.readingsOf(t);
+  if (readings.some((r) => r.proclitics.includes('ل'))) return false;
+  if (t === 0) return true;
+  const before = ctx.norms[t - 1]!;
+  if (NOT_TAKING_PLACE.has(before)) return false;
+  const definite = (k: number) => ctx.readingsOf(k).some((r) => r.proclitics.includes('ال'));
+  if (definite(t) && ctx.mentionAt[t - 1] === -1 && ctx.doc.tokens.kind(t - 1) === TokenKind.Word && definite(t - 1)) return false;
+  return true;
+}
+
 /** Whether a noun trigger's genitive is the one acted upon ("اعتقال قيادي"), not its doer. */
 function isPatientNoun(ctx: DocumentContext, match: TriggerMatch): boolean {
   if (match.kind !== 'noun') return false;
@@ -261,7 +283,7 @@ export const eventExtractor: Extractor = {
           } else if (sameSentence && match.entry.noun_takes_sentence_actor) {
             actor = sameSentence.actor;
             actorSource = 'discourse';
-          } else if (!lex.actorlessTypes.has(match.entry.type)) continue;
+          } else if (!lex.actorlessTypes.has(match.entry.type) || !toldAsAct(ctx, match)) continue;
           // else: an act told with no doer ("قُتل خمسة في هجوم"): the actor stays empty.
         } else if (subject.source === 'anonymous') {
           actor = [];

@@ -55,6 +55,7 @@ const ArgumentsSchema = z.object({
   patientNouns: z.array(z.string().min(2)),
   actorlessTypes: z.array(z.enum(EVENT_TYPES)),
   claims: z.array(z.string().min(2)),
+  perpetrationVerbs: z.array(z.string().min(2)),
 });
 
 const TopicsSchema = z.object({
@@ -134,6 +135,8 @@ export interface EventLexicon {
   readonly actorlessTypes: ReadonlySet<EventType>;
   /** Words of a claim of responsibility ("تبنى", "مسؤوليته"). */
   readonly claims: ReadonlySet<string>;
+  /** Verbs naming the doer of an act told as a noun ("هجوم شنه داعش"). */
+  readonly perpetrationVerbs: ReadonlySet<string>;
   readonly topicCues: ReadonlyMap<string, readonly Cue[]>;
   readonly maxGap: number;
   readonly topicsByRecipient: ReadonlyMap<string, readonly string[]>;
@@ -277,6 +280,7 @@ export function eventLexicon(): EventLexicon {
     patientNouns: set(args.patientNouns),
     actorlessTypes: new Set(args.actorlessTypes),
     claims: set(args.claims),
+    perpetrationVerbs: set(args.perpetrationVerbs),
     topicCues: new Map(Object.entries(topics.topics).map(([id, cues]) => [id, cues.map(cueOf)])),
     maxGap: topics.maxGap,
     topicsByRecipient: new Map(Object.entries(topics.byRecipient)),
