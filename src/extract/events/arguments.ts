@@ -214,9 +214,10 @@ export function findSubject(ctx: DocumentContext, match: TriggerMatch, clauseSta
   const indefinite = first !== null && lex.indefiniteSubjects.has(first);
   // "وقال رئيس وزراء مالطا، جوزيف موسكات، إن": a title whose person is named beside it.
   const headed = indefinite || (first !== null && lex.subjectHeads.has(first));
-  // "قالت الشرطة الفلبينية": a definite noun right after the verb that is no entity nor a title
-  // is the subject itself; an actor further on belongs to the rest of the clause.
-  if (!isNoun && !headed && unnamedSubjectAfter(ctx, match, clauseEnd) && !lex.subjectHeads.has(ctx.norms[firstWordAfter(ctx, match, clauseEnd)]!)) {
+  // "قالت الشرطة الفلبينية": a definite noun right after a verb that takes no object, and is no
+  // entity nor a title, is the subject itself; an actor further on belongs to the rest of the
+  // clause. After a verb that takes an object it may be the object ("ودعا المنظمات إلى").
+  if (!isNoun && !headed && !match.entry.recipient.object && unnamedSubjectAfter(ctx, match, clauseEnd)) {
     let after = firstWordAfter(ctx, match, clauseEnd) + 1;
     // Its adjectives go with it: "الشرطة الألمانية", "السلطات المحلية".
     for (let n = 0; n < 2 && after < clauseEnd && ctx.mentionAt[after] === -1 && ctx.dateAt[after] !== 1 && definiteWord(ctx, after); n++) after++;
@@ -284,7 +285,7 @@ export function findSubject(ctx: DocumentContext, match: TriggerMatch, clauseSta
   }
   // "قالت الشرطة …", "أشارت المعطيات …": the verb has a subject of its own that names no known
   // actor. It is someone the text does not name as an entity, never the article's actor.
-  if (!isNoun && unnamedSubjectAfter(ctx, match, clauseEnd)) return { source: 'anonymous', mentions: [], after: match.endToken + 1 };
+  if (!isNoun && !match.entry.recipient.object && unnamedSubjectAfter(ctx, match, clauseEnd)) return { source: 'anonymous', mentions: [], after: match.endToken + 1 };
   return { source: 'none', mentions: [], after: match.endToken };
 }
 
@@ -297,8 +298,8 @@ function firstWordAfter(ctx: DocumentContext, match: TriggerMatch, clauseEnd: nu
 
 /**
  * Whether the word right after a verb is a noun phrase in subject position that is no entity:
- * a definite noun ("الشرطة", "السلطات", "المعلومات") or the head of a construct ("وزارة", "قوات").
- * Dates, prepositions, particles, numbers and speaking documents are not.
+ * a definite noun ("الشرطة", "المعلومات"). Titles and heads of a name ("المتحدث", "وزارة"),
+ * dates, prepositions, particles, numbers and speaking documents are not.
  */
 function unnamedSubjectAfter(ctx: DocumentContext, match: TriggerMatch, clauseEnd: number): boolean {
   const lex = eventLexicon();
@@ -308,7 +309,8 @@ function unnamedSubjectAfter(ctx: DocumentContext, match: TriggerMatch, clauseEn
   const norm = ctx.norms[t]!;
   if (lex.prepositions.has(norm) || lex.clauseBreaks.has(norm) || lex.negation.has(norm) || stemIn(ctx, t, lex.speechNouns)) return false;
   if (match.entry.contentMarkers.has(norm)) return false;
-  if (lex.subjectHeads.has(norm)) return true;
+  // A title alone ("وقال المتحدث", "وأكد الوزير") refers back to someone the article has named.
+  if (lex.subjectHeads.has(norm)) return false;
   return definiteWord(ctx, t);
 }
 
@@ -436,6 +438,9 @@ export function contentStart(ctx: DocumentContext, match: TriggerMatch, from: nu
       return null;
     }
     if (entry.contentMarkers.has(norm)) return t;
+    // "أنها", "بأنه": the marker with the pronoun of the clause's subject.
+    const pronoun = /^(ب?ان)(ه|ها|هم|هما|نا)$/u.exec(norm);
+    if (pronoun && (entry.contentMarkers.has(pronoun[1]!) || (pronoun[1] === 'بان' && entry.contentMarkers.has('ب')))) return t;
     const readings = ctx.readingsOf(t);
     if (readings.some((r) => r.proclitics.length > 0 && entry.contentMarkers.has(r.proclitics[r.proclitics[0] === 'و' ? 1 : 0] ?? ''))) {
       // "بحماية", "لحماية", "وبتعزيز": a marker fused to the word

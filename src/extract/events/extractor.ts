@@ -101,19 +101,26 @@ function eventPlace(ctx: DocumentContext, sentence: Sentence, participants: Read
   return first && (dash === '-' || dash === 'ـ') ? first.entity.id : null;
 }
 
-/** Words that may stand between what is announced and the act it reports ("أعلن عن بدء", "أكد أنه تم"). */
-const REPORT_OPENERS = new Set(['عن', 'ان', 'انه', 'انها', 'انهم', 'انهما', 'بان', 'بانه', 'بانها', 'بانهم', 'تم', 'قد', 'بدء', 'انطلاق', 'نجاح', 'تنفيذ']);
+/** Words that may stand between an announcing verb and the act noun it reports ("أعلن عن بدء عملية"). */
+const NOUN_REPORT_OPENERS = new Set(['عن', 'بدء', 'انطلاق', 'نجاح', 'تنفيذ']);
+/** Words that may stand before the verb of a reported act: the speaker as its subject ("أعلنت الشرطة أنها اعتقلت", "أكد أنه تم"). */
+const VERB_REPORT_OPENERS = new Set(['انه', 'انها', 'انهم', 'انهما', 'بانه', 'بانها', 'بانهم', 'تم', 'قد', 'لقد']);
+const REPORT_OPENERS = new Set([...NOUN_REPORT_OPENERS, ...VERB_REPORT_OPENERS]);
 
 /**
  * Whether an act reported in a content span opens it: its trigger comes first, past the words
- * that introduce a report ("أعلنت الشرطة أنها اعتقلت", "أعلن عن بدء عملية"). Then the speaker
- * tells of their own act; deeper in the content the act is someone else's.
+ * that introduce a report. A noun follows the announcing verb as its object ("أعلنت الشرطة اعتقال
+ * خمسة"), not as the subject of a clause after أن ("قال إن الهجوم فشل"); a verb follows أن with
+ * the speaker's pronoun ("أنها قتلت"). Then the speaker tells of their own act; deeper in the
+ * content the act is someone else's.
  */
 function opensContent(ctx: DocumentContext, content: Span, match: TriggerMatch): boolean {
+  const openers = match.kind === 'noun' ? NOUN_REPORT_OPENERS : VERB_REPORT_OPENERS;
   let t = ctx.doc.tokens.indexAt(content.start);
+  if (match.kind === 'noun' && (ctx.norms[t] === 'ان' || ctx.norms[t] === 'بان')) return false;
   while (t < match.firstToken) {
     const norm = ctx.norms[t]!;
-    if (!REPORT_OPENERS.has(norm) && norm !== '"' && ctx.dateAt[t] !== 1) return false;
+    if (!openers.has(norm) && norm !== '"' && ctx.dateAt[t] !== 1) return false;
     t++;
   }
   return t === match.firstToken;
@@ -144,6 +151,8 @@ function toldAsAct(ctx: DocumentContext, match: TriggerMatch): boolean {
   if (t === 0) return true;
   const before = ctx.norms[t - 1]!;
   if (NOT_TAKING_PLACE.has(before)) return false;
+  // "لشن حملة", "لتنفيذ هجمات": the act a purpose aims at.
+  if (ctx.mentionAt[t - 1] === -1 && ctx.readingsOf(t - 1).some((r) => r.proclitics.includes('ل') && !r.proclitics.includes('ال'))) return false;
   const definite = (k: number) => ctx.readingsOf(k).some((r) => r.proclitics.includes('ال'));
   if (definite(t) && ctx.mentionAt[t - 1] === -1 && ctx.doc.tokens.kind(t - 1) === TokenKind.Word && definite(t - 1)) return false;
   return true;
@@ -167,13 +176,27 @@ function claimantOf(ctx: DocumentContext, sentences: readonly Sentence[]): strin
       if (ctx.mentionAt[t] !== -1) continue;
       const claim = claims.has(ctx.norms[t]!) || ctx.readingsOf(t).some((r) => r.proclitics.every((p) => p === 'و' || p === 'ف') && claims.has(r.stem));
       if (!claim) continue;
-      // "نفى أي مسؤولية": a denied claim is none.
-      if (t > sentence.firstToken && eventLexicon().negation.has(ctx.norms[t - 1]!)) continue;
+      // "لم تعلن أي مسؤولية", "نفت أي مسؤولية": a denied claim is none.
+      if (deniedWithin(ctx, sentence, t)) continue;
       const m = sentenceSubject(ctx, sentence, sentence.endToken);
       if (m && m.entity.type === 'ORG') return m.entity.id;
     }
   }
   return null;
+}
+
+/** Words of denial before a claim ("نفت أي مسؤولية"). */
+const DENIALS = new Set(['نفي', 'نفى', 'نفت', 'نفوا', 'ينفي', 'تنفي', 'ينفون']);
+/** How many words before a claim a negation or a denial reaches. */
+const DENIAL_REACH = 4;
+
+function deniedWithin(ctx: DocumentContext, sentence: Sentence, t: number): boolean {
+  const negation = eventLexicon().negation;
+  for (let k = Math.max(sentence.firstToken, t - DENIAL_REACH); k < t; k++) {
+    const n = ctx.norms[k]!;
+    if (negation.has(n) || DENIALS.has(n) || ctx.readingsOf(k).some((r) => DENIALS.has(r.stem) || negation.has(r.stem))) return true;
+  }
+  return false;
 }
 
 /** Sectors that report acts rather than do them: a news outlet or an observer announcing a killing did not kill. */
