@@ -202,6 +202,9 @@ export function findSubject(ctx: DocumentContext, match: TriggerMatch, clauseSta
       if (!lex.subjectHeads.has(ctx.norms[t]!) && !lex.auxiliaries.has(ctx.norms[t]!)) gap++;
     }
   }
+  // "أن الشرطة ألقت القبض": a definite noun that opens the clause right before its verb is its
+  // subject, named as no entity.
+  if (!isNoun && unnamedSubjectBefore(ctx, match, clauseStart)) return { source: 'anonymous', mentions: [], after: match.endToken };
   // VSO: the first actor after the trigger, past head nouns ("القيادة العامة لـ…", "المتحدث باسم …").
   let onlyHeads = true;
   // The word right after the verb may open a titled subject: after verbs of saying and asking,
@@ -312,6 +315,15 @@ function unnamedSubjectAfter(ctx: DocumentContext, match: TriggerMatch, clauseEn
   // A title alone ("وقال المتحدث", "وأكد الوزير") refers back to someone the article has named.
   if (lex.subjectHeads.has(norm)) return false;
   return definiteWord(ctx, t);
+}
+
+/** A definite noun, no entity, right before the verb and opening its clause (after أن, إن, و or punctuation). */
+function unnamedSubjectBefore(ctx: DocumentContext, match: TriggerMatch, clauseStart: number): boolean {
+  const t = match.firstToken - 1;
+  if (t < 0 || ctx.mentionAt[t] !== -1 || ctx.dateAt[t] === 1 || !definiteWord(ctx, t)) return false;
+  if (eventLexicon().subjectHeads.has(ctx.norms[t]!)) return false;
+  const before = t - 1;
+  return t === clauseStart || before < 0 || isPunct(ctx, before) || eventLexicon().clauseBreaks.has(ctx.norms[before]!);
 }
 
 /** A word with the article and no preposition fused to it: "الشرطة", not "للشرطة". */

@@ -199,6 +199,9 @@ function deniedWithin(ctx: DocumentContext, sentence: Sentence, t: number): bool
   return false;
 }
 
+/** Figures of what an act cost people: a statement that gives them reports facts. */
+const PEOPLE_COST = new Set(['killed', 'injured', 'detained', 'displaced']);
+
 /** Sectors that report acts rather than do them: a news outlet or an observer announcing a killing did not kill. */
 const REPORTING_SECTORS = new Set(['MED', 'NGO']);
 /** Acts an international body reports more often than it does (the UN counts the dead, it does not kill). */
@@ -240,8 +243,11 @@ export const eventExtractor: Extractor = {
     let unknownSpeaker = false;
     let lastRecipient: string[] = [];
 
+    /** Where a verb of an act (not of speech) stands, emitted or not: what a report tells of ("أن الشرطة ألقت القبض"). */
+    const actTriggers: number[] = [];
     sentences.forEach((sentence, si) => {
       const matches = findTriggers(ctx, sentence);
+      for (const m of matches) if (!SPEECH_TYPES.has(m.entry.type) && !m.nounLike) actTriggers.push(ctx.doc.tokens.start(m.firstToken));
       /** Content spans of this sentence's events: what a demand asks is no event; what a denial denies is negated. */
       const embedding: { span: Span; type: EventType; actor: string[] }[] = [];
       for (const match of matches) {
@@ -276,7 +282,10 @@ export const eventExtractor: Extractor = {
         // subject; but what one denies is mostly its own doing ("نفى التحالف أن تكون طائراته قد
         // استهدفت …").
         const deniedOwnAct = parent?.type === 'REJECT' && parent.actor.length > 0 && subject.source !== 'subject';
-        if (parent && subject.source !== 'subject' && !match.firstPerson && !deniedOwnAct && !reportedAct) continue;
+        // An act told in the report with a subject of its own that names no one ("أن الشرطة ألقت
+        // القبض") is the act, with no known doer.
+        const unnamedDoer = parent !== undefined && subject.source === 'anonymous' && !SPEECH_TYPES.has(match.entry.type) && !match.nounLike;
+        if (parent && subject.source !== 'subject' && !match.firstPerson && !deniedOwnAct && !reportedAct && !unnamedDoer) continue;
 
         // Who acts. Speakers go on speaking ("وأضافت", "نحثكم"); a noun needs its own actor, or
         // the one its sentence's main event has ("أصدر الوزراء بياناً بعيد اجتماع").
@@ -421,10 +430,15 @@ export const eventExtractor: Extractor = {
     if (claimant) for (const e of events) if (e.type === 'ASSAULT' && e.actor.length === 0 && !e.recipient.includes(claimant)) e.actor = [claimant];
     // A statement whose content reports another event is that event (ontology.md: "the
     // announcement is no second, STATEMENT event"; a demand inside speech is the REQUEST).
-    const told = events.filter((e) => e.type !== 'STATEMENT');
-    const kept = events.filter(
-      (e) => !(e.type === 'STATEMENT' && e.content && told.some((a) => a.trigger.start >= e.content!.start && a.trigger.start < e.content!.end)),
-    );
+    // A statement that reports an act, or a figure of people killed, hurt, held or displaced,
+    // reports facts (the acts are coded where they have a doer), and an outlet that tells the
+    // news takes no position by it: neither is a STATEMENT.
+    const told = events.filter((e) => e.type !== 'STATEMENT').map((e) => e.trigger.start);
+    const reportsFacts = (content: Span) =>
+      [...told, ...actTriggers].some((at) => at >= content.start && at < content.end) ||
+      sofar.quantities.some((q) => q.start >= content.start && q.end <= content.end && PEOPLE_COST.has(q.category));
+    const byOutlet = (e: Event) => e.actor.length > 0 && e.actor.every((id) => ctx.mentions.find((m) => m.entity.id === id)?.entity.subtype === 'MED');
+    const kept = events.filter((e) => !(e.type === 'STATEMENT' && ((e.content && reportsFacts(e.content)) || byOutlet(e))));
     return { events: kept };
   },
 };
