@@ -499,3 +499,31 @@ describe('coding as the ontology says (issue 12)', () => {
     expect(events('اتهم إياد علاوي نائب الرئيس العراقي قطر بدعم التطرف.', [ALLAWI, QATAR])[0]).toMatchObject({ type: 'ACCUSE', actor: ['new:allawi'], recipient: ['loc:qa'] });
   });
 });
+
+describe('passives and members (issue 12)', () => {
+  const BAGHDADI: Actor = { id: 'per:baghdadi', type: 'PER', forms: ['أبو بكر البغدادي', 'البغدادي'] };
+  const ARMY: Actor = { id: 'org:iq-army', forms: ['الجيش العراقي'] };
+  const PMF: Actor = { id: 'org:pmf', forms: ['الحشد الشعبي'] };
+
+  it('the one named before a verb of force that acts on nothing is the one acted upon', () => {
+    expect(events('وأكدت مصادر أن البغدادي قتل في ريف الرقة.', [BAGHDADI]).map(brief)).toEqual([{ type: 'ASSAULT', actor: [], recipient: ['per:baghdadi'], trigger: 'قتل' }]);
+    expect(events('قتل أبو بكر البغدادي زعيم داعش في ريف الرقة.', [BAGHDADI, ISIS]).map(brief)).toEqual([{ type: 'ASSAULT', actor: [], recipient: ['per:baghdadi'], trigger: 'قتل' }]);
+  });
+
+  it('the doer of a passive is who "على يد" names, or the owner of the strike it was done by; the strike is no second event', () => {
+    expect(events('قتل قائد في داعش على يد الجيش العراقي.', [ISIS, ARMY]).map(brief)).toEqual([{ type: 'ASSAULT', actor: ['org:iq-army'], recipient: ['org:isis'], trigger: 'قتل' }]);
+    expect(events('قتل قائد في داعش بغارة لقسد.', [ISIS, SDF]).map(brief)).toEqual([{ type: 'ASSAULT', actor: ['org:sdf'], recipient: ['org:isis'], trigger: 'قتل' }]);
+  });
+
+  it('an object makes the verb active: a member of a body after في is the one acted upon', () => {
+    expect(events('قتل الجيش العراقي قائدا في داعش.', [ARMY, ISIS]).map(brief)).toEqual([{ type: 'ASSAULT', actor: ['org:iq-army'], recipient: ['org:isis'], trigger: 'قتل' }]);
+    expect(events('هاجم الآلاف من عناصر داعش، القرى المحيطة بالمدينة.', [ISIS]).map((e) => [e.type, e.actor])).toEqual([['ASSAULT', ['org:isis']]]);
+    expect(events('وتقدمت القوات نحو المناطق التي كانت تحتجزها داعش.', [ISIS]).every((e) => !e.recipient.includes('org:isis'))).toBe(true);
+  });
+
+  it('a unit of a body right before the verb acts for it; a genitive deep in the object is not the subject', () => {
+    const text = 'وقالت مصادر إن مفرزة خاصة من الحشد الشعبي قتلت أحد أبرز قناصي داعش.';
+    expect(events(text, [PMF, ISIS]).find((e) => e.type === 'ASSAULT')?.actor).toEqual(['org:pmf']);
+    expect(events('قتلت أحد أبرز قناصي داعش قرب الجبال.', [ISIS]).every((e) => !e.actor.includes('org:isis'))).toBe(true);
+  });
+});

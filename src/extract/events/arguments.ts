@@ -15,6 +15,8 @@ import type { TriggerMatch } from './triggers.js';
 /** How far (in words) a subject may stand from its verb. */
 const MAX_VSO_GAP = 4;
 const MAX_SVO_GAP = 2;
+/** For a verb of an act with an object, how many words that are no title may stand before its subject. */
+const MAX_ACT_VSO_GAP = 1;
 /** How far after the subject a recipient is looked for. */
 const RECIPIENT_WINDOW = 8;
 /** How far after the arguments the content may begin. */
@@ -191,7 +193,9 @@ export function findSubject(ctx: DocumentContext, match: TriggerMatch, clauseSta
         const prep = afterPreposition(ctx, m);
         // "القائد العام لقوات سوريا الديمقراطية … طالب": ل after a head noun is the genitive.
         const genitive = prep === 'ل' && m.firstToken > 0 && lex.subjectHeads.has(ctx.norms[m.firstToken - 1]!);
-        if (isActorLike(m.entity) && (!prep || genitive)) return { source: 'subject', mentions: [m], after: match.endToken };
+        // "مفرزة من الحشد الشعبي قتلت": a unit of the body, right before the verb, acts for it.
+        const member = prep === 'من' && !m.preposition && gap === 0 && m.endToken === match.firstToken;
+        if (isActorLike(m.entity) && (!prep || genitive || member)) return { source: 'subject', mentions: [m], after: match.endToken };
         // "أنقرة تهدد", not "المنظمة التي مقرها لندن دعت": the capital opens its clause.
         const opensClause = m.firstToken === svoStart || isPunct(ctx, m.firstToken - 1);
         if (!prep && opensClause && capitalSubject(m, match, gap === 0)) return { source: 'subject', mentions: [m], after: match.endToken };
@@ -226,7 +230,10 @@ export function findSubject(ctx: DocumentContext, match: TriggerMatch, clauseSta
     for (let n = 0; n < 2 && after < clauseEnd && ctx.mentionAt[after] === -1 && ctx.dateAt[after] !== 1 && definiteWord(ctx, after); n++) after++;
     return { source: 'anonymous', mentions: [], after };
   }
-  for (let t = match.endToken, gap = 0; t < clauseEnd && gap <= (strict ? 0 : MAX_VSO_GAP); ) {
+  // A verb of an act that takes an object: words that are no title before an actor make it the
+  // genitive of the object ("قتلت أحد أبرز قناصي داعش"), not the subject.
+  const vsoGap = strict ? 0 : match.entry.frame.object && !match.entry.contentMarkers.size ? MAX_ACT_VSO_GAP : MAX_VSO_GAP;
+  for (let t = match.endToken, gap = 0; t < clauseEnd && gap <= vsoGap; ) {
     if (t === match.requiredToken || quote(t)) {
       t++;
       continue;
@@ -396,13 +403,21 @@ export function findRecipient(ctx: DocumentContext, match: TriggerMatch, from: n
     if (mi !== -1) {
       const m = ctx.mentions[mi]!;
       const prep = afterPreposition(ctx, m);
+      // "فلان زعيم داعش": the entity a title in apposition governs is no object.
+      if (prep === null && t > from && isTitleWord(ctx, t - 1) && t - 1 === from) {
+        t = m.endToken;
+        continue;
+      }
       // A capital is addressed by what is said or asked ("دعا أنقرة إلى", "اتهم واشنطن"), not
       // attacked: the target of an attack is its place.
       if (isActorLike(m.entity) || (isActorPlace(m.entity) && entry.contentMarkers.size > 0)) {
-        // "اعتقال خمسة من عناصر داعش": من after a figure names who the object is.
-        const partitive = prep === 'من' && !m.preposition && isPartitive(ctx, prepositionIndex(ctx, m));
-        if ((prep === null || partitive) && entry.recipient.object && gap <= 2) return withConjuncts(ctx, m, clauseEnd);
-        if (prep !== null && entry.recipientPrepositions.has(prep)) return withConjuncts(ctx, m, clauseEnd);
+        // "اعتقال خمسة من عناصر داعش": من after a figure names who the object is; "قتل قائداً في
+        // داعش": في or من after a member's title names the body acted upon.
+        const at = prepositionIndex(ctx, m);
+        const partitive = prep === 'من' && !m.preposition && isPartitive(ctx, at);
+        const member = (prep === 'في' || prep === 'من') && at > from && isTitleWord(ctx, at - 1);
+        if ((prep === null || partitive || member) && entry.frame.object && gap <= 2) return withConjuncts(ctx, m, clauseEnd);
+        if (prep !== null && entry.frame.prepositions.has(prep)) return withConjuncts(ctx, m, clauseEnd);
       }
       t = m.endToken;
       gap++;
@@ -418,6 +433,12 @@ export function findRecipient(ctx: DocumentContext, match: TriggerMatch, from: n
     t++;
   }
   return [];
+}
+
+/** A role noun ("زعيم", "قائداً", "عناصر"). */
+function isTitleWord(ctx: DocumentContext, t: number): boolean {
+  const titles = eventLexicon().titles;
+  return ctx.mentionAt[t] === -1 && (titles.has(ctx.norms[t]!) || ctx.readingsOf(t).some((r) => (r.proclitics.length === 0 || r.proclitics.every((p) => p === 'و')) && titles.has(r.stem)));
 }
 
 /** A definite adjective of relation ("العراقي", "الفرنسية"), as titles in apposition end. */

@@ -158,6 +158,69 @@ function toldAsAct(ctx: DocumentContext, match: TriggerMatch): boolean {
   return true;
 }
 
+/**
+ * Whether a verb of force with a named subject reads as a passive, and who did it. Unvocalised
+ * "قتل" is both "killed" and "was killed": it is passive when nothing it could act upon follows
+ * and the one named stands before it ("البغدادي قتل في ريف الرقة"), or when a doer or an
+ * instrument is named after it ("على يد", "من قبل", "في غارة", "جراء القصف") and no object is.
+ */
+function passiveReading(
+  ctx: DocumentContext,
+  matches: readonly TriggerMatch[],
+  match: TriggerMatch,
+  subject: SubjectFound,
+  end: number,
+): { doer: MentionOnTokens | null; strike: number | null } | null {
+  const lex = eventLexicon();
+  // "تحتجزها داعش": an object pronoun makes it active.
+  if (match.attachedPronoun) return null;
+  const before = subject.mentions.every((m) => m.endToken <= match.firstToken);
+  const from = before ? match.endToken : subject.after;
+  // An object right after the subject (or the verb) makes it active: "قتل الجيش قائداً في داعش",
+  // "هاجم الآلاف من مرتزقة …، القرى".
+  let t = from;
+  while (t < end && (ctx.dateAt[t] === 1 || ctx.norms[t] === '"' || ctx.norms[t] === ',')) t++;
+  const objectMention = t < end ? ctx.mentionAt[t]! : -1;
+  if (objectMention !== -1 && !ctx.mentions[objectMention]!.preposition) return null;
+  if (t < end && ctx.doc.tokens.kind(t) === TokenKind.Word && !lex.prepositions.has(ctx.norms[t]!) && ctx.quantityAt[t] === 1) return null;
+  let cue = false;
+  let strikeAt: number | null = null;
+  for (let k = from; k < end; k++) {
+    const norm = ctx.norms[k]!;
+    const preps = lex.passiveDoers.get(norm);
+    if (preps && k > 0 && preps.has(ctx.norms[k - 1]!)) {
+      const mi = k + 1 < end ? ctx.mentionAt[k + 1]! : -1;
+      return { doer: mi !== -1 && isActorLike(ctx.mentions[mi]!.entity) ? ctx.mentions[mi]! : null, strike: null };
+    }
+    const strike = matches.find((m) => m.firstToken === k && m.nounLike && m.entry.type === 'ASSAULT');
+    if (strike) {
+      const prepositional = ctx.readingsOf(k).some((r) => r.proclitics.includes('ب')) || (k > 0 && lex.instrumentPrepositions.has(ctx.norms[k - 1]!));
+      if (!prepositional) continue;
+      cue = true;
+      strikeAt = strike.firstToken;
+      // "بغارة للتحالف", "في قصف تركي": the strike's owner right after it.
+      const mi = strike.endToken < end ? ctx.mentionAt[strike.endToken]! : -1;
+      const owner = mi !== -1 ? ctx.mentions[mi]! : null;
+      if (owner && isActorLike(owner.entity) && (owner.preposition === 'ل' || !owner.preposition)) return { doer: owner, strike: strikeAt };
+      break;
+    }
+  }
+  if (cue) return { doer: null, strike: strikeAt };
+  // "البغدادي قتل في ريف الرقة", "قتل فلان زعيم التنظيم في غارة": a verb of force that acts on
+  // nothing (its subject's title in apposition past).
+  while (t < end && titleInApposition(ctx, t)) t = ctx.mentions[ctx.mentionAt[t + 1]!]!.endToken;
+  const nothingAfter = t >= end || lex.prepositions.has(ctx.norms[t]!) || ctx.doc.tokens.kind(t) === TokenKind.Punct;
+  return nothingAfter ? { doer: null, strike: null } : null;
+}
+
+/** A title word followed by the entity it governs ("زعيم داعش", "قائد الجيش"): a phrase in apposition to a person. */
+function titleInApposition(ctx: DocumentContext, t: number): boolean {
+  const lex = eventLexicon();
+  if (ctx.mentionAt[t] !== -1 || t + 1 >= ctx.norms.length || ctx.mentionAt[t + 1] === -1) return false;
+  const isTitle = (w: string) => lex.subjectHeads.has(w) || lex.indefiniteSubjects.has(w) || lex.titles.has(w);
+  return isTitle(ctx.norms[t]!) || ctx.readingsOf(t).some((r) => r.proclitics.length === 0 && isTitle(r.stem));
+}
+
 /** Whether a noun trigger's genitive is the one acted upon ("اعتقال قيادي"), not its doer. */
 function isPatientNoun(ctx: DocumentContext, match: TriggerMatch): boolean {
   if (match.kind !== 'noun') return false;
@@ -250,7 +313,10 @@ export const eventExtractor: Extractor = {
       for (const m of matches) if (!SPEECH_TYPES.has(m.entry.type) && !m.nounLike) actTriggers.push(ctx.doc.tokens.start(m.firstToken));
       /** Content spans of this sentence's events: what a demand asks is no event; what a denial denies is negated. */
       const embedding: { span: Span; type: EventType; actor: string[] }[] = [];
+      /** Noun triggers told as the means of an act already coded ("قُتل … بغارة"). */
+      const absorbed = new Set<number>();
       for (const match of matches) {
+        if (absorbed.has(match.firstToken)) continue;
         const triggerStart = ctx.doc.tokens.start(match.firstToken);
         const parent = embedding.find((e) => triggerStart >= e.span.start && triggerStart < e.span.end);
         if (parent && parent.type === 'REQUEST') continue; // what is asked has not happened
@@ -269,6 +335,22 @@ export const eventExtractor: Extractor = {
           patient = subject.mentions;
           subject = { source: 'none', mentions: [], after: Math.max(...patient.map((m) => m.endToken)) };
         }
+        // A passive ("البغدادي قُتل في ريف الرقة", "قُتل قائد في داعش بغارة للتحالف"): the one
+        // named is the one acted upon; the doer is who "على يد" / "من قبل" names, or the owner of
+        // the strike it was done by, else no one (a claim in the article may name them).
+        let passive = false;
+        if (match.kind === 'verb' && ACTS_OF_FORCE.has(match.entry.type) && match.entry.frame.object && subject.source === 'subject') {
+          const reading = passiveReading(ctx, matches, match, subject, argumentsEnd);
+          if (reading) {
+            passive = true;
+            // "قُتل … بغارة": the strike is how this act was done, not a second act.
+            if (reading.strike !== null) absorbed.add(reading.strike);
+            patient = subject.mentions;
+            subject = reading.doer
+              ? { source: 'subject', mentions: [reading.doer], after: reading.doer.endToken }
+              : { source: 'anonymous', mentions: [], after: Math.max(match.endToken, ...patient.map((m) => m.endToken)) };
+          }
+        }
         // A reported act is the act (ontology.md): "أعلنت الشرطة اعتقال خمسة", "أعلن عن بدء عملية",
         // "قالت إنها قتلت …" are the arrest and the attack, done by the announcer when it opens what
         // is announced and the announcer is one that acts (not a news agency or an observer).
@@ -277,14 +359,17 @@ export const eventExtractor: Extractor = {
         const reportedAct = parent?.type === 'STATEMENT' && !SPEECH_TYPES.has(match.entry.type) && opensContent(ctx, parent.span, match);
         const ownReport = reportedAct && parent!.actor.length > 0 && parent!.actor.every((id) => agentive(ctx, id, match.entry.type));
         // A verbal noun inside what another event reports is part of that report, not an event.
-        if (parent && match.nounLike && !reportedAct) continue;
+        // A bare past stem that reads as a noun ("قتل") is the verb when its subject stands before it
+        // or it reads as a passive ("أن البغدادي قتل في …").
+        const verbAfterAll = match.kind === 'verb' && (passive || (subject.source === 'subject' && subject.mentions.every((m) => m.endToken <= match.firstToken)));
+        if (parent && match.nounLike && !reportedAct && !verbAfterAll) continue;
         // What an event reports ("أكدت الإدارة أن …") tells of other events only with their own
         // subject; but what one denies is mostly its own doing ("نفى التحالف أن تكون طائراته قد
         // استهدفت …").
         const deniedOwnAct = parent?.type === 'REJECT' && parent.actor.length > 0 && subject.source !== 'subject';
         // An act told in the report with a subject of its own that names no one ("أن الشرطة ألقت
         // القبض") is the act, with no known doer.
-        const unnamedDoer = parent !== undefined && subject.source === 'anonymous' && !SPEECH_TYPES.has(match.entry.type) && !match.nounLike;
+        const unnamedDoer = parent !== undefined && ((subject.source === 'anonymous' && !match.nounLike) || passive) && !SPEECH_TYPES.has(match.entry.type);
         if (parent && subject.source !== 'subject' && !match.firstPerson && !deniedOwnAct && !reportedAct && !unnamedDoer) continue;
 
         // Who acts. Speakers go on speaking ("وأضافت", "نحثكم"); a noun needs its own actor, or
@@ -389,8 +474,9 @@ export const eventExtractor: Extractor = {
         let confidence = match.kind === 'verb' ? 0.75 : 0.55;
         if (actorSource === 'subject') confidence += 0.15;
         else if (actorSource === 'none') confidence -= 0.25;
-        if (match.entry.recipient.object || match.entry.recipient.prepositions.length) confidence += recipient.length ? 0.05 : -0.05;
+        if (match.entry.frame.object || match.entry.frame.prepositions.size) confidence += recipient.length ? 0.05 : -0.05;
         if (modality !== 'asserted') confidence -= 0.05;
+        if (passive) confidence -= 0.05; // the voice is read from the words around, not the spelling
 
         const event: Event = {
           id: '',

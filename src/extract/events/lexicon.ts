@@ -56,6 +56,10 @@ const ArgumentsSchema = z.object({
   actorlessTypes: z.array(z.enum(EVENT_TYPES)),
   claims: z.array(z.string().min(2)),
   perpetrationVerbs: z.array(z.string().min(2)),
+  titles: z.array(z.string().min(2)),
+  passiveDoers: z.array(z.tuple([z.string().min(1), z.string().min(1)])),
+  instrumentPrepositions: z.array(z.string().min(1)),
+  recipientFrames: z.partialRecord(z.enum(EVENT_TYPES), z.object({ object: z.boolean(), prepositions: z.array(z.string().min(1)) })),
 });
 
 const TopicsSchema = z.object({
@@ -99,6 +103,11 @@ export interface CompiledTrigger extends TriggerEntry {
   readonly excludedWords: ReadonlySet<string>;
   readonly recipientPrepositions: ReadonlySet<string>;
   readonly contentMarkers: ReadonlySet<string>;
+  /**
+   * Where the recipient stands: the entry's own frame, or, when the entry names none (no object,
+   * no preposition), its type's frame (arguments.json `recipientFrames`).
+   */
+  readonly frame: { readonly object: boolean; readonly prepositions: ReadonlySet<string> };
   /** Normalised bare past stems that also read as nouns (when `past_is_noun`). */
   readonly nounLikeForms: ReadonlySet<string>;
 }
@@ -137,6 +146,12 @@ export interface EventLexicon {
   readonly claims: ReadonlySet<string>;
   /** Verbs naming the doer of an act told as a noun ("هجوم شنه داعش"). */
   readonly perpetrationVerbs: ReadonlySet<string>;
+  /** Role nouns heading an apposition or naming a member of a body ("زعيم داعش", "قائداً في داعش"). */
+  readonly titles: ReadonlySet<string>;
+  /** "على يد", "من قبل": the nouns (keyed by their preposition) before a passive's doer. */
+  readonly passiveDoers: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Prepositions before an attack noun that tells how a passive act was done ("في غارة"). */
+  readonly instrumentPrepositions: ReadonlySet<string>;
   readonly topicCues: ReadonlyMap<string, readonly Cue[]>;
   readonly maxGap: number;
   readonly topicsByRecipient: ReadonlyMap<string, readonly string[]>;
@@ -220,6 +235,10 @@ export function eventLexicon(): EventLexicon {
   const ids = new Set<string>();
   const byFirstWord = new Map<string, TriggerForm[]>();
   const triggers: CompiledTrigger[] = [];
+  const frameOf = (t: TriggerEntry) => {
+    const own = t.recipient.object || t.recipient.prepositions.length > 0 ? t.recipient : args.recipientFrames[t.type];
+    return { object: own?.object ?? false, prepositions: new Set((own?.prepositions ?? []).map((w) => normalizeForm(w))) };
+  };
   for (const t of file.triggers) {
     if (ids.has(t.id)) throw new Error(`data/ar/events/triggers.json: trigger id "${t.id}" is used twice`);
     ids.add(t.id);
@@ -229,6 +248,7 @@ export function eventLexicon(): EventLexicon {
       requiredWords: new Set((t.requires?.words ?? []).map((w) => normalizeForm(w))),
       excludedWords: new Set((t.excludes?.words ?? []).map((w) => normalizeForm(w))),
       recipientPrepositions: new Set(t.recipient.prepositions.map((w) => normalizeForm(w))),
+      frame: frameOf(t),
       contentMarkers: new Set(t.content.map((w) => normalizeForm(w))),
       nounLikeForms: new Set(t.past_is_noun ? (t.past ?? []).map((w) => normalizeForm(w)) : []),
     };
@@ -281,6 +301,13 @@ export function eventLexicon(): EventLexicon {
     actorlessTypes: new Set(args.actorlessTypes),
     claims: set(args.claims),
     perpetrationVerbs: set(args.perpetrationVerbs),
+    titles: set(args.titles),
+    passiveDoers: (() => {
+      const m = new Map<string, Set<string>>();
+      for (const [prep, noun] of args.passiveDoers) m.set(normalizeForm(noun), new Set([...(m.get(normalizeForm(noun)) ?? []), normalizeForm(prep)]));
+      return m;
+    })(),
+    instrumentPrepositions: set(args.instrumentPrepositions),
     topicCues: new Map(Object.entries(topics.topics).map(([id, cues]) => [id, cues.map(cueOf)])),
     maxGap: topics.maxGap,
     topicsByRecipient: new Map(Object.entries(topics.byRecipient)),
