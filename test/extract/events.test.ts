@@ -131,7 +131,7 @@ describe('subjects', () => {
   });
 
   it('a speaking document stands for the actor the article has established', () => {
-    const text = 'الإدارة الذاتية تطالب بمحكمة دولية\n\nوقال البيان إن المحاكمات يجب أن تجري في المنطقة.';
+    const text = 'الإدارة الذاتية تطالب بمحكمة دولية\n\nوقال البيان إن المحاكمات تجري في المنطقة.';
     const list = events(text, [AANES], { titleEnd: text.indexOf('\n') });
     const statement = list.find((e) => e.type === 'STATEMENT')!;
     expect(statement.actor).toEqual(['org:aanes']);
@@ -525,5 +525,20 @@ describe('passives and members (issue 12)', () => {
     const text = 'وقالت مصادر إن مفرزة خاصة من الحشد الشعبي قتلت أحد أبرز قناصي داعش.';
     expect(events(text, [PMF, ISIS]).find((e) => e.type === 'ASSAULT')?.actor).toEqual(['org:pmf']);
     expect(events('قتلت أحد أبرز قناصي داعش قرب الجبال.', [ISIS]).every((e) => !e.actor.includes('org:isis'))).toBe(true);
+  });
+});
+
+describe('demands inside speech and object pronouns (issue 12)', () => {
+  it('a demand inside speech is a REQUEST of whoever is to act; a plain position stays a STATEMENT', () => {
+    expect(events('وقالت الإدارة الذاتية إن على المجتمع الدولي أن يتحرك لحماية المدنيين.', [AANES, INTL])[0]).toMatchObject({ type: 'REQUEST', actor: ['org:aanes'], recipient: ['org:intl-community'] });
+    expect(events('وشددت الإدارة الذاتية على ضرورة محاكمة عناصر داعش.', [AANES, ISIS])[0]).toMatchObject({ type: 'REQUEST', actor: ['org:aanes'], recipient: [] });
+    expect(events('وأكدت الإدارة الذاتية أن خطر داعش ما زال قائما.', [AANES, ISIS])[0]).toMatchObject({ type: 'STATEMENT', actor: ['org:aanes'] });
+  });
+
+  it('an object pronoun is the actor named right before the verb, not one inside a relative clause', () => {
+    const QATAR: Actor = { id: 'loc:qa', type: 'LOC', subtype: 'country', forms: ['قطر'] };
+    const list = events('وقاطعت تركيا الاجتماع مع قطر وطالبتها بوقف الدعم.', [TURKEY, QATAR]);
+    expect(list.find((e) => e.type === 'REQUEST')).toMatchObject({ actor: ['loc:tr'], recipient: ['loc:qa'] });
+    expect(events('وقالت قسد إنها حررت الأراضي التي كانت تحتجزها داعش.', [SDF, ISIS]).every((e) => !(e.actor.includes('org:isis') && e.recipient.length > 0))).toBe(true);
   });
 });

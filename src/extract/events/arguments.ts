@@ -371,7 +371,8 @@ export function sentenceSubject(ctx: DocumentContext, sentence: Sentence, before
   for (const m of ctx.mentions) {
     if (m.firstToken < sentence.firstToken) continue;
     if (m.firstToken >= before) break;
-    if (isActorLike(m.entity) && m.entity.type !== 'LOC' && !afterPreposition(ctx, m)) return m;
+    // A country acts ("وقاطعت تركيا …، وطالبتها"); other places do not.
+    if (isActorLike(m.entity) && !afterPreposition(ctx, m)) return m;
   }
   return null;
 }

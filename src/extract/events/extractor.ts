@@ -5,6 +5,7 @@
  *
  * Events told several times in an article are folded afterwards by the `merge-events` refiner.
  */
+import { normalizeForm } from '../../text/normalize.js';
 import type { Sentence } from '../../text/sentences.js';
 import { TokenKind } from '../../text/tokenize.js';
 import type { DateMention, Entity, Event, EventType, Span } from '../record.js';
@@ -102,9 +103,12 @@ function eventPlace(ctx: DocumentContext, sentence: Sentence, participants: Read
 }
 
 /** Words that may stand between an announcing verb and the act noun it reports ("أعلن عن بدء عملية"). */
-const NOUN_REPORT_OPENERS = new Set(['عن', 'بدء', 'انطلاق', 'نجاح', 'تنفيذ']);
+/** Arabic words as the text layer normalises them (ى → ي, أ → ا, ة → ه …), for sets written here. */
+const normalized = (words: readonly string[]) => new Set(words.map((w) => normalizeForm(w)));
+
+const NOUN_REPORT_OPENERS = normalized(['عن', 'بدء', 'انطلاق', 'نجاح', 'تنفيذ']);
 /** Words that may stand before the verb of a reported act: the speaker as its subject ("أعلنت الشرطة أنها اعتقلت", "أكد أنه تم"). */
-const VERB_REPORT_OPENERS = new Set(['انه', 'انها', 'انهم', 'انهما', 'بانه', 'بانها', 'بانهم', 'تم', 'قد', 'لقد']);
+const VERB_REPORT_OPENERS = normalized(['أنه', 'أنها', 'أنهم', 'أنهما', 'بأنه', 'بأنها', 'بأنهم', 'تم', 'قد', 'لقد']);
 const REPORT_OPENERS = new Set([...NOUN_REPORT_OPENERS, ...VERB_REPORT_OPENERS]);
 
 /**
@@ -135,7 +139,7 @@ function announcedAct(ctx: DocumentContext, matches: readonly TriggerMatch[], ma
 }
 
 /** Prepositions before a noun that make it a purpose or a stance, not an act that took place ("ضد الهجمات"). */
-const NOT_TAKING_PLACE = new Set(['ضد', 'من', 'عن', 'حول', 'على', 'لمنع', 'دون', 'بدون']);
+const NOT_TAKING_PLACE = normalized(['ضد', 'من', 'عن', 'حول', 'على', 'لمنع', 'دون', 'بدون']);
 
 /**
  * Whether a noun trigger with no doer beside it tells an act that took place ("قُتل خمسة في هجوم",
@@ -221,6 +225,51 @@ function titleInApposition(ctx: DocumentContext, t: number): boolean {
   return isTitle(ctx.norms[t]!) || ctx.readingsOf(t).some((r) => r.proclitics.length === 0 && isTitle(r.stem));
 }
 
+const range = (from: number, to: number) => Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);
+
+const ON = normalizeForm('على');
+const AND_ON = normalizeForm('وعلى');
+
+/** How many words into what is said a demand's cue may stand (past its marker). */
+const DEMAND_REACH = 2;
+
+/**
+ * Whether what is said is a demand: a cue opens it, past its marker ("أن", "إن", "على").
+ * "على" with an actor after it names the one asked ("إن على المجتمع الدولي أن يتحرك").
+ */
+function demandIn(ctx: DocumentContext, content: Span): { addressee: string | null } | null {
+  const cues = eventLexicon().demandCues;
+  const first = ctx.doc.tokens.indexAt(content.start);
+  const last = ctx.doc.tokens.indexAt(content.end - 1);
+  for (let t = first, n = 0; t <= last && n <= DEMAND_REACH; t++, n++) {
+    const norm = ctx.norms[t]!;
+    if (ctx.mentionAt[t] !== -1) return null;
+    if (norm === ON || norm === AND_ON) {
+      // "شدد على ضرورة": the marker itself; "إن على المجتمع الدولي أن": the one asked, before أن.
+      let k = t + 1;
+      while (k <= last && k <= t + 5 && ctx.norms[k] !== 'ان' && ctx.doc.tokens.kind(k) !== TokenKind.Punct) k++;
+      if (k <= last && ctx.norms[k] === 'ان' && k > t + 1) {
+        const mi = ctx.mentionAt[t + 1]!;
+        return { addressee: mi !== -1 && isActorLike(ctx.mentions[mi]!.entity) ? ctx.mentions[mi]!.entity.id : null };
+      }
+      continue;
+    }
+    if (cues.has(norm) || ctx.readingsOf(t).some((r) => cues.has(r.stem) && r.proclitics.every((p) => p === 'ب' || p === 'و'))) {
+      // The one asked: "يجب على الدول", "ضرورة أن تتحمل الدول"; not the object of what is asked
+      // ("ضرورة محاسبة داعش").
+      const actorAt = (k: number) => {
+        const mi = k <= last ? ctx.mentionAt[k]! : -1;
+        return mi !== -1 && isActorLike(ctx.mentions[mi]!.entity) ? ctx.mentions[mi]!.entity.id : null;
+      };
+      const next = ctx.norms[t + 1];
+      if (next === ON) return { addressee: actorAt(t + 2) };
+      if (next === 'ان') return { addressee: actorAt(t + 3) };
+      return { addressee: null };
+    }
+  }
+  return null;
+}
+
 /** Whether a noun trigger's genitive is the one acted upon ("اعتقال قيادي"), not its doer. */
 function isPatientNoun(ctx: DocumentContext, match: TriggerMatch): boolean {
   if (match.kind !== 'noun') return false;
@@ -249,7 +298,7 @@ function claimantOf(ctx: DocumentContext, sentences: readonly Sentence[]): strin
 }
 
 /** Words of denial before a claim ("نفت أي مسؤولية"). */
-const DENIALS = new Set(['نفي', 'نفى', 'نفت', 'نفوا', 'ينفي', 'تنفي', 'ينفون']);
+const DENIALS = normalized(['نفى', 'نفت', 'نفوا', 'ينفي', 'تنفي', 'ينفون']);
 /** How many words before a claim a negation or a denial reaches. */
 const DENIAL_REACH = 4;
 
@@ -438,6 +487,15 @@ export const eventExtractor: Extractor = {
         }
         let recipient = ids(recipientMentions).filter((id) => !actor.includes(id));
         if (match.entry.needs_recipient && recipient.length === 0) continue;
+        // "… مع قطر وطالبتها بـ": an object pronoun on a verb is the actor named last before it in
+        // its sentence, not its own actor; a demand's falls back on the last one addressed.
+        if (recipient.length === 0 && match.attachedPronoun && match.kind === 'verb' && match.entry.frame.object) {
+          const antecedent = ctx.mentions.filter((m) => m.firstToken >= sentence.firstToken && m.endToken <= match.firstToken && isActorLike(m.entity) && !actor.includes(m.entity.id)).at(-1);
+          // Only what stands right before the verb, past a date and "و" ("مع قطر هذا الشهر وطالبتها"):
+          // in "الأراضي التي كانت تحتجزها داعش" the pronoun is the lands.
+          const between = antecedent ? range(antecedent.endToken, match.firstToken) : [];
+          if (antecedent && between.length <= 4 && between.every((k) => ctx.dateAt[k] === 1 || ctx.norms[k] === 'و' || ctx.norms[k] === '"')) recipient = [antecedent.entity.id];
+        }
         if (recipient.length === 0 && match.attachedPronoun && match.entry.type === 'REQUEST') recipient = lastRecipient.filter((id) => !actor.includes(id));
         // "وجّه المجلس نداء إلى الأمم المتحدة طالب فيه بـ…": a demand that follows another by the
         // same actor in the same sentence is addressed to the same recipient.
@@ -446,22 +504,32 @@ export const eventExtractor: Extractor = {
           && previous.actor.join() === actor.join() && SPOKEN_TYPES.has(previous.type)) {
           recipient = previous.recipient;
         }
+        // A demand inside speech is a REQUEST of whoever is to act (ontology.md): "شدد على ضرورة",
+        // "أكد أهمية أن", "قال إن على المجتمع الدولي أن".
+        let type: EventType = match.entry.type;
+        if (type === 'STATEMENT' && content) {
+          const demand = demandIn(ctx, content);
+          if (demand) {
+            type = 'REQUEST';
+            if (recipient.length === 0 && demand.addressee && !actor.includes(demand.addressee)) recipient = [demand.addressee];
+          }
+        }
 
         // Topics from what was said or asked; for other events, from the sentence around them.
         const topicFrom = content ? ctx.doc.tokens.indexAt(content.start) : sentence.firstToken;
         const topicTo = content ? ctx.doc.tokens.indexAt(content.end) : sentence.endToken;
-        const topics = SPEECH_TYPES.has(match.entry.type) ? matchingKeys(stemsOf(ctx, topicFrom, topicTo), lex.topicCues, lex.maxGap) : [];
+        const topics = SPEECH_TYPES.has(type) ? matchingKeys(stemsOf(ctx, topicFrom, topicTo), lex.topicCues, lex.maxGap) : [];
         for (const id of recipient) for (const t of lex.topicsByRecipient.get(id) ?? []) if (!topics.includes(t)) topics.push(t);
 
         const sentenceStems = stemsOf(ctx, sentence.firstToken, sentence.endToken);
         let mode = match.entry.mode ?? null;
-        const modeCues = lex.modeCues.get(match.entry.type);
+        const modeCues = lex.modeCues.get(type);
         if (!mode && modeCues) {
-          const stems = match.entry.type === 'REQUEST' && content ? stemsOf(ctx, topicFrom, topicTo) : sentenceStems;
-          mode = matchingKeys(stems, modeCues, lex.maxGap)[0] ?? lex.modeDefaults.get(match.entry.type) ?? null;
+          const stems = type === 'REQUEST' && content ? stemsOf(ctx, topicFrom, topicTo) : sentenceStems;
+          mode = matchingKeys(stems, modeCues, lex.maxGap)[0] ?? lex.modeDefaults.get(type) ?? null;
         }
 
-        const contexts = new Set<string>(lex.contextsByType.get(match.entry.type) ?? []);
+        const contexts = new Set<string>(lex.contextsByType.get(type) ?? []);
         for (const t of topics) for (const c of lex.contextsByTopic.get(t) ?? []) contexts.add(c);
         for (const id of [...actor, ...recipient]) for (const c of lex.contextsByActor.get(id) ?? []) contexts.add(c);
 
@@ -480,7 +548,7 @@ export const eventExtractor: Extractor = {
 
         const event: Event = {
           id: '',
-          type: match.entry.type,
+          type: type,
           mode,
           contexts: [...contexts],
           actor,
@@ -498,16 +566,16 @@ export const eventExtractor: Extractor = {
           evidence: [sentenceSpan],
         };
         events.push(event);
-        if (content) embedding.push({ span: content, type: match.entry.type, actor });
+        if (content) embedding.push({ span: content, type: type, actor });
         if ((actorSource === 'subject' || actorSource === 'speech') && actor.length) {
           lastActor = { ids: actor, sentence: si };
-          if (SPOKEN_TYPES.has(match.entry.type)) {
+          if (SPOKEN_TYPES.has(type)) {
             lastSpeaker = { ids: actor };
             unknownSpeaker = false;
           }
           if (!firstSubject && actorSource === 'subject' && sentence.start < leadEnd) firstSubject = actor;
         }
-        if (match.entry.type === 'REQUEST' && recipient.length) lastRecipient = recipient;
+        if (type === 'REQUEST' && recipient.length) lastRecipient = recipient;
       }
     });
     // "تبنى داعش الهجوم": the claimant is the doer of the attacks told without one; the claim

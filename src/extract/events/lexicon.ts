@@ -57,6 +57,7 @@ const ArgumentsSchema = z.object({
   claims: z.array(z.string().min(2)),
   perpetrationVerbs: z.array(z.string().min(2)),
   titles: z.array(z.string().min(2)),
+  demandCues: z.array(z.string().min(1)),
   passiveDoers: z.array(z.tuple([z.string().min(1), z.string().min(1)])),
   instrumentPrepositions: z.array(z.string().min(1)),
   recipientFrames: z.partialRecord(z.enum(EVENT_TYPES), z.object({ object: z.boolean(), prepositions: z.array(z.string().min(1)) })),
@@ -146,6 +147,8 @@ export interface EventLexicon {
   readonly claims: ReadonlySet<string>;
   /** Verbs naming the doer of an act told as a noun ("هجوم شنه داعش"). */
   readonly perpetrationVerbs: ReadonlySet<string>;
+  /** Words that make what is said a demand ("ضرورة", "يجب", "إن على X أن"). */
+  readonly demandCues: ReadonlySet<string>;
   /** Role nouns heading an apposition or naming a member of a body ("زعيم داعش", "قائداً في داعش"). */
   readonly titles: ReadonlySet<string>;
   /** "على يد", "من قبل": the nouns (keyed by their preposition) before a passive's doer. */
@@ -302,6 +305,7 @@ export function eventLexicon(): EventLexicon {
     claims: set(args.claims),
     perpetrationVerbs: set(args.perpetrationVerbs),
     titles: set(args.titles),
+    demandCues: set(args.demandCues),
     passiveDoers: (() => {
       const m = new Map<string, Set<string>>();
       for (const [prep, noun] of args.passiveDoers) m.set(normalizeForm(noun), new Set([...(m.get(normalizeForm(noun)) ?? []), normalizeForm(prep)]));
