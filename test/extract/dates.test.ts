@@ -65,9 +65,12 @@ describe('resolveDate', () => {
     expect(resolveDate({ weekday: 3, day: 1, month: 12, year: 2021, ordinalDayAfterWeekday: true }, P).value).toBe('2021-12-01');
   });
 
-  it('gives a week the month that holds it, or the year when it straddles two', () => {
+  it('gives a week the month that holds it; across two months, the month of the same weekday that many weeks off (annotation.md)', () => {
     expect(resolveDate({ period: { unit: 'week', shift: -1 } }, '2024-12-18').value).toBe('2024-12');
-    expect(resolveDate({ period: { unit: 'week', shift: -1 } }, '2021-12-06')).toMatchObject({ value: '2021', precision: 'year' });
+    // 2021-12-06 is a Monday: the week before is 29 Nov – 5 Dec, and a week before the 6th is 29 Nov.
+    expect(resolveDate({ period: { unit: 'week', shift: -1 } }, '2021-12-06')).toMatchObject({ value: '2021-11', precision: 'month' });
+    // 2016-01-10 is a Sunday: the week before is 28 Dec – 3 Jan, and a week before the 10th is 3 Jan.
+    expect(resolveDate({ period: { unit: 'week', shift: -1 } }, '2016-01-10')).toMatchObject({ value: '2016-01', precision: 'month' });
   });
 
   it('gives a Hijri month the Gregorian month of its middle day, and a Gregorian year its occurrence', () => {

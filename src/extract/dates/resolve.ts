@@ -253,8 +253,10 @@ function resolvePeriod(parts: DateParts, pub: ReturnType<typeof parseIso>, p: nu
   const a = fromDayNumber(monday);
   const b = fromDayNumber(monday + 6);
   if (a.year === b.year && a.month === b.month) return month(a.year, a.month, true);
-  if (a.year === b.year) return year(a.year, true);
-  return NONE;
+  // A week across two months is given the month of the same weekday as publication, shifted by
+  // the weeks named (annotation.md: "الأسبوع الماضي" → its month).
+  const same = fromDayNumber(p + 7 * shift);
+  return month(same.year, same.month, true);
 }
 
 function resolveReference(parts: DateParts, published: Iso | null, antecedent: Antecedent | null): Resolution {
