@@ -283,10 +283,14 @@ function isPatientNoun(ctx: DocumentContext, match: TriggerMatch): boolean {
  */
 function claimantOf(ctx: DocumentContext, sentences: readonly Sentence[]): string | null {
   const claims = eventLexicon().claims;
+  const claimWords = [...claims];
   for (const sentence of sentences) {
     for (let t = sentence.firstToken; t < sentence.endToken; t++) {
       if (ctx.mentionAt[t] !== -1) continue;
-      const claim = claims.has(ctx.norms[t]!) || ctx.readingsOf(t).some((r) => r.proclitics.every((p) => p === 'و' || p === 'ف') && claims.has(r.stem));
+      const norm = ctx.norms[t]!;
+      // Most words hold no claim word at all: only those that do are analysed.
+      if (!claimWords.some((w) => norm.includes(w))) continue;
+      const claim = claims.has(norm) || ctx.readingsOf(t).some((r) => r.proclitics.every((p) => p === 'و' || p === 'ف') && claims.has(r.stem));
       if (!claim) continue;
       // "لم تعلن أي مسؤولية", "نفت أي مسؤولية": a denied claim is none.
       if (deniedWithin(ctx, sentence, t)) continue;
