@@ -14,6 +14,7 @@ import { buildContext, isActorLike, type DocumentContext } from './context.js';
 import { matchingKeys, stemsOf } from './cues.js';
 import { eventLexicon } from './lexicon.js';
 import { modalityOf } from './modality.js';
+import { withSizes } from './size.js';
 import { findTriggers, type TriggerMatch } from './triggers.js';
 
 /** Types whose content is what was said or asked (contract: content for these). */
@@ -284,6 +285,6 @@ export const eventExtractor: Extractor = {
         if (match.entry.type === 'REQUEST' && recipient.length) lastRecipient = recipient;
       }
     });
-    return { events };
+    return { events: withSizes(ctx, events, sofar.quantities) };
   },
 };

@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import type { Event, EventType, Span } from '../record.js';
 import type { Extraction, Refiner } from '../types.js';
+import { mergeSizes } from '../events/size.js';
 
 /** Types told, not done: one actor's statements of one kind to one recipient are one event. */
 const SPOKEN: ReadonlySet<EventType> = new Set(['REQUEST', 'STATEMENT', 'ACCUSE', 'REJECT', 'SUPPORT', 'AGREE', 'THREATEN']);
@@ -42,6 +43,7 @@ function mergeInto(target: Event, other: Event): Event {
     date: target.date.value !== null ? target.date : other.date,
     content: target.content ?? other.content,
     confidence: Math.max(target.confidence, other.confidence),
+    ...(target.size || other.size ? { size: mergeSizes(target.size, other.size) } : {}),
     evidence,
   };
 }

@@ -1,0 +1,75 @@
+/**
+ * What an event cost (`event.size`): the figures of its own clause, by role, on sentences
+ * written for these tests and read by the whole pipeline.
+ */
+import { describe, expect, it } from 'vitest';
+import { extractArticle } from '../../src/extract/document.js';
+import { mergeSizes } from '../../src/extract/events/size.js';
+import type { DocumentRecord, Event } from '../../src/extract/record.js';
+
+function extract(body: string): DocumentRecord {
+  return extractArticle({ origin: 'test', sourceKey: 'test', source: {}, title: 'خبر', body, published: '2024-12-06', notes: [] });
+}
+
+const byTrigger = (r: DocumentRecord, trigger: string): Event => {
+  const e = r.events.find((x) => x.trigger.text === trigger);
+  if (!e) throw new Error(`no event «${trigger}» in ${r.events.map((x) => x.trigger.text).join(', ')}`);
+  return e;
+};
+
+/** The size as category → value (or [low, high]), with the figure's text checked against its index. */
+function sizeOf(r: DocumentRecord, e: Event): Record<string, number | [number | null, number | null]> {
+  const out: Record<string, number | [number | null, number | null]> = {};
+  for (const [category, f] of Object.entries(e.size ?? {})) {
+    const q = r.quantities[f.quantity]!;
+    expect(q.value).toBe(f.value);
+    out[category] = f.value ?? [f.low, f.high];
+  }
+  return out;
+}
+
+describe('event size', () => {
+  it('gives two acts of one sentence each its own figures', () => {
+    const r = extract('قتلت خلايا داعش خمسة مدنيين في ريف دير الزور، واعتقلت قوات سوريا الديمقراطية 12 شخصاً في الحسكة.');
+    expect(sizeOf(r, byTrigger(r, 'قتلت'))).toEqual({ killed: 5 });
+    // "12 شخصاً" names no category: those an arrest takes are detained.
+    expect(sizeOf(r, byTrigger(r, 'واعتقلت'))).toEqual({ detained: 12 });
+    // event.quantities keeps its meaning: every figure of the sentence.
+    expect(byTrigger(r, 'قتلت').quantities).toEqual([0, 1]);
+  });
+
+  it('tells killed from injured, and gives a toll told after a comma to the attack', () => {
+    const r = extract('قصفت القوات التركية قرية في ريف تل تمر، ما أدى إلى مقتل 3 مدنيين وإصابة 7 آخرين.');
+    expect(sizeOf(r, byTrigger(r, 'قصفت'))).toEqual({ killed: 3, injured: 7 });
+  });
+
+  it('gives an injury toll told in a clause of its own to the attack before it', () => {
+    const r = extract('قصفت القوات التركية قرية في ريف تل تمر وأصيب ثلاثة مدنيين.');
+    expect(sizeOf(r, byTrigger(r, 'قصفت'))).toEqual({ injured: 3 });
+  });
+
+  it('leaves a figure in a clause without an act to no event', () => {
+    const r = extract('قصفت تركيا قرية في ريف تل تمر، فيما يعيش في المخيم 40 ألف نازح.');
+    expect(r.quantities.map((q) => q.category)).toEqual(['displaced']);
+    expect(byTrigger(r, 'قصفت').size).toEqual({});
+    const camp = extract('اعتقلت قوات سوريا الديمقراطية 20 شخصاً في مخيم الهول الذي يؤوي 40 ألف نازح.');
+    // The figure of the relative clause is on no event.
+    const camps = camp.quantities.findIndex((q) => q.text.includes('40'));
+    expect(camp.events.flatMap((e) => Object.values(e.size ?? {}).map((f) => f.quantity))).not.toContain(camps);
+    const after = extract('اعتقلت قوات سوريا الديمقراطية 12 شخصاً؛ ونزح 300 شخص من القرية.');
+    expect(sizeOf(after, byTrigger(after, 'اعتقلت'))).toEqual({ detained: 12 });
+  });
+
+  it('does not give what a speaker says to the speaker', () => {
+    const r = extract('قال المرصد السوري لحقوق الإنسان إن 5 مدنيين قتلوا.');
+    expect(r.quantities).toHaveLength(1);
+    for (const e of r.events) expect(e.size).toEqual({});
+  });
+
+  it('keeps the larger figure of a category when an event told twice is merged', () => {
+    const small = { value: 3, low: null, high: null, qualifier: null, quantity: 0 };
+    const large = { value: null, low: 20, high: 90, qualifier: null, quantity: 4 };
+    expect(mergeSizes({ killed: small }, { killed: large, injured: small })).toEqual({ killed: large, injured: small });
+    expect(mergeSizes(undefined, undefined)).toBeUndefined();
+  });
+});
