@@ -10,6 +10,7 @@ import { TokenKind } from '../../text/tokenize.js';
 import type { DateMention, Entity, Event, EventType, Span } from '../record.js';
 import type { Extraction, ExtractionInput, Extractor } from '../types.js';
 import { contentStart, findRecipient, findSubject, sentenceSubject, type ActorSource } from './arguments.js';
+import { eventConfidence } from './confidence.js';
 import { buildContext, isActorLike, type DocumentContext } from './context.js';
 import { matchingKeys, stemsOf } from './cues.js';
 import { eventLexicon } from './lexicon.js';
@@ -247,11 +248,7 @@ export const eventExtractor: Extractor = {
         const participants = new Set([...actor, ...recipient]);
         const sentenceSpan = spanOf(text, sentence.start, sentence.end);
         const quantities = sofar.quantities.flatMap((q, i) => (within(q, sentence) ? [i] : []));
-        let confidence = match.kind === 'verb' ? 0.75 : 0.55;
-        if (actorSource === 'subject') confidence += 0.15;
-        else if (actorSource === 'none') confidence -= 0.25;
-        if (match.entry.recipient.object || match.entry.recipient.prepositions.length) confidence += recipient.length ? 0.05 : -0.05;
-        if (modality !== 'asserted') confidence -= 0.05;
+        const confidence = eventConfidence({ kind: match.kind, actor: actorSource, recipientExpected: Boolean(match.entry.recipient.object || match.entry.recipient.prepositions.length), recipient: recipient.length > 0, modality, type: match.entry.type, rule: match.entry.rule });
 
         const event: Event = {
           id: '',
@@ -268,7 +265,7 @@ export const eventExtractor: Extractor = {
           sentence: sentenceSpan,
           trigger: spanOf(text, triggerStart, ctx.doc.tokens.end(match.endToken - 1)),
           content,
-          confidence: Math.round(Math.min(0.99, Math.max(0.05, confidence)) * 100) / 100,
+          confidence,
           rule: match.entry.rule,
           evidence: [sentenceSpan],
         };
