@@ -43,9 +43,29 @@ describe('event size', () => {
     expect(sizeOf(r, byTrigger(r, 'قصفت'))).toEqual({ killed: 3, injured: 7 });
   });
 
-  it('gives an injury toll told in a clause of its own to the attack before it', () => {
+  it('gives a toll told in clauses of their own verbs to the attack before it', () => {
     const r = extract('قصفت القوات التركية قرية في ريف تل تمر وأصيب ثلاثة مدنيين.');
     expect(sizeOf(r, byTrigger(r, 'قصفت'))).toEqual({ injured: 3 });
+    const both = extract('قصفت القوات التركية قرية في ريف تل تمر وقتل خمسة مدنيين وأصيب سبعة آخرون.');
+    expect(sizeOf(both, byTrigger(both, 'قصفت'))).toEqual({ killed: 5, injured: 7 });
+  });
+
+  it('does not give an act the toll of another attack a relative clause tells', () => {
+    const r = extract('أعلنت قوات سوريا الديمقراطية أنها قتلت ثلاثة مسلحين من داعش قرب السجن الذي شهد هجوماً أسفر عن مقتل 22 شخصاً.');
+    expect(r.quantities.map((q) => q.value)).toEqual([3, 22]);
+    expect(sizeOf(r, byTrigger(r, 'قتلت'))).toEqual({ killed: 3 });
+    expect(byTrigger(r, 'أعلنت').size).toEqual({});
+  });
+
+  it('gives the people an act takes its role, whatever the next clause makes of them', () => {
+    const r = extract('اعتقلت قوات سوريا الديمقراطية خمسة عناصر من داعش بينهم ثلاثة قادة، وقتلت 12 مسلحاً.');
+    // The figure's own category comes from the next verb (وقتلت); the arrest took them.
+    expect(r.quantities[0]).toMatchObject({ value: 5, category: 'killed' });
+    expect(sizeOf(r, byTrigger(r, 'اعتقلت'))).toEqual({ detained: 5 });
+    expect(sizeOf(r, byTrigger(r, 'وقتلت'))).toEqual({ killed: 12 });
+    // A fate named between the act and the figure is the figure's own.
+    const named = extract('اعتقلت قوات سوريا الديمقراطية المسؤول عن مقتل 5 مدنيين.');
+    expect(sizeOf(named, byTrigger(named, 'اعتقلت'))).toEqual({ killed: 5 });
   });
 
   it('leaves a figure in a clause without an act to no event', () => {
@@ -64,6 +84,10 @@ describe('event size', () => {
     const r = extract('قال المرصد السوري لحقوق الإنسان إن 5 مدنيين قتلوا.');
     expect(r.quantities).toHaveLength(1);
     for (const e of r.events) expect(e.size).toEqual({});
+    // Even where the record has no content span for it.
+    const found = extract('قالت الإدارة الذاتية الجمعة إنها عثرت على 36 جثة في المقبرة.');
+    expect(found.quantities.map((q) => q.category)).toEqual(['killed']);
+    expect(byTrigger(found, 'قالت').size).toEqual({});
   });
 
   it('keeps the larger figure of a category when an event told twice is merged', () => {

@@ -13,16 +13,22 @@
  * 2. A figure goes to the nearest event whose trigger stands before it in its clause (Arabic is
  *    verb-first: "قتل مسلحون خمسة جنود"), else to the nearest one after it in its clause
  *    ("خمسة قتلى في هجوم …" is not ours to read, but an SVO headline is).
- * 3. What is said is not the speaker's act: a figure inside the content of an event ("قال المرصد
- *    إن خمسة قتلوا") never goes to that event; it may go to an event told inside the content.
- * 4. A clause with no event of its own keeps its figures, with one exception: a death or injury
- *    toll told on its own ("… وأصيب ثلاثة مدنيين", "، ما أدى إلى مقتل شخصين") is the toll of the
- *    act of force (ASSAULT, COERCE) told before it in the sentence.
+ * 3. What is said is not the speaker's act: events of saying (STATEMENT, REQUEST, ACCUSE,
+ *    REJECT, THREATEN, SUPPORT, AGREE) hold no figures ("قال المرصد إن خمسة قتلوا", "أعلنت
+ *    الشرطة أنها عثرت على 36 جثة"), and a figure inside the content of an event never goes to
+ *    it; it may go to an act told inside the content ("أعلنت الشرطة أنها قتلت ثلاثة متشددين").
+ * 4. A clause with no act of its own keeps its figures, with one exception: a death or injury
+ *    toll told in a clause of its own verb ("… وأصيب ثلاثة مدنيين", "وقتل خمسة") is the toll of
+ *    the act of force (ASSAULT, COERCE) told before it in the sentence. Not a relative clause:
+ *    "الهجوم الذي أسفر عن مقتل 22" tells of another attack. ("، ما أدى إلى مقتل شخصين" is no
+ *    clause of its own: the comma does not cut, so rule 2 gives it to the attack.)
  *
- * 5. A count of people whose own words name no category ("اعتقلت القوات 12 شخصاً": category
- *    `other`) takes the role its act gives it when it stands after the trigger in the trigger's
- *    clause: those an arrest takes are detained, those a killing takes are killed, those a
- *    deportation drives out are displaced (ROLE_OF_RULE).
+ * 5. A count of people that stands after an act of a known role in the act's clause, with no
+ *    word of another fate between them, is who the act befell, whatever category the figure's
+ *    own words gave it: "اعتقلت القوات 12 شخصاً" (category `other`) and "اعتقلت قسد خمسة عناصر
+ *    …، وقتلت 12" (category `killed`, from the next clause's verb) are detained. Those an arrest
+ *    takes are detained, those a killing takes are killed, those a deportation drives out are
+ *    displaced (ROLE_OF_RULE). "اعتقلت القوات المسؤول عن مقتل 5" keeps its 5 killed.
  *
  * Several figures of one category for one event: the largest is kept (by value, else by the
  * top of its range), the first on a tie. Parts are not summed: "قتل 12 شخصاً بينهم خمسة أطفال"
@@ -31,6 +37,7 @@
 import { TokenKind } from '../../text/tokenize.js';
 import { SIZE_CATEGORIES, type Event, type EventSize, type EventType, type Quantity, type SizeCategory, type SizeFigure } from '../record.js';
 import type { DocumentContext } from './context.js';
+import { quantityLexicon } from '../quantities/lexicon.js';
 import { eventLexicon } from './lexicon.js';
 
 /** Punctuation that ends a clause for figures (normalised: ؛ → ;). The comma does not. */
@@ -46,6 +53,8 @@ const CLAUSE_VERBS = new Set([
   'نزح', 'نزحوا', 'نزحت', 'فر', 'فروا', 'هجر', 'تهجر', 'اعتقل', 'اعتقلوا', 'احتجز', 'احتجزوا', 'اختطف', 'عاد', 'عادوا',
   'عادت', 'يعيش', 'يقيم', 'يوجد', 'تضم', 'يضم', 'يؤوي', 'يوي', 'ارتفع', 'بلغ', 'وصل', 'تجاوز',
 ]);
+/** Events of saying: what they tell is not what they cost (rule 3). */
+const SAID_TYPES: ReadonlySet<EventType> = new Set(['STATEMENT', 'REQUEST', 'ACCUSE', 'REJECT', 'THREATEN', 'SUPPORT', 'AGREE']);
 /** Acts of force whose toll a following clause may tell on its own (rule 4). */
 const FORCE_TYPES: ReadonlySet<EventType> = new Set(['ASSAULT', 'COERCE']);
 const TOLL_CATEGORIES: ReadonlySet<string> = new Set(['killed', 'injured']);
@@ -60,6 +69,8 @@ const ROLE_OF_RULE: ReadonlyMap<string, SizeCategory> = new Map([
   ['coerce/ikhtatafa', 'detained'],
   ['coerce/hajjara', 'displaced'],
 ]);
+/** Categories a count of people may have before its act gives it a role (rule 5). */
+const PEOPLE: ReadonlySet<string> = new Set(['killed', 'injured', 'detained', 'displaced', 'fighters', 'other']);
 const roleOf = (rule: string): SizeCategory | undefined => ROLE_OF_RULE.get(rule.split('/').slice(-2).join('/'));
 
 /** The figure of `quantities[index]` as `size` holds it. */
@@ -104,8 +115,10 @@ export function withSizes(ctx: DocumentContext, events: readonly Event[], quanti
     const inSentence = (q: Quantity) => q.start >= sentence.start && q.end <= sentence.end;
     const figures = quantities.flatMap((q, i) => (inSentence(q) && (SIZED.has(q.category) || q.category === 'other') ? [i] : []));
     if (figures.length === 0) continue;
-    const clauseOf = clauseIndex(ctx, sentence.start, sentence.end, new Set(members.map((i) => sized[i]!.trigger.start)));
+    const clauses = clauseIndex(ctx, sentence.start, sentence.end, new Set(members.map((i) => sized[i]!.trigger.start)));
+    const clauseOf = clauses.at;
     const acts = members
+      .filter((i) => !SAID_TYPES.has(sized[i]!.type))
       .map((i) => ({ i, at: sized[i]!.trigger.start, clause: clauseOf(sized[i]!.trigger.start) }))
       .sort((a, b) => a.at - b.at);
     for (const qi of figures) {
@@ -119,14 +132,15 @@ export function withSizes(ctx: DocumentContext, events: readonly Event[], quanti
       const own = eligible.filter((a) => a.clause === clause);
       const before = own.filter((a) => a.at < q.start).at(-1);
       const after = own.find((a) => a.at >= q.end);
-      if (q.category === 'other') {
-        // Rule 5: an uncategorised count of people takes the role of the act before it.
-        const role = before && (q.unit === 'person' || q.unit === null) ? roleOf(sized[before.i]!.rule) : undefined;
-        if (role) addToSize(sized[before!.i]!.size, role, sizeFigure(quantities, qi));
+      // Rule 5: a count of people right after an act of a known role is who the act befell.
+      const role = before && q.counted !== null && (q.unit === 'person' || q.unit === null) && PEOPLE.has(q.category) ? roleOf(sized[before.i]!.rule) : undefined;
+      if (role && nameNoFate(ctx, sized[before!.i]!.trigger.end, q.start)) {
+        addToSize(sized[before!.i]!.size, role, sizeFigure(quantities, qi));
         continue;
       }
+      if (q.category === 'other') continue;
       let owner = before ?? after;
-      if (!owner && TOLL_CATEGORIES.has(q.category) && !acts.some((a) => a.clause === clause)) {
+      if (!owner && TOLL_CATEGORIES.has(q.category) && clauses.opensWithVerb(clause) && !acts.some((a) => a.clause === clause)) {
         owner = eligible.filter((a) => a.at < q.start && FORCE_TYPES.has(sized[a.i]!.type)).at(-1);
       }
       if (owner) addToSize(sized[owner.i]!.size, q.category as SizeCategory, sizeFigure(quantities, qi));
@@ -135,11 +149,30 @@ export function withSizes(ctx: DocumentContext, events: readonly Event[], quanti
   return sized;
 }
 
-/** For a sentence [start, end), a function from a character offset to the number of its clause. */
-function clauseIndex(ctx: DocumentContext, start: number, end: number, triggerStarts: ReadonlySet<number>): (offset: number) => number {
+/** Whether the words between two offsets name no fate (no category cue of what happened to people: مقتل، نزوح …). */
+function nameNoFate(ctx: DocumentContext, from: number, to: number): boolean {
+  const tokens = ctx.doc.tokens;
+  const lexicon = quantityLexicon();
+  for (let t = tokens.indexAt(from); t < tokens.count && tokens.start(t) < to; t++) {
+    if (tokens.kind(t) === TokenKind.Word && lexicon.cueOf(ctx.norms[t]!)?.kind === 'event') return false;
+  }
+  return true;
+}
+
+/**
+ * The clauses of a sentence [start, end): `at` numbers the clause of a character offset;
+ * `opensWithVerb` says whether a clause begins with و/ف + a verb of its own ("وأصيب").
+ */
+function clauseIndex(
+  ctx: DocumentContext,
+  start: number,
+  end: number,
+  triggerStarts: ReadonlySet<number>,
+): { at: (offset: number) => number; opensWithVerb: (clause: number) => boolean } {
   const tokens = ctx.doc.tokens;
   const relatives = eventLexicon().relativePronouns;
   const breaks: number[] = []; // character offsets where a new clause begins
+  const verbOpened = new Set<number>(); // clause numbers opened by و/ف + a verb
   for (let t = tokens.indexAt(start); t < tokens.count && tokens.start(t) < end; t++) {
     const norm = ctx.norms[t]!;
     if (tokens.kind(t) === TokenKind.Punct) {
@@ -148,12 +181,20 @@ function clauseIndex(ctx: DocumentContext, start: number, end: number, triggerSt
     }
     if (tokens.kind(t) !== TokenKind.Word) continue;
     // و/ف + a verb of what happens to people, or + another event's trigger ("واعتقلت").
-    const conjoined = (norm.startsWith('و') || norm.startsWith('ف')) && (CLAUSE_VERBS.has(norm.slice(1)) || triggerStarts.has(tokens.start(t)));
-    if (relatives.has(norm) || BREAK_WORDS.has(norm) || conjoined) breaks.push(tokens.start(t));
+    const joined = norm.startsWith('و') || norm.startsWith('ف');
+    const bare = joined ? norm.slice(1) : norm;
+    const conjoined = joined && (CLAUSE_VERBS.has(bare) || triggerStarts.has(tokens.start(t)));
+    // "الذي", "والذي"; "فيما", "وفيما".
+    const opener = relatives.has(norm) || relatives.has(bare) || BREAK_WORDS.has(norm) || BREAK_WORDS.has(bare);
+    if (opener || conjoined) {
+      breaks.push(tokens.start(t));
+      if (conjoined && !opener) verbOpened.add(breaks.length);
+    }
   }
-  return (offset) => {
+  const at = (offset: number) => {
     let n = 0;
     while (n < breaks.length && breaks[n]! <= offset) n++;
     return n;
   };
+  return { at, opensWithVerb: (clause) => verbOpened.has(clause) };
 }
