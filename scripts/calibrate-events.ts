@@ -14,7 +14,7 @@
  * features of each event; scores the records against gold (an event is right when it is matched
  * at type + actor, or repeats a matched one: the calibration table of `marsad eval`); counts
  * events and right ones per group of features at every level of the chain; and picks the
- * smoothing strength by leave-one-document-out cross-validation (log loss). It prints the
+ * smoothing strength of each level by leave-one-document-out cross-validation (log loss). It prints the
  * calibration table before (raw score), after (fitted, in sample) and cross-validated (each
  * document scored by a fit on the others: what to expect on new text). Deterministic: the same
  * extractor and gold give the same file.
@@ -89,8 +89,8 @@ async function collect(goldDir: string, seedsDir: string): Promise<{ samples: Sa
   return { samples, documents: gold.length };
 }
 
-function fit(samples: readonly Sample[], strength: number, meta: Calibration['fitted']): Calibration {
-  const levels = CALIBRATION_LEVELS.map((level) => {
+function fit(samples: readonly Sample[], strengths: readonly number[], meta: Calibration['fitted']): Calibration {
+  const levels = CALIBRATION_LEVELS.map((level, li) => {
     const counts: Record<string, [number, number]> = {};
     for (const s of samples) {
       const key = level.key(s.features);
@@ -99,13 +99,12 @@ function fit(samples: readonly Sample[], strength: number, meta: Calibration['fi
       if (s.right) c[1]++;
     }
     // Sorted keys: the same data give the same file.
-    return { name: level.name, counts: Object.fromEntries(Object.entries(counts).sort(([a], [b]) => a.localeCompare(b))) };
+    return { name: level.name, strength: strengths[li]!, counts: Object.fromEntries(Object.entries(counts).sort(([a], [b]) => a.localeCompare(b))) };
   });
   return {
     description:
-      'Confidence calibration of the events extractor, fitted on the dev set by scripts/calibrate-events.ts (npm run calibrate; rerun and commit after any change to the event rules). Per level of src/extract/events/confidence.ts CALIBRATION_LEVELS, feature key -> [events, right at type + actor]; an event\'s confidence is its groups\' rates, each shrunk towards the coarser group\'s with strength m, clamped to [floor, ceiling]. Generated: do not edit by hand.',
+      'Confidence calibration of the events extractor, fitted on the dev set by scripts/calibrate-events.ts (npm run calibrate; rerun and commit after any change to the event rules). Per level of src/extract/events/confidence.ts CALIBRATION_LEVELS, feature key -> [events, right at type + actor]; an event\'s confidence is its groups\' rates, each shrunk towards the coarser group\'s with its level\'s strength m, clamped to [floor, ceiling]. Generated: do not edit by hand.',
     fitted: { ...meta, events: samples.length, right: samples.filter((s) => s.right).length },
-    strength,
     floor: FLOOR,
     ceiling: CEILING,
     levels,
@@ -114,8 +113,8 @@ function fit(samples: readonly Sample[], strength: number, meta: Calibration['fi
 
 const round2 = (x: number) => Math.round(Math.min(0.99, Math.max(0.05, x)) * 100) / 100;
 
-/** Leave-one-document-out predictions at a strength. */
-function crossValidated(samples: readonly Sample[], strength: number, meta: Calibration['fitted']): number[] {
+/** Leave-one-document-out predictions at the levels' strengths. */
+function crossValidated(samples: readonly Sample[], strength: readonly number[], meta: Calibration['fitted']): number[] {
   const docs = [...new Set(samples.map((s) => s.doc))];
   const out = new Array<number>(samples.length);
   for (const d of docs) {
@@ -148,17 +147,30 @@ async function main(): Promise<void> {
   const meta = { gold: 'shared/dev/gold', documents, events: 0, right: 0, revision: `x${EXTRACTOR_REVISION}` };
   const outcomes = (p: readonly number[]) => samples.map((s, i) => ({ confidence: p[i]!, right: s.right }));
 
-  const losses = STRENGTHS.map((m) => ({ m, loss: logLoss(crossValidated(samples, m, meta), samples) }));
-  const best = losses.reduce((a, b) => (b.loss < a.loss ? b : a));
+  // One strength for every level first, then each level's own, a level at a time (two rounds
+  // of coordinate descent on the cross-validated log loss; ties keep the earlier, smaller m).
+  const loss = (strengths: readonly number[]) => logLoss(crossValidated(samples, strengths, meta), samples);
+  const uniform = STRENGTHS.map((m) => ({ m, loss: loss(CALIBRATION_LEVELS.map(() => m)) }));
+  let strengths = CALIBRATION_LEVELS.map(() => uniform.reduce((a, b) => (b.loss < a.loss ? b : a)).m);
+  let best = loss(strengths);
+  for (let round = 0; round < 2; round++) {
+    for (let li = 0; li < strengths.length; li++) {
+      for (const m of STRENGTHS) {
+        const tried = strengths.map((x, i) => (i === li ? m : x));
+        const l = loss(tried);
+        if (l < best - 1e-9) [strengths, best] = [tried, l];
+      }
+    }
+  }
   const rawLoss = logLoss(samples.map((s) => Math.min(0.99, Math.max(0.01, rawConfidence(s.features)))), samples);
   console.log(`${samples.length} events from ${documents} documents, ${samples.filter((s) => s.right).length} right`);
-  console.log(`log loss: raw score ${rawLoss.toFixed(3)}; cross-validated fit ${losses.map((l) => `m=${l.m} ${l.loss.toFixed(3)}`).join(', ')}`);
-  console.log(`strength m = ${best.m}`);
+  console.log(`log loss: raw score ${rawLoss.toFixed(3)}; cross-validated, one strength for all levels: ${uniform.map((l) => `m=${l.m} ${l.loss.toFixed(3)}`).join(', ')}`);
+  console.log(`strengths per level: ${CALIBRATION_LEVELS.map((l, i) => `${l.name} ${strengths[i]}`).join(', ')} (cross-validated log loss ${best.toFixed(3)})`);
 
-  const cal = fit(samples, best.m, meta);
+  const cal = fit(samples, strengths, meta);
   printTable('Before (raw score):', calibrationTable(outcomes(samples.map((s) => s.raw))));
   printTable('After (fitted, in sample):', calibrationTable(outcomes(samples.map((s) => round2(calibratedRate(cal, s.features))))));
-  printTable('After, cross-validated (each document by a fit on the others):', calibrationTable(outcomes(crossValidated(samples, best.m, meta))));
+  printTable('After, cross-validated (each document by a fit on the others):', calibrationTable(outcomes(crossValidated(samples, strengths, meta))));
 
   if (process.argv.includes('--check')) return;
   const path = join(root, 'data', 'ar', 'events', 'calibration.json');

@@ -18,7 +18,7 @@ import { loadResource } from '../../src/lexicon/resources.js';
 const attack: ConfidenceFeatures = { kind: 'verb', actor: 'subject', recipientExpected: true, recipient: true, modality: 'asserted', type: 'ASSAULT', rule: 'ar/events/assault/haajama' };
 
 function calibration(levels: Calibration['levels'], over: Partial<Calibration> = {}): Calibration {
-  return { description: 'test', fitted: { gold: 'test', documents: 1, events: 8, right: 4, revision: 'x0' }, strength: 2, floor: 0.05, ceiling: 0.95, levels, ...over };
+  return { description: 'test', fitted: { gold: 'test', documents: 1, events: 8, right: 4, revision: 'x0' }, floor: 0.05, ceiling: 0.95, levels, ...over };
 }
 
 afterEach(() => useCalibration(undefined));
@@ -33,19 +33,19 @@ describe('event confidence', () => {
 
   it('shrinks each group towards the coarser one, and backs off past groups never seen', () => {
     // Overall (4 + 1) / (8 + 2) = 0.5; type ASSAULT 4 of 4: (4 + 2·0.5) / (4 + 2) = 5/6.
-    const cal = calibration([{ name: 'type', counts: { ASSAULT: [4, 4], STATEMENT: [4, 0] } }]);
+    const cal = calibration([{ name: 'type', strength: 2, counts: { ASSAULT: [4, 4], STATEMENT: [4, 0] } }]);
     expect(calibratedRate(cal, attack)).toBeCloseTo(5 / 6);
     expect(calibratedRate(cal, { ...attack, type: 'STATEMENT' })).toBeCloseTo(1 / 6);
     // A type dev never saw gets the overall rate.
     expect(calibratedRate(cal, { ...attack, type: 'AID' })).toBeCloseTo(0.5);
     // Then the finer level, shrunk towards 5/6: (1 + 2·5/6) / (2 + 2).
     const finer = calibration([
-      { name: 'type', counts: { ASSAULT: [4, 4] } },
-      { name: 'type+actor', counts: { 'ASSAULT|subject': [2, 1] } },
+      { name: 'type', strength: 2, counts: { ASSAULT: [4, 4] } },
+      { name: 'type+actor', strength: 2, counts: { 'ASSAULT|subject': [2, 1] } },
     ]);
     expect(calibratedRate(finer, attack)).toBeCloseTo((1 + (2 * 5) / 6) / 4);
     // Clamped to the calibration's bounds.
-    expect(calibratedRate(calibration([{ name: 'type', counts: { ASSAULT: [1000, 1000] } }]), attack)).toBe(0.95);
+    expect(calibratedRate(calibration([{ name: 'type', strength: 2, counts: { ASSAULT: [1000, 1000] } }]), attack)).toBe(0.95);
     useCalibration(cal);
     expect(eventConfidence(attack)).toBe(0.83);
   });

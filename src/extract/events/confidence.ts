@@ -10,8 +10,8 @@
  * set itself.
  *
  * The fit is a chain of ever finer groups of events, each group's rate shrunk towards the rate
- * of the group above it (hierarchical smoothing: rate = (right + m·parent) / (n + m)), from all
- * events down to one trigger rule. An event whose group was never seen on dev gets the rate of
+ * of the group above it (hierarchical smoothing: rate = (right + m·parent) / (n + m), with a
+ * strength m per level), from all events down to one trigger rule. An event whose group was never seen on dev gets the rate of
  * the finest group above it that was. So "≥ 0.7" means: events of this kind were right at least
  * 70% of the time on dev.
  */
@@ -74,13 +74,14 @@ export const CalibrationSchema = z.object({
     right: z.number().int().min(0),
     revision: z.string(),
   }),
-  /** The smoothing strength m (chosen by leave-one-document-out cross-validation). */
-  strength: z.number().min(0),
   /** Lowest and highest confidence given. */
   floor: z.number().min(0).max(1),
   ceiling: z.number().min(0).max(1),
-  /** Per level (as CALIBRATION_LEVELS names them), key → [events, right] on dev. */
-  levels: z.array(z.object({ name: z.string(), counts: z.record(z.string(), Counts) })),
+  /**
+   * Per level (as CALIBRATION_LEVELS names them): the smoothing strength m (chosen by
+   * leave-one-document-out cross-validation), and key → [events, right] on dev.
+   */
+  levels: z.array(z.object({ name: z.string(), strength: z.number().min(0), counts: z.record(z.string(), Counts) })),
 });
 export type Calibration = z.infer<typeof CalibrationSchema>;
 
@@ -92,10 +93,11 @@ export function calibratedRate(cal: Calibration, f: ConfidenceFeatures): number 
   const total = cal.fitted.events;
   let rate = total === 0 ? 0.5 : (cal.fitted.right + 1) / (total + 2);
   for (const level of CALIBRATION_LEVELS) {
-    const counts = cal.levels.find((l) => l.name === level.name)?.counts[level.key(f)];
-    if (!counts) continue;
+    const fitted = cal.levels.find((l) => l.name === level.name);
+    const counts = fitted?.counts[level.key(f)];
+    if (!fitted || !counts) continue;
     const [n, right] = counts;
-    rate = (right + cal.strength * rate) / (n + cal.strength);
+    rate = (right + fitted.strength * rate) / (n + fitted.strength);
   }
   return Math.min(cal.ceiling, Math.max(cal.floor, rate));
 }
