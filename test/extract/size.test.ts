@@ -63,6 +63,10 @@ describe('event size', () => {
     expect(r.quantities[0]).toMatchObject({ value: 5, category: 'killed' });
     expect(sizeOf(r, byTrigger(r, 'اعتقلت'))).toEqual({ detained: 5 });
     expect(sizeOf(r, byTrigger(r, 'وقتلت'))).toEqual({ killed: 12 });
+    // Fighters an arrest takes are detained too (a headline, verb after its subject).
+    const headline = extract('قسد تعتقل خمسة عناصر من خلية لداعش في ريف دير الزور.');
+    expect(headline.quantities[0]).toMatchObject({ value: 5, category: 'fighters' });
+    expect(sizeOf(headline, byTrigger(headline, 'تعتقل'))).toEqual({ detained: 5 });
     // A fate named between the act and the figure is the figure's own.
     const named = extract('اعتقلت قوات سوريا الديمقراطية المسؤول عن مقتل 5 مدنيين.');
     expect(sizeOf(named, byTrigger(named, 'اعتقلت'))).toEqual({ killed: 5 });

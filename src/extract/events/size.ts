@@ -113,7 +113,7 @@ export function withSizes(ctx: DocumentContext, events: readonly Event[], quanti
   for (const members of bySentence.values()) {
     const sentence = sized[members[0]!]!.sentence;
     const inSentence = (q: Quantity) => q.start >= sentence.start && q.end <= sentence.end;
-    const figures = quantities.flatMap((q, i) => (inSentence(q) && (SIZED.has(q.category) || q.category === 'other') ? [i] : []));
+    const figures = quantities.flatMap((q, i) => (inSentence(q) && (SIZED.has(q.category) || PEOPLE.has(q.category)) ? [i] : []));
     if (figures.length === 0) continue;
     const clauses = clauseIndex(ctx, sentence.start, sentence.end, new Set(members.map((i) => sized[i]!.trigger.start)));
     const clauseOf = clauses.at;
@@ -138,7 +138,7 @@ export function withSizes(ctx: DocumentContext, events: readonly Event[], quanti
         addToSize(sized[before!.i]!.size, role, sizeFigure(quantities, qi));
         continue;
       }
-      if (q.category === 'other') continue;
+      if (!SIZED.has(q.category)) continue;
       let owner = before ?? after;
       if (!owner && TOLL_CATEGORIES.has(q.category) && clauses.opensWithVerb(clause) && !acts.some((a) => a.clause === clause)) {
         owner = eligible.filter((a) => a.at < q.start && FORCE_TYPES.has(sized[a.i]!.type)).at(-1);
