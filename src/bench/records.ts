@@ -141,6 +141,7 @@ export function buildRecord(spec: RecordSpec): DocumentRecord {
         content: e.content ? find(text, e.content, 0, trigger.start) : null,
         confidence: e.confidence ?? 0.8,
         rule: e.rule ?? 'hand-made',
+        ...(e.size ? { size: e.size } : {}),
       };
     }),
     messages: [],

@@ -146,7 +146,61 @@ export interface DocumentScore {
     /** Found at type + actor, but the recipient is wrong. */
     wrongRecipient: string[];
     spurious: string[];
+    /**
+     * Every record event's confidence, and whether it is right: matched at type + actor, or a
+     * duplicate of a matched one (the calibration table).
+     */
+    calibration: EventOutcome[];
   };
+}
+
+/** One record event for the calibration table. */
+export interface EventOutcome {
+  confidence: number;
+  right: boolean;
+}
+
+/** Confidence buckets of the calibration table: [low, high), the last one closed. */
+export const CALIBRATION_BUCKETS: readonly (readonly [number, number])[] = [
+  [0, 0.3],
+  [0.3, 0.5],
+  [0.5, 0.7],
+  [0.7, 0.85],
+  [0.85, 1],
+];
+
+export interface CalibrationBucket {
+  low: number;
+  high: number;
+  /** Record events in the bucket; of them, right (matched at type + actor, or duplicates of a matched one). */
+  events: number;
+  right: number;
+  precision: number;
+}
+
+export interface Calibration {
+  buckets: CalibrationBucket[];
+  /** Events at 0.7 or above, and the share of them that is right (the issue's target: at least 0.8). */
+  atLeast70: { events: number; right: number; precision: number };
+}
+
+/**
+ * Confidence bucket → how many record events, and the share of them that is right.
+ *
+ * @example
+ * calibrationTable([{ confidence: 0.9, right: true }, { confidence: 0.2, right: false }]).buckets[4]
+ * // { low: 0.85, high: 1, events: 1, right: 1, precision: 1 }
+ */
+export function calibrationTable(outcomes: readonly EventOutcome[]): Calibration {
+  const last = CALIBRATION_BUCKETS.length - 1;
+  const buckets = CALIBRATION_BUCKETS.map(([low, high], i) => {
+    const inside = outcomes.filter((o) => o.confidence >= low && (o.confidence < high || (i === last && o.confidence <= high)));
+    const right = inside.filter((o) => o.right).length;
+    return { low, high, events: inside.length, right, precision: inside.length === 0 ? 0 : right / inside.length };
+  });
+  const sure = outcomes.filter((o) => o.confidence >= 0.7);
+  const sureRight = sure.filter((o) => o.right).length;
+  return { buckets, atLeast70: { events: sure.length, right: sureRight, precision: sure.length === 0 ? 0 : sureRight / sure.length } };
 }
 
 function scoreSpans<P extends { start: number; end: number; text: string }, G extends { text: string }>(
@@ -326,6 +380,7 @@ export function scoreDocument(record: DocumentRecord, gold: GoldDocument): Docum
         .filter((x) => !fullyMatchedG.has(x.g))
         .map((x) => `${describeGold(gold.events[x.g]!)}  ⇐ ${describePredicted(x.p)}`),
       spurious: record.events.map((_, i) => i).filter((i) => !matchedEventsP.has(i) && !typeActorDuplicates.has(i)).map(describePredicted),
+      calibration: record.events.map((e, i) => ({ confidence: e.confidence, right: matchedEventsP.has(i) || typeActorDuplicates.has(i) })),
     },
   };
 }
@@ -345,6 +400,8 @@ export interface Summary {
     recipients: { named: number; found: number; right: number; accuracy: number; recall: number };
     topicJaccard: number;
     fullyMatched: number;
+    /** Confidence bucket → record events and the share right (matched at type + actor, or duplicates of a matched one). */
+    calibration: Calibration;
   };
 }
 
@@ -373,6 +430,7 @@ export function summarize(scores: DocumentScore[]): Summary {
       recipients: recipientSummary(scores),
       topicJaccard: jaccards.length === 0 ? 0 : jaccards.reduce((a, b) => a + b, 0) / jaccards.length,
       fullyMatched: jaccards.length,
+      calibration: calibrationTable(scores.flatMap((s) => s.events.calibration)),
     },
   };
 }
@@ -410,5 +468,11 @@ export function formatSummary(s: Summary): string {
     `  duplicates             ${String(s.events.duplicates).padStart(5)}   (repeats of a matched event, not counted as false positives)`,
     `  recipients right       ${pct(s.events.recipients.accuracy)}   (${s.events.recipients.right} of ${s.events.recipients.found} found events that name one; ${pct(s.events.recipients.recall)}% of all ${s.events.recipients.named})`,
     `  topic Jaccard          ${pct(s.events.topicJaccard)}   (over ${s.events.fullyMatched} fully matched)`,
+    'Confidence (record events right at type + actor, duplicates of a matched one included)',
+    ...s.events.calibration.buckets.map(
+      (b, i, all) =>
+        `  ${`[${b.low.toFixed(2)}, ${b.high.toFixed(2)}${i === all.length - 1 ? ']' : ')'}`.padEnd(22)} ${String(b.events).padStart(5)} events   precision ${b.events ? pct(b.precision) : '    —'}   (${b.right} right)`,
+    ),
+    `  ≥ 0.70                 ${String(s.events.calibration.atLeast70.events).padStart(5)} events   precision ${s.events.calibration.atLeast70.events ? pct(s.events.calibration.atLeast70.precision) : '    —'}   (${s.events.calibration.atLeast70.right} right)`,
   ].join('\n');
 }

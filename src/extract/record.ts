@@ -115,6 +115,35 @@ export const PLOVER_TYPES = [
 export const EVENT_TYPES = [...PLOVER_TYPES, 'STATEMENT'] as const;
 export const MODALITIES = ['asserted', 'negated', 'future', 'hypothetical'] as const;
 
+/** The categories of figures an event's `size` holds: what it cost people. */
+export const SIZE_CATEGORIES = ['killed', 'injured', 'detained', 'displaced', 'returned'] as const;
+export type SizeCategory = (typeof SIZE_CATEGORIES)[number];
+
+/** One figure of an event's size: the figure's value or range, and where it stands in `DocumentRecord.quantities`. */
+export const SizeFigureSchema = z.object({
+  value: z.number().nullable(),
+  low: z.number().nullable(),
+  high: z.number().nullable(),
+  qualifier: z.enum(QUANTITY_QUALIFIERS).nullable(),
+  /** Index into `DocumentRecord.quantities`. */
+  quantity: z.number().int().min(0),
+});
+export type SizeFigure = z.infer<typeof SizeFigureSchema>;
+
+/**
+ * What an event cost, by role: the figures of its own clause (not of every event of its
+ * sentence), one per category. When its clause holds several figures of one category, the
+ * largest is kept (parts are not summed: "12 قتيلاً بينهم خمسة أطفال" is 12).
+ */
+export const EventSizeSchema = z.object({
+  killed: SizeFigureSchema.optional(),
+  injured: SizeFigureSchema.optional(),
+  detained: SizeFigureSchema.optional(),
+  displaced: SizeFigureSchema.optional(),
+  returned: SizeFigureSchema.optional(),
+});
+export type EventSize = z.infer<typeof EventSizeSchema>;
+
 export const EventSchema = z.object({
   id: z.string().min(1),
   type: z.enum(EVENT_TYPES),
@@ -131,7 +160,7 @@ export const EventSchema = z.object({
   date: z.object({ value: IsoSchema.nullable(), precision: z.enum(DATE_PRECISIONS).nullable() }),
   /** ontology.md topics: international-tribunal, repatriation, civilian-protection … */
   topics: z.array(z.string()),
-  /** Indices into `DocumentRecord.quantities`. */
+  /** Indices into `DocumentRecord.quantities`: every figure of the event's sentence. */
   quantities: z.array(z.number().int().min(0)),
   modality: z.enum(MODALITIES),
   /** The whole sentence: the anchor quote a reader checks the record against. */
@@ -148,6 +177,12 @@ export const EventSchema = z.object({
    * body telling one event twice give one event with two sentences here).
    */
   evidence: z.array(SpanSchema).optional(),
+  /**
+   * Added to the contract: what the event cost (PLOVER's size, ACLED's fatalities): the killed,
+   * injured, detained, displaced and returned figures of its own clause, each once (the largest
+   * when the clause gives several); `{}` when it gives none. Absent on records made before it.
+   */
+  size: EventSizeSchema.optional(),
 });
 export type Event = z.infer<typeof EventSchema>;
 export type EventType = (typeof EVENT_TYPES)[number];

@@ -13,8 +13,10 @@ function parameterSchema(schema: z.ZodType): Record<string, unknown> {
   const json = z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
   delete json.$schema;
   const integer = json.integer as { minimum: number; maximum: number; default: number } | undefined;
+  const number = json.number as { minimum: number; maximum: number } | undefined;
   const description = json.description;
   if (integer) return { type: 'integer', ...integer, ...(description ? { description } : {}) };
+  if (number) return { type: 'number', ...number, ...(description ? { description } : {}) };
   return json;
 }
 

@@ -5,7 +5,7 @@
  * `event_text`, `quad_code`, `mode`, `context`, `text_info`, `cite_info` and `coder`. Actor and
  * location objects use the manual's sub-field names, spelt as it spells them (`identifer_id`,
  * `country code`). What PLOVER has no field for (topics, modality, confidence, the rule, the
- * document id) is under one `marsad` object, so that it never collides with a PLOVER name.
+ * document id, the figures behind `size`) is under one `marsad` object, so that it never collides with a PLOVER name.
  *
  * Two departures, both from the record contract: `event` says REQUEST where the 0.7b1 manual
  * says DEMAND (the name POLECAT and ontology.md use), and Marsad's STATEMENT, a plain
@@ -16,6 +16,7 @@
  * --format jsonl` or `GET /api/documents/{id}` give it), half-open: text.slice(start, end).
  */
 import { alpha3 } from '../lexicon/gazetteer.js';
+import { SIZE_CATEGORIES } from '../extract/record.js';
 import type { ArgumentRef, EntityRef, EventRow, PlaceRef } from '../store/store.js';
 import { marsadVersion } from '../version.js';
 
@@ -102,6 +103,24 @@ export function ploverDate(value: string | null): string | null {
 }
 
 /**
+ * PLOVER's `size`: what the event cost, category → count (the figure's value, else the low end
+ * of a vague one, "عشرات" → 20, as ACLED counts conservatively). Only categories the event's
+ * clause gives; `marsad.size` keeps the figures whole.
+ *
+ * @example
+ * ploverSize({ killed: { value: 5, low: null, high: null, qualifier: null, quantity: 0 } })  // { killed: 5 }
+ */
+export function ploverSize(size: EventRow['size']): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const c of SIZE_CATEGORIES) {
+    const f = size?.[c];
+    const n = f ? (f.value ?? f.low ?? f.high) : null;
+    if (n !== null) out[c] = n;
+  }
+  return out;
+}
+
+/**
  * One event as a PLOVER record.
  *
  * @example
@@ -119,6 +138,7 @@ export function ploverEvent(e: EventRow) {
     context: e.contexts,
     quad_code: QUAD_CODE[e.type] ?? null,
     event_loc: e.place ? ploverLocation(e.place) : null,
+    size: ploverSize(e.size),
     event_text: [e.sentence.text],
     text_info: {
       start: e.sentence.start,
@@ -153,6 +173,7 @@ export function ploverEvent(e: EventRow) {
       topics: e.topics,
       confidence: e.confidence,
       rule: e.rule,
+      size: e.size,
     },
   };
 }

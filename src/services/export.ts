@@ -10,6 +10,7 @@
  *   with coordinates (kind "event"), for QGIS.
  * - `plover`: PLOVER JSON Lines (export-plover.ts).
  */
+import type { SizeFigure } from '../extract/record.js';
 import type { EventRow, RecordFilter, Store } from '../store/store.js';
 import { entityLabel, ploverEvent } from './export-plover.js';
 
@@ -66,10 +67,17 @@ export const CSV_COLUMNS = [
   'place_id', 'place_name_ar', 'place_name_en', 'latitude', 'longitude', 'geo_precision',
   'topics', 'contexts', 'confidence', 'trigger', 'sentence', 'sentence_start', 'sentence_end',
   'outlet', 'published', 'title', 'url', 'rule',
+  // What the event cost (`size`): a count, or the low end of a vague one (ACLED's conservative count).
+  'fatalities', 'injured', 'detained', 'displaced', 'returned',
 ] as const;
 
 /** Several values in one cell. */
 const joined = (xs: readonly (string | null)[]) => xs.map((x) => x ?? '').join(' | ');
+
+/** One figure of a size as a count: its value, else the low end of its range ("عشرات" → 20); null when none. */
+export function sizeCount(f: SizeFigure | undefined): number | null {
+  return f ? (f.value ?? f.low ?? f.high) : null;
+}
 
 function csvRow(e: EventRow): string {
   const cells: (string | number | null)[] = [
@@ -80,6 +88,7 @@ function csvRow(e: EventRow): string {
     e.place?.geo?.lat ?? null, e.place?.geo?.lon ?? null, e.place?.geo?.precision ?? null,
     joined(e.topics), joined(e.contexts), e.confidence, e.trigger.text, e.sentence.text, e.sentence.start, e.sentence.end,
     e.document.outlet, e.document.published, e.document.title, e.document.url, e.rule,
+    sizeCount(e.size?.killed), sizeCount(e.size?.injured), sizeCount(e.size?.detained), sizeCount(e.size?.displaced), sizeCount(e.size?.returned),
   ];
   return cells.map(csvField).join(',') + '\r\n';
 }

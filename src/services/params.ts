@@ -27,6 +27,18 @@ function count(min: number, max: number, fallback: number, description: string) 
     .meta({ description, integer: { minimum: min, maximum: max, default: fallback } });
 }
 
+/** A confidence (0..1), given as a string: "0.7", ".85", "1". */
+const confidence = z
+  .string()
+  .regex(/^(\d+(\.\d*)?|\.\d+)$/, 'must be a number from 0 to 1')
+  .transform(Number)
+  .pipe(z.number().min(0, 'must be at least 0').max(1, 'must be at most 1'))
+  // `number` lets the OpenAPI document show the number the string stands for.
+  .meta({
+    description: 'events at this confidence or above (0..1; calibrated: see the README); documents and figures with such an event',
+    number: { minimum: 0, maximum: 1 },
+  });
+
 /** Filters shared by documents, events, places, figures, the timeline, the network and exports. */
 export const filterShape = {
   q: z.string().trim().min(1, 'must not be empty').max(500).optional().meta({ description: 'Arabic-aware full-text search (stems, clitics, synonyms)' }),
@@ -39,6 +51,7 @@ export const filterShape = {
   from: isoDate.optional().meta({ description: 'first day of the date range (YYYY, YYYY-MM or YYYY-MM-DD), inclusive' }),
   to: isoDate.optional().meta({ description: 'last day of the date range, inclusive' }),
   document: z.string().regex(/^[0-9a-f]{16}$/, 'must be a document id (16 hex digits)').optional().meta({ description: 'one document only' }),
+  minConfidence: confidence.optional(),
 };
 
 const page = (max: number, fallback: number) => ({
@@ -123,5 +136,6 @@ export function toFilter(p: z.output<typeof FilterParams>, options: { code?: Err
     ...(p.from !== undefined ? { from: p.from } : {}),
     ...(p.to !== undefined ? { to: p.to } : {}),
     ...(p.document !== undefined ? { document: p.document } : {}),
+    ...(p.minConfidence !== undefined ? { minConfidence: p.minConfidence } : {}),
   };
 }

@@ -4,7 +4,7 @@
  * contract tests (`test/store/contract.ts`) unchanged. Methods are asynchronous so that a
  * networked database can implement them.
  */
-import type { DocumentRecord, Entity, Event, Quantity, Span } from '../extract/record.js';
+import type { DocumentRecord, Entity, Event, EventSize, Quantity, Span } from '../extract/record.js';
 import type { QueryGroups } from '../text/search-terms.js';
 
 /** A place an article's text was read from. One document may have several (repeats). */
@@ -132,6 +132,11 @@ export interface RecordFilter {
   readonly to?: string;
   /** One document's events or figures only. */
   readonly document?: string;
+  /**
+   * Events at this confidence or above (0..1); on documents and figures, documents with such an
+   * event (of `eventType`, when given).
+   */
+  readonly minConfidence?: number;
 }
 
 export interface Page {
@@ -196,6 +201,8 @@ export interface EventRow {
   readonly content: Span | null;
   readonly confidence: number;
   readonly rule: string;
+  /** What the event cost (`Event.size`); null for events stored before it was recorded. */
+  readonly size: EventSize | null;
 }
 
 export const EVENT_SORTS = ['date', '-date', 'type', '-type', 'confidence', '-confidence', 'published', '-published'] as const;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GoldDocument } from '../../src/eval/gold.js';
-import { foldForScoring, geocodedCorrectly, mentionVariants, scoreDocument, summarize } from '../../src/eval/score.js';
+import { calibrationTable, foldForScoring, formatSummary, geocodedCorrectly, mentionVariants, scoreDocument, summarize } from '../../src/eval/score.js';
 import type { DocumentRecord } from '../../src/extract/record.js';
 import { sampleRecord, spanOf } from '../helpers/records.js';
 
@@ -173,6 +173,43 @@ describe('events: amended rule 5 (lists, null actors, duplicates)', () => {
     expect(s.events.typeActor).toEqual({ tp: 1, fp: 1, fn: 0 });
     expect(s.events.duplicates).toBe(1);
     expect(s.events.spurious).toHaveLength(1);
+  });
+
+  it('calibration: a matched event and its duplicate are right, an unmatched one is not, each at its confidence', () => {
+    const r = sampleRecord();
+    const matched = { ...r.events[0]!, confidence: 0.9 };
+    const again = { ...matched, id: 'ev2', confidence: 0.6 };
+    const other = { ...matched, id: 'ev3', type: 'ACCUSE' as const, confidence: 0.75 };
+    const s = scoreDocument({ ...r, events: [matched, again, other] }, gold({ entities, events: [ev('AA', null)] }));
+    expect(s.events.calibration).toEqual([
+      { confidence: 0.9, right: true },
+      { confidence: 0.6, right: true },
+      { confidence: 0.75, right: false },
+    ]);
+    const table = summarize([s]).events.calibration;
+    expect(table.buckets.map((b) => [b.low, b.events, b.right])).toEqual([[0, 0, 0], [0.3, 0, 0], [0.5, 1, 1], [0.7, 1, 0], [0.85, 1, 1]]);
+    expect(table.atLeast70).toEqual({ events: 2, right: 1, precision: 0.5 });
+    expect(formatSummary(summarize([s]))).toMatch(/\[0\.85, 1\.00\]\s+1 events\s+precision 100\.0/);
+  });
+});
+
+describe('calibration table', () => {
+  it('buckets by confidence, [low, high), the last bucket closed at 1', () => {
+    const t = calibrationTable([
+      { confidence: 0.05, right: false },
+      { confidence: 0.3, right: true },
+      { confidence: 0.85, right: true },
+      { confidence: 1, right: false },
+      { confidence: 0.7, right: true },
+    ]);
+    expect(t.buckets).toEqual([
+      { low: 0, high: 0.3, events: 1, right: 0, precision: 0 },
+      { low: 0.3, high: 0.5, events: 1, right: 1, precision: 1 },
+      { low: 0.5, high: 0.7, events: 0, right: 0, precision: 0 },
+      { low: 0.7, high: 0.85, events: 1, right: 1, precision: 1 },
+      { low: 0.85, high: 1, events: 2, right: 1, precision: 0.5 },
+    ]);
+    expect(t.atLeast70).toEqual({ events: 3, right: 2, precision: 2 / 3 });
   });
 });
 

@@ -100,7 +100,8 @@ const IRAQ = { id: 'loc:iq', type: 'LOC', subtype: 'country', ar: 'العراق'
 /**
  * Three hand-made articles from two outlets with every list filled: (a) a demand and an
  * attack in Aleppo, (b) an SDF arrest and accusation in Deir ez-Zor, (c) a handover to Iraq
- * with a figure no event cites. Newest first: a (2024-12-06), b (2024-11-20), c (2023-05-01).
+ * with a figure no event cites. The attack's size is its three dead; the accusation is the one
+ * event below 0.7 confidence. Newest first: a (2024-12-06), b (2024-11-20), c (2023-05-01).
  */
 export function storyRecords(): { a: DocumentRecord; b: DocumentRecord; c: DocumentRecord } {
   const a = buildRecord({
@@ -114,7 +115,7 @@ export function storyRecords(): { a: DocumentRecord; b: DocumentRecord; c: Docum
     quantities: [{ text: 'ثلاثة مدنيين', value: 3, unit: 'person', counted: 'مدنيين', category: 'killed' }],
     events: [
       { type: 'REQUEST', trigger: 'طالب', within: 'طالب مؤتمر', actor: [KONGRA.id], recipient: [COALITION.id], place: ALEPPO.id, topics: ['civilian-protection'], content: 'بحماية المدنيين في حلب', contexts: ['human_rights'], mode: 'assist' },
-      { type: 'ASSAULT', trigger: 'قصفت', actor: [TR_FORCES.id], place: ALEPPO.id, date: '2024-12-05', quantities: [0], mode: 'heavy-weapons', contexts: ['military'] },
+      { type: 'ASSAULT', trigger: 'قصفت', actor: [TR_FORCES.id], place: ALEPPO.id, date: '2024-12-05', quantities: [0], mode: 'heavy-weapons', contexts: ['military'], size: { killed: { value: 3, low: null, high: null, qualifier: null, quantity: 0 } } },
     ],
   });
   const b = buildRecord({
@@ -126,7 +127,7 @@ export function storyRecords(): { a: DocumentRecord; b: DocumentRecord; c: Docum
     quantities: [{ text: 'خمسة عناصر', value: 5, counted: 'عناصر', category: 'detained' }],
     events: [
       { type: 'COERCE', trigger: 'اعتقلت', actor: ['org:sdf'], recipient: [ISIS.id], place: DEIR.id, date: '2024-11-19', quantities: [0], topics: ['counter-isis'], mode: 'arrest' },
-      { type: 'ACCUSE', trigger: 'اتهمت', actor: ['org:sdf'], recipient: [ISIS.id], date: '2024-11', topics: ['counter-isis'], content: 'بتنفيذ الهجوم' },
+      { type: 'ACCUSE', trigger: 'اتهمت', actor: ['org:sdf'], recipient: [ISIS.id], date: '2024-11', topics: ['counter-isis'], content: 'بتنفيذ الهجوم', confidence: 0.55 },
     ],
   });
   const c = buildRecord({

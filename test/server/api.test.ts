@@ -64,6 +64,10 @@ describe('HTTP API', () => {
       sentence: { text: 'اعتقلت قسد خمسة عناصر من داعش في دير الزور.' },
     });
     expect((await get(`/api/events?${q({ type: 'REQUEST', topic: 'civilian-protection' })}`)).body.total).toBe(1);
+    // The accusation is the one event below 0.7.
+    const sure = await get(`/api/events?${q({ actor: 'org:sdf', minConfidence: '0.7' })}`);
+    expect(sure.body.rows.map((e: { type: string }) => e.type)).toEqual(['COERCE']);
+    expect((await get(`/api/events?${q({ minConfidence: '.5' })}`)).body.total).toBe(4);
   });
 
   it('GET /api/entities and /api/entities/{id}: labels per outlet, events in both roles', async () => {
@@ -118,6 +122,9 @@ describe('HTTP API', () => {
       ['/api/figures?category=deaths', 'category: invalid parameter: must be one of killed'],
       ['/api/export?format=xlsx', 'format: invalid parameter: must be one of jsonl, csv, geojson, plover: "xlsx"'],
       ['/api/export', 'format: invalid parameter'],
+      ['/api/events?minConfidence=high', 'minConfidence: invalid parameter: must be a number from 0 to 1: "high"'],
+      ['/api/events?minConfidence=1.5', 'minConfidence: invalid parameter: must be at most 1: "1.5"'],
+      ['/api/export?format=csv&minConfidence=-0.1', 'minConfidence: invalid parameter: must be a number from 0 to 1: "-0.1"'],
     ];
     for (const [path, message] of cases) {
       const r = await get(path);

@@ -76,6 +76,11 @@ describe('exports', () => {
     });
     // In date order: the month-precise ACCUSE (2024-11) sorts before 2024-11-19.
     expect(rows.slice(1).map((r) => r[4])).toEqual(['ACCUSE', 'COERCE', 'ASSAULT', 'REQUEST']);
+    // What each event cost: the attack's three dead; nothing told for the others.
+    const col = (name: string) => CSV_COLUMNS.indexOf(name as (typeof CSV_COLUMNS)[number]);
+    expect(rows.slice(1).map((r) => [r[4], r[col('fatalities')], r[col('detained')]])).toEqual([
+      ['ACCUSE', '', ''], ['COERCE', '', ''], ['ASSAULT', '3', ''], ['REQUEST', '', ''],
+    ]);
   });
 
   it('csv fields: quotes doubled, formulas defused, numbers and nulls as they are', () => {
@@ -178,6 +183,12 @@ describe('marsad export', () => {
     expect((check(readFileSync(out, 'utf8')) as GeoJSON.FeatureCollection).features).toHaveLength(6);
     const plover = await cli(['export', '--format', 'plover', '--type', 'ASSAULT', '--store', db]);
     expect(plover.stdout.trim().split('\n').map((l) => JSON.parse(l).event)).toEqual([['ASSAULT']]);
+    // PLOVER's size: category → count; the figures whole under marsad.size.
+    const attack = JSON.parse(plover.stdout);
+    expect(attack.size).toEqual({ killed: 3 });
+    expect(attack.marsad.size).toEqual({ killed: { value: 3, low: null, high: null, qualifier: null, quantity: 0 } });
+    const sure = await cli(['export', '--format', 'plover', '--min-confidence', '0.7', '--store', db]);
+    expect(sure.stdout.trim().split('\n').map((l) => JSON.parse(l).event[0])).not.toContain('ACCUSE');
   });
 
   it('names the option of a bad value (exit 2)', async () => {
@@ -186,6 +197,7 @@ describe('marsad export', () => {
       [['--format', 'xlsx'], '--format: invalid command line: must be one of jsonl, csv, geojson, plover: "xlsx"'],
       [['--format', 'csv', '--from', 'yesterday'], '--from: invalid command line: must be a date written YYYY, YYYY-MM or YYYY-MM-DD: "yesterday"'],
       [['--format', 'csv', '--search', ' '], '--search: invalid command line: must not be empty'],
+      [['--format', 'csv', '--min-confidence', '70%'], '--min-confidence: invalid command line: must be a number from 0 to 1: "70%"'],
       [['--format', 'csv', '-o', '/no/such/dir/x.csv'], '--output: invalid command line: cannot write /no/such/dir/x.csv: ENOENT'],
     ];
     for (const [args, message] of cases) {

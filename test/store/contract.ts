@@ -144,6 +144,10 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
         expect(await docs({ actor: 'org:sdf', outlet: 'هاوار' })).toEqual([c.id]);
         expect(await docs({ groups: queryGroups('قسد'), outlet: 'هاوار' })).toEqual([c.id]);
         expect(await docs({ actor: 'org:nobody' })).toEqual([]);
+        // Documents with an event at the confidence (of the type, when one is given: the same event).
+        expect(await docs({ minConfidence: 0.7 })).toEqual([a.id, b.id]);
+        expect(await docs({ minConfidence: 0.7, eventType: 'ACCUSE' })).toEqual([]);
+        expect(await docs({ minConfidence: 0.5, eventType: 'ACCUSE' })).toEqual([b.id]);
       });
 
       it('matches a document by the outlet of any of its sources', async () => {
@@ -207,6 +211,20 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
         expect(await events({ groups: queryGroups('قسد') })).toEqual(['b:COERCE', 'b:ACCUSE']);
         expect(await events({ document: a.id })).toEqual(['a:REQUEST', 'a:ASSAULT']);
         expect(await events({ actor: 'org:sdf', eventType: 'ACCUSE', topic: 'counter-isis' })).toEqual(['b:ACCUSE']);
+      });
+
+      it('filters events by minimum confidence, inclusive', async () => {
+        expect(await events({ minConfidence: 0.7 })).toEqual(['a:REQUEST', 'a:ASSAULT', 'b:COERCE']);
+        expect(await events({ minConfidence: 0.55 })).toEqual(['a:REQUEST', 'a:ASSAULT', 'b:COERCE', 'b:ACCUSE']);
+        expect(await events({ minConfidence: 0.95 })).toEqual([]);
+        expect(await events({ minConfidence: 0.7, actor: 'org:sdf' })).toEqual(['b:COERCE']);
+        expect(await store.timeline({ minConfidence: 0.7 })).not.toContainEqual(expect.objectContaining({ type: 'ACCUSE' }));
+      });
+
+      it("gives each event its size, null for one stored without it", async () => {
+        const rows = (await store.events({ filter: {}, sort: '-date', limit: 10, offset: 0 })).rows;
+        expect(rows.find((e) => e.type === 'ASSAULT')!.size).toEqual({ killed: { value: 3, low: null, high: null, qualifier: null, quantity: 0 } });
+        expect(rows.find((e) => e.type === 'REQUEST')!.size).toBeNull();
       });
 
       it('sorts and pages events', async () => {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/open.js';
 import { MIGRATIONS } from '../../src/store/sqlite/migrations.js';
 import { openSqliteStore, schemaVersion } from '../../src/store/sqlite/sqlite-store.js';
-import { sampleRecord } from '../helpers/records.js';
+import { sampleRecord, storyRecords } from '../helpers/records.js';
 import { tempDir } from '../helpers/tmp.js';
 import { storeContract } from './contract.js';
 
@@ -24,6 +24,24 @@ describe('SQLite store', () => {
     expect((await again.stats()).documents).toBe(1);
     expect((again.db.prepare('SELECT count(*) AS n FROM schema_migrations').get() as { n: number }).n).toBe(MIGRATIONS.length);
     await again.close();
+  });
+
+  it('migration 3 gives the events already stored their size, from their records', async () => {
+    const path = join(tempDir(), 'v2.db');
+    const store = openSqliteStore(path);
+    const { a } = storyRecords();
+    await store.saveDocument(a, { origin: '/a' }, null);
+    // Back to how a store before migration 3 was.
+    store.db.exec('ALTER TABLE events DROP COLUMN size; DELETE FROM schema_migrations WHERE version = 3;');
+    await store.close();
+    const upgraded = openSqliteStore(path);
+    expect(schemaVersion(upgraded)).toBe(3);
+    const rows = (await upgraded.events({ filter: {}, sort: 'type', limit: 10, offset: 0 })).rows;
+    expect(rows.map((e) => [e.type, e.size])).toEqual([
+      ['ASSAULT', { killed: { value: 3, low: null, high: null, qualifier: null, quantity: 0 } }],
+      ['REQUEST', null],
+    ]);
+    await upgraded.close();
   });
 
   it('an open ingest run commits in batches: other readers see its writes once committed', async () => {

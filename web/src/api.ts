@@ -10,7 +10,7 @@ import type { EntitySummary, EventRow, FigureRow, FigureSeries, NetworkEdge, Pla
 export type { DocumentRecord, EntitySummary, EntityView, EventRow, FigureRow, FigureSeries, NetworkEdge, Paged, PlaceSummary, SearchHit, SourceRef, StatsView, TimelineBucket };
 
 /** The filters every view shares; they live in the address (after "?"), so views can be linked. */
-export const FILTER_KEYS = ['q', 'actor', 'recipient', 'place', 'type', 'topic', 'outlet', 'from', 'to'] as const;
+export const FILTER_KEYS = ['q', 'actor', 'recipient', 'place', 'type', 'topic', 'outlet', 'from', 'to', 'minConfidence'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 export type Filters = Partial<Record<FilterKey, string>>;
 

@@ -108,6 +108,8 @@ export function FilterBar(props: { view: View; filters: Filters; fields?: readon
           <input name="to" type="date" value={props.filters.to ?? ''} onChange={(e) => set('to', (e.target as HTMLInputElement).value)} />
         </label>
       )}
+      {fields.includes('minConfidence') &&
+        select('minConfidence', t.minConfidence, ['0.3', '0.5', '0.7', '0.85'].map((value) => ({ value, label: `${Math.round(Number(value) * 100)}%` })))}
       <div class="field actions">
         <a class="button" href={href(props.view)}>{t.clear}</a>
         {props.exports && (

@@ -25,6 +25,7 @@ interface ExportOpts {
   from?: string;
   to?: string;
   document?: string;
+  minConfidence?: string;
 }
 
 /** Opens the output file before any work, so that a bad path fails at once, named. */
@@ -37,7 +38,7 @@ function openOutput(path: string): number {
 }
 
 /** How each parameter is written on the command line. */
-const display = (key: string) => (key === 'q' ? '--search' : `--${key}`);
+const display = (key: string) => (key === 'q' ? '--search' : `--${key.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase())}`);
 
 export function registerExport(program: Command, ctx: CommandContext): void {
   program
@@ -56,11 +57,12 @@ export function registerExport(program: Command, ctx: CommandContext): void {
     .option('--from <date>', 'first day of the date range (YYYY, YYYY-MM or YYYY-MM-DD)')
     .option('--to <date>', 'last day of the date range')
     .option('--document <id>', 'one document only')
+    .option('--min-confidence <x>', 'only events at this confidence or above (0..1); with jsonl, documents with such an event')
     .addHelpText(
       'after',
       '\nCSV is UTF-8 with a byte-order mark and every field quoted, so spreadsheets read the Arabic.\n' +
         'PLOVER lines carry text_info offsets into the record text and cite_info with the source.\n\n' +
-        'Examples:\n  marsad export --format geojson -o places.geojson\n  marsad export --format csv --type ASSAULT --from 2024-01 -o attacks.csv\n  marsad export --format plover --actor org:sdf',
+        'Examples:\n  marsad export --format geojson -o places.geojson\n  marsad export --format csv --type ASSAULT --from 2024-01 -o attacks.csv\n  marsad export --format plover --actor org:sdf\n  marsad export --format csv --type ASSAULT --min-confidence 0.7 -o attacks.csv',
     )
     .action(async (opts: ExportOpts) => {
       const given: Record<string, string | undefined> = {
@@ -75,6 +77,7 @@ export function registerExport(program: Command, ctx: CommandContext): void {
         from: opts.from,
         to: opts.to,
         document: opts.document,
+        minConfidence: opts.minConfidence,
       };
       const params = parseParams(ExportParams, Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)), { code: 'usage', display });
       const { format, ...filterParams } = params;

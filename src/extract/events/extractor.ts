@@ -11,10 +11,12 @@ import { TokenKind } from '../../text/tokenize.js';
 import type { DateMention, Entity, Event, EventType, Span } from '../record.js';
 import type { Extraction, ExtractionInput, Extractor } from '../types.js';
 import { contentStart, findRecipient, findSubject, sentenceSubject, type ActorSource, type SubjectFound } from './arguments.js';
+import { eventConfidence } from './confidence.js';
 import { buildContext, isActorLike, type DocumentContext, type MentionOnTokens } from './context.js';
 import { matchingKeys, stemsOf } from './cues.js';
 import { eventLexicon } from './lexicon.js';
 import { modalityOf } from './modality.js';
+import { withSizes } from './size.js';
 import { findTriggers, type TriggerMatch } from './triggers.js';
 
 /** Types whose content is what was said or asked (contract: content for these). */
@@ -178,6 +180,10 @@ function passiveReading(
   const lex = eventLexicon();
   // "تحتجزها داعش": an object pronoun makes it active.
   if (match.attachedPronoun) return null;
+  // With no subject named ("قتل ثلاثة عناصر من داعش في اشتباكات مع قسد"), the words after the
+  // verb are the one acted upon either way: only a doer or an instrument named after them makes
+  // it a passive, with a doer to find.
+  const unnamed = subject.source !== 'subject';
   const before = subject.mentions.every((m) => m.endToken <= match.firstToken);
   const from = before ? match.endToken : subject.after;
   // An object right after the subject (or the verb) makes it active: "قتل الجيش قائداً في داعش",
@@ -185,8 +191,8 @@ function passiveReading(
   let t = from;
   while (t < end && (ctx.dateAt[t] === 1 || ctx.norms[t] === '"' || ctx.norms[t] === ',')) t++;
   const objectMention = t < end ? ctx.mentionAt[t]! : -1;
-  if (objectMention !== -1 && !ctx.mentions[objectMention]!.preposition) return null;
-  if (t < end && ctx.doc.tokens.kind(t) === TokenKind.Word && !lex.prepositions.has(ctx.norms[t]!) && ctx.quantityAt[t] === 1) return null;
+  if (!unnamed && objectMention !== -1 && !ctx.mentions[objectMention]!.preposition) return null;
+  if (!unnamed && t < end && ctx.doc.tokens.kind(t) === TokenKind.Word && !lex.prepositions.has(ctx.norms[t]!) && ctx.quantityAt[t] === 1) return null;
   let cue = false;
   let strikeAt: number | null = null;
   for (let k = from; k < end; k++) {
@@ -202,14 +208,18 @@ function passiveReading(
       if (!prepositional) continue;
       cue = true;
       strikeAt = strike.firstToken;
-      // "بغارة للتحالف", "في قصف تركي": the strike's owner right after it.
-      const mi = strike.endToken < end ? ctx.mentionAt[strike.endToken]! : -1;
+      // "بغارة للتحالف": the strike's owner right after it; "في اشتباكات مع قسد": the other side
+      // of a clash, who killed the ones named.
+      const at = strike.endToken < end && lex.prepositions.has(ctx.norms[strike.endToken]!) ? strike.endToken + 1 : strike.endToken;
+      const mi = at < end ? ctx.mentionAt[at]! : -1;
       const owner = mi !== -1 ? ctx.mentions[mi]! : null;
-      if (owner && isActorLike(owner.entity) && (owner.preposition === 'ل' || !owner.preposition)) return { doer: owner, strike: strikeAt };
+      const prep = owner ? (owner.preposition ?? (owner.firstToken > 0 && lex.prepositions.has(ctx.norms[owner.firstToken - 1]!) ? ctx.norms[owner.firstToken - 1]! : null)) : null;
+      if (owner && isActorLike(owner.entity) && (prep === null || prep === 'ل' || prep === WITH)) return { doer: owner, strike: strikeAt };
       break;
     }
   }
   if (cue) return { doer: null, strike: strikeAt };
+  if (unnamed) return null;
   // "البغدادي قتل في ريف الرقة", "قتل فلان زعيم التنظيم في غارة": a verb of force that acts on
   // nothing (its subject's title in apposition past).
   while (t < end && titleInApposition(ctx, t)) t = ctx.mentions[ctx.mentionAt[t + 1]!]!.endToken;
@@ -228,6 +238,7 @@ function titleInApposition(ctx: DocumentContext, t: number): boolean {
 const range = (from: number, to: number) => Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);
 
 const ON = normalizeForm('على');
+const WITH = normalizeForm('مع');
 const AND_ON = normalizeForm('وعلى');
 
 /** How many words into what is said a demand's cue may stand (past its marker). */
@@ -392,18 +403,22 @@ export const eventExtractor: Extractor = {
         // named is the one acted upon; the doer is who "على يد" / "من قبل" names, or the owner of
         // the strike it was done by, else no one (a claim in the article may name them).
         let passive = false;
-        if (match.kind === 'verb' && ACTS_OF_FORCE.has(match.entry.type) && match.entry.frame.object && subject.source === 'subject') {
+        if (match.kind === 'verb' && ACTS_OF_FORCE.has(match.entry.type) && match.entry.frame.object && (subject.source === 'subject' || subject.source === 'none')) {
           const reading = passiveReading(ctx, matches, match, subject, argumentsEnd);
           if (reading) {
             passive = true;
             // "قُتل … بغارة": the strike is how this act was done, not a second act.
             if (reading.strike !== null) absorbed.add(reading.strike);
-            patient = subject.mentions;
+            patient = subject.source === 'subject' ? subject.mentions : findRecipient(ctx, match, match.endToken, argumentsEnd).filter((m) => m !== reading.doer);
             subject = reading.doer
               ? { source: 'subject', mentions: [reading.doer], after: reading.doer.endToken }
               : { source: 'anonymous', mentions: [], after: Math.max(match.endToken, ...patient.map((m) => m.endToken)) };
           }
         }
+        // "قصفت القوات القرية وقتل خمسة مدنيين": a killing with no doer named, told of people
+        // counted after an attack of the same sentence, is that attack's toll, not a second act.
+        if (!passive && subject.source === 'none' && match.kind === 'verb' && match.entry.type === 'ASSAULT' && ctx.quantityAt[match.endToken] === 1
+          && events.some((e) => e.sentence.start === sentence.start && e.type === 'ASSAULT')) continue;
         // A reported act is the act (ontology.md): "أعلنت الشرطة اعتقال خمسة", "أعلن عن بدء عملية",
         // "قالت إنها قتلت …" are the arrest and the attack, done by the announcer when it opens what
         // is announced and the announcer is one that acts (not a news agency or an observer).
@@ -543,12 +558,16 @@ export const eventExtractor: Extractor = {
         const participants = new Set([...actor, ...recipient]);
         const sentenceSpan = spanOf(text, sentence.start, sentence.end);
         const quantities = sofar.quantities.flatMap((q, i) => (within(q, sentence) ? [i] : []));
-        let confidence = match.kind === 'verb' ? 0.75 : 0.55;
-        if (actorSource === 'subject') confidence += 0.15;
-        else if (actorSource === 'none') confidence -= 0.25;
-        if (match.entry.frame.object || match.entry.frame.prepositions.size) confidence += recipient.length ? 0.05 : -0.05;
-        if (modality !== 'asserted') confidence -= 0.05;
-        if (passive) confidence -= 0.05; // the voice is read from the words around, not the spelling
+        const confidence = eventConfidence({
+          kind: match.kind,
+          // An act reported by its doer counts as named by it; a passive's doer as its subject.
+          actor: actorSource === 'report' ? 'subject' : actorSource,
+          recipientExpected: match.entry.frame.object || match.entry.frame.prepositions.size > 0,
+          recipient: recipient.length > 0,
+          modality,
+          type,
+          rule: match.entry.rule,
+        });
 
         const event: Event = {
           id: '',
@@ -565,7 +584,7 @@ export const eventExtractor: Extractor = {
           sentence: sentenceSpan,
           trigger: spanOf(text, triggerStart, ctx.doc.tokens.end(match.endToken - 1)),
           content,
-          confidence: Math.round(Math.min(0.99, Math.max(0.05, confidence)) * 100) / 100,
+          confidence,
           rule: match.entry.rule,
           evidence: [sentenceSpan],
         };
@@ -597,6 +616,6 @@ export const eventExtractor: Extractor = {
       sofar.quantities.some((q) => q.start >= content.start && q.end <= content.end && PEOPLE_COST.has(q.category));
     const byOutlet = (e: Event) => e.actor.length > 0 && e.actor.every((id) => ctx.mentions.find((m) => m.entity.id === id)?.entity.subtype === 'MED');
     const kept = events.filter((e) => !(e.type === 'STATEMENT' && ((e.content && reportsFacts(e.content)) || byOutlet(e))));
-    return { events: kept };
+    return { events: withSizes(ctx, kept, sofar.quantities) };
   },
 };

@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import type { Event, EventType, Span } from '../record.js';
 import type { Extraction, Refiner } from '../types.js';
+import { mergeSizes } from '../events/size.js';
 
 /** Types told, not done: one actor's statements of one kind to one recipient are one event. */
 const SPOKEN: ReadonlySet<EventType> = new Set(['REQUEST', 'STATEMENT', 'ACCUSE', 'REJECT', 'SUPPORT', 'AGREE', 'THREATEN']);
@@ -42,6 +43,7 @@ function mergeInto(target: Event, other: Event): Event {
     date: target.date.value !== null ? target.date : other.date,
     content: target.content ?? other.content,
     confidence: Math.max(target.confidence, other.confidence),
+    ...(target.size || other.size ? { size: mergeSizes(target.size, other.size) } : {}),
     evidence,
   };
 }
@@ -62,6 +64,19 @@ export const mergeEvents: Refiner = {
       if (at >= 0) merged[at] = mergeInto(merged[at]!, e);
       else merged.push({ ...e, evidence: e.evidence ?? [e.sentence] });
     }
-    return { ...x, events: merged.map((e) => ({ ...e, id: eventId(e) })) };
+    // An act told once with no doer ("اشتباكات في ريف دير الزور" in the title) and once with one
+    // is one act: it joins the only telling of its kind that names a doer and agrees with it.
+    const folded: Event[] = [];
+    for (const e of merged) {
+      if (e.actor.length > 0 || SPOKEN.has(e.type)) continue;
+      const told = merged.filter((m) => m.actor.length > 0 && m.type === e.type && m.modality === e.modality && sameRecipients(m, e) && sameDate(m, e));
+      if (told.length === 1) {
+        const i = merged.indexOf(told[0]!);
+        merged[i] = mergeInto({ ...told[0]!, recipient: told[0]!.recipient.length ? told[0]!.recipient : e.recipient }, e);
+        folded.push(e);
+      }
+    }
+    const events = merged.filter((e) => !folded.includes(e));
+    return { ...x, events: events.map((e) => ({ ...e, id: eventId(e) })) };
   },
 };

@@ -3,10 +3,20 @@
  * mentions, dates and quantities by position; entities by their first mention; events by
  * their trigger. Event quantity indices are rewritten to follow the quantities they point at.
  */
-import type { Span } from '../record.js';
+import type { EventSize, Span } from '../record.js';
 import type { Extraction, Refiner } from '../types.js';
 
 const byPosition = (a: Span, b: Span) => a.start - b.start || a.end - b.end;
+
+/** A size whose quantity indices follow the reordered quantities (a figure that is gone is dropped). */
+function reindexSize(size: EventSize, newIndex: ReadonlyMap<number, number>): EventSize {
+  const out: EventSize = {};
+  for (const [category, figure] of Object.entries(size) as [keyof EventSize, NonNullable<EventSize[keyof EventSize]>][]) {
+    const at = newIndex.get(figure.quantity);
+    if (at !== undefined) out[category] = { ...figure, quantity: at };
+  }
+  return out;
+}
 
 export const orderAnnotations: Refiner = {
   name: 'refine/order',
@@ -20,6 +30,7 @@ export const orderAnnotations: Refiner = {
       .map((e) => ({
         ...e,
         quantities: e.quantities.flatMap((i) => (newIndex.has(i) ? [newIndex.get(i)!] : [])).sort((a, b) => a - b),
+        ...(e.size ? { size: reindexSize(e.size, newIndex) } : {}),
       }))
       .sort((a, b) => byPosition(a.trigger, b.trigger) || a.id.localeCompare(b.id));
     return {

@@ -214,4 +214,16 @@ CREATE INDEX entities_type ON entities(type, entity_id);
 CREATE INDEX document_sources_outlet ON document_sources(outlet);
 `,
   },
+  {
+    version: 3,
+    name: 'what each event cost (size)',
+    sql: `
+-- An event's size (Event.size, JSON), for the event lists and exports; filled for the events
+-- already stored from their documents' records (null where a record has none).
+ALTER TABLE events ADD COLUMN size TEXT;
+UPDATE events SET size = (
+  SELECT json_extract(d.record, '$.events[' || events.idx || '].size') FROM documents d WHERE d.id = events.document_id
+);
+`,
+  },
 ];

@@ -7,7 +7,7 @@
  * statement never depends on how many values there are.
  */
 import type Database from 'better-sqlite3';
-import type { Entity, Span } from '../../extract/record.js';
+import type { Entity, EventSize, Span } from '../../extract/record.js';
 import { groupTerms } from '../../text/search-terms.js';
 import type {
   ArgumentRef,
@@ -99,9 +99,18 @@ function documentConditions(f: RecordFilter, p: Params, words: 'all' | 'none', d
     p.recipient = f.recipient;
     where.push("d.id IN (SELECT document_id FROM event_arguments WHERE entity_id = @recipient AND role = 'recipient')");
   }
-  if (f.eventType !== undefined) {
-    p.eventType = f.eventType;
-    where.push('d.id IN (SELECT document_id FROM events WHERE type = @eventType)');
+  if (f.eventType !== undefined || f.minConfidence !== undefined) {
+    // One event both of the type and at the confidence.
+    const conditions: string[] = [];
+    if (f.eventType !== undefined) {
+      p.eventType = f.eventType;
+      conditions.push('type = @eventType');
+    }
+    if (f.minConfidence !== undefined) {
+      p.minConfidence = f.minConfidence;
+      conditions.push('confidence >= @minConfidence');
+    }
+    where.push(`d.id IN (SELECT document_id FROM events WHERE ${conditions.join(' AND ')})`);
   }
   if (f.topic !== undefined) {
     p.topic = f.topic;
@@ -139,6 +148,10 @@ function eventConditions(f: RecordFilter, p: Params): string[] {
   if (f.eventType !== undefined) {
     p.eventType = f.eventType;
     where.push('e.type = @eventType');
+  }
+  if (f.minConfidence !== undefined) {
+    p.minConfidence = f.minConfidence;
+    where.push('e.confidence >= @minConfidence');
   }
   if (f.topic !== undefined) {
     p.topic = f.topic;
@@ -291,6 +304,7 @@ interface EventDbRow {
   content_end: number | null;
   confidence: number;
   rule: string;
+  size: string | null;
   title: string | null;
   published: string | null;
   outlet: string | null;
@@ -392,6 +406,7 @@ function hydrateEvents(db: Db, rows: EventDbRow[]): EventRow[] {
       content: r.content_start !== null && r.content_end !== null ? span(text, r.content_start, r.content_end) : null,
       confidence: r.confidence,
       rule: r.rule,
+      size: r.size === null ? null : (JSON.parse(r.size) as EventSize),
     };
   });
 }
@@ -420,7 +435,7 @@ export function queryEvents(db: Db, query: EventQuery): EventPage {
     .prepare(
       `SELECT e.rowid AS rid, e.document_id, e.idx, e.event_id, e.type, e.mode, e.place, e.date_value, e.date_precision, e.modality,
               e.topics, e.contexts, e.quantities, e.sentence_start, e.sentence_end, e.trigger_start, e.trigger_end,
-              e.trigger_text, e.content_start, e.content_end, e.confidence, e.rule, d.title, d.published, d.outlet, d.url
+              e.trigger_text, e.content_start, e.content_end, e.confidence, e.rule, e.size, d.title, d.published, d.outlet, d.url
        FROM events e JOIN documents d ON d.id = e.document_id WHERE e.rowid IN (SELECT value FROM json_each(?))`,
     )
     .all(JSON.stringify(keys.map((k) => k.rid))) as (EventDbRow & { rid: number })[];

@@ -189,8 +189,8 @@ export class SqliteStore implements Store {
     );
     this.insertEvent = db.prepare(
       `INSERT INTO events (document_id, idx, event_id, type, mode, place, date_value, date_precision, modality, topics, contexts,
-       quantities, sentence_start, sentence_end, trigger_start, trigger_end, trigger_text, content_start, content_end, confidence, rule, sort_date)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       quantities, sentence_start, sentence_end, trigger_start, trigger_end, trigger_text, content_start, content_end, confidence, rule, sort_date, size)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.insertArgument = db.prepare(
       'INSERT INTO event_arguments (document_id, event_idx, role, position, entity_id) VALUES (?, ?, ?, ?, ?)',
@@ -279,6 +279,7 @@ export class SqliteStore implements Store {
         JSON.stringify(e.topics), JSON.stringify(e.contexts), JSON.stringify(e.quantities),
         e.sentence.start, e.sentence.end, e.trigger.start, e.trigger.end, e.trigger.text,
         e.content?.start ?? null, e.content?.end ?? null, e.confidence, e.rule, e.date.value ?? r.published,
+        e.size ? JSON.stringify(e.size) : null,
       );
       e.actor.forEach((a, k) => this.insertArgument.run(r.id, i, 'actor', k, a));
       e.recipient.forEach((a, k) => this.insertArgument.run(r.id, i, 'recipient', k, a));

@@ -33,7 +33,7 @@ export function EventsView(props: { filters: Filters; params: URLSearchParams })
   return (
     <section aria-labelledby="events-title">
       <h1 id="events-title" class="visually-hidden">{t.events}</h1>
-      <FilterBar view="events" filters={props.filters} exports />
+      <FilterBar view="events" filters={props.filters} fields={['q', 'type', 'actor', 'place', 'topic', 'outlet', 'from', 'to', 'minConfidence']} exports />
       <Status loading={loading && !data} error={error} empty={data?.total === 0} emptyText={t.noEvents} />
       {data && data.total > 0 && (
         <>
