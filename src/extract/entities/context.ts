@@ -27,6 +27,8 @@ export const EntityContextSchema = z
     personWords: uniqueForms,
     locatives: uniqueForms,
     refHeads: uniqueForms,
+    nameHeads: z.object({ ORG: uniqueForms, LOC: uniqueForms }).strict(),
+    kunyas: uniqueForms,
   })
   .strict();
 
@@ -40,6 +42,10 @@ export interface EntityContext {
   readonly locatives: ReadonlySet<string>;
   /** Head nouns of organisation names whose article form refers back ("هيئه" → "الهيئه"). */
   readonly refHeads: ReadonlySet<string>;
+  /** Nouns heading a name the tagger finds without them, by the type of the whole name. */
+  readonly nameHeads: ReadonlyMap<string, 'ORG' | 'LOC'>;
+  /** Words opening a kunya ("ابو"): alone, no name. */
+  readonly kunyas: ReadonlySet<string>;
 }
 
 let cached: EntityContext | undefined;
@@ -60,5 +66,7 @@ export function entityContext(): EntityContext {
     personWords: new Set(data.personWords),
     locatives: new Set(data.locatives),
     refHeads: new Set(data.refHeads),
+    nameHeads: new Map([...data.nameHeads.ORG.map((h) => [h, 'ORG'] as const), ...data.nameHeads.LOC.map((h) => [h, 'LOC'] as const)]),
+    kunyas: new Set(data.kunyas),
   });
 }

@@ -42,6 +42,7 @@ export const InstitutionsSchema = z
           sector: z.enum(ACTOR_SECTORS),
           forms: z.array(NormalizedFormSchema).min(1),
           elliptic: Forms,
+          plain: Forms,
           genitive: Forms,
           local: z.boolean().default(false),
           named: Forms,
@@ -62,6 +63,8 @@ interface HeadForm {
   readonly head: Head;
   /** A ministry left unsaid ("الخارجيه"): feminine adjective only, never after a title. */
   readonly elliptic: boolean;
+  /** Takes no modifier before the adjective. */
+  readonly plain: boolean;
 }
 
 /** The institution rules, indexed by first word. */
@@ -83,19 +86,24 @@ export interface InstitutionRules {
 }
 
 /**
- * The nisba of a one-word country name, without the article: سوريا → سوري, السعوديه → سعودي,
- * الفلبين → فلبيني, فرنسا → فرنسي.
+ * The nisbas of a one-word country name, without the article: سوريا → سوري, السعوديه → سعودي,
+ * الفلبين → فلبيني, فرنسا → فرنسي. A name with ال gives the nisba with and without it, since
+ * the letters may be the article (العراق → عراقي) or the name's own (المانيا → الماني).
  *
  * @example
- * nisbaOf('المانيا')  // "الماني"
+ * nisbasOf('المانيا')  // ['الماني', 'ماني']
  */
-export function nisbaOf(name: string): string | null {
-  if (name.includes(' ')) return null;
-  let stem = name.startsWith('ال') && name.length > 4 ? name.slice(2) : name;
-  if (stem.endsWith('يا')) stem = stem.slice(0, -1);
-  else if (stem.endsWith('ا') || stem.endsWith('ه')) stem = stem.slice(0, -1) + 'ي';
-  else if (!stem.endsWith('ي')) stem += 'ي';
-  return stem.length >= 3 ? stem : null;
+export function nisbasOf(name: string): string[] {
+  if (name.includes(' ')) return [];
+  const stems = name.startsWith('ال') && name.length > 4 ? [name, name.slice(2)] : [name];
+  const out: string[] = [];
+  for (let stem of stems) {
+    if (stem.endsWith('يا')) stem = stem.slice(0, -1);
+    else if (stem.endsWith('ا') || stem.endsWith('ه')) stem = stem.slice(0, -1) + 'ي';
+    else if (!stem.endsWith('ي')) stem += 'ي';
+    if (stem.length >= 3) out.push(stem);
+  }
+  return out;
 }
 
 function byFirst(forms: Iterable<HeadForm>): Map<string, HeadForm[]> {
@@ -127,8 +135,7 @@ export function compileInstitutions(data: InstitutionsFile, places: readonly Pla
     if (p.kind !== 'country' || !p.cc) continue;
     countryEn.set(p.cc, p.en);
     for (const name of p.names) {
-      const n = nisbaOf(name);
-      if (n && !exclude.has(n)) add(n, p.cc);
+      for (const n of nisbasOf(name)) if (!exclude.has(n)) add(n, p.cc);
     }
   }
   for (const [cc, list] of Object.entries(data.demonyms.overrides)) for (const n of list) add(n, cc);
@@ -139,7 +146,7 @@ export function compileInstitutions(data: InstitutionsFile, places: readonly Pla
     demonyms.set('ال' + n + 'ه', { cc, feminine: true });
   }
   const formsOf = (pick: (h: Head) => readonly string[], elliptic = false) =>
-    data.heads.flatMap((head) => pick(head).map((f) => ({ tokens: f.split(' '), head, elliptic: elliptic || head.elliptic.includes(f) })));
+    data.heads.flatMap((head) => pick(head).map((f) => ({ tokens: f.split(' '), head, elliptic: elliptic || head.elliptic.includes(f), plain: head.plain.includes(f) })));
   return {
     definite: byFirst(formsOf((h) => h.forms)),
     genitive: byFirst(formsOf((h) => h.genitive)),
@@ -250,7 +257,7 @@ export function findInstitutions(doc: AnalyzedText, matches: readonly NameMatch[
       for (const hf of rules.definite.get(r.lookup) ?? []) {
         if (!spells(doc, i, hf.tokens, r)) continue;
         let j = i + hf.tokens.length;
-        for (let m = 0; m < 2 && isWord(doc, j) && rules.modifiers.has(t.norm(j)); m++) j++;
+        for (let m = 0; m < (hf.plain ? 0 : 2) && isWord(doc, j) && rules.modifiers.has(t.norm(j)); m++) j++;
         if (!isWord(doc, j)) continue;
         const d = rules.demonyms.get(t.norm(j));
         if (d && !(hf.elliptic && (!d.feminine || after(i)))) consider({ ...base, endToken: j + 1, head: hf.head, cc: d.cc });

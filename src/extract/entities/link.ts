@@ -21,10 +21,12 @@ import { recordMessage } from '../../messages.js';
 import type { NameSpan, NameTagger } from '../../ner/types.js';
 import type { AnalyzedText } from '../../text/analyze.js';
 import { analyzeClitics } from '../../text/clitics.js';
+import { TokenKind } from '../../text/tokenize.js';
 import type { Entity, Message, Span } from '../record.js';
 import type { EntityContext } from './context.js';
 import { englishPersonName } from './english.js';
 import { resolvePlaces, type PlaceMention } from './geocode.js';
+import { institutionRules } from './institutions.js';
 import type { NameMatch } from './match.js';
 import { findForm, type NameIndex, type NameTarget } from './name-index.js';
 
@@ -162,6 +164,52 @@ const contains = (outer: readonly string[], inner: readonly string[]) => {
   return false;
 };
 
+/** A tagger span as linking reads it: maybe widened over a head noun before it ("كتيبة" + a name). */
+interface TaggedSpan extends NameSpan {
+  /** The head noun taken in, without its proclitics: the first key of the name. */
+  readonly head?: string;
+}
+
+/** Lookup forms of a word (itself, without proclitics), no future prefix. */
+const lookups = (word: string) => analyzeClitics(word).filter((a) => !a.proclitics.includes('س'));
+
+/**
+ * Corrects the tagger's spans by what stands around them:
+ * - a name right after a head noun of organisations or sites ("كتيبة" + "طارق بن زياد",
+ *   "متحف" + "باردو") is that organisation or site, head included;
+ * - a person's name does not end in a nationality noun ("أبو سمير روسي": "Abu Samir, a
+ *   Russian"), and a nationality noun ("بريطاني") or a kunya word ("أبي") alone is no name;
+ * - an organisation that is a head noun alone ("حزب") is none.
+ */
+function correctSpans(doc: AnalyzedText, spans: readonly NameSpan[], ctx: EntityContext): TaggedSpan[] {
+  const t = doc.tokens;
+  const demonyms = institutionRules().demonyms;
+  const nationality = (w: string) => lookups(w).some((a) => !a.lookup.startsWith('ال') && demonyms.has('ال' + a.lookup));
+  const out: TaggedSpan[] = [];
+  for (const span of spans) {
+    let s: TaggedSpan = span;
+    if (s.type === 'PER') {
+      let end = s.endToken;
+      while (end - s.firstToken > 1 && t.kinds[end - 1] === TokenKind.Word && nationality(t.norm(end - 1))) end--;
+      if (end !== s.endToken) s = { ...s, endToken: end, end: t.end(end - 1) };
+      if (s.endToken - s.firstToken === 1) {
+        const w = t.norm(s.firstToken);
+        if (nationality(w) || lookups(w).some((a) => ctx.kunyas.has(a.lookup))) continue;
+      }
+    }
+    if (s.type === 'ORG' && s.endToken - s.firstToken === 1 && lookups(t.norm(s.firstToken)).some((a) => ctx.nameHeads.get(a.lookup) === 'ORG' || ctx.refHeads.has(a.lookup.replace(/^ال/u, '')))) continue;
+    const h = s.firstToken - 1;
+    if (h >= 0 && t.kinds[h] === TokenKind.Word && !ctx.nameHeads.has(t.norm(s.firstToken))) {
+      const head = lookups(t.norm(h)).find((a) => ctx.nameHeads.has(a.lookup) && !a.proclitics.includes('ال'));
+      if (head) {
+        s = { ...s, firstToken: h, start: doc.normalized.startOf(t.nStarts[h]! + head.offset), type: ctx.nameHeads.get(head.lookup)!, head: head.lookup };
+      }
+    }
+    out.push(s);
+  }
+  return out;
+}
+
 /** Tagger spans without overlaps (a model should not give any): the longest, then the surest, wins. In reading order. */
 function nonOverlapping(spans: NameSpan[]): NameSpan[] {
   const kept: NameSpan[] = [];
@@ -203,8 +251,10 @@ export function linkEntities(
     const model = `model:${options.tagger.id}`;
     const lexiconAt = (from: number, to: number) => [...actors, ...places].filter((m) => m.firstToken < to && from < m.endToken);
     const dropPlaces = new Set<Mention>();
-    const spans = nonOverlapping(
-      options.tagger.tag(doc).filter((s) => s.type !== 'MISC' && s.confidence >= options.minConfidence && s.endToken > s.firstToken),
+    const spans = correctSpans(
+      doc,
+      nonOverlapping(options.tagger.tag(doc).filter((s) => s.type !== 'MISC' && s.confidence >= options.minConfidence && s.endToken > s.firstToken)),
+      ctx,
     );
     for (const span of spans) {
       const type = span.type as 'PER' | 'ORG' | 'LOC';
@@ -216,7 +266,8 @@ export function linkEntities(
         if (!(type === 'ORG' && inside && longer && overlapping.every((m) => places.includes(m as PlaceMentionAt)))) continue;
         for (const m of overlapping) dropPlaces.add(m);
       }
-      const { keys, start } = taggedName(doc, span, index, knownWord);
+      const named = taggedName(doc, span, index, knownWord);
+      const { keys, start } = span.head ? { keys: [span.head, ...named.keys.slice(1)], start: span.start } : named;
       const mention = { firstToken: span.firstToken, endToken: span.endToken, start, end: span.end, keys, source: model };
       // A name the lexicon holds, found where the lexicon's context rules held back: link it.
       const node = findForm(index, keys);
