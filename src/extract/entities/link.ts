@@ -50,7 +50,9 @@ interface ActorMention extends Mention {
 interface PlaceMentionAt extends Mention, PlaceMention {}
 
 interface NewName extends Mention {
-  readonly type: 'PER' | 'ORG' | 'LOC';
+  type: 'PER' | 'ORG' | 'LOC';
+  /** The head noun the name was widened over ("كتيبه"), if any. */
+  readonly head?: string;
 }
 
 /** How linking treats a name tagger's spans. */
@@ -287,7 +289,7 @@ export function linkEntities(
         const cue = span.firstToken > 0 && analyzeClitics(doc.tokens.norm(span.firstToken - 1)).some((a) => ctx.personCues.has(a.lookup));
         if (!cue) continue;
       }
-      newNames.push({ ...mention, type });
+      newNames.push({ ...mention, type, ...(span.head ? { head: span.head } : {}) });
     }
     for (let i = places.length - 1; i >= 0; i--) if (dropPlaces.has(places[i]!)) places.splice(i, 1);
   }
@@ -341,10 +343,25 @@ export function linkEntities(
       p,
     );
   });
+  // An organisation named by a head noun and a name ("حركة نور الدين زنكي") is one entity
+  // with every other naming of it by a head ("جماعة زنكي") and with the bare name where the
+  // tagger read it as a person or place ("نور الدين زنكي", "زنكي"): the name part decides,
+  // the whole of it or its end.
+  const headed = newNames.filter((n) => n.head && n.type === 'ORG');
+  const namePart = (n: NewName) => (n.head ? n.keys.slice(1) : n.keys).join('');
+  const sameOrg = new Map<NewName, NewName>();
+  for (const n of newNames) {
+    const part = namePart(n);
+    if (part.length < 3) continue;
+    const org = headed.find((o) => o !== n && (namePart(o) === part || (namePart(o).endsWith(part) && (!n.head || n.head === o.head || n.keys.length > 1))));
+    if (org) sameOrg.set(n, sameOrg.get(org) ?? org);
+  }
   // New names in reading order: a partial person name joins the person named before it in full.
   const byName = new Map<string, string>();
   for (const n of newNames) {
-    const form = n.keys.join(' ');
+    const root = sameOrg.get(n);
+    if (root) n.type = 'ORG';
+    const form = root ? root.keys.join(' ') : n.keys.join(' ');
     let id = byName.get(`${n.type}|${form}`);
     if (!id && n.type === 'PER') {
       const earlier = [...entities.values()].filter(
