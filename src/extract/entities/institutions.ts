@@ -47,12 +47,15 @@ export const InstitutionsSchema = z
           local: z.boolean().default(false),
           named: Forms,
           refs: Forms,
+          adjectival: z.boolean().default(false),
         })
         .strict(),
     ),
     demonyms: z.object({ overrides: z.record(z.string().regex(/^[A-Z]{2}$/), z.array(NormalizedFormSchema)), exclude: Forms }).strict(),
     modifiers: Forms,
     notAfter: Forms,
+    adjectives: z.object({ exclude: Forms, also: Forms }).strict(),
+    forcesOf: Forms,
   })
   .strict();
 type InstitutionsFile = z.infer<typeof InstitutionsSchema>;
@@ -81,6 +84,11 @@ export interface InstitutionRules {
   readonly demonyms: ReadonlyMap<string, { cc: string; feminine: boolean }>;
   readonly modifiers: ReadonlySet<string>;
   readonly notAfter: ReadonlySet<string>;
+  /** Adjectives never part of a party's name, and adjectives of names that are no nisba. */
+  readonly adjectiveExclude: ReadonlySet<string>;
+  readonly adjectiveAlso: ReadonlySet<string>;
+  /** Nouns making a government's name its armed forces ("قوات"). */
+  readonly forcesOf: ReadonlySet<string>;
   /** English country names by code. */
   readonly countryEn: ReadonlyMap<string, string>;
 }
@@ -155,6 +163,9 @@ export function compileInstitutions(data: InstitutionsFile, places: readonly Pla
     demonyms,
     modifiers: new Set(data.modifiers),
     notAfter: new Set(data.notAfter),
+    adjectiveExclude: new Set(data.adjectives.exclude),
+    adjectiveAlso: new Set(data.adjectives.also),
+    forcesOf: new Set(data.forcesOf),
     countryEn,
   };
 }
@@ -215,7 +226,7 @@ interface Found {
   /** A local body's place. */
   place: Place | null;
   kind: 'full' | 'named' | 'ref';
-  /** The head form of a ministry named without a country. */
+  /** The head form of a ministry named without a country; a party's whole name. */
   form?: string;
 }
 
@@ -256,6 +267,23 @@ export function findInstitutions(doc: AnalyzedText, matches: readonly NameMatch[
       const base = { firstToken: i, offset: r.offset, proclitics: r.proclitics.filter((p) => p !== 'ال').length, place: null, kind: 'full' as const };
       for (const hf of rules.definite.get(r.lookup) ?? []) {
         if (!spells(doc, i, hf.tokens, r)) continue;
+        if (hf.head.adjectival) {
+          // "الحزب الاشتراكي", "الجبهه الشعبيه": the head and its nisba adjectives name a party.
+          let j = i + hf.tokens.length;
+          let own = false;
+          for (; j < i + hf.tokens.length + 3 && isWord(doc, j); j++) {
+            const w = t.norm(j);
+            const adjective = w.startsWith('ال') && ((w.length > 4 && /يه?$/u.test(w)) || rules.adjectiveAlso.has(w)) && !rules.adjectiveExclude.has(w);
+            if (!adjective) break;
+            own ||= !rules.demonyms.has(w);
+          }
+          if (own) {
+            const keys: string[] = [r.lookup];
+            for (let k = i + 1; k < j; k++) keys.push(t.norm(k));
+            consider({ ...base, endToken: j, head: hf.head, cc: null, kind: 'named', form: keys.join(' ') });
+          }
+          continue;
+        }
         let j = i + hf.tokens.length;
         for (let m = 0; m < (hf.plain ? 0 : 2) && isWord(doc, j) && rules.modifiers.has(t.norm(j)); m++) j++;
         if (!isWord(doc, j)) continue;
@@ -337,6 +365,31 @@ export function findInstitutions(doc: AnalyzedText, matches: readonly NameMatch[
   const all = [...found, ...later].sort((a, b) => a.firstToken - b.firstToken);
   const actors = new Map<string, Actor>();
   const out: NameMatch[] = [];
+  // "قوات حكومة الوفاق": the forces of a government the lexicon names are one ORG of their own.
+  for (const m of matches) {
+    const gov = m.targets.find((x) => x.kind === 'actor' && x.actor.type === 'ORG' && x.actor.subtype === 'GOV');
+    const h = m.firstToken - 1;
+    if (!gov || gov.kind !== 'actor' || m.proclitics > 0 || h < 0 || !isWord(doc, h) || taken[h]) continue;
+    if (matches.some((x) => x.firstToken <= h && h < x.endToken)) continue;
+    const r = readings(t.norm(h)).find((x) => rules.forcesOf.has(x.lookup) && !x.proclitics.includes('ال'));
+    if (!r) continue;
+    const id = `${gov.actor.id}:forces`;
+    const actor: Actor = actors.get(id) ?? {
+      id,
+      type: 'ORG',
+      subtype: 'MIL',
+      country: gov.actor.country,
+      name: { ar: `${t.norm(h).slice(r.offset)} ${gov.actor.name.ar}`, en: `${gov.actor.name.en} forces` },
+      aliases: [],
+      refs: [],
+      short: [],
+      cued: [],
+      parent: gov.actor.id,
+      roles: [],
+    };
+    actors.set(id, actor);
+    out.push({ ...m, firstToken: h, start: doc.normalized.startOf(t.nStarts[h]! + r.offset), form: `${r.lookup} ${m.form}`, targets: [{ kind: 'actor', actor }], proclitics: r.proclitics.length });
+  }
   for (const f of all) {
     // A ministry named without a country is the article's own: an id of its name, as for new names.
     const id = f.kind === 'named' && !f.cc ? newEntityId('ORG', f.form ?? f.head.id) : idOf(f);

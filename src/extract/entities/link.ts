@@ -268,7 +268,7 @@ export function linkEntities(
         if (!(type === 'ORG' && inside && longer && overlapping.every((m) => places.includes(m as PlaceMentionAt)))) continue;
         for (const m of overlapping) dropPlaces.add(m);
       }
-      const named = taggedName(doc, span, index, knownWord);
+      const named = taggedName(doc, span, index, (w) => knownWord(w) || ctx.kunyas.has(w));
       const { keys, start } = span.head ? { keys: [span.head, ...named.keys.slice(1)], start: span.start } : named;
       const mention = { firstToken: span.firstToken, endToken: span.endToken, start, end: span.end, keys, source: model };
       // A name the lexicon holds, found where the lexicon's context rules held back: link it.
