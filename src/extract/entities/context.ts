@@ -29,6 +29,7 @@ export const EntityContextSchema = z
     refHeads: uniqueForms,
     nameHeads: z.object({ ORG: uniqueForms, LOC: uniqueForms }).strict(),
     kunyas: uniqueForms,
+    aliasCues: uniqueForms,
   })
   .strict();
 
@@ -46,6 +47,8 @@ export interface EntityContext {
   readonly nameHeads: ReadonlyMap<string, 'ORG' | 'LOC'>;
   /** Words opening a kunya ("ابو"): alone, no name. */
   readonly kunyas: ReadonlySet<string>;
+  /** Words between a person's name and another name of theirs ("الملقب"). */
+  readonly aliasCues: ReadonlySet<string>;
 }
 
 let cached: EntityContext | undefined;
@@ -68,5 +71,6 @@ export function entityContext(): EntityContext {
     refHeads: new Set(data.refHeads),
     nameHeads: new Map([...data.nameHeads.ORG.map((h) => [h, 'ORG'] as const), ...data.nameHeads.LOC.map((h) => [h, 'LOC'] as const)]),
     kunyas: new Set(data.kunyas),
+    aliasCues: new Set(data.aliasCues),
   });
 }

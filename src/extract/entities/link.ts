@@ -170,6 +170,8 @@ const contains = (outer: readonly string[], inner: readonly string[]) => {
 interface TaggedSpan extends NameSpan {
   /** The head noun taken in, without its proclitics: the first key of the name. */
   readonly head?: string;
+  /** The first key when a proclitic is taken off ("بأبي سمير" → "ابي"). */
+  readonly firstKey?: string;
 }
 
 /** Lookup forms of a word (itself, without proclitics), no future prefix. */
@@ -197,6 +199,10 @@ function correctSpans(doc: AnalyzedText, spans: readonly NameSpan[], ctx: Entity
       if (s.endToken - s.firstToken === 1) {
         const w = t.norm(s.firstToken);
         if (nationality(w) || lookups(w).some((a) => ctx.kunyas.has(a.lookup))) continue;
+      } else {
+        // "بأبي سمير": the preposition is no part of the kunya.
+        const k = lookups(t.norm(s.firstToken)).find((a) => a.proclitics.length > 0 && !a.proclitics.includes('ال') && ctx.kunyas.has(a.lookup));
+        if (k) s = { ...s, start: doc.normalized.startOf(t.nStarts[s.firstToken]! + k.offset), firstKey: k.lookup };
       }
     }
     if (s.type === 'ORG' && s.endToken - s.firstToken === 1 && lookups(t.norm(s.firstToken)).some((a) => ctx.nameHeads.get(a.lookup) === 'ORG' || ctx.refHeads.has(a.lookup.replace(/^ال/u, '')))) continue;
@@ -269,7 +275,8 @@ export function linkEntities(
         for (const m of overlapping) dropPlaces.add(m);
       }
       const named = taggedName(doc, span, index, (w) => knownWord(w) || ctx.kunyas.has(w));
-      const { keys, start } = span.head ? { keys: [span.head, ...named.keys.slice(1)], start: span.start } : named;
+      const first = span.head ?? span.firstKey;
+      const { keys, start } = first ? { keys: [first, ...named.keys.slice(1)], start: span.start } : named;
       const mention = { firstToken: span.firstToken, endToken: span.endToken, start, end: span.end, keys, source: model };
       // A name the lexicon holds, found where the lexicon's context rules held back: link it.
       const node = findForm(index, keys);
@@ -363,6 +370,12 @@ export function linkEntities(
     if (root) n.type = 'ORG';
     const form = root ? root.keys.join(' ') : n.keys.join(' ');
     let id = byName.get(`${n.type}|${form}`);
+    // "يوسف عوني الملقب بأبي جمال": a person's other name, right after the name and a cue.
+    const cue = n.firstToken - 1;
+    if (!id && n.type === 'PER' && cue > 0 && doc.tokens.kinds[cue] === TokenKind.Word && ctx.aliasCues.has(doc.tokens.norm(cue))) {
+      const before = doc.tokens.end(cue - 1);
+      id = [...entities.values()].find((e) => e.entity.type === 'PER' && e.entity.mentions.some((s) => s.end === before))?.entity.id;
+    }
     if (!id && n.type === 'PER') {
       const earlier = [...entities.values()].filter(
         (e) => e.entity.type === 'PER' && e.keys.some((k) => k.length > n.keys.length && contains(k, n.keys)) && e.entity.mentions.some((s) => s.start < n.start),
