@@ -8,7 +8,8 @@
  * Nationality adjectives are made from the gazetteer's one-word country names by pattern
  * (سوريا → السوري/السورية, الفلبين → الفلبيني/الفلبينية), plus the data's irregular ones.
  * Each institution is an ORG with its sector and country, id `org:<cc>:<kind>` (or
- * `org:<cc>:<place>:<kind>` for a local body), the same in every article.
+ * `org:<cc>:<place>:<kind>` for a local body), the same in every article; where the lexicon
+ * holds it as `org:<cc>-<kind>` ("org:jo-government"), that actor.
  *
  * Then, in the gaps: a ministry named without a country ("وزارة الداخلية") is an ORG too (the
  * one of that kind the article has named with its country, if any), and a definite noun that
@@ -17,7 +18,7 @@
  * or a head alone ("الجيش") builds nothing. A lexicon name over the same words wins.
  */
 import { z } from 'zod';
-import { ACTOR_SECTORS, type Actor, type ActorSector } from '../../lexicon/actors.js';
+import { ACTOR_SECTORS, loadActors, type Actor, type ActorSector } from '../../lexicon/actors.js';
 import { NormalizedFormSchema } from '../../lexicon/forms.js';
 import { loadGazetteer, type Place } from '../../lexicon/gazetteer.js';
 import { loadResource } from '../../lexicon/resources.js';
@@ -106,7 +107,7 @@ export function nisbasOf(name: string): string[] {
   const stems = name.startsWith('ال') && name.length > 4 ? [name, name.slice(2)] : [name];
   const out: string[] = [];
   for (let stem of stems) {
-    if (stem.endsWith('يا')) stem = stem.slice(0, -1);
+    if (stem.endsWith('يا') || stem.endsWith('يه')) stem = stem.slice(0, -1);
     else if (stem.endsWith('ا') || stem.endsWith('ه')) stem = stem.slice(0, -1) + 'ي';
     else if (!stem.endsWith('ي')) stem += 'ي';
     if (stem.length >= 3) out.push(stem);
@@ -395,7 +396,8 @@ export function findInstitutions(doc: AnalyzedText, matches: readonly NameMatch[
     const id = f.kind === 'named' && !f.cc ? newEntityId('ORG', f.form ?? f.head.id) : idOf(f);
     const start = doc.normalized.startOf(t.nStarts[f.firstToken]! + f.offset);
     const end = t.end(f.endToken - 1);
-    let actor = actors.get(id);
+    // The lexicon's own actor for it, where the lexicon names it by the same convention ("org:jo-government").
+    let actor = actors.get(id) ?? (f.cc && !f.place ? loadActors().byId.get(`org:${f.cc.toLowerCase()}-${f.head.id}`) : undefined);
     if (!actor) {
       const where = f.place ? f.place.en : f.cc ? (rules.countryEn.get(f.cc) ?? f.cc) : null;
       actor = {
