@@ -294,6 +294,17 @@ describe('institutions built by rule', () => {
     expect(orgs('قالت الشرطة إن المشتبه به فر')).toEqual([]);
   });
 
+  it('a bare head names the institution of the article\'s country, when the article names none of that kind', () => {
+    const police = entity('انفجار في الموصل. وقالت الشرطة إن الانفجار وقع قرب سوق في كركوك', 'org:iq:police')!;
+    expect(police).toMatchObject({ type: 'ORG', country: 'IQ' });
+    expect(mentions(police)).toEqual(['الشرطة']);
+    // no country clearly ahead: nothing
+    expect(orgs('وصل الوفد من بغداد إلى عمّان، وقالت الشرطة إن الطريق آمن')).toEqual([]);
+    // one of that kind named: the bare head is a back-reference to it, not the home country's
+    expect(ids('في بغداد، قالت الشرطة الألمانية إن ... وأضافت الشرطة أن')).toContain('org:de:police');
+    expect(ids('في بغداد، قالت الشرطة الألمانية إن ... وأضافت الشرطة أن')).not.toContain('org:iq:police');
+  });
+
   it('a ministry named without a country is an ORG; with the country named elsewhere it is that ministry', () => {
     expect(orgs('وأعلنت وزارة العدل أن المحاكمة تبدأ غدا').map((e) => mentions(e))).toEqual([['وزارة العدل']]);
     const found = orgs('قالت وزارة الداخلية التونسية إن ... وأضافت وزارة الداخلية أن');

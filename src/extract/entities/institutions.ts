@@ -49,6 +49,7 @@ export const InstitutionsSchema = z
           named: Forms,
           refs: Forms,
           adjectival: z.boolean().default(false),
+          bare: Forms,
         })
         .strict(),
     ),
@@ -81,6 +82,8 @@ export interface InstitutionRules {
   readonly named: ReadonlyMap<string, readonly HeadForm[]>;
   /** Back-references, by first token. */
   readonly refs: ReadonlyMap<string, readonly HeadForm[]>;
+  /** Forms naming the institution of the article's country when no other of the kind is named. */
+  readonly bare: ReadonlyMap<string, readonly HeadForm[]>;
   /** Nationality adjective (with the article) → country and gender. */
   readonly demonyms: ReadonlyMap<string, { cc: string; feminine: boolean }>;
   readonly modifiers: ReadonlySet<string>;
@@ -161,6 +164,7 @@ export function compileInstitutions(data: InstitutionsFile, places: readonly Pla
     genitive: byFirst(formsOf((h) => h.genitive)),
     named: byFirst(formsOf((h) => h.named)),
     refs: byFirst(formsOf((h) => h.refs)),
+    bare: byFirst(formsOf((h) => h.bare)),
     demonyms,
     modifiers: new Set(data.modifiers),
     notAfter: new Set(data.notAfter),
@@ -324,6 +328,17 @@ export function findInstitutions(doc: AnalyzedText, matches: readonly NameMatch[
     fullIds.set(f.head.id, list);
   }
 
+  // The article's country: the one most of its place names lie in, clearly ahead of any other.
+  const perCountry = new Map<string, number>();
+  for (const m of matches) {
+    const places = m.targets.flatMap((x) => (x.kind === 'place' && x.place.cc ? [x.place] : []));
+    if (places.length === 0) continue;
+    const cc = places.reduce((a, b) => (b.rank > a.rank ? b : a)).cc!;
+    perCountry.set(cc, (perCountry.get(cc) ?? 0) + 1);
+  }
+  const ranked = [...perCountry].sort((a, b) => b[1] - a[1]);
+  const home = ranked.length > 0 && (ranked.length === 1 || ranked[0]![1] >= 2 * ranked[1]![1]) ? ranked[0]![0] : null;
+
   // ── ministries named without a country, and back-references, in the gaps ──
   const lexiconRefs = new Set<string>(); // ref forms of lexicon organisations the article names
   for (const m of matches) if (m.targets.some((x) => x.kind === 'ref')) lexiconRefs.add(m.form);
@@ -340,6 +355,12 @@ export function findInstitutions(doc: AnalyzedText, matches: readonly NameMatch[
         // The one ministry of that kind the article names with its country; or one without a country.
         if (same.length > 1) continue;
         best = { ...base, endToken: i + hf.tokens.length, head: hf.head, cc: same[0]?.cc ?? null, place: same[0]?.place ?? null, kind: 'named', form: hf.tokens.join(' ') };
+      }
+      for (const hf of home ? (rules.bare.get(r.lookup) ?? []) : []) {
+        if (!spells(doc, i, hf.tokens, r) || !free(i, i + hf.tokens.length)) continue;
+        if (best && best.endToken >= i + hf.tokens.length) continue;
+        if (lexiconRefs.has(hf.tokens.join(' ')) || (fullIds.get(hf.head.id) ?? []).length > 0) continue;
+        best = { ...base, endToken: i + hf.tokens.length, head: hf.head, cc: home, place: null, kind: 'ref' };
       }
       for (const hf of rules.refs.get(r.lookup) ?? []) {
         if (!spells(doc, i, hf.tokens, r) || !free(i, i + hf.tokens.length)) continue;
