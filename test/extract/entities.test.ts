@@ -357,6 +357,23 @@ describe('tagger spans corrected by what stands around them', () => {
     expect(found.map((e) => mentions(e))).toEqual([['مراد حسن', 'أبي خالد']]);
   });
 
+  it('one person however the surname is written, and a surname before the full name joins it', () => {
+    const tagger = new ListTagger([
+      { text: 'البرغوثي', type: 'PER' },
+      { text: 'نادر البرغوثي', type: 'PER' },
+      { text: 'نادر برغوثي', type: 'PER' },
+    ]);
+    const found = run('البرغوثي يعود. وصل نادر البرغوثي أمس، وقال نادر برغوثي إن', tagger).entities;
+    expect(found.map((e) => mentions(e))).toEqual([['البرغوثي', 'نادر البرغوثي', 'نادر برغوثي']]);
+    // two people share the surname: a lone surname joins neither
+    const two = new ListTagger([
+      { text: 'البرغوثي', type: 'PER' },
+      { text: 'نادر البرغوثي', type: 'PER' },
+      { text: 'سامي البرغوثي', type: 'PER' },
+    ]);
+    expect(run('البرغوثي يعود. التقى نادر البرغوثي سامي البرغوثي', two).entities).toHaveLength(3);
+  });
+
   it('a head noun alone is no organisation', () => {
     const found = run('أعلن حزب جديد تأسيسه', new ListTagger([{ text: 'حزب', type: 'ORG' }])).entities;
     expect(found).toEqual([]);

@@ -218,6 +218,10 @@ function correctSpans(doc: AnalyzedText, spans: readonly NameSpan[], ctx: Entity
   return out;
 }
 
+/** A person's name compared without the article before its later words ("سلمان العبيدي" ≈ "سلمان عبيدي"). */
+const bareWord = (w: string) => (w.startsWith('ال') && w.length > 4 ? w.slice(2) : w);
+const personKey = (keys: readonly string[]) => keys.map((k, i) => (i > 0 ? bareWord(k) : k)).join(' ');
+
 /** Tagger spans without overlaps (a model should not give any): the longest, then the surest, wins. In reading order. */
 function nonOverlapping(spans: NameSpan[]): NameSpan[] {
   const kept: NameSpan[] = [];
@@ -369,7 +373,9 @@ export function linkEntities(
     const root = sameOrg.get(n);
     if (root) n.type = 'ORG';
     const form = root ? root.keys.join(' ') : n.keys.join(' ');
-    let id = byName.get(`${n.type}|${form}`);
+    // "سلمان العبيدي" and "سلمان عبيدي" are one person: the article before a surname does not count.
+    const key = n.type === 'PER' ? personKey(n.keys) : form;
+    let id = byName.get(`${n.type}|${key}`);
     // "يوسف عوني الملقب بأبي جمال": a person's other name, right after the name and a cue.
     const cue = n.firstToken - 1;
     if (!id && n.type === 'PER' && cue > 0 && doc.tokens.kinds[cue] === TokenKind.Word && ctx.aliasCues.has(doc.tokens.norm(cue))) {
@@ -383,7 +389,7 @@ export function linkEntities(
       if (earlier.length === 1) id = earlier[0]!.entity.id;
     }
     id ??= newEntityId(n.type, form);
-    byName.set(`${n.type}|${form}`, id);
+    byName.set(`${n.type}|${key}`, id);
     const display = doc.text.slice(n.start, n.end);
     addMention(
       id,
@@ -401,6 +407,29 @@ export function linkEntities(
     if (n.type === 'LOC' && entities.get(id)!.entity.mentions.length === 1) {
       messages.push(recordMessage('place-not-in-gazetteer', `"${display}" is not in the gazetteer: its geo is null`, spanOf(doc, n)));
     }
+  }
+
+  // A partial name that stands before the full one (a headline's surname): it joins the one
+  // person whose full name holds it, if only one does.
+  for (const [id, e] of entities) {
+    if (!id.startsWith('new:') || e.entity.type !== 'PER' || e.keys.some((k) => k.length > 1)) continue;
+    const words = new Set(e.keys.map((k) => bareWord(k[0] ?? '')));
+    const holders = [...entities.entries()].filter(
+      ([other, o]) => other !== id && o.entity.type === 'PER' && o.keys.some((k) => k.length > 1 && k.some((w) => words.has(bareWord(w)))),
+    );
+    if (holders.length !== 1) continue;
+    const target = holders[0]![1];
+    for (let m = 0; m < e.entity.mentions.length; m++) {
+      const span = e.entity.mentions[m]!;
+      const at = `${span.start}:${span.end}`;
+      if (target.mentionAt.has(at)) continue;
+      target.mentionAt.add(at);
+      target.entity.mentions.push(span);
+      target.keys.push(e.keys[m] ?? []);
+    }
+    target.entity.mentions.sort((a, b) => a.start - b.start);
+    for (const src of e.sources) target.sources.add(src);
+    entities.delete(id);
   }
 
   return {
