@@ -183,7 +183,7 @@ const lookups = (word: string) => analyzeClitics(word).filter((a) => !a.procliti
  *   "متحف" + "باردو") is that organisation or site, head included;
  * - a person's name does not end in a nationality noun ("أبو سمير روسي": "Abu Samir, a
  *   Russian"), and a nationality noun ("بريطاني") or a kunya word ("أبي") alone is no name;
- * - an organisation that is a head noun alone ("حزب") is none.
+ * - a generic noun alone ("حزب", "الريف", "المملكة": a head of names or a place cue) is none.
  */
 function correctSpans(doc: AnalyzedText, spans: readonly NameSpan[], ctx: EntityContext): TaggedSpan[] {
   const t = doc.tokens;
@@ -205,7 +205,15 @@ function correctSpans(doc: AnalyzedText, spans: readonly NameSpan[], ctx: Entity
         if (k) s = { ...s, start: doc.normalized.startOf(t.nStarts[s.firstToken]! + k.offset), firstKey: k.lookup };
       }
     }
-    if (s.type === 'ORG' && s.endToken - s.firstToken === 1 && lookups(t.norm(s.firstToken)).some((a) => ctx.nameHeads.get(a.lookup) === 'ORG' || ctx.refHeads.has(a.lookup.replace(/^ال/u, '')))) continue;
+    // A generic noun alone ("حزب", "الريف", "المملكة") is no name.
+    if (
+      s.endToken - s.firstToken === 1 &&
+      lookups(t.norm(s.firstToken)).some((a) => {
+        const noun = a.lookup.replace(/^ال/u, '');
+        return ctx.nameHeads.has(noun) || ctx.refHeads.has(noun) || ctx.placeCues.has(noun);
+      })
+    )
+      continue;
     const h = s.firstToken - 1;
     if (h >= 0 && t.kinds[h] === TokenKind.Word && !ctx.nameHeads.has(t.norm(s.firstToken))) {
       const head = lookups(t.norm(h)).find((a) => ctx.nameHeads.has(a.lookup) && !a.proclitics.includes('ال'));
