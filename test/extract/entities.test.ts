@@ -321,6 +321,18 @@ describe('institutions built by rule', () => {
     expect(orgs('تقدمت القوات على الجبهة الشمالية')).toEqual([]);
   });
 
+  it('a body named by a head, a nationality and ل + its field is one ORG, and its head refers back to it', () => {
+    const found = orgs('أصدر المركز اللبناني لحقوق الإنسان تقريرا، وقال المركز إن');
+    expect(found.map((e) => [e.subtype, e.country, mentions(e)])).toEqual([['NGO', 'LB', ['المركز اللبناني لحقوق الإنسان', 'المركز']]]);
+    // no field after it: "المركز اللبناني" alone is no body
+    expect(orgs('زار الوفد المركز اللبناني في المدينة')).toEqual([]);
+  });
+
+  it('the opposition of the article\'s country, in its usual names', () => {
+    const found = orgs('تقدمت فصائل المعارضة المسلحة نحو حماة وريف حمص');
+    expect(found.map((e) => [e.id, mentions(e)])).toEqual([['org:sy:opposition', ['فصائل المعارضة المسلحة']]]);
+  });
+
   it('the forces of a government the lexicon names are an ORG of their own', () => {
     const found = orgs('هاجمت قوات حكومة الوفاق مواقع التنظيم');
     expect(found.map((e) => e.id)).toEqual(['org:ly-government:forces']);

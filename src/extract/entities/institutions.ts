@@ -50,6 +50,7 @@ export const InstitutionsSchema = z
           refs: Forms,
           adjectival: z.boolean().default(false),
           bare: Forms,
+          complement: z.boolean().default(false),
         })
         .strict(),
     ),
@@ -237,7 +238,9 @@ interface Found {
 
 const slug = (place: Place) => place.id.split(':').at(-1)!;
 
-function idOf(f: { head: Head; cc: string | null; place: Place | null }): string {
+function idOf(f: { head: Head; cc: string | null; place: Place | null; form?: string }): string {
+  // A body known by its own name (a party, "المرصد العراقي للحريات الصحفية"): an id of its name, as for new names.
+  if ((f.head.adjectival || f.head.complement) && f.form) return newEntityId('ORG', f.form);
   if (f.place) return `org:${(f.place.cc ?? 'xx').toLowerCase()}:${slug(f.place)}:${f.head.id}`;
   return f.cc ? `org:${f.cc.toLowerCase()}:${f.head.id}` : `org:${f.head.id}`;
 }
@@ -293,6 +296,18 @@ export function findInstitutions(doc: AnalyzedText, matches: readonly NameMatch[
         for (let m = 0; m < (hf.plain ? 0 : 2) && isWord(doc, j) && rules.modifiers.has(t.norm(j)); m++) j++;
         if (!isWord(doc, j)) continue;
         const d = rules.demonyms.get(t.norm(j));
+        if (d && hf.head.complement) {
+          // "المرصد العراقي للحريات الصحفية": ل + the body's field, and the words of it that follow.
+          const field = isWord(doc, j + 1) ? readings(t.norm(j + 1)).find((x) => x.proclitics[0] === 'ل' && x.lookup.length > 2) : undefined;
+          if (field) {
+            let end = j + 2;
+            while (end < j + 5 && isWord(doc, end) && /^و?ال/u.test(t.norm(end))) end++;
+            const keys = [r.lookup];
+            for (let k = i + 1; k < end; k++) keys.push(t.norm(k));
+            consider({ ...base, endToken: end, head: hf.head, cc: d.cc, kind: 'named', form: keys.join(' ') });
+          }
+          continue;
+        }
         if (d && !(hf.elliptic && (!d.feminine || after(i)))) consider({ ...base, endToken: j + 1, head: hf.head, cc: d.cc });
         if (hf.head.local && !d) {
           // "المجلس العسكري بصبراتة": ب + a place that is no country.
@@ -372,7 +387,7 @@ export function findInstitutions(doc: AnalyzedText, matches: readonly NameMatch[
         const ids = new Set(before.map(idOf));
         if (ids.size !== 1) continue;
         const f = before[0]!;
-        best = { ...base, endToken: i + hf.tokens.length, head: f.head, cc: f.cc, place: f.place, kind: 'ref' };
+        best = { ...base, endToken: i + hf.tokens.length, head: f.head, cc: f.cc, place: f.place, kind: 'ref', ...(f.form ? { form: f.form } : {}) };
       }
     }
     if (best) {
@@ -414,7 +429,7 @@ export function findInstitutions(doc: AnalyzedText, matches: readonly NameMatch[
   }
   for (const f of all) {
     // A ministry named without a country is the article's own: an id of its name, as for new names.
-    const id = f.kind === 'named' && !f.cc ? newEntityId('ORG', f.form ?? f.head.id) : idOf(f);
+    const id = f.kind === 'named' && !f.cc && f.form ? newEntityId('ORG', f.form) : idOf(f);
     const start = doc.normalized.startOf(t.nStarts[f.firstToken]! + f.offset);
     const end = t.end(f.endToken - 1);
     // The lexicon's own actor for it, where the lexicon names it by the same convention ("org:jo-government").
