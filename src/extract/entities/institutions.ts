@@ -94,6 +94,8 @@ export interface InstitutionRules {
   readonly adjectiveAlso: ReadonlySet<string>;
   /** Nouns making a government's name its armed forces ("قوات"). */
   readonly forcesOf: ReadonlySet<string>;
+  /** Every word a head or reference form starts with: a word whose readings hold none starts nothing. */
+  readonly starts: ReadonlySet<string>;
   /** English country names by code. */
   readonly countryEn: ReadonlyMap<string, string>;
 }
@@ -160,7 +162,10 @@ export function compileInstitutions(data: InstitutionsFile, places: readonly Pla
   }
   const formsOf = (pick: (h: Head) => readonly string[], elliptic = false) =>
     data.heads.flatMap((head) => pick(head).map((f) => ({ tokens: f.split(' '), head, elliptic: elliptic || head.elliptic.includes(f), plain: head.plain.includes(f) })));
+  const starts = new Set<string>();
+  for (const head of data.heads) for (const f of [...head.forms, ...head.genitive, ...head.named, ...head.refs, ...head.bare]) starts.add(f.split(' ')[0]!);
   return {
+    starts,
     definite: byFirst(formsOf((h) => h.forms)),
     genitive: byFirst(formsOf((h) => h.genitive)),
     named: byFirst(formsOf((h) => h.named)),
@@ -184,6 +189,29 @@ export function institutionRules(): InstitutionRules {
 }
 
 const isWord = (doc: AnalyzedText, i: number) => i < doc.tokens.count && doc.tokens.kinds[i] === TokenKind.Word;
+
+const NONE: readonly { lookup: string; offset: number; proclitics: string[] }[] = [];
+const startCache = new Map<string, readonly { lookup: string; offset: number; proclitics: string[] }[]>();
+
+/**
+ * The readings of a word that start a head or reference form; none for most words, found
+ * without the clitic analysis when no ending of the word (less at most three letters, or that
+ * with the article) is such a start. Cached.
+ */
+function startReadings(word: string, rules: InstitutionRules) {
+  let hit = startCache.get(word);
+  if (hit) return hit;
+  let possible = false;
+  for (let k = 0; k <= 3 && k < word.length - 1 && !possible; k++) {
+    const rest = word.slice(k);
+    possible = rules.starts.has(rest) || rules.starts.has('ال' + rest);
+  }
+  hit = possible ? readings(word).filter((r) => rules.starts.has(r.lookup)) : NONE;
+  if (hit.length === 0) hit = NONE;
+  if (startCache.size > 200_000) startCache.clear();
+  startCache.set(word, hit);
+  return hit;
+}
 
 /** Readings of a word without a future prefix (lookup form and offset of the stem), cached. */
 const readingCache = new Map<string, { lookup: string; offset: number; proclitics: string[] }[]>();
@@ -263,12 +291,23 @@ export function findInstitutions(doc: AnalyzedText, matches: readonly NameMatch[
   };
   const after = (i: number) => (i > 0 && isWord(doc, i - 1) ? readings(t.norm(i - 1)).some((r) => rules.notAfter.has(r.lookup)) : false);
 
+  // The words that may start a head or a reference (one look per token; the loops below visit only these).
+  const starters: number[] = [];
+  const startsAt: (readonly { lookup: string; offset: number; proclitics: string[] }[])[] = [];
+  for (let i = 0; i < t.count; i++) {
+    if (t.kinds[i] !== TokenKind.Word) continue;
+    const rs = startReadings(t.norm(i), rules);
+    if (rs.length > 0) starters.push(i), startsAt.push(rs);
+  }
+  if (starters.length === 0) return [];
+
   const found: Found[] = [];
   // ── full names: head + nationality, head + country, local body + ب + place ──
-  for (let i = 0; i < t.count; i++) {
-    if (!isWord(doc, i) || taken[i]) continue;
+  for (let s = 0; s < starters.length; s++) {
+    const i = starters[s]!;
+    if (taken[i]) continue;
     let best: Found | null = null;
-    for (const r of readings(t.norm(i))) {
+    for (const r of startsAt[s]!) {
       const consider = (f: Found) => {
         if (free(f.firstToken, f.endToken) && (!best || f.endToken > best.endToken)) best = f;
       };
@@ -333,7 +372,6 @@ export function findInstitutions(doc: AnalyzedText, matches: readonly NameMatch[
       const b: Found = best;
       found.push(b);
       for (let k = b.firstToken; k < b.endToken; k++) taken[k] = 1;
-      i = b.endToken - 1;
     }
   }
   const fullIds = new Map<string, Found[]>(); // head id → institutions of that kind named
@@ -358,10 +396,11 @@ export function findInstitutions(doc: AnalyzedText, matches: readonly NameMatch[
   const lexiconRefs = new Set<string>(); // ref forms of lexicon organisations the article names
   for (const m of matches) if (m.targets.some((x) => x.kind === 'ref')) lexiconRefs.add(m.form);
   const later: Found[] = [];
-  for (let i = 0; i < t.count; i++) {
-    if (!isWord(doc, i) || taken[i]) continue;
+  for (let s = 0; s < starters.length; s++) {
+    const i = starters[s]!;
+    if (taken[i]) continue;
     let best: Found | null = null;
-    for (const r of readings(t.norm(i))) {
+    for (const r of startsAt[s]!) {
       const base = { firstToken: i, offset: r.offset, proclitics: r.proclitics.filter((p) => p !== 'ال').length, place: null };
       for (const hf of rules.named.get(r.lookup) ?? []) {
         if (!spells(doc, i, hf.tokens, r) || !free(i, i + hf.tokens.length)) continue;
@@ -394,7 +433,6 @@ export function findInstitutions(doc: AnalyzedText, matches: readonly NameMatch[
       const b: Found = best;
       later.push(b);
       for (let k = b.firstToken; k < b.endToken; k++) taken[k] = 1;
-      i = b.endToken - 1;
     }
   }
 
