@@ -71,6 +71,8 @@ interface HeadForm {
   readonly elliptic: boolean;
   /** Takes no modifier before the adjective. */
   readonly plain: boolean;
+  /** The gender its adjective must have (a one-word head, by its ending); null: either. */
+  readonly feminine: boolean | null;
 }
 
 /** The institution rules, indexed by first word. */
@@ -121,6 +123,9 @@ export function nisbasOf(name: string): string[] {
   return out;
 }
 
+/** Whether a noun or adjective is feminine by its ending ("الشرطه", "القوات"; "الجيش" is not). */
+const isFeminine = (w: string) => w.endsWith('ه') || w.endsWith('ات');
+
 function byFirst(forms: Iterable<HeadForm>): Map<string, HeadForm[]> {
   const out = new Map<string, HeadForm[]>();
   for (const f of forms) {
@@ -161,7 +166,7 @@ export function compileInstitutions(data: InstitutionsFile, places: readonly Pla
     demonyms.set('ال' + n + 'ه', { cc, feminine: true });
   }
   const formsOf = (pick: (h: Head) => readonly string[], elliptic = false) =>
-    data.heads.flatMap((head) => pick(head).map((f) => ({ tokens: f.split(' '), head, elliptic: elliptic || head.elliptic.includes(f), plain: head.plain.includes(f) })));
+    data.heads.flatMap((head) => pick(head).map((f) => ({ tokens: f.split(' '), head, elliptic: elliptic || head.elliptic.includes(f), plain: head.plain.includes(f), feminine: f.includes(' ') ? null : isFeminine(f) })));
   const starts = new Set<string>();
   for (const head of data.heads) for (const f of [...head.forms, ...head.genitive, ...head.named, ...head.refs, ...head.bare]) starts.add(f.split(' ')[0]!);
   return {
@@ -321,7 +326,7 @@ export function findInstitutions(doc: AnalyzedText, matches: readonly NameMatch[
           for (; j < i + hf.tokens.length + 3 && isWord(doc, j); j++) {
             const w = t.norm(j);
             const adjective = w.startsWith('ال') && ((w.length > 4 && /يه?$/u.test(w)) || rules.adjectiveAlso.has(w)) && !rules.adjectiveExclude.has(w);
-            if (!adjective) break;
+            if (!adjective || (hf.feminine !== null && w !== 'الحر' && isFeminine(w) !== hf.feminine)) break;
             own ||= !rules.demonyms.has(w);
           }
           if (own) {
@@ -347,7 +352,8 @@ export function findInstitutions(doc: AnalyzedText, matches: readonly NameMatch[
           }
           continue;
         }
-        if (d && !(hf.elliptic && (!d.feminine || after(i)))) consider({ ...base, endToken: j + 1, head: hf.head, cc: d.cc });
+        const agrees = d && (hf.elliptic ? d.feminine && !after(i) : hf.feminine === null || hf.feminine === d.feminine);
+        if (d && agrees) consider({ ...base, endToken: j + 1, head: hf.head, cc: d.cc });
         if (hf.head.local && !d) {
           // "المجلس العسكري بصبراتة": ب + a place that is no country.
           for (const pr of readings(t.norm(j))) {
@@ -384,9 +390,10 @@ export function findInstitutions(doc: AnalyzedText, matches: readonly NameMatch[
   // The article's country: the one most of its place names lie in, clearly ahead of any other.
   const perCountry = new Map<string, number>();
   for (const m of matches) {
-    const places = m.targets.flatMap((x) => (x.kind === 'place' && x.place.cc ? [x.place] : []));
-    if (places.length === 0) continue;
-    const cc = places.reduce((a, b) => (b.rank > a.rank ? b : a)).cc!;
+    // Only names of one country count: "سان خوسيه" could be in several.
+    const places = m.targets.flatMap((x) => (x.kind === 'place' ? [x.place] : []));
+    const cc = places[0]?.cc;
+    if (!cc || places.some((p) => p.cc !== cc)) continue;
     perCountry.set(cc, (perCountry.get(cc) ?? 0) + 1);
   }
   const ranked = [...perCountry].sort((a, b) => b[1] - a[1]);
