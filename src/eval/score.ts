@@ -35,10 +35,15 @@ export function foldForScoring(s: string): string {
 
 const LEADING_CLITICS = new Set(['و', 'ف', 'ب', 'ل', 'ك']);
 
-/** A mention's comparable forms: itself, and without one leading و ف ب ل ك. */
+/**
+ * A mention's comparable forms: itself, and without one leading و ف ب ل ك; and, for a name
+ * the text writes with ل + ال contracted ("للتحالف": the mention is "لتحالف"), the name with
+ * its article, as annotation.md has gold write it ("التحالف").
+ */
 export function mentionVariants(text: string): string[] {
   const f = foldForScoring(text);
-  return f.length > 1 && LEADING_CLITICS.has(f[0]!) ? [f, f.slice(1)] : [f];
+  if (!(f.length > 1 && LEADING_CLITICS.has(f[0]!))) return [f];
+  return f[0] === 'ل' && f[1] !== 'ل' && !f.startsWith('ال') ? [f, f.slice(1), 'ا' + f] : [f, f.slice(1)];
 }
 
 export interface Counts {

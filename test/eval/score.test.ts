@@ -18,6 +18,12 @@ describe('scoring normalisation', () => {
     expect(mentionVariants('وبحلب')).toEqual(['وبحلب', 'بحلب']);
     expect(mentionVariants('حلب')).toEqual(['حلب']);
   });
+  it('a name written with ل + ال contracted compares with its article (annotation.md)', () => {
+    // "للتحالف الدولي": the record's mention starts after the first ل.
+    expect(mentionVariants('لتحالف الدولي')).toContain('التحالف الدولي');
+    expect(mentionVariants('لسوريا')).toEqual(['لسوريا', 'سوريا', 'السوريا']);
+    expect(mentionVariants('التحالف')).toEqual(['التحالف']);
+  });
 });
 
 describe('entities', () => {

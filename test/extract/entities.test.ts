@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { extractArticle, checkRecord } from '../../src/extract/document.js';
 import { englishPersonName, romanise } from '../../src/extract/entities/english.js';
 import { createEntityExtractor } from '../../src/extract/entities/index.js';
+import { nisbasOf } from '../../src/extract/entities/institutions.js';
 import { headRefs } from '../../src/extract/entities/name-index.js';
 import { PIPELINE } from '../../src/extract/pipeline.js';
 import type { Entity, Message } from '../../src/extract/record.js';
@@ -229,6 +230,165 @@ describe('linking with a name tagger (test double)', () => {
     expect(messages).toEqual([
       { code: 'place-not-in-gazetteer', message: '"الزيتونة الخضراء" is not in the gazetteer: its geo is null', span: { start: 19, end: 35, text: 'الزيتونة الخضراء' } },
     ]);
+  });
+});
+
+describe('institutions built by rule', () => {
+  const orgs = (text: string) => run(text).entities.filter((e) => e.type === 'ORG');
+
+  it('makes nationality adjectives from the gazetteer\'s country names by pattern', () => {
+    expect(nisbasOf('سوريا')).toEqual(['سوري']);
+    expect(nisbasOf('السعوديه')).toEqual(['السعودي', 'سعودي']);
+    expect(nisbasOf('فرنسا')).toEqual(['فرنسي']);
+    expect(nisbasOf('الفلبين')).toEqual(['الفلبيني', 'فلبيني']);
+    expect(nisbasOf('المانيا')).toEqual(['الماني', 'ماني']);
+    expect(nisbasOf('كوريا الشماليه')).toEqual([]);
+  });
+
+  it('a head noun and a nationality adjective is the institution, with its country and sector', () => {
+    const police = entity('أوقفت الشرطة النمساوية رجلين عند الحدود', 'org:at:police')!;
+    expect(police).toMatchObject({ type: 'ORG', subtype: 'GOV', country: 'AT' });
+    expect(mentions(police)).toEqual(['الشرطة النمساوية']);
+    const army = entity('وقصف الجيش الكيني مواقع للمسلحين', 'org:ke:army')!;
+    expect(army).toMatchObject({ subtype: 'MIL', country: 'KE' });
+    expect(mentions(entity('وقالت وزارة الدفاع البولندية إن الطائرة سقطت', 'org:pl:defence-ministry'))).toEqual(['وزارة الدفاع البولندية']);
+    // the same institution gets the same id however it is written
+    expect(ids('أعلنت الحكومة الكينية ثم رحبت حكومة كينيا بالقرار')).toEqual(['org:ke:government']);
+    // the lexicon's actor where it holds the institution by the same convention
+    expect(ids('ورحبت حكومة الأردن بالقرار')).toEqual(['org:jo-government']);
+  });
+
+  it('the whole phrase is one mention: no country LOC inside it', () => {
+    const found = run('قالت وزارة الداخلية السعودية إنها اعتقلت المشتبه به').entities;
+    expect(found.map((e) => e.id)).toEqual(['org:sa:interior-ministry']);
+  });
+
+  it('a ministry left unsaid takes the feminine adjective and is no part of a title', () => {
+    expect(ids('ونددت الخارجية الكينية بالهجوم')).toContain('org:ke:foreign-ministry');
+    expect(ids('وقال وزير الخارجية الكيني إن بلاده')).not.toContain('org:ke:foreign-ministry');
+  });
+
+  it('a local body with ب and a place', () => {
+    const council = run('وأكد المجلس العسكري بمنبج أن الهجوم فشل').entities.find((e) => e.type === 'ORG')!;
+    expect(council).toMatchObject({ subtype: 'MIL', country: 'SY' });
+    expect(council.id).toMatch(/^org:sy:[a-z-]*manbij:military-council$/);
+    expect(mentions(council)).toEqual(['المجلس العسكري بمنبج']);
+  });
+
+  it('a nationality adjective on another noun, a head noun alone, or national security, is no ORG', () => {
+    expect(orgs('تراجعت الأسواق التركية بعد القرار')).toEqual([]);
+    expect(orgs('وصلت البضائع الإيرانية إلى الميناء')).toEqual([]);
+    expect(orgs('انتشر الجيش في الشوارع وأغلقت الشرطة الطرق')).toEqual([]);
+    expect(orgs('لأسباب تتعلق بالأمن الوطني المصري')).toEqual([]);
+  });
+
+  it('a definite back-reference is the one institution of its kind named before it', () => {
+    const police = entity('فتحت الشرطة الهولندية تحقيقا. وقالت الشرطة إن المشتبه به فر', 'org:nl:police')!;
+    expect(mentions(police)).toEqual(['الشرطة الهولندية', 'الشرطة']);
+    const ministry = entity('وأصدرت وزارة العدل البولندية بيانا، وأضافت الوزارة أن', 'org:pl:justice-ministry')!;
+    expect(mentions(ministry)).toEqual(['وزارة العدل البولندية', 'الوزارة']);
+    // two ministries named: "الوزارة" is neither
+    const two = run('التقت وزارة العدل البولندية ووزارة الداخلية البولندية، وقالت الوزارة إن').entities;
+    expect(two.flatMap((e) => e.mentions.map((m) => m.text))).not.toContain('الوزارة');
+    // nothing named before: no reference
+    expect(orgs('قالت الشرطة إن المشتبه به فر')).toEqual([]);
+  });
+
+  it('a bare head names the institution of the article\'s country, when the article names none of that kind', () => {
+    const police = entity('انفجار في الموصل. وقالت الشرطة إن الانفجار وقع قرب سوق في كركوك', 'org:iq:police')!;
+    expect(police).toMatchObject({ type: 'ORG', country: 'IQ' });
+    expect(mentions(police)).toEqual(['الشرطة']);
+    // no country clearly ahead: nothing
+    expect(orgs('وصل الوفد من بغداد إلى دمشق، وقالت الشرطة إن الطريق آمن')).toEqual([]);
+    // one of that kind named: the bare head is a back-reference to it, not the home country's
+    expect(ids('في بغداد، قالت الشرطة الألمانية إن ... وأضافت الشرطة أن')).toContain('org:de:police');
+    expect(ids('في بغداد، قالت الشرطة الألمانية إن ... وأضافت الشرطة أن')).not.toContain('org:iq:police');
+  });
+
+  it('a ministry named without a country is an ORG; with the country named elsewhere it is that ministry', () => {
+    expect(orgs('وأعلنت وزارة العدل أن المحاكمة تبدأ غدا').map((e) => mentions(e))).toEqual([['وزارة العدل']]);
+    const found = orgs('قالت وزارة الداخلية التونسية إن ... وأضافت وزارة الداخلية أن');
+    expect(found.map((e) => e.id)).toEqual(['org:tn:interior-ministry']);
+    expect(mentions(found[0])).toEqual(['وزارة الداخلية التونسية', 'وزارة الداخلية']);
+  });
+
+  it('a lexicon name over the same words wins', () => {
+    expect(ids('وقصف الجيش السوري القرية')).toEqual(['org:sy-army']);
+  });
+
+  it('a party by its head and nisba adjectives; a front line is no party', () => {
+    expect(orgs('وانسحب الحزب الشيوعي من الائتلاف').map((e) => mentions(e))).toEqual([['الحزب الشيوعي']]);
+    expect(orgs('تقدمت القوات على الجبهة الشمالية')).toEqual([]);
+  });
+
+  it('a body named by a head, a nationality and ل + its field is one ORG, and its head refers back to it', () => {
+    const found = orgs('أصدر المركز اللبناني لحقوق الإنسان تقريرا، وقال المركز إن');
+    expect(found.map((e) => [e.subtype, e.country, mentions(e)])).toEqual([['NGO', 'LB', ['المركز اللبناني لحقوق الإنسان', 'المركز']]]);
+    // no field after it: "المركز اللبناني" alone is no body
+    expect(orgs('زار الوفد المركز اللبناني في المدينة')).toEqual([]);
+  });
+
+  it('the opposition of the article\'s country, in its usual names', () => {
+    const found = orgs('تقدمت فصائل المعارضة المسلحة نحو حماة وريف حمص');
+    expect(found.map((e) => [e.id, mentions(e)])).toEqual([['org:sy:opposition', ['فصائل المعارضة المسلحة']]]);
+  });
+
+  it('the forces of a government the lexicon names are an ORG of their own', () => {
+    const found = orgs('هاجمت قوات حكومة الوفاق مواقع التنظيم');
+    expect(found.map((e) => e.id)).toEqual(['org:ly-government:forces']);
+    expect(found[0]).toMatchObject({ subtype: 'MIL', country: 'LY' });
+  });
+});
+
+describe('tagger spans corrected by what stands around them', () => {
+  it('a head noun before a tagged name makes it an organisation or a site, head included', () => {
+    const tagger = new ListTagger([
+      { text: 'خالد بن الوليد', type: 'PER' },
+      { text: 'اللوفر', type: 'ORG' },
+    ]);
+    const found = run('أعلن لواء خالد بن الوليد انسحابه من محيط متحف اللوفر', tagger).entities;
+    expect(found.map((e) => [e.type, mentions(e)])).toEqual([
+      ['ORG', ['لواء خالد بن الوليد']],
+      ['LOC', ['متحف اللوفر']],
+    ]);
+  });
+
+  it('the bare name of such an organisation joins it', () => {
+    const tagger = new ListTagger([{ text: 'صقور الجبل', type: 'PER' }]);
+    const found = run('قاتل لواء صقور الجبل في الريف، وقال قائد صقور الجبل إن', tagger).entities;
+    expect(found.map((e) => [e.type, mentions(e)])).toEqual([['ORG', ['لواء صقور الجبل', 'صقور الجبل']]]);
+  });
+
+  it('a nationality noun ends no person\'s name and is none alone; a kunya loses its preposition and joins the name before it', () => {
+    const tagger = new ListTagger([
+      { text: 'مراد حسن', type: 'PER' },
+      { text: 'بأبي خالد مصري', type: 'PER' },
+      { text: 'وسوداني', type: 'PER' },
+    ]);
+    const found = run('قتل مراد حسن الملقب بأبي خالد مصري الجنسية، وسوداني آخر', tagger).entities;
+    expect(found.map((e) => mentions(e))).toEqual([['مراد حسن', 'أبي خالد']]);
+  });
+
+  it('one person however the surname is written, and a surname before the full name joins it', () => {
+    const tagger = new ListTagger([
+      { text: 'البرغوثي', type: 'PER' },
+      { text: 'نادر البرغوثي', type: 'PER' },
+      { text: 'نادر برغوثي', type: 'PER' },
+    ]);
+    const found = run('البرغوثي يعود. وصل نادر البرغوثي أمس، وقال نادر برغوثي إن', tagger).entities;
+    expect(found.map((e) => mentions(e))).toEqual([['البرغوثي', 'نادر البرغوثي', 'نادر برغوثي']]);
+    // two people share the surname: a lone surname joins neither
+    const two = new ListTagger([
+      { text: 'البرغوثي', type: 'PER' },
+      { text: 'نادر البرغوثي', type: 'PER' },
+      { text: 'سامي البرغوثي', type: 'PER' },
+    ]);
+    expect(run('البرغوثي يعود. التقى نادر البرغوثي سامي البرغوثي', two).entities).toHaveLength(3);
+  });
+
+  it('a generic noun alone is no name', () => {
+    expect(run('أعلن حزب جديد تأسيسه', new ListTagger([{ text: 'حزب', type: 'ORG' }])).entities).toEqual([]);
+    expect(run('وعاد النازحون إلى الريف', new ListTagger([{ text: 'الريف', type: 'LOC' }])).entities).toEqual([]);
   });
 });
 

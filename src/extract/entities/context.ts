@@ -27,6 +27,9 @@ export const EntityContextSchema = z
     personWords: uniqueForms,
     locatives: uniqueForms,
     refHeads: uniqueForms,
+    nameHeads: z.object({ ORG: uniqueForms, LOC: uniqueForms }).strict(),
+    kunyas: uniqueForms,
+    aliasCues: uniqueForms,
   })
   .strict();
 
@@ -40,6 +43,12 @@ export interface EntityContext {
   readonly locatives: ReadonlySet<string>;
   /** Head nouns of organisation names whose article form refers back ("هيئه" → "الهيئه"). */
   readonly refHeads: ReadonlySet<string>;
+  /** Nouns heading a name the tagger finds without them, by the type of the whole name. */
+  readonly nameHeads: ReadonlyMap<string, 'ORG' | 'LOC'>;
+  /** Words opening a kunya ("ابو"): alone, no name. */
+  readonly kunyas: ReadonlySet<string>;
+  /** Words between a person's name and another name of theirs ("الملقب"). */
+  readonly aliasCues: ReadonlySet<string>;
 }
 
 let cached: EntityContext | undefined;
@@ -60,5 +69,8 @@ export function entityContext(): EntityContext {
     personWords: new Set(data.personWords),
     locatives: new Set(data.locatives),
     refHeads: new Set(data.refHeads),
+    nameHeads: new Map([...data.nameHeads.ORG.map((h) => [h, 'ORG'] as const), ...data.nameHeads.LOC.map((h) => [h, 'LOC'] as const)]),
+    kunyas: new Set(data.kunyas),
+    aliasCues: new Set(data.aliasCues),
   });
 }

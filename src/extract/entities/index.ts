@@ -12,6 +12,7 @@ import type { Extractor } from '../types.js';
 import { entityContext } from './context.js';
 import { isKnownNameWord } from './english.js';
 import { linkEntities } from './link.js';
+import { withInstitutions } from './institutions.js';
 import { findNames } from './match.js';
 import { nameIndex } from './name-index.js';
 
@@ -52,7 +53,7 @@ export function createEntityExtractor(options: EntityExtractorOptions = {}): Ext
     extract({ doc }) {
       const index = nameIndex();
       const ctx = entityContext();
-      const matches = findNames(doc, index, ctx);
+      const matches = withInstitutions(doc, findNames(doc, index, ctx), index);
       return linkEntities(doc, matches, index, ctx, { tagger: options.tagger, minConfidence }, isKnownNameWord);
     },
   };

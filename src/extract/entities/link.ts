@@ -21,10 +21,12 @@ import { recordMessage } from '../../messages.js';
 import type { NameSpan, NameTagger } from '../../ner/types.js';
 import type { AnalyzedText } from '../../text/analyze.js';
 import { analyzeClitics } from '../../text/clitics.js';
+import { TokenKind } from '../../text/tokenize.js';
 import type { Entity, Message, Span } from '../record.js';
 import type { EntityContext } from './context.js';
 import { englishPersonName } from './english.js';
 import { resolvePlaces, type PlaceMention } from './geocode.js';
+import { institutionRules } from './institutions.js';
 import type { NameMatch } from './match.js';
 import { findForm, type NameIndex, type NameTarget } from './name-index.js';
 
@@ -48,7 +50,9 @@ interface ActorMention extends Mention {
 interface PlaceMentionAt extends Mention, PlaceMention {}
 
 interface NewName extends Mention {
-  readonly type: 'PER' | 'ORG' | 'LOC';
+  type: 'PER' | 'ORG' | 'LOC';
+  /** The head noun the name was widened over ("كتيبه"), if any. */
+  readonly head?: string;
 }
 
 /** How linking treats a name tagger's spans. */
@@ -162,6 +166,70 @@ const contains = (outer: readonly string[], inner: readonly string[]) => {
   return false;
 };
 
+/** A tagger span as linking reads it: maybe widened over a head noun before it ("كتيبة" + a name). */
+interface TaggedSpan extends NameSpan {
+  /** The head noun taken in, without its proclitics: the first key of the name. */
+  readonly head?: string;
+  /** The first key when a proclitic is taken off ("بأبي سمير" → "ابي"). */
+  readonly firstKey?: string;
+}
+
+/** Lookup forms of a word (itself, without proclitics), no future prefix. */
+const lookups = (word: string) => analyzeClitics(word).filter((a) => !a.proclitics.includes('س'));
+
+/**
+ * Corrects the tagger's spans by what stands around them:
+ * - a name right after a head noun of organisations or sites ("كتيبة" + "طارق بن زياد",
+ *   "متحف" + "باردو") is that organisation or site, head included;
+ * - a person's name does not end in a nationality noun ("أبو سمير روسي": "Abu Samir, a
+ *   Russian"), and a nationality noun ("بريطاني") or a kunya word ("أبي") alone is no name;
+ * - a generic noun alone ("حزب", "الريف", "المملكة": a head of names or a place cue) is none.
+ */
+function correctSpans(doc: AnalyzedText, spans: readonly NameSpan[], ctx: EntityContext): TaggedSpan[] {
+  const t = doc.tokens;
+  const demonyms = institutionRules().demonyms;
+  const nationality = (w: string) => lookups(w).some((a) => !a.lookup.startsWith('ال') && demonyms.has('ال' + a.lookup));
+  const out: TaggedSpan[] = [];
+  for (const span of spans) {
+    let s: TaggedSpan = span;
+    if (s.type === 'PER') {
+      let end = s.endToken;
+      while (end - s.firstToken > 1 && t.kinds[end - 1] === TokenKind.Word && nationality(t.norm(end - 1))) end--;
+      if (end !== s.endToken) s = { ...s, endToken: end, end: t.end(end - 1) };
+      if (s.endToken - s.firstToken === 1) {
+        const w = t.norm(s.firstToken);
+        if (nationality(w) || lookups(w).some((a) => ctx.kunyas.has(a.lookup))) continue;
+      } else {
+        // "بأبي سمير": the preposition is no part of the kunya.
+        const k = lookups(t.norm(s.firstToken)).find((a) => a.proclitics.length > 0 && !a.proclitics.includes('ال') && ctx.kunyas.has(a.lookup));
+        if (k) s = { ...s, start: doc.normalized.startOf(t.nStarts[s.firstToken]! + k.offset), firstKey: k.lookup };
+      }
+    }
+    // A generic noun alone ("حزب", "الريف", "المملكة") is no name.
+    if (
+      s.endToken - s.firstToken === 1 &&
+      lookups(t.norm(s.firstToken)).some((a) => {
+        const noun = a.lookup.replace(/^ال/u, '');
+        return ctx.nameHeads.has(noun) || ctx.refHeads.has(noun) || ctx.placeCues.has(noun);
+      })
+    )
+      continue;
+    const h = s.firstToken - 1;
+    if (h >= 0 && t.kinds[h] === TokenKind.Word && !ctx.nameHeads.has(t.norm(s.firstToken))) {
+      const head = lookups(t.norm(h)).find((a) => ctx.nameHeads.has(a.lookup) && !a.proclitics.includes('ال'));
+      if (head) {
+        s = { ...s, firstToken: h, start: doc.normalized.startOf(t.nStarts[h]! + head.offset), type: ctx.nameHeads.get(head.lookup)!, head: head.lookup };
+      }
+    }
+    out.push(s);
+  }
+  return out;
+}
+
+/** A person's name compared without the article before its later words ("سلمان العبيدي" ≈ "سلمان عبيدي"). */
+const bareWord = (w: string) => (w.startsWith('ال') && w.length > 4 ? w.slice(2) : w);
+const personKey = (keys: readonly string[]) => keys.map((k, i) => (i > 0 ? bareWord(k) : k)).join(' ');
+
 /** Tagger spans without overlaps (a model should not give any): the longest, then the surest, wins. In reading order. */
 function nonOverlapping(spans: NameSpan[]): NameSpan[] {
   const kept: NameSpan[] = [];
@@ -203,8 +271,10 @@ export function linkEntities(
     const model = `model:${options.tagger.id}`;
     const lexiconAt = (from: number, to: number) => [...actors, ...places].filter((m) => m.firstToken < to && from < m.endToken);
     const dropPlaces = new Set<Mention>();
-    const spans = nonOverlapping(
-      options.tagger.tag(doc).filter((s) => s.type !== 'MISC' && s.confidence >= options.minConfidence && s.endToken > s.firstToken),
+    const spans = correctSpans(
+      doc,
+      nonOverlapping(options.tagger.tag(doc).filter((s) => s.type !== 'MISC' && s.confidence >= options.minConfidence && s.endToken > s.firstToken)),
+      ctx,
     );
     for (const span of spans) {
       const type = span.type as 'PER' | 'ORG' | 'LOC';
@@ -216,7 +286,9 @@ export function linkEntities(
         if (!(type === 'ORG' && inside && longer && overlapping.every((m) => places.includes(m as PlaceMentionAt)))) continue;
         for (const m of overlapping) dropPlaces.add(m);
       }
-      const { keys, start } = taggedName(doc, span, index, knownWord);
+      const named = taggedName(doc, span, index, (w) => knownWord(w) || ctx.kunyas.has(w));
+      const first = span.head ?? span.firstKey;
+      const { keys, start } = first ? { keys: [first, ...named.keys.slice(1)], start: span.start } : named;
       const mention = { firstToken: span.firstToken, endToken: span.endToken, start, end: span.end, keys, source: model };
       // A name the lexicon holds, found where the lexicon's context rules held back: link it.
       const node = findForm(index, keys);
@@ -236,7 +308,7 @@ export function linkEntities(
         const cue = span.firstToken > 0 && analyzeClitics(doc.tokens.norm(span.firstToken - 1)).some((a) => ctx.personCues.has(a.lookup));
         if (!cue) continue;
       }
-      newNames.push({ ...mention, type });
+      newNames.push({ ...mention, type, ...(span.head ? { head: span.head } : {}) });
     }
     for (let i = places.length - 1; i >= 0; i--) if (dropPlaces.has(places[i]!)) places.splice(i, 1);
   }
@@ -290,11 +362,34 @@ export function linkEntities(
       p,
     );
   });
+  // An organisation named by a head noun and a name ("حركة نور الدين زنكي") is one entity
+  // with every other naming of it by a head ("جماعة زنكي") and with the bare name where the
+  // tagger read it as a person or place ("نور الدين زنكي", "زنكي"): the name part decides,
+  // the whole of it or its end.
+  const headed = newNames.filter((n) => n.head && n.type === 'ORG');
+  const namePart = (n: NewName) => (n.head ? n.keys.slice(1) : n.keys).join('');
+  const sameOrg = new Map<NewName, NewName>();
+  for (const n of newNames) {
+    const part = namePart(n);
+    if (part.length < 3) continue;
+    const org = headed.find((o) => o !== n && (namePart(o) === part || (namePart(o).endsWith(part) && (!n.head || n.head === o.head || n.keys.length > 1))));
+    if (org) sameOrg.set(n, sameOrg.get(org) ?? org);
+  }
   // New names in reading order: a partial person name joins the person named before it in full.
   const byName = new Map<string, string>();
   for (const n of newNames) {
-    const form = n.keys.join(' ');
-    let id = byName.get(`${n.type}|${form}`);
+    const root = sameOrg.get(n);
+    if (root) n.type = 'ORG';
+    const form = root ? root.keys.join(' ') : n.keys.join(' ');
+    // "سلمان العبيدي" and "سلمان عبيدي" are one person: the article before a surname does not count.
+    const key = n.type === 'PER' ? personKey(n.keys) : form;
+    let id = byName.get(`${n.type}|${key}`);
+    // "يوسف عوني الملقب بأبي جمال": a person's other name, right after the name and a cue.
+    const cue = n.firstToken - 1;
+    if (!id && n.type === 'PER' && cue > 0 && doc.tokens.kinds[cue] === TokenKind.Word && ctx.aliasCues.has(doc.tokens.norm(cue))) {
+      const before = doc.tokens.end(cue - 1);
+      id = [...entities.values()].find((e) => e.entity.type === 'PER' && e.entity.mentions.some((s) => s.end === before))?.entity.id;
+    }
     if (!id && n.type === 'PER') {
       const earlier = [...entities.values()].filter(
         (e) => e.entity.type === 'PER' && e.keys.some((k) => k.length > n.keys.length && contains(k, n.keys)) && e.entity.mentions.some((s) => s.start < n.start),
@@ -302,7 +397,7 @@ export function linkEntities(
       if (earlier.length === 1) id = earlier[0]!.entity.id;
     }
     id ??= newEntityId(n.type, form);
-    byName.set(`${n.type}|${form}`, id);
+    byName.set(`${n.type}|${key}`, id);
     const display = doc.text.slice(n.start, n.end);
     addMention(
       id,
@@ -320,6 +415,29 @@ export function linkEntities(
     if (n.type === 'LOC' && entities.get(id)!.entity.mentions.length === 1) {
       messages.push(recordMessage('place-not-in-gazetteer', `"${display}" is not in the gazetteer: its geo is null`, spanOf(doc, n)));
     }
+  }
+
+  // A partial name that stands before the full one (a headline's surname): it joins the one
+  // person whose full name holds it, if only one does.
+  for (const [id, e] of entities) {
+    if (!id.startsWith('new:') || e.entity.type !== 'PER' || e.keys.some((k) => k.length > 1)) continue;
+    const words = new Set(e.keys.map((k) => bareWord(k[0] ?? '')));
+    const holders = [...entities.entries()].filter(
+      ([other, o]) => other !== id && o.entity.type === 'PER' && o.keys.some((k) => k.length > 1 && k.some((w) => words.has(bareWord(w)))),
+    );
+    if (holders.length !== 1) continue;
+    const target = holders[0]![1];
+    for (let m = 0; m < e.entity.mentions.length; m++) {
+      const span = e.entity.mentions[m]!;
+      const at = `${span.start}:${span.end}`;
+      if (target.mentionAt.has(at)) continue;
+      target.mentionAt.add(at);
+      target.entity.mentions.push(span);
+      target.keys.push(e.keys[m] ?? []);
+    }
+    target.entity.mentions.sort((a, b) => a.start - b.start);
+    for (const src of e.sources) target.sources.add(src);
+    entities.delete(id);
   }
 
   return {
