@@ -144,7 +144,9 @@ export const eventExtractor: Extractor = {
           match.firstToken > sentence.firstToken &&
           (lex.firstPersonGovernors.has(ctx.norms[match.firstToken - 1]!) || ctx.readingsOf(match.firstToken - 1).some((r) => lex.firstPersonGovernors.has(r.stem)));
         // "سنواصل دعم حكومة العراق": the speaker supports; the genitive is who is supported.
-        const subject = governedByFirstPerson ? { source: 'none' as const, mentions: [], after: match.endToken } : findSubject(ctx, match, clauseStart, clauseEnd, argumentsEnd);
+        // A passive ("اُعتقل X", "أصيب X") or a participle ("مطالباً X بـ…") has no subject of its own: the
+        // word after it is the one acted on.
+        const subject = governedByFirstPerson || match.passive || match.participle ? { source: 'none' as const, mentions: [], after: match.endToken } : findSubject(ctx, match, clauseStart, clauseEnd, argumentsEnd);
         // A verbal noun inside what another event reports is part of that report, not an event.
         if (parent && match.nounLike) continue;
         // What an event reports ("أكدت الإدارة أن …") tells of other events only with their own
