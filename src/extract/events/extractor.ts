@@ -135,7 +135,8 @@ export const eventExtractor: Extractor = {
       for (const match of matches) {
         const triggerStart = ctx.doc.tokens.start(match.firstToken);
         const parent = embedding.find((e) => triggerStart >= e.span.start && triggerStart < e.span.end);
-        if (parent && parent.type === 'REQUEST') continue; // what is asked has not happened
+        // What is asked has not happened; a participle ("…، مؤكداً") goes with the main verb, not inside what it says.
+        if (parent && parent.type === 'REQUEST' && !match.participle) continue;
         const [clauseStart, clauseEnd] = clauseBounds(ctx, match, sentence);
         // The clause with its commas: where a recipient, or a person named beside a title, may stand.
         const argumentsEnd = recipientEnd(ctx, match, sentence);
@@ -153,7 +154,7 @@ export const eventExtractor: Extractor = {
         // subject; but what one denies is mostly its own doing ("نفى التحالف أن تكون طائراته قد
         // استهدفت …").
         const deniedOwnAct = parent?.type === 'REJECT' && parent.actor.length > 0 && subject.source !== 'subject';
-        if (parent && subject.source !== 'subject' && !match.firstPerson && !deniedOwnAct) continue;
+        if (parent && subject.source !== 'subject' && !match.firstPerson && !match.participle && !deniedOwnAct) continue;
 
         // Who acts. Speakers go on speaking ("وأضافت", "نحثكم"); a noun needs its own actor, or
         // the one its sentence's main event has ("أصدر الوزراء بياناً بعيد اجتماع").

@@ -330,7 +330,9 @@ export function eventLexicon(): EventLexicon {
     const nouns = new Set((t.nouns ?? []).map((n) => normalizeForm(n)));
     const masdars = t.masdar ? (t.past ?? []).flatMap((p) => masdarForms(p)) : [];
     for (const m of masdars) nouns.add(m);
-    if (t.participle) for (const f of participleForms(t.present ?? [])) if (!nouns.has(f)) add(f, 'verb', false, false, true);
+    // A participle spelt like a verbal noun ("مطالبة") is both: the participle where it takes no
+    // article ("…، مطالبةً الدول بـ"), the noun with one or after a preposition.
+    if (t.participle) for (const f of participleForms(t.present ?? [])) add(f, 'verb', false, false, true);
     for (const f of t.participles ?? []) add(f, 'verb', false, false, true);
     for (const n of nouns) add(n, 'noun', false);
   }

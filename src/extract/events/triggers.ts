@@ -88,6 +88,8 @@ function hasWordWithin(ctx: DocumentContext, from: number, limit: number, senten
   for (let t = from, seen = 0; t < sentenceEnd && seen < limit; seen++) {
     const mi = ctx.mentionAt[t]!;
     if (mi !== -1) {
+      // A name counts as one word, by its first word ("فجر ليبيا", "استعاد مدينة الموصل").
+      if (words.has(ctx.norms[t]!)) return t;
       t = Math.max(t + 1, ctx.mentions[mi]!.endToken);
       continue;
     }
@@ -124,8 +126,10 @@ function previousWord(ctx: DocumentContext, t: number, sentence: Sentence): numb
 export function findTriggers(ctx: DocumentContext, sentence: Sentence): TriggerMatch[] {
   const lexicon = eventLexicon();
   const found: TriggerMatch[] = [];
+  // The word a trigger requires is part of it ("أجرى … محادثات", "شن … هجوماً"), no trigger of its own.
+  const required = new Set<number>();
   for (let t = sentence.firstToken; t < sentence.endToken; t++) {
-    if (ctx.mentionAt[t] !== -1 || !maySpellTrigger(lexicon, ctx.norms[t]!)) continue;
+    if (ctx.mentionAt[t] !== -1 || required.has(t) || !maySpellTrigger(lexicon, ctx.norms[t]!)) continue;
     const before = previousWord(ctx, t, sentence);
     const beforeNorm = before >= sentence.firstToken ? ctx.norms[before]! : '';
     // "المناطق التي تسيطر عليها": a relative clause tells what is known, not a new event.
@@ -184,6 +188,7 @@ export function findTriggers(ctx: DocumentContext, sentence: Sentence): TriggerM
       if (match) break;
     }
     if (match) {
+      if (match.requiredToken !== null) required.add(match.requiredToken);
       found.push(match);
       t = match.endToken - 1;
     }
