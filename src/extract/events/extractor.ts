@@ -383,7 +383,8 @@ export const eventExtractor: Extractor = {
         if (absorbed.has(match.firstToken)) continue;
         const triggerStart = ctx.doc.tokens.start(match.firstToken);
         const parent = embedding.find((e) => triggerStart >= e.span.start && triggerStart < e.span.end);
-        if (parent && parent.type === 'REQUEST') continue; // what is asked has not happened
+        // What is asked has not happened; a participle ("…، مؤكداً") goes with the main verb, not inside what it says.
+        if (parent && parent.type === 'REQUEST' && !match.participle) continue;
         const [clauseStart, clauseEnd] = clauseBounds(ctx, match, sentence);
         // The clause with its commas: where a recipient, or a person named beside a title, may stand.
         const argumentsEnd = recipientEnd(ctx, match, sentence);
@@ -392,7 +393,10 @@ export const eventExtractor: Extractor = {
           match.firstToken > sentence.firstToken &&
           (lex.firstPersonGovernors.has(ctx.norms[match.firstToken - 1]!) || ctx.readingsOf(match.firstToken - 1).some((r) => lex.firstPersonGovernors.has(r.stem)));
         // "سنواصل دعم حكومة العراق": the speaker supports; the genitive is who is supported.
-        let subject: SubjectFound = governedByFirstPerson ? { source: 'none', mentions: [], after: match.endToken } : findSubject(ctx, match, clauseStart, clauseEnd, argumentsEnd);
+        // A passive spelt as one ("اُعتقل X", "أصيب X") or a participle ("مطالباً X بـ…") has no
+        // subject of its own: the word after it is the one acted on.
+        let subject: SubjectFound =
+          governedByFirstPerson || match.passive || match.participle ? { source: 'none', mentions: [], after: match.endToken } : findSubject(ctx, match, clauseStart, clauseEnd, argumentsEnd);
         // "اعتقال قيادي في داعش", "مقتل زعيم التنظيم": the genitive of such a noun is the one acted upon.
         let patient: readonly MentionOnTokens[] = [];
         if (isPatientNoun(ctx, match) && subject.source === 'subject' && subject.mentions.every((m) => m.firstToken >= match.endToken)) {
@@ -403,14 +407,15 @@ export const eventExtractor: Extractor = {
         // named is the one acted upon; the doer is who "على يد" / "من قبل" names, or the owner of
         // the strike it was done by, else no one (a claim in the article may name them).
         let passive = false;
-        if (match.kind === 'verb' && ACTS_OF_FORCE.has(match.entry.type) && match.entry.frame.object && (subject.source === 'subject' || subject.source === 'none')) {
+        const mayBePassive = match.passive || (ACTS_OF_FORCE.has(match.entry.type) && match.entry.frame.object);
+        if (match.kind === 'verb' && !match.participle && mayBePassive && (subject.source === 'subject' || subject.source === 'none')) {
           const reading = passiveReading(ctx, matches, match, subject, argumentsEnd);
-          if (reading) {
+          if (reading || match.passive) {
             passive = true;
             // "قُتل … بغارة": the strike is how this act was done, not a second act.
-            if (reading.strike !== null) absorbed.add(reading.strike);
-            patient = subject.source === 'subject' ? subject.mentions : findRecipient(ctx, match, match.endToken, argumentsEnd).filter((m) => m !== reading.doer);
-            subject = reading.doer
+            if (reading?.strike != null) absorbed.add(reading.strike);
+            patient = subject.source === 'subject' ? subject.mentions : findRecipient(ctx, match, match.endToken, argumentsEnd).filter((m) => m !== reading?.doer);
+            subject = reading?.doer
               ? { source: 'subject', mentions: [reading.doer], after: reading.doer.endToken }
               : { source: 'anonymous', mentions: [], after: Math.max(match.endToken, ...patient.map((m) => m.endToken)) };
           }
@@ -438,7 +443,7 @@ export const eventExtractor: Extractor = {
         // An act told in the report with a subject of its own that names no one ("أن الشرطة ألقت
         // القبض") is the act, with no known doer.
         const unnamedDoer = parent !== undefined && ((subject.source === 'anonymous' && !match.nounLike) || passive) && !SPEECH_TYPES.has(match.entry.type);
-        if (parent && subject.source !== 'subject' && !match.firstPerson && !deniedOwnAct && !reportedAct && !unnamedDoer) continue;
+        if (parent && subject.source !== 'subject' && !match.firstPerson && !match.participle && !deniedOwnAct && !reportedAct && !unnamedDoer) continue;
 
         // Who acts. Speakers go on speaking ("وأضافت", "نحثكم"); a noun needs its own actor, or
         // the one its sentence's main event has ("أصدر الوزراء بياناً بعيد اجتماع").

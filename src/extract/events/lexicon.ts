@@ -18,6 +18,11 @@ const TriggerSchema = z.object({
   present: z.array(z.string().min(2)).optional(),
   forms: z.array(z.string().min(1)).optional(),
   nouns: z.array(z.string().min(2)).optional(),
+  masdar: z.boolean().optional(),
+  participle: z.boolean().optional(),
+  participles: z.array(z.string().min(2)).optional(),
+  passive_past: z.array(z.string().min(2)).optional(),
+  passive_present: z.array(z.string().min(2)).optional(),
   noun_needs_actor: z.boolean().optional(),
   past_is_noun: z.boolean().optional(),
   tenses: z.array(z.enum(['past', 'present'])).optional(),
@@ -26,6 +31,7 @@ const TriggerSchema = z.object({
   noun_takes_sentence_actor: z.boolean().optional(),
   requires: z.object({ words: z.array(z.string().min(1)).min(1), within: z.number().int().min(1).max(12) }).optional(),
   excludes: z.object({ words: z.array(z.string().min(1)).min(1), within: z.number().int().min(1).max(12) }).optional(),
+  excludes_before: z.object({ words: z.array(z.string().min(1)).min(1), within: z.number().int().min(1).max(4) }).optional(),
   recipient: z.object({ object: z.boolean(), prepositions: z.array(z.string()) }),
   content: z.array(z.string()),
 });
@@ -94,6 +100,13 @@ export interface TriggerForm {
   readonly kind: FormKind;
   /** The speaker speaks of themselves: "ندعو", "نطالب", "طالبنا". */
   readonly firstPerson: boolean;
+  /** The spelling can only be passive ("أصيب", "هوجم", "يصاب"): its object is the one acted on. */
+  readonly passive: boolean;
+  /**
+   * An active participle in the accusative ("مطالباً", "مؤكداً"): it reads as a verb whose
+   * subject is its sentence's actor, never the word after it (that is its object).
+   */
+  readonly participle: boolean;
   readonly entry: CompiledTrigger;
 }
 
@@ -102,6 +115,8 @@ export interface CompiledTrigger extends TriggerEntry {
   readonly rule: string;
   readonly requiredWords: ReadonlySet<string>;
   readonly excludedWords: ReadonlySet<string>;
+  /** Words that, just before the trigger, give it another sense ("وقف إطلاق النار" is a truce). */
+  readonly excludedBefore: ReadonlySet<string>;
   readonly recipientPrepositions: ReadonlySet<string>;
   readonly contentMarkers: ReadonlySet<string>;
   /**
@@ -202,6 +217,77 @@ export function inflect(past: readonly string[], present: readonly string[]): In
   return [...out.values()];
 }
 
+/**
+ * Passive spellings that differ from the active. Unvocalised Arabic writes most passives as it
+ * writes the active (قتل is قَتل and قُتل, اعتقل is اعتقل and اُعتقل, يقتل is يَقتل and يُقتل), so
+ * only these are generated:
+ * - form III: فاعَل → فوعِل ("هاجم" → "هوجم", "طالب" → "طولب", "حاصر" → "حوصر"), by rule from
+ *   every four-letter past stem with alef as its second letter;
+ * - hollow and defective verbs: the stems `passive_past` ("أصيب", "اغتيل") and `passive_present`
+ *   ("صاب": "يصاب") of an entry.
+ * Only third persons are made: news tells what was done to others. A form III verb opening with
+ * و makes none ("ووفق" is "and according to" before it is "was agreed with"). A vocalised passive
+ * ("قُتل", "اُعتقل", "استُهدف") is read off its damma when the text is matched (see triggers.ts).
+ */
+const PASSIVE_PAST_SUFFIXES = ['', 'ت', 'وا'];
+const PASSIVE_PRESENT_PREFIXES = ['ي', 'ت'];
+const PASSIVE_PRESENT_SUFFIXES = ['', 'ون', 'ان'];
+
+/**
+ * The passive forms of a verb whose spelling is not the active's.
+ *
+ * @example
+ * passiveForms(['هاجم'], [], []).includes('هوجمت')  // true
+ * passiveForms([], ['أصيب'], ['صاب']).includes('يصابون')  // true
+ */
+export function passiveForms(past: readonly string[], passivePast: readonly string[], passivePresent: readonly string[]): string[] {
+  const out = new Set<string>();
+  const stems = passivePast.map((s) => normalizeForm(s));
+  for (const p of past.map((s) => normalizeForm(s))) if (p.length === 4 && p[1] === 'ا' && p[0] !== 'ا' && p[0] !== 'و') stems.push(p[0] + 'و' + p.slice(2));
+  for (const p of stems) for (const suf of PASSIVE_PAST_SUFFIXES) out.add(p + suf);
+  for (const s of passivePresent.map((x) => normalizeForm(x))) {
+    for (const pre of PASSIVE_PRESENT_PREFIXES) for (const suf of PASSIVE_PRESENT_SUFFIXES) out.add(pre + s + suf);
+  }
+  return [...out];
+}
+
+/**
+ * The verbal noun (masdar) of a past stem, by its pattern, with its plural and accusative:
+ * - a stem opening with alef (forms IV, VII, VIII, X) lengthens its last syllable: "أفرج" →
+ *   "إفراج", "انسحب" → "انسحاب", "اعتقل" → "اعتقال", "اتهم" → "اتهام", "استهدف" → "استهداف";
+ * - form III فاعل → مفاعلة: "طالب" → "مطالبة", "داهم" → "مداهمة";
+ * - a three-letter stem is taken as form II فعّل → تفعيل: "فجر" → "تفجير", "وزع" → "توزيع" (a
+ *   form I verb's masdar is not predictable: list it under `nouns` instead).
+ * Forms V and VI (تفعّل، تفاعل) are their own masdar, as the past stem (`past_is_noun`).
+ *
+ * @example
+ * masdarForms('اعتقل')  // ['اعتقال', 'اعتقالات', 'اعتقالا']
+ */
+export function masdarForms(past: string): string[] {
+  const p = normalizeForm(past);
+  let m: string | null = null;
+  if (p.length >= 4 && p[0] === 'ا') m = p.slice(0, -1) + 'ا' + p.slice(-1);
+  else if (p.length === 4 && p[1] === 'ا') m = 'م' + p + 'ه';
+  else if (p.length === 3) m = 'ت' + p.slice(0, 2) + 'ي' + p[2];
+  if (!m) return [];
+  return m.endsWith('ه') ? [m, m.slice(0, -1) + 'ات'] : [m, m + 'ات', m + 'ا'];
+}
+
+/**
+ * The accusative active participle of a derived verb, from its present stem: م + stem
+ * ("طالب" → "مطالباً", "ؤكد" → "مؤكداً", "ستنكر" → "مستنكراً"), masculine, feminine and plural.
+ * Form I participles (فاعل: "رافضاً") are not made this way: they are written out in `forms`.
+ *
+ * @example
+ * participleForms(['حذر'])  // ['محذرا', 'محذره', 'محذرين']
+ */
+export function participleForms(present: readonly string[]): string[] {
+  return present.flatMap((s) => {
+    const m = 'م' + normalizeForm(s);
+    return [m + 'ا', m + 'ه', m + 'ين'];
+  });
+}
+
 const words = (phrase: string) => normalizeForm(phrase).split(/\s+/u).filter(Boolean);
 
 /** A cue's words as stem alternatives (every search term of each word). */
@@ -250,17 +336,18 @@ export function eventLexicon(): EventLexicon {
       rule: `ar/events/${t.id}`,
       requiredWords: new Set((t.requires?.words ?? []).map((w) => normalizeForm(w))),
       excludedWords: new Set((t.excludes?.words ?? []).map((w) => normalizeForm(w))),
+      excludedBefore: new Set((t.excludes_before?.words ?? []).map((w) => normalizeForm(w))),
       recipientPrepositions: new Set(t.recipient.prepositions.map((w) => normalizeForm(w))),
       frame: frameOf(t),
       contentMarkers: new Set(t.content.map((w) => normalizeForm(w))),
       nounLikeForms: new Set(t.past_is_noun ? (t.past ?? []).map((w) => normalizeForm(w)) : []),
     };
     triggers.push(entry);
-    const add = (form: string, kind: FormKind, firstPerson: boolean) => {
+    const add = (form: string, kind: FormKind, firstPerson: boolean, passive = false, participle = false) => {
       const ws = words(form);
       if (ws.length === 0) return;
       const list = byFirstWord.get(ws[0]!) ?? [];
-      if (!list.some((f) => f.entry === entry && f.words.join(' ') === ws.join(' '))) list.push({ words: ws, kind, firstPerson, entry });
+      if (!list.some((f) => f.entry === entry && f.kind === kind && f.words.join(' ') === ws.join(' '))) list.push({ words: ws, kind, firstPerson, passive, participle, entry });
       byFirstWord.set(ws[0]!, list);
     };
     for (const f of inflect(t.past ?? [], t.present ?? [])) {
@@ -273,7 +360,16 @@ export function eventLexicon(): EventLexicon {
       const n = normalizeForm(f);
       add(f, 'verb', (n.startsWith('ن') && !base.startsWith('ن')) || (n.endsWith('نا') && n !== base));
     }
-    for (const n of t.nouns ?? []) add(n, 'noun', false);
+    // Generated passives, participles and verbal nouns (see passiveForms, participleForms, masdarForms).
+    for (const f of passiveForms(t.past ?? [], t.passive_past ?? [], t.passive_present ?? [])) add(f, 'verb', false, true);
+    const nouns = new Set((t.nouns ?? []).map((n) => normalizeForm(n)));
+    const masdars = t.masdar ? (t.past ?? []).flatMap((p) => masdarForms(p)) : [];
+    for (const m of masdars) nouns.add(m);
+    // A participle spelt like a verbal noun ("مطالبة") is both: the participle where it takes no
+    // article ("…، مطالبةً الدول بـ"), the noun with one or after a preposition.
+    if (t.participle) for (const f of participleForms(t.present ?? [])) add(f, 'verb', false, false, true);
+    for (const f of t.participles ?? []) add(f, 'verb', false, false, true);
+    for (const n of nouns) add(n, 'noun', false);
   }
   // Longer forms first, so "ضربة جوية" is tried before "ضربة".
   for (const list of byFirstWord.values()) list.sort((a, b) => b.words.length - a.words.length);

@@ -29,6 +29,50 @@ export interface TriggerMatch {
   readonly nounLike: boolean;
   /** The speaker speaks of themselves: "ندعو", "نحثكم", "طالبنا". */
   readonly firstPerson: boolean;
+  /**
+   * The form can only be read as a passive: by its spelling ("أصيب", "هوجم", "يصاب"; see
+   * passiveForms in lexicon.ts) or by its vowels ("قُتل", "اُعتقل", "استُهدف"). The word after
+   * it is the one acted on, not the doer.
+   */
+  readonly passive: boolean;
+  /** An active participle ("مطالباً", "داعياً"): its subject is its sentence's actor, the word after it its object. */
+  readonly participle: boolean;
+}
+
+const FATHA = 0x064e;
+const DAMMA = 0x064f;
+const KASRA = 0x0650;
+
+/**
+ * Whether a written verb carries the passive's vowels: a past with a damma on its first letter
+ * ("قُتل", "ضُبط", "اُعتقل", "أُصيب") or on the infix ت of forms VIII and X ("اعتُقل", "استُهدف");
+ * a present with a damma on its prefix and a fatha, no kasra, inside its stem ("يُقتَل", "تُستهدَف";
+ * not the active "يُعلِن"). `surface` is the token as written, `proclitics` how many letters of
+ * its normalised form are proclitics.
+ */
+function vocalisedPassive(surface: string, proclitics: number): boolean {
+  // Letters with the marks that follow each one.
+  const letters: { ch: string; marks: number[] }[] = [];
+  for (const ch of surface) {
+    const u = ch.codePointAt(0)!;
+    if (u >= 0x064b && u <= 0x065f) letters.at(-1)?.marks.push(u);
+    else if (u !== 0x0640) letters.push({ ch, marks: [] });
+  }
+  const word = letters.slice(proclitics);
+  if (word.length < 3) return false;
+  const first = word[0]!.ch;
+  if ('يتن'.includes(first)) {
+    if (!word[0]!.marks.includes(DAMMA)) return false;
+    const inner = word.slice(2, -1);
+    return inner.some((l) => l.marks.includes(FATHA)) && !inner.some((l) => l.marks.includes(KASRA));
+  }
+  if (word[0]!.marks.includes(DAMMA)) return true;
+  if (first === 'ا' || first === 'إ') {
+    // "اعتُقل": ا + C + ت; "استُهدف": ا + س + ت
+    if (word[2]?.ch === 'ت' && word[2].marks.includes(DAMMA)) return true;
+    if (word[1]?.ch === 'س' && word[2]?.ch === 'ت' && word[2].marks.includes(DAMMA)) return true;
+  }
+  return false;
 }
 
 /**
@@ -44,6 +88,8 @@ function hasWordWithin(ctx: DocumentContext, from: number, limit: number, senten
   for (let t = from, seen = 0; t < sentenceEnd && seen < limit; seen++) {
     const mi = ctx.mentionAt[t]!;
     if (mi !== -1) {
+      // A name counts as one word, by its first word ("فجر ليبيا", "استعاد مدينة الموصل").
+      if (words.has(ctx.norms[t]!)) return t;
       t = Math.max(t + 1, ctx.mentions[mi]!.endToken);
       continue;
     }
@@ -52,6 +98,15 @@ function hasWordWithin(ctx: DocumentContext, from: number, limit: number, senten
     t++;
   }
   return null;
+}
+
+/** Whether one of `words` (as written or without its clitics) is among the `limit` tokens before `t`. */
+function hasWordBefore(ctx: DocumentContext, t: number, limit: number, sentenceStart: number, words: ReadonlySet<string>): boolean {
+  for (let p = t - 1; p >= sentenceStart && p >= t - limit; p--) {
+    if (words.has(ctx.norms[p]!)) return true;
+    for (const r of ctx.readingsOf(p)) if (words.has(r.stem)) return true;
+  }
+  return false;
 }
 
 /** The token before `t`, skipping quote marks. */
@@ -71,8 +126,10 @@ function previousWord(ctx: DocumentContext, t: number, sentence: Sentence): numb
 export function findTriggers(ctx: DocumentContext, sentence: Sentence): TriggerMatch[] {
   const lexicon = eventLexicon();
   const found: TriggerMatch[] = [];
+  // The word a trigger requires is part of it ("أجرى … محادثات", "شن … هجوماً"), no trigger of its own.
+  const required = new Set<number>();
   for (let t = sentence.firstToken; t < sentence.endToken; t++) {
-    if (ctx.mentionAt[t] !== -1 || !maySpellTrigger(lexicon, ctx.norms[t]!)) continue;
+    if (ctx.mentionAt[t] !== -1 || required.has(t) || !maySpellTrigger(lexicon, ctx.norms[t]!)) continue;
     const before = previousWord(ctx, t, sentence);
     const beforeNorm = before >= sentence.firstToken ? ctx.norms[before]! : '';
     // "المناطق التي تسيطر عليها": a relative clause tells what is known, not a new event.
@@ -89,6 +146,8 @@ export function findTriggers(ctx: DocumentContext, sentence: Sentence): TriggerM
         if (form.kind === 'verb' && reading.enclitic !== null && !form.entry.recipient.object) continue;
         // "الاجتماعي" is "social", not "my meeting": news has nisba adjectives, not a first-person "ي".
         if (form.kind === 'noun' && reading.enclitic === 'ي') continue;
+        // "معلومات غير مؤكدة": a participle after غير is an adjective.
+        if (form.participle && beforeNorm === 'غير') continue;
         // "تلك الهجمات": a noun after a demonstrative refers back to an event already told.
         if (form.kind === 'noun' && lexicon.demonstratives.has(beforeNorm)) continue;
         if (form.kind === 'noun' && reading.enclitic && form.words.length > 1) continue;
@@ -97,6 +156,8 @@ export function findTriggers(ctx: DocumentContext, sentence: Sentence): TriggerM
         let whole = true;
         for (let k = 1; k < form.words.length; k++) if (ctx.norms[t + k] !== form.words[k]) whole = false;
         if (!whole) continue;
+        // "وقف إطلاق النار": a word before the form that gives it another sense.
+        if (form.entry.excludes_before && hasWordBefore(ctx, t, form.entry.excludes_before.within, sentence.firstToken, form.entry.excludedBefore)) continue;
         // "بحثوا عن ملف": a word after the form that gives it another sense.
         if (form.entry.excludes && hasWordWithin(ctx, end, form.entry.excludes.within, sentence.endToken, form.entry.excludedWords) !== null) continue;
         let requiredToken: number | null = null;
@@ -119,12 +180,15 @@ export function findTriggers(ctx: DocumentContext, sentence: Sentence): TriggerM
             (form.words.length === 1 && form.entry.nounLikeForms.has(reading.stem)) ||
             lexicon.prepositions.has(beforeNorm),
           firstPerson: form.firstPerson,
+          passive: form.passive || (form.kind === 'verb' && !form.participle && vocalisedPassive(ctx.doc.tokens.surface(t), reading.proclitics.join('').length)),
+          participle: form.participle,
         };
         break;
       }
       if (match) break;
     }
     if (match) {
+      if (match.requiredToken !== null) required.add(match.requiredToken);
       found.push(match);
       t = match.endToken - 1;
     }
