@@ -583,3 +583,17 @@ describe('every form of a trigger, every type', () => {
     expect(events('وهنأت الإدارة الذاتية الأهالي بالعيد.', [AANES])).toEqual([]);
   });
 });
+
+describe('expressed, renewed and affirmed acts; the article\'s actor (issue 12)', () => {
+  it('who expresses, renews or affirms a condemnation or an accusation makes it', () => {
+    expect(events('وأعربت الإدارة الذاتية عن إدانتها للقصف.', [AANES]).map((e) => [e.type, e.actor])).toContainEqual(['ACCUSE', ['org:aanes']]);
+    expect(events('وجدد مجلس سوريا الديمقراطية اتهامه تركيا بدعم الفصائل.', [MSD, TURKEY]).find((e) => e.type === 'ACCUSE')).toMatchObject({ actor: ['org:msd'], recipient: ['loc:tr'] });
+    // Expressing is no verb of doing for an attack: the attack named after it is not the speaker's.
+    expect(events('وأعربت الإدارة الذاتية عن قلقها من الهجمات.', [AANES]).every((e) => !(e.type === 'ASSAULT' && e.actor.includes('org:aanes')))).toBe(true);
+  });
+
+  it('the article\'s actor speaks on only once the text has named it, never from a later sentence', () => {
+    const text = 'وأدان حزب صغير العملية العسكرية. وبدورها أدانت الإدارة الذاتية القصف.';
+    expect(events(text, [AANES]).filter((e) => e.type === 'ACCUSE').map((e) => [e.actor, e.evidence?.length])).toEqual([[['org:aanes'], 1]]);
+  });
+});

@@ -6,11 +6,14 @@
  * before it in headlines (SVO: "مؤتمر ستار يدعو …"). A document that speaks stands for its author
  * ("قال البيان", "وجاء في نص الرسالة"); a verb with no subject continues the one before it.
  */
+import { normalizeForm } from '../../text/normalize.js';
 import type { Sentence } from '../../text/sentences.js';
 import { TokenKind } from '../../text/tokenize.js';
 import { isActorLike, isActorPlace, type DocumentContext, type MentionOnTokens } from './context.js';
 import { eventLexicon } from './lexicon.js';
 import type { TriggerMatch } from './triggers.js';
+
+const ABOUT = normalizeForm('عن');
 
 /** How far (in words) a subject may stand from its verb. */
 const MAX_VSO_GAP = 4;
@@ -159,9 +162,11 @@ export function findSubject(ctx: DocumentContext, match: TriggerMatch, clauseSta
   const isNoun = match.kind === 'noun';
   const strict = match.nounLike;
   const quote = (t: number) => ctx.norms[t] === '"';
-  // An event noun after "verb + actor": "تواصل قوات سوريا الديمقراطية الحرب ضد …".
-  if (isNoun) {
-    const before = match.firstToken - 1;
+  // An event noun after "verb + actor": "تواصل قوات سوريا الديمقراطية الحرب ضد …" (or a form
+  // that reads as one: "أعرب الحزب عن إدانتها").
+  if (isNoun || strict) {
+    // "أعرب الحزب عن إدانته": عن between the actor and the noun.
+    const before = ctx.norms[match.firstToken - 1] === ABOUT ? match.firstToken - 2 : match.firstToken - 1;
     const mi = before >= clauseStart ? ctx.mentionAt[before]! : -1;
     if (mi !== -1) {
       const m = ctx.mentions[mi]!;

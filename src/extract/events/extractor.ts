@@ -447,7 +447,9 @@ export const eventExtractor: Extractor = {
 
         // Who acts. Speakers go on speaking ("وأضافت", "نحثكم"); a noun needs its own actor, or
         // the one its sentence's main event has ("أصدر الوزراء بياناً بعيد اجتماع").
-        const speaker = () => (lastSpeaker ? lastSpeaker.ids : established());
+        // The article's actor continues only once the text has named it: not from a later sentence.
+        const namedBefore = (ids: string[]) => ids.length > 0 && ids.every((id) => ctx.mentions.some((m) => m.entity.id === id && m.start < sentence.start));
+        const speaker = () => (lastSpeaker ? lastSpeaker.ids : namedBefore(established()) ? established() : []);
         let actor: string[] = [];
         let actorSource: ActorSource | 'discourse' | 'report' = subject.source;
         const sameSentence = events.filter((e) => e.sentence.start === sentence.start && e.actor.length).at(-1);
