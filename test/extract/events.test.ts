@@ -581,6 +581,9 @@ describe('every form of a trigger, every type', () => {
     expect(events('وقال قائد في قوات فجر ليبيا إن الوضع هادئ.', [libya]).map((e) => e.type)).not.toContain('ASSAULT');
     expect(events('ودعت تركيا إلى احترام وقف إطلاق النار.', [TURKEY]).map((e) => e.type)).toEqual(['REQUEST']);
     expect(events('وهنأت الإدارة الذاتية الأهالي بالعيد.', [AANES])).toEqual([]);
+    // a party named "نداء" is no appeal that "وجّه" requires
+    const party: Actor = { id: 'org:nidaa', forms: ['حزب نداء تونس', 'نداء تونس'] };
+    expect(events('وجه رئيس الحكومة انتقادات إلى نداء تونس.', [party]).map((e) => e.type)).not.toContain('REQUEST');
   });
 });
 

@@ -303,11 +303,29 @@ let compiled: EventLexicon | undefined;
  * none of whose such trims is a first word of the lexicon needs no clitic analysis at all.
  */
 export function maySpellTrigger(lexicon: EventLexicon, word: string): boolean {
-  for (let i = 0; i <= 3 && i < word.length; i++) {
-    for (let j = 0; j <= 4 && i + j < word.length; j++) if (lexicon.byFirstWord.has(word.slice(i, word.length - j))) return true;
+  // News repeats its words: the answer is remembered per word (a bounded memo, cleared when full).
+  const known = spellMemo.get(word);
+  if (known !== undefined && spellMemoOf === lexicon) return known;
+  if (spellMemoOf !== lexicon || spellMemo.size >= SPELL_MEMO_SIZE) {
+    spellMemo.clear();
+    spellMemoOf = lexicon;
   }
-  return false;
+  let may = false;
+  for (let i = 0; i <= 3 && i < word.length && !may; i++) {
+    for (let j = 0; j <= 4 && i + j < word.length; j++) {
+      if (lexicon.byFirstWord.has(word.slice(i, word.length - j))) {
+        may = true;
+        break;
+      }
+    }
+  }
+  spellMemo.set(word, may);
+  return may;
 }
+
+const SPELL_MEMO_SIZE = 200_000;
+const spellMemo = new Map<string, boolean>();
+let spellMemoOf: EventLexicon | undefined;
 
 /** Loads and compiles the event lexicon once. */
 export function eventLexicon(): EventLexicon {

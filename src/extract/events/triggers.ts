@@ -83,13 +83,16 @@ const VERB_PROCLITICS = new Set(['و', 'ف', 'س']);
 /** Pronouns a verb takes as its object ("طالبته", "ندعوكم"); not ي ("إضافي" is not أضاف + ي). */
 const VERB_OBJECT_PRONOUNS = new Set(['ه', 'ها', 'هم', 'هما', 'هن', 'كم', 'كن', 'كما', 'ك', 'نا', 'ني']);
 
-/** The first word of `words` within `limit` words after `from` (a name counts as one word). */
-function hasWordWithin(ctx: DocumentContext, from: number, limit: number, sentenceEnd: number, words: ReadonlySet<string>): number | null {
+/**
+ * The first word of `words` within `limit` words after `from` (a name counts as one word). With
+ * `inNames`, a name's first word counts too: "فجر ليبيا" is a name that excludes a bombing, but
+ * "نداء تونس" (a party) is no appeal a trigger requires.
+ */
+function hasWordWithin(ctx: DocumentContext, from: number, limit: number, sentenceEnd: number, words: ReadonlySet<string>, inNames = false): number | null {
   for (let t = from, seen = 0; t < sentenceEnd && seen < limit; seen++) {
     const mi = ctx.mentionAt[t]!;
     if (mi !== -1) {
-      // A name counts as one word, by its first word ("فجر ليبيا", "استعاد مدينة الموصل").
-      if (words.has(ctx.norms[t]!)) return t;
+      if (inNames && words.has(ctx.norms[t]!)) return t;
       t = Math.max(t + 1, ctx.mentions[mi]!.endToken);
       continue;
     }
@@ -159,7 +162,7 @@ export function findTriggers(ctx: DocumentContext, sentence: Sentence): TriggerM
         // "وقف إطلاق النار": a word before the form that gives it another sense.
         if (form.entry.excludes_before && hasWordBefore(ctx, t, form.entry.excludes_before.within, sentence.firstToken, form.entry.excludedBefore)) continue;
         // "بحثوا عن ملف": a word after the form that gives it another sense.
-        if (form.entry.excludes && hasWordWithin(ctx, end, form.entry.excludes.within, sentence.endToken, form.entry.excludedWords) !== null) continue;
+        if (form.entry.excludes && hasWordWithin(ctx, end, form.entry.excludes.within, sentence.endToken, form.entry.excludedWords, true) !== null) continue;
         let requiredToken: number | null = null;
         if (form.entry.requires) {
           requiredToken = hasWordWithin(ctx, end, form.entry.requires.within, sentence.endToken, form.entry.requiredWords);
