@@ -600,3 +600,13 @@ describe('expressed, renewed and affirmed acts; the article\'s actor (issue 12)'
     expect(events(text, [AANES]).filter((e) => e.type === 'ACCUSE').map((e) => [e.actor, e.evidence?.length])).toEqual([[['org:aanes'], 1]]);
   });
 });
+
+describe('recipients past titles (issue 12)', () => {
+  it('a preposition before a title, its adjectives and a name governs the name: "مع وزير الخارجية الإيراني محمد ظريف"', () => {
+    const ZARIF: Actor = { id: 'new:zarif', type: 'PER', forms: ['محمد جواد ظريف'] };
+    const list = events('واجتمع مجلس سوريا الديمقراطية مع وزير الخارجية الإيراني محمد جواد ظريف.', [MSD, ZARIF]);
+    expect(list[0]).toMatchObject({ type: 'CONSULT', actor: ['org:msd'], recipient: ['new:zarif'] });
+    // Not past a word that is no title: "مع ممثلي الشباب في حي فلان" names no addressee.
+    expect(events('واجتمع مجلس سوريا الديمقراطية مع ممثلي الشباب في قرية محمد جواد ظريف.', [MSD, ZARIF])[0]?.recipient ?? []).toEqual([]);
+  });
+});

@@ -81,7 +81,8 @@ function afterPreposition(ctx: DocumentContext, m: MentionOnTokens): string | nu
 function prepositionIndex(ctx: DocumentContext, m: MentionOnTokens): number {
   const lex = eventLexicon();
   let prev = m.firstToken - 1;
-  while (prev >= 0 && (lex.subjectHeads.has(ctx.norms[prev]!) || ctx.norms[prev] === '"') && ctx.mentionAt[prev] === -1) prev--;
+  // Past titles and their adjectives: "مع وزير الخارجية الإيراني محمد جواد ظريف".
+  while (prev >= 0 && (lex.subjectHeads.has(ctx.norms[prev]!) || ctx.norms[prev] === '"' || nisbaAdjective(ctx, prev)) && ctx.mentionAt[prev] === -1) prev--;
   return prev >= 0 && lex.prepositions.has(ctx.norms[prev]!) ? prev : -1;
 }
 
