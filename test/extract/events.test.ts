@@ -493,6 +493,8 @@ describe('coding as the ontology says (issue 12)', () => {
     expect(events('وتعمل المنظمة ضد الهجمات على المدنيين.', [])).toEqual([]);
     expect(events('وغيّر التنظيم أسلوب عملياته.', [ISIS])).toEqual([]);
     expect(events('وتعيش العائلات في الأحياء المحاصرة.', [])).toEqual([]);
+    expect(events('ولا يزال الآلاف رهن الاحتجاز في المعسكرات.', [])).toEqual([]);
+    expect(events('وزار الوفد مراكز الاحتجاز في المنطقة.', []).map((e) => e.type)).not.toContain('COERCE');
   });
 
   it('a title in apposition to the subject does not part the verb from its object', () => {

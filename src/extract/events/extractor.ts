@@ -147,7 +147,8 @@ const NOT_TAKING_PLACE = normalized(['ضد', 'من', 'عن', 'حول', 'على',
  * Whether a noun trigger with no doer beside it tells an act that took place ("قُتل خمسة في هجوم",
  * "اعتقال ثلاثة"), rather than refer to acts already known or to come: not with a pronoun
  * ("عملياته": someone's known operations), not after ل or a preposition of purpose or stance
- * ("لهجماتهم", "ضد الهجمات"), and not as an adjective after a definite noun ("الأحياء المحاصرة").
+ * ("لهجماتهم", "ضد الهجمات"), not as a state or a kind of place ("رهن الاحتجاز", "مراكز
+ * الاحتجاز"), and not as an adjective after a definite noun ("الأحياء المحاصرة").
  */
 function toldAsAct(ctx: DocumentContext, match: TriggerMatch): boolean {
   if (match.attachedPronoun) return false;
@@ -157,6 +158,8 @@ function toldAsAct(ctx: DocumentContext, match: TriggerMatch): boolean {
   if (t === 0) return true;
   const before = ctx.norms[t - 1]!;
   if (NOT_TAKING_PLACE.has(before)) return false;
+  // "رهن الاحتجاز", "مراكز الاحتجاز": a state, or a kind of place.
+  if (eventLexicon().stateHeads.has(before) || ctx.readingsOf(t - 1).some((r) => eventLexicon().stateHeads.has(r.stem))) return false;
   // "لشن حملة", "لتنفيذ هجمات": the act a purpose aims at.
   if (ctx.mentionAt[t - 1] === -1 && ctx.readingsOf(t - 1).some((r) => r.proclitics.includes('ل') && !r.proclitics.includes('ال'))) return false;
   const definite = (k: number) => ctx.readingsOf(k).some((r) => r.proclitics.includes('ال'));
