@@ -612,3 +612,16 @@ describe('recipients past titles (issue 12)', () => {
     expect(events('واجتمع مجلس سوريا الديمقراطية مع ممثلي الشباب في قرية محمد جواد ظريف.', [MSD, ZARIF])[0]?.recipient ?? []).toEqual([]);
   });
 });
+
+describe('claims and relative clauses (issue 12)', () => {
+  it('"أعلن X، الاثنين، مسؤوليته عن الهجوم": the claimed attack is the claimant\'s, with no STATEMENT', () => {
+    const list = events('أعلن تنظيم داعش، الاثنين، مسؤوليته عن الهجوم على السوق.', [ISIS]);
+    expect(list.map((e) => [e.type, e.actor])).toEqual([['ASSAULT', ['org:isis']]]);
+  });
+
+  it('the target of an act noun is the one a relative clause with a verb of the same act names', () => {
+    expect(events('وأسفر الهجوم الذي استهدف قسد عن أضرار.', [SDF]).map(brief)).toEqual([{ type: 'ASSAULT', actor: [], recipient: ['org:sdf'], trigger: 'الهجوم' }]);
+    // A verb of another kind names no target: "الهجوم الذي أدانته قسد".
+    expect(events('وأسفر الهجوم الذي أدانته قسد عن أضرار.', [SDF]).find((e) => e.type === 'ASSAULT')?.recipient ?? []).toEqual([]);
+  });
+});

@@ -124,9 +124,12 @@ function opensContent(ctx: DocumentContext, content: Span, match: TriggerMatch):
   const openers = match.kind === 'noun' ? NOUN_REPORT_OPENERS : VERB_REPORT_OPENERS;
   let t = ctx.doc.tokens.indexAt(content.start);
   if (match.kind === 'noun' && (ctx.norms[t] === 'ان' || ctx.norms[t] === 'بان')) return false;
+  const claims = eventLexicon().claims;
   while (t < match.firstToken) {
     const norm = ctx.norms[t]!;
-    if (!openers.has(norm) && norm !== '"' && ctx.dateAt[t] !== 1) return false;
+    // "أعلن التنظيم، الاثنين، مسؤوليته عن الهجوم": a claim of the act is its report.
+    const claim = match.kind === 'noun' && (claims.has(norm) || ctx.readingsOf(t).some((r) => claims.has(r.stem)));
+    if (!openers.has(norm) && norm !== '"' && norm !== ',' && ctx.dateAt[t] !== 1 && !claim) return false;
     t++;
   }
   return t === match.firstToken;
@@ -141,7 +144,7 @@ function announcedAct(ctx: DocumentContext, matches: readonly TriggerMatch[], ma
 }
 
 /** Prepositions before a noun that make it a purpose or a stance, not an act that took place ("ضد الهجمات"). */
-const NOT_TAKING_PLACE = normalized(['ضد', 'من', 'عن', 'حول', 'على', 'لمنع', 'دون', 'بدون']);
+const NOT_TAKING_PLACE = normalized(['ضد', 'من', 'عن', 'حول', 'لمنع', 'دون', 'بدون']);
 
 /**
  * Whether a noun trigger with no doer beside it tells an act that took place ("قُتل خمسة في هجوم",
@@ -280,6 +283,32 @@ function demandIn(ctx: DocumentContext, content: Span): { addressee: string | nu
       if (next === 'ان') return { addressee: actorAt(t + 3) };
       return { addressee: null };
     }
+  }
+  return null;
+}
+
+/** How many words (adjectives) may stand between an act noun and the relative clause that names its target. */
+const RELATIVE_REACH = 3;
+
+/**
+ * The target of an act noun named by a relative clause after it with a verb of the same type:
+ * "الهجوم الدامي الذي استهدف ملهى", "الاعتداءات التي استهدفت يوم 7 جوان مجلس الشورى".
+ */
+function relativeTarget(ctx: DocumentContext, matches: readonly TriggerMatch[], match: TriggerMatch, end: number): string | null {
+  const lex = eventLexicon();
+  for (let t = match.endToken, n = 0; t < end && n <= RELATIVE_REACH; t++, n++) {
+    if (ctx.mentionAt[t] !== -1 || ctx.doc.tokens.kind(t) === TokenKind.Punct) return null;
+    if (!lex.relativePronouns.has(ctx.norms[t]!)) continue;
+    // The verb after a relative pronoun is no trigger of its own (it tells what is known): read it off the lexicon.
+    const v = t + 1;
+    const sameAct = v < end && ctx.readingsOf(v).some((r) => r.proclitics.length === 0 && (lex.byFirstWord.get(r.stem) ?? []).some((f) => f.kind === 'verb' && f.words.length === 1 && f.entry.type === match.entry.type));
+    if (!sameAct) return null;
+    for (let k = v + 1; k < end && k <= v + 5; k++) {
+      const mi = ctx.mentionAt[k]!;
+      if (mi !== -1) return isActorLike(ctx.mentions[mi]!.entity) && !ctx.mentions[mi]!.preposition ? ctx.mentions[mi]!.entity.id : null;
+      if (ctx.dateAt[k] !== 1) return null;
+    }
+    return null;
   }
   return null;
 }
@@ -515,6 +544,11 @@ export const eventExtractor: Extractor = {
           continue;
         }
         let recipient = ids(recipientMentions).filter((id) => !actor.includes(id));
+        // "الاعتداءات التي استهدفت مجلس الشورى": the target a relative clause names.
+        if (recipient.length === 0 && match.kind === 'noun') {
+          const target = relativeTarget(ctx, matches, match, argumentsEnd);
+          if (target && !actor.includes(target)) recipient = [target];
+        }
         if (match.entry.needs_recipient && recipient.length === 0) continue;
         // "… مع قطر وطالبتها بـ": an object pronoun on a verb is the actor named last before it in
         // its sentence, not its own actor; a demand's falls back on the last one addressed.
