@@ -130,6 +130,8 @@ export interface SpanScore {
   missed: string[];
   spurious: string[];
   wrongValue: { text: string; predicted: unknown; gold: unknown }[];
+  /** Matched items whose gold gives a category (quantities): how many, and how many agree. */
+  category: { scored: number; correct: number; wrong: { text: string; predicted: string; gold: string }[] };
 }
 
 export interface DocumentScore {
@@ -215,6 +217,7 @@ function scoreSpans<P extends { start: number; end: number; text: string }, G ex
   isRight: (p: P, g: G) => boolean,
   describe: (p: P) => unknown,
   describeGold: (g: G) => unknown,
+  categories?: { predicted: (p: P) => string; gold: (g: G) => string | undefined },
 ): SpanScore {
   const places = locate(record.text, gold.map((g) => g.text));
   const edges: { p: number; g: number; weight: number; data: boolean }[] = [];
@@ -239,7 +242,27 @@ function scoreSpans<P extends { start: number; end: number; text: string }, G ex
     wrongValue: pairs
       .filter((x) => !x.data)
       .map((x) => ({ text: predicted[x.p]!.text, predicted: describe(predicted[x.p]!), gold: describeGold(gold[x.g]!) })),
+    category: scoreCategories(pairs, predicted, gold, categories),
   };
+}
+
+function scoreCategories<P extends { text: string }, G>(
+  pairs: { p: number; g: number }[],
+  predicted: P[],
+  gold: G[],
+  categories?: { predicted: (p: P) => string; gold: (g: G) => string | undefined },
+): SpanScore['category'] {
+  const out: SpanScore['category'] = { scored: 0, correct: 0, wrong: [] };
+  if (!categories) return out;
+  for (const x of pairs) {
+    const want = categories.gold(gold[x.g]!);
+    if (want === undefined) continue;
+    const got = categories.predicted(predicted[x.p]!);
+    out.scored++;
+    if (got === want) out.correct++;
+    else out.wrong.push({ text: predicted[x.p]!.text, predicted: got, gold: want });
+  }
+  return out;
 }
 
 /**
@@ -299,6 +322,7 @@ export function scoreDocument(record: DocumentRecord, gold: GoldDocument): Docum
     (p, g) => (g.value !== null ? p.value === g.value : p.value === null && withinFactor2(p.low, g.low) && withinFactor2(p.high, g.high)),
     (p) => (p.value !== null ? p.value : [p.low, p.high]),
     (g) => (g.value !== null ? g.value : [g.low, g.high]),
+    { predicted: (p) => p.category, gold: (g) => g.category },
   );
 
   // ── events (rule 5) ──
@@ -396,7 +420,7 @@ export interface Summary {
   entities: { PER: PRF; ORG: PRF; LOC: PRF; overall: PRF };
   geocoding: { accuracy: number; correct: number; scored: number };
   dates: { detection: PRF; valueAccuracy: number; valueCorrect: number };
-  quantities: { detection: PRF; valueAccuracy: number; valueCorrect: number };
+  quantities: { detection: PRF; valueAccuracy: number; valueCorrect: number; category: { accuracy: number; correct: number; scored: number } };
   events: {
     typeActor: PRF;
     full: PRF;
@@ -427,7 +451,14 @@ export function summarize(scores: DocumentScore[]): Summary {
     entities: { PER: prf(per.PER), ORG: prf(per.ORG), LOC: prf(per.LOC), overall: prf(overall) },
     geocoding: { accuracy: geoScored === 0 ? 0 : geoCorrect / geoScored, correct: geoCorrect, scored: geoScored },
     dates: span((s) => s.dates),
-    quantities: span((s) => s.quantities),
+    quantities: {
+      ...span((s) => s.quantities),
+      category: (() => {
+        const scored = scores.reduce((n, s) => n + s.quantities.category.scored, 0);
+        const correct = scores.reduce((n, s) => n + s.quantities.category.correct, 0);
+        return { accuracy: scored === 0 ? 0 : correct / scored, correct, scored };
+      })(),
+    },
     events: {
       typeActor: prf(sum((s) => s.events.typeActor)),
       full: prf(sum((s) => s.events.full)),
@@ -467,6 +498,7 @@ export function formatSummary(s: Summary): string {
     'Quantities',
     row('detection', s.quantities.detection),
     `  value accuracy         ${pct(s.quantities.valueAccuracy)}   (${s.quantities.valueCorrect}/${s.quantities.detection.tp})`,
+    `  category accuracy      ${pct(s.quantities.category.accuracy)}   (${s.quantities.category.correct}/${s.quantities.category.scored} matched figures whose gold gives one)`,
     'Events',
     row('type + actor', s.events.typeActor),
     row('full (+ recipient)', s.events.full),

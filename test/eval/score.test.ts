@@ -107,6 +107,15 @@ describe('dates and quantities', () => {
     expect(s.dates.missed).toEqual(['أمس']);
   });
 
+  it('scores a matched figure\'s category where gold gives one', () => {
+    const right = scoreDocument(base, gold({ quantities: [{ text: 'عشرات المدنيين', value: null, low: 20, high: 90, category: 'killed' }] }));
+    expect(right.quantities.category).toEqual({ scored: 1, correct: 1, wrong: [] });
+    const wrong = scoreDocument(base, gold({ quantities: [{ text: 'عشرات المدنيين', value: null, low: 20, high: 90, category: 'displaced' }] }));
+    expect(wrong.quantities.category).toMatchObject({ scored: 1, correct: 0 });
+    const none = scoreDocument(base, gold({ quantities: [{ text: 'عشرات المدنيين', value: null, low: 20, high: 90 }] }));
+    expect(none.quantities.category.scored).toBe(0);
+  });
+
   it('reports gold text that is not in the record text', () => {
     expect(scoreDocument(base, gold({ dates: [{ text: 'غدا', value: null }] })).dates.goldNotInText).toEqual(['غدا']);
   });

@@ -49,6 +49,7 @@ function details(d: DocumentScore): string {
     ...list('figures missed', d.quantities.missed),
     ...list('figures not in gold', d.quantities.spurious),
     ...list('figures with a wrong value', d.quantities.wrongValue),
+    ...list('figures with a wrong category', d.quantities.category.wrong),
     ...list('gold text not found in the record text', [...d.dates.goldNotInText, ...d.quantities.goldNotInText]),
     ...list('events missed', d.events.missed),
     ...list('events with a wrong recipient (gold ⇐ record)', d.events.wrongRecipient),
