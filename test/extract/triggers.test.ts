@@ -114,5 +114,9 @@ describe('matching', () => {
     expect(rules('وصل الوفد إلى مدينة الحسكة.')).not.toContain('accuse/adaana');
     expect(rules('وتمت السيطرة على النيران.')).toEqual([]);
     expect(rules('ويطالب السكان بفك الحصار عن البلدة.')).not.toContain('coerce/haasara');
+    // a phone interview with a radio is no talks; a date that falls on a day agrees with no one
+    expect(rules('وقال في اتصال هاتفي مع الإذاعة إن الوضع هادئ.')).not.toContain('consult/ittisal-hatifi');
+    expect(rules('وبحث الوزير خلال اتصال هاتفي مع نظيره التعاون.')).toContain('consult/ittisal-hatifi');
+    expect(rules('وتوافق الذكرى يوم الأحد.')).toEqual([]);
   });
 });
