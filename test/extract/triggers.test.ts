@@ -108,6 +108,9 @@ describe('matching', () => {
     expect(rules('وتخوض الأحزاب معركة انتخابية صعبة.')).toEqual([]);
     expect(rules('ودعت المنظمة الأطراف إلى ضبط النفس.')).not.toContain('coerce/dabata');
     expect(rules('وأفادت معلومات غير مؤكدة بسقوط قتلى.')).not.toContain('statement/akkada');
+    expect(rules('ونال الوزير 119 صوتا مقابل 40 رافضا.')).toEqual([]);
+    // after "تكون", "مطالبة" is a predicate (at most the noun), never the participle
+    expect(triggers('وقالت إنها ستكون مطالبة بالرد على الأسئلة.').some((t) => t.match.participle)).toBe(false);
     expect(rules('ووفق البيان فإن اللقاء كان وديا.')).not.toContain('agree/waafaqa');
     expect(rules('وأصيب الوزير بفيروس كورونا.')).toEqual([]);
     expect(rules('هناك مخاوف من تدهور الوضع.')).toEqual([]);
