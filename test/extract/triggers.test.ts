@@ -108,11 +108,18 @@ describe('matching', () => {
     expect(rules('وتخوض الأحزاب معركة انتخابية صعبة.')).toEqual([]);
     expect(rules('ودعت المنظمة الأطراف إلى ضبط النفس.')).not.toContain('coerce/dabata');
     expect(rules('وأفادت معلومات غير مؤكدة بسقوط قتلى.')).not.toContain('statement/akkada');
+    expect(rules('ونال الوزير 119 صوتا مقابل 40 رافضا.')).toEqual([]);
+    // after "تكون", "مطالبة" is a predicate (at most the noun), never the participle
+    expect(triggers('وقالت إنها ستكون مطالبة بالرد على الأسئلة.').some((t) => t.match.participle)).toBe(false);
     expect(rules('ووفق البيان فإن اللقاء كان وديا.')).not.toContain('agree/waafaqa');
     expect(rules('وأصيب الوزير بفيروس كورونا.')).toEqual([]);
     expect(rules('هناك مخاوف من تدهور الوضع.')).toEqual([]);
     expect(rules('وصل الوفد إلى مدينة الحسكة.')).not.toContain('accuse/adaana');
     expect(rules('وتمت السيطرة على النيران.')).toEqual([]);
     expect(rules('ويطالب السكان بفك الحصار عن البلدة.')).not.toContain('coerce/haasara');
+    // a phone interview with a radio is no talks; a date that falls on a day agrees with no one
+    expect(rules('وقال في اتصال هاتفي مع الإذاعة إن الوضع هادئ.')).not.toContain('consult/ittisal-hatifi');
+    expect(rules('وبحث الوزير خلال اتصال هاتفي مع نظيره التعاون.')).toContain('consult/ittisal-hatifi');
+    expect(rules('وتوافق الذكرى يوم الأحد.')).toEqual([]);
   });
 });

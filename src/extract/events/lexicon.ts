@@ -1,6 +1,10 @@
 /**
  * The event lexicon, loaded from `data/ar/events/*.json` and compiled for matching: every trigger
- * form normalised and indexed, regular verbs inflected from their stems.
+ * form normalised and indexed, regular verbs inflected from their stems, and the forms an entry
+ * asks for made from its stems by pattern rather than listed by hand: verbal nouns
+ * (`masdar`: masdarForms), accusative active participles (`participle`: participleForms) and the
+ * passives whose spelling differs from the active (passiveForms). Each indexed form says whether
+ * it is a verb or a noun, a participle, a passive, a first person.
  */
 import { z } from 'zod';
 import { EVENT_TYPES, MODALITIES, type EventType } from '../record.js';

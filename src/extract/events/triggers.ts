@@ -39,6 +39,9 @@ export interface TriggerMatch {
   readonly participle: boolean;
 }
 
+/** Forms of كان before a predicate ("ستكون مطالبة", "يكون مؤكداً"). */
+const PREDICATE_AUXILIARIES = new Set(['يكون', 'تكون', 'ستكون', 'سيكون', 'وستكون', 'وسيكون', 'يكونون', 'تكونان', 'كانا', 'ليكون', 'لتكون', 'تكون', 'اصبح', 'اصبحت', 'اضحى', 'اضحت', 'بات', 'باتت']);
+
 const FATHA = 0x064e;
 const DAMMA = 0x064f;
 const KASRA = 0x0650;
@@ -149,8 +152,9 @@ export function findTriggers(ctx: DocumentContext, sentence: Sentence): TriggerM
         if (form.kind === 'verb' && reading.enclitic !== null && !form.entry.recipient.object) continue;
         // "الاجتماعي" is "social", not "my meeting": news has nisba adjectives, not a first-person "ي".
         if (form.kind === 'noun' && reading.enclitic === 'ي') continue;
-        // "معلومات غير مؤكدة": a participle after غير is an adjective.
-        if (form.participle && beforeNorm === 'غير') continue;
+        // "معلومات غير مؤكدة": a participle after غير is an adjective; after a number it is a
+        // count ("40 رافضاً"); after "كان" or "تكون" it is a predicate ("ستكون مطالبة بالرد").
+        if (form.participle && (beforeNorm === 'غير' || /^[0-9]+$/u.test(beforeNorm) || (before >= sentence.firstToken && ctx.quantityAt[before] === 1) || PREDICATE_AUXILIARIES.has(beforeNorm) || lexicon.auxiliaries.has(beforeNorm))) continue;
         // "تلك الهجمات": a noun after a demonstrative refers back to an event already told.
         if (form.kind === 'noun' && lexicon.demonstratives.has(beforeNorm)) continue;
         if (form.kind === 'noun' && reading.enclitic && form.words.length > 1) continue;
