@@ -89,13 +89,15 @@ describe('trigger lexicon', () => {
     for (const [sentence, trigger] of [
       ['وطالبت الإدارة الذاتية التحالف الدولي بالدعم.', 'وطالبت'],
       ['تطالب الإدارة الذاتية التحالف الدولي بالدعم.', 'تطالب'],
-      ['ويطالبون التحالف الدولي بالدعم.', 'ويطالبون'],
       ['وستطالب الإدارة الذاتية التحالف الدولي بالدعم.', 'وستطالب'],
     ] as const) {
       const [e] = events(sentence, [AANES, COALITION]);
       expect(e?.trigger.text, sentence).toBe(trigger);
       expect(e?.type).toBe('REQUEST');
     }
+    // A plural verb has its subject in itself: the actor after it is its object, the speaker the one before.
+    const plural = events('أكدت الإدارة الذاتية موقفها. ويطالبون التحالف الدولي بالدعم.', [AANES, COALITION]).find((e) => e.trigger.text === 'ويطالبون');
+    expect(plural).toMatchObject({ type: 'REQUEST', actor: ['org:aanes'], recipient: ['org:coalition'] });
   });
 });
 

@@ -215,6 +215,9 @@ export function findSubject(ctx: DocumentContext, match: TriggerMatch, clauseSta
   // "أن الشرطة ألقت القبض": a definite noun that opens the clause right before its verb is its
   // subject, named as no entity.
   if (!isNoun && unnamedSubjectBefore(ctx, match, clauseStart)) return { source: 'anonymous', mentions: [], after: match.endToken };
+  // A verb in the plural ("قتلوا", "يقاتلون") has its subject in itself or before it: Arabic puts
+  // a verb before its named subject in the singular, so an actor after it is no subject.
+  if (!isNoun && pluralVerb(match)) return { source: 'none', mentions: [], after: match.endToken };
   // VSO: the first actor after the trigger, past head nouns ("القيادة العامة لـ…", "المتحدث باسم …").
   let onlyHeads = true;
   // The word right after the verb may open a titled subject: after verbs of saying and asking,
@@ -328,6 +331,13 @@ function unnamedSubjectAfter(ctx: DocumentContext, match: TriggerMatch, clauseEn
   // A title alone ("وقال المتحدث", "وأكد الوزير") refers back to someone the article has named.
   if (lex.subjectHeads.has(norm)) return false;
   return definiteWord(ctx, t);
+}
+
+/** A verb form with a plural ending: past "-وا", present "-ون". */
+function pluralVerb(match: TriggerMatch): boolean {
+  if (match.kind !== 'verb' || match.endToken - match.firstToken !== 1 || match.participle) return false;
+  const w = match.bare;
+  return w.length > 4 && (w.endsWith('وا') || (w.endsWith('ون') && /^[يت]/u.test(w)));
 }
 
 /** A definite noun, no entity, right before the verb and opening its clause (after أن, إن, و or punctuation). */
