@@ -627,3 +627,19 @@ describe('claims and relative clauses (issue 12)', () => {
     expect(events('وأسفر الهجوم الذي أدانته قسد عن أضرار.', [SDF]).find((e) => e.type === 'ASSAULT')?.recipient ?? []).toEqual([]);
   });
 });
+
+describe('acts carried by a verb, and described by one (issue 12)', () => {
+  const POLICE: Actor = { id: 'org:de-police', subtype: 'COP', forms: ['الشرطة الألمانية'] };
+  it('the subject of a verb that carries an act noun is its doer: "نفذت الشرطة … عملية دهم", "وكانت الشرطة نفذت …"', () => {
+    expect(events('ونفذت الشرطة الألمانية فجر الأربعاء خمسين عملية دهم.', [POLICE]).map((e) => [e.type, e.actor])).toEqual([['COERCE', ['org:de-police']]]);
+    expect(events('وكانت الشرطة الألمانية نفذت خمسين عملية دهم.', [POLICE]).map((e) => [e.type, e.actor])).toEqual([['COERCE', ['org:de-police']]]);
+    // Not across a preposition: "بعد اجتماع عقده المجلس" is another construction, and "في" parts them here.
+    expect(events('ونفذت الشرطة الألمانية خطة في عملية دهم.', [POLICE]).every((e) => !e.actor.includes('org:de-police'))).toBe(true);
+  });
+
+  it('a verb of force right after an act noun describes it: one act, its object the recipient', () => {
+    expect(events('ونفذت الشرطة الألمانية عملية دهم استهدفت عناصر داعش.', [POLICE, ISIS]).map(brief)).toEqual([
+      { type: 'COERCE', actor: ['org:de-police'], recipient: ['org:isis'], trigger: 'عملية دهم' },
+    ]);
+  });
+});

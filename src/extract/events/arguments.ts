@@ -177,6 +177,12 @@ export function findSubject(ctx: DocumentContext, match: TriggerMatch, clauseSta
       }
     }
   }
+  // "نفذت الشرطة فجر الأربعاء خمسين عملية دهم", "وكانت الشرطة نفذت … عملية دهم": the subject of
+  // the verb that carries the act.
+  if (isNoun) {
+    const carrier = lightVerbSubject(ctx, match, clauseStart);
+    if (carrier) return { source: 'subject', mentions: [carrier], after: match.endToken };
+  }
   // "هجوم شنه داعش", "الهجمات الأخيرة التي شنتها الفصائل": the doer named by a verb of doing.
   if (isNoun) {
     const doer = perpetrator(ctx, match, clauseEnd);
@@ -352,6 +358,39 @@ function unnamedSubjectBefore(ctx: DocumentContext, match: TriggerMatch, clauseS
 /** A word with the article and no preposition fused to it: "الشرطة", not "للشرطة". */
 function definiteWord(ctx: DocumentContext, t: number): boolean {
   return ctx.readingsOf(t).some((r) => r.proclitics.includes('ال') && !r.proclitics.some((p) => p === 'ب' || p === 'ل' || p === 'ك') && r.stem.length > 1);
+}
+
+/** How many words (a date, a figure) may stand between a carrying verb and the act noun. */
+const LIGHT_VERB_REACH = 5;
+
+/**
+ * The subject of a verb that carries an act noun: the actor right after the verb (VSO), or the
+ * actor that opens the clause right before it (SVO, "وكانت الشرطة الألمانية نفذت …"). The words
+ * between verb and noun are its own (a date, a number, a subject), never a preposition.
+ */
+function lightVerbSubject(ctx: DocumentContext, match: TriggerMatch, clauseStart: number): MentionOnTokens | null {
+  const lex = eventLexicon();
+  for (let t = match.firstToken - 1, n = 0; t >= clauseStart && n < LIGHT_VERB_REACH; t--, n++) {
+    if (isPunct(ctx, t) || lex.prepositions.has(ctx.norms[t]!) || lex.clauseBreaks.has(ctx.norms[t]!)) return null;
+    if (ctx.mentionAt[t] !== -1) {
+      t = ctx.mentions[ctx.mentionAt[t]!]!.firstToken;
+      continue;
+    }
+    const light = lex.lightVerbs.has(ctx.norms[t]!) || ctx.readingsOf(t).some((r) => r.proclitics.every((p) => p === 'و' || p === 'ف') && lex.lightVerbs.has(r.stem));
+    if (!light) continue;
+    const after = t + 1 < match.firstToken ? ctx.mentionAt[t + 1]! : -1;
+    if (after !== -1 && isActorLike(ctx.mentions[after]!.entity) && !ctx.mentions[after]!.preposition) return ctx.mentions[after]!;
+    // SVO: the actor before the verb, past an auxiliary ("وكانت الشرطة نفذت").
+    let b = t - 1;
+    while (b >= 0 && lex.auxiliaries.has(ctx.norms[b]!)) b--;
+    const before = b >= 0 ? ctx.mentionAt[b]! : -1;
+    if (before !== -1) {
+      const m = ctx.mentions[before]!;
+      if (isActorLike(m.entity) && !afterPreposition(ctx, m)) return m;
+    }
+    return null;
+  }
+  return null;
 }
 
 /** How many words (adjectives, a relative pronoun) may stand between an act noun and the verb naming its doer. */

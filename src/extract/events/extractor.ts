@@ -257,7 +257,8 @@ const DEMAND_REACH = 2;
 function demandIn(ctx: DocumentContext, content: Span): { addressee: string | null } | null {
   const cues = eventLexicon().demandCues;
   const first = ctx.doc.tokens.indexAt(content.start);
-  const last = ctx.doc.tokens.indexAt(content.end - 1);
+  // indexAt gives the first token at or after an offset: the content's last token is the one before its end.
+  const last = ctx.doc.tokens.indexAt(content.end) - 1;
   for (let t = first, n = 0; t <= last && n <= DEMAND_REACH; t++, n++) {
     const norm = ctx.norms[t]!;
     if (ctx.mentionAt[t] !== -1) return null;
@@ -414,6 +415,19 @@ export const eventExtractor: Extractor = {
       for (const match of matches) {
         if (absorbed.has(match.firstToken)) continue;
         const triggerStart = ctx.doc.tokens.start(match.firstToken);
+        // "خمسين عملية دهم استهدفت أوساطا جهادية": a verb of force right after an act noun of force
+        // describes it (a relative clause with no pronoun, as after an indefinite noun): what it
+        // acts on is that act's recipient, and it is no act of its own.
+        const described = match.kind === 'verb' && ACTS_OF_FORCE.has(match.entry.type) && !match.passive
+          ? events.find((e) => e.sentence.start === sentence.start && ACTS_OF_FORCE.has(e.type) && ctx.doc.tokens.indexAt(e.trigger.end) === match.firstToken && matches.some((m) => m.nounLike && ctx.doc.tokens.start(m.firstToken) === e.trigger.start))
+          : undefined;
+        if (described) {
+          if (described.recipient.length === 0) {
+            const object = findRecipient(ctx, match, match.endToken, recipientEnd(ctx, match, sentence));
+            described.recipient = ids(object).filter((id) => !described.actor.includes(id));
+          }
+          continue;
+        }
         const parent = embedding.find((e) => triggerStart >= e.span.start && triggerStart < e.span.end);
         // What is asked has not happened; a participle ("…، مؤكداً") goes with the main verb, not inside what it says.
         if (parent && parent.type === 'REQUEST' && !match.participle) continue;

@@ -69,6 +69,7 @@ const ArgumentsSchema = z.object({
   titles: z.array(z.string().min(2)),
   demandCues: z.array(z.string().min(1)),
   stateHeads: z.array(z.string().min(2)),
+  lightVerbs: z.array(z.string().min(2)),
   passiveDoers: z.array(z.tuple([z.string().min(1), z.string().min(1)])),
   instrumentPrepositions: z.array(z.string().min(1)),
   recipientFrames: z.partialRecord(z.enum(EVENT_TYPES), z.object({ object: z.boolean(), prepositions: z.array(z.string().min(1)) })),
@@ -167,6 +168,8 @@ export interface EventLexicon {
   readonly claims: ReadonlySet<string>;
   /** Verbs naming the doer of an act told as a noun ("هجوم شنه داعش"). */
   readonly perpetrationVerbs: ReadonlySet<string>;
+  /** Verbs that carry an act told as a noun after them ("نفذت الشرطة عملية دهم"). */
+  readonly lightVerbs: ReadonlySet<string>;
   /** Words before an act noun that make it a state or a kind of thing ("رهن الاحتجاز", "مراكز الاحتجاز"). */
   readonly stateHeads: ReadonlySet<string>;
   /** Words that make what is said a demand ("ضرورة", "يجب", "إن على X أن"). */
@@ -428,6 +431,7 @@ export function eventLexicon(): EventLexicon {
     titles: set(args.titles),
     demandCues: set(args.demandCues),
     stateHeads: set(args.stateHeads),
+    lightVerbs: set(args.lightVerbs),
     passiveDoers: (() => {
       const m = new Map<string, Set<string>>();
       for (const [prep, noun] of args.passiveDoers) m.set(normalizeForm(noun), new Set([...(m.get(normalizeForm(noun)) ?? []), normalizeForm(prep)]));
