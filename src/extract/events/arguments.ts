@@ -14,6 +14,8 @@ import { eventLexicon } from './lexicon.js';
 import type { TriggerMatch } from './triggers.js';
 
 const ABOUT = normalizeForm('عن');
+/** Acts of force: what they act on may be named as its owner ("مقرات لداعش"). */
+const FORCE: ReadonlySet<string> = new Set(['ASSAULT', 'COERCE']);
 
 /** How far (in words) a subject may stand from its verb. */
 const MAX_VSO_GAP = 4;
@@ -264,7 +266,9 @@ export function findSubject(ctx: DocumentContext, match: TriggerMatch, clauseSta
       // "الآلاف من مرتزقة …": من after a quantity names who they are.
       const partitive = prep === 'من' && !m.preposition && isPartitive(ctx, prepositionIndex(ctx, m));
       if (prep && !partitive && !(prep === 'ل' && onlyHeads && t > match.endToken)) break;
-      return { source: 'subject', mentions: withConjuncts(ctx, m, clauseEnd), after: m.endToken };
+      // "أعلنت كل من السعودية والإمارات والبحرين ومصر، …": the clause goes on after the last of them.
+      const all = withConjuncts(ctx, m, clauseEnd);
+      return { source: 'subject', mentions: all, after: all.at(-1)!.endToken };
     }
     const norm = ctx.norms[t]!;
     if (norm === 'من' && isPartitive(ctx, t)) {
@@ -472,7 +476,9 @@ export function findRecipient(ctx: DocumentContext, match: TriggerMatch, from: n
         const at = prepositionIndex(ctx, m);
         const partitive = prep === 'من' && !m.preposition && isPartitive(ctx, at);
         const member = (prep === 'في' || prep === 'من') && at > from && isTitleWord(ctx, at - 1);
-        if ((prep === null || partitive || member) && entry.frame.object && gap <= 2) return withConjuncts(ctx, m, clauseEnd);
+        // "هاجمت … مقرات لداعش", "قصفت مواقع للتنظيم": ل after the object names whose it is.
+        const owner = prep === 'ل' && FORCE.has(entry.type) && gap >= 1 && ctx.mentionAt[m.firstToken - 1] === -1 && !isPunct(ctx, m.firstToken - 1);
+        if ((prep === null || partitive || member || owner) && entry.frame.object && gap <= 2) return withConjuncts(ctx, m, clauseEnd);
         if (prep !== null && entry.frame.prepositions.has(prep)) return withConjuncts(ctx, m, clauseEnd);
       }
       t = m.endToken;

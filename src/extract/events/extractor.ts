@@ -104,11 +104,11 @@ function eventPlace(ctx: DocumentContext, sentence: Sentence, participants: Read
   return first && (dash === '-' || dash === 'ـ') ? first.entity.id : null;
 }
 
-/** Words that may stand between an announcing verb and the act noun it reports ("أعلن عن بدء عملية"). */
+/** Words that may stand between an announcing verb and the act noun it reports ("أعلن عن بدء عملية", "أعلنت، فجر اليوم، قطع العلاقات"). */
 /** Arabic words as the text layer normalises them (ى → ي, أ → ا, ة → ه …), for sets written here. */
 const normalized = (words: readonly string[]) => new Set(words.map((w) => normalizeForm(w)));
 
-const NOUN_REPORT_OPENERS = normalized(['عن', 'بدء', 'انطلاق', 'نجاح', 'تنفيذ']);
+const NOUN_REPORT_OPENERS = normalized(['عن', 'بدء', 'انطلاق', 'نجاح', 'تنفيذ', 'فجر', 'صباح', 'مساء', 'ليلة', 'ظهر']);
 /** Words that may stand before the verb of a reported act: the speaker as its subject ("أعلنت الشرطة أنها اعتقلت", "أكد أنه تم"). */
 const VERB_REPORT_OPENERS = normalized(['أنه', 'أنها', 'أنهم', 'أنهما', 'بأنه', 'بأنها', 'بأنهم', 'تم', 'قد', 'لقد']);
 const REPORT_OPENERS = new Set([...NOUN_REPORT_OPENERS, ...VERB_REPORT_OPENERS]);
@@ -121,14 +121,16 @@ const REPORT_OPENERS = new Set([...NOUN_REPORT_OPENERS, ...VERB_REPORT_OPENERS])
  * content the act is someone else's.
  */
 function opensContent(ctx: DocumentContext, content: Span, match: TriggerMatch): boolean {
-  const openers = match.kind === 'noun' ? NOUN_REPORT_OPENERS : VERB_REPORT_OPENERS;
+  // A verb form that reads as a noun ("قطع العلاقات" after "أعلنت") is announced as a noun is.
+  const asNoun = match.kind === 'noun' || match.nounLike;
+  const openers = asNoun ? NOUN_REPORT_OPENERS : VERB_REPORT_OPENERS;
   let t = ctx.doc.tokens.indexAt(content.start);
-  if (match.kind === 'noun' && (ctx.norms[t] === 'ان' || ctx.norms[t] === 'بان')) return false;
+  if (asNoun && (ctx.norms[t] === 'ان' || ctx.norms[t] === 'بان')) return false;
   const claims = eventLexicon().claims;
   while (t < match.firstToken) {
     const norm = ctx.norms[t]!;
     // "أعلن التنظيم، الاثنين، مسؤوليته عن الهجوم": a claim of the act is its report.
-    const claim = match.kind === 'noun' && (claims.has(norm) || ctx.readingsOf(t).some((r) => claims.has(r.stem)));
+    const claim = asNoun && (claims.has(norm) || ctx.readingsOf(t).some((r) => claims.has(r.stem)));
     if (!openers.has(norm) && norm !== '"' && norm !== ',' && ctx.dateAt[t] !== 1 && !claim) return false;
     t++;
   }
