@@ -98,6 +98,8 @@ export interface InstitutionRules {
   readonly forcesOf: ReadonlySet<string>;
   /** Every word a head or reference form starts with: a word whose readings hold none starts nothing. */
   readonly starts: ReadonlySet<string>;
+  /** The last two letters of every start, as one number: a quick test before any string is made. */
+  readonly endings: ReadonlySet<number>;
   /** English country names by code. */
   readonly countryEn: ReadonlyMap<string, string>;
 }
@@ -169,8 +171,11 @@ export function compileInstitutions(data: InstitutionsFile, places: readonly Pla
     data.heads.flatMap((head) => pick(head).map((f) => ({ tokens: f.split(' '), head, elliptic: elliptic || head.elliptic.includes(f), plain: head.plain.includes(f), feminine: f.includes(' ') ? null : isFeminine(f) })));
   const starts = new Set<string>();
   for (const head of data.heads) for (const f of [...head.forms, ...head.genitive, ...head.named, ...head.refs, ...head.bare]) starts.add(f.split(' ')[0]!);
+  const endings = new Set<number>();
+  for (const w of starts) endings.add(w.charCodeAt(w.length - 2) * 65536 + w.charCodeAt(w.length - 1));
   return {
     starts,
+    endings,
     definite: byFirst(formsOf((h) => h.forms)),
     genitive: byFirst(formsOf((h) => h.genitive)),
     named: byFirst(formsOf((h) => h.named)),
@@ -299,8 +304,12 @@ export function findInstitutions(doc: AnalyzedText, matches: readonly NameMatch[
   // The words that may start a head or a reference (one look per token; the loops below visit only these).
   const starters: number[] = [];
   const startsAt: (readonly { lookup: string; offset: number; proclitics: string[] }[])[] = [];
+  const text = t.source.text;
   for (let i = 0; i < t.count; i++) {
     if (t.kinds[i] !== TokenKind.Word) continue;
+    // A proclitic only comes before a word: a start ends the token, so its last two letters do.
+    const end = t.nEnds[i]!;
+    if (end - t.nStarts[i]! < 2 || !rules.endings.has(text.charCodeAt(end - 2) * 65536 + text.charCodeAt(end - 1))) continue;
     const rs = startReadings(t.norm(i), rules);
     if (rs.length > 0) starters.push(i), startsAt.push(rs);
   }
