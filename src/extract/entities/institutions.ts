@@ -293,14 +293,6 @@ function idOf(f: { head: Head; cc: string | null; place: Place | null; form?: st
  */
 export function findInstitutions(doc: AnalyzedText, matches: readonly NameMatch[], index: NameIndex, rules: InstitutionRules = institutionRules()): NameMatch[] {
   const t = doc.tokens;
-  const taken = new Uint8Array(t.count);
-  for (const m of matches) if (m.targets.some((x) => x.kind !== 'place')) for (let k = m.firstToken; k < m.endToken; k++) taken[k] = 1;
-  const free = (from: number, to: number) => {
-    for (let k = from; k < to; k++) if (taken[k] || !isWord(doc, k)) return false;
-    return true;
-  };
-  const after = (i: number) => (i > 0 && isWord(doc, i - 1) ? readings(t.norm(i - 1)).some((r) => rules.notAfter.has(r.lookup)) : false);
-
   // The words that may start a head or a reference (one look per token; the loops below visit only these).
   const starters: number[] = [];
   const startsAt: (readonly { lookup: string; offset: number; proclitics: string[] }[])[] = [];
@@ -314,6 +306,14 @@ export function findInstitutions(doc: AnalyzedText, matches: readonly NameMatch[
     if (rs.length > 0) starters.push(i), startsAt.push(rs);
   }
   if (starters.length === 0) return [];
+
+  const taken = new Uint8Array(t.count);
+  for (const m of matches) if (m.targets.some((x) => x.kind !== 'place')) for (let k = m.firstToken; k < m.endToken; k++) taken[k] = 1;
+  const free = (from: number, to: number) => {
+    for (let k = from; k < to; k++) if (taken[k] || !isWord(doc, k)) return false;
+    return true;
+  };
+  const after = (i: number) => (i > 0 && isWord(doc, i - 1) ? readings(t.norm(i - 1)).some((r) => rules.notAfter.has(r.lookup)) : false);
 
   const found: Found[] = [];
   // ── full names: head + nationality, head + country, local body + ب + place ──
@@ -396,17 +396,22 @@ export function findInstitutions(doc: AnalyzedText, matches: readonly NameMatch[
     fullIds.set(f.head.id, list);
   }
 
-  // The article's country: the one most of its place names lie in, clearly ahead of any other.
-  const perCountry = new Map<string, number>();
-  for (const m of matches) {
-    // Only names of one country count: "سان خوسيه" could be in several.
-    const places = m.targets.flatMap((x) => (x.kind === 'place' ? [x.place] : []));
-    const cc = places[0]?.cc;
-    if (!cc || places.some((p) => p.cc !== cc)) continue;
-    perCountry.set(cc, (perCountry.get(cc) ?? 0) + 1);
-  }
-  const ranked = [...perCountry].sort((a, b) => b[1] - a[1]);
-  const home = ranked.length > 0 && (ranked.length === 1 || ranked[0]![1] >= 2 * ranked[1]![1]) ? ranked[0]![0] : null;
+  // The article's country: the one most of its place names lie in, clearly ahead of any other
+  // (computed when a bare head asks for it).
+  let homeMemo: string | null | undefined;
+  const homeCountry = (): string | null => {
+    if (homeMemo !== undefined) return homeMemo;
+    const perCountry = new Map<string, number>();
+    for (const m of matches) {
+      // Only names of one country count: "سان خوسيه" could be in several.
+      const places = m.targets.flatMap((x) => (x.kind === 'place' ? [x.place] : []));
+      const cc = places[0]?.cc;
+      if (!cc || places.some((p) => p.cc !== cc)) continue;
+      perCountry.set(cc, (perCountry.get(cc) ?? 0) + 1);
+    }
+    const ranked = [...perCountry].sort((a, b) => b[1] - a[1]);
+    return (homeMemo = ranked.length > 0 && (ranked.length === 1 || ranked[0]![1] >= 2 * ranked[1]![1]) ? ranked[0]![0] : null);
+  };
 
   // ── ministries named without a country, and back-references, in the gaps ──
   const lexiconRefs = new Set<string>(); // ref forms of lexicon organisations the article names
@@ -426,11 +431,12 @@ export function findInstitutions(doc: AnalyzedText, matches: readonly NameMatch[
         if (same.length > 1) continue;
         best = { ...base, endToken: i + hf.tokens.length, head: hf.head, cc: same[0]?.cc ?? null, place: same[0]?.place ?? null, kind: 'named', form: hf.tokens.join(' ') };
       }
-      for (const hf of home ? (rules.bare.get(r.lookup) ?? []) : []) {
+      for (const hf of rules.bare.get(r.lookup) ?? []) {
         if (!spells(doc, i, hf.tokens, r) || !free(i, i + hf.tokens.length)) continue;
         if (best && best.endToken >= i + hf.tokens.length) continue;
         if (lexiconRefs.has(hf.tokens.join(' ')) || (fullIds.get(hf.head.id) ?? []).length > 0) continue;
-        best = { ...base, endToken: i + hf.tokens.length, head: hf.head, cc: home, place: null, kind: 'ref' };
+        const home = homeCountry();
+        if (home) best = { ...base, endToken: i + hf.tokens.length, head: hf.head, cc: home, place: null, kind: 'ref' };
       }
       for (const hf of rules.refs.get(r.lookup) ?? []) {
         if (!spells(doc, i, hf.tokens, r) || !free(i, i + hf.tokens.length)) continue;
@@ -457,7 +463,9 @@ export function findInstitutions(doc: AnalyzedText, matches: readonly NameMatch[
   const actors = new Map<string, Actor>();
   const out: NameMatch[] = [];
   // "قوات حكومة الوفاق": the forces of a government the lexicon names are one ORG of their own.
-  for (const m of matches) {
+  const forcesAt = new Set(starters.filter((_, k) => startsAt[k]!.some((r) => rules.forcesOf.has(r.lookup))));
+  for (const m of forcesAt.size > 0 ? matches : []) {
+    if (!forcesAt.has(m.firstToken - 1)) continue;
     const gov = m.targets.find((x) => x.kind === 'actor' && x.actor.type === 'ORG' && x.actor.subtype === 'GOV');
     const h = m.firstToken - 1;
     if (!gov || gov.kind !== 'actor' || m.proclitics > 0 || h < 0 || !isWord(doc, h) || taken[h]) continue;
@@ -528,7 +536,7 @@ export function findInstitutions(doc: AnalyzedText, matches: readonly NameMatch[
  */
 export function withInstitutions(doc: AnalyzedText, matches: readonly NameMatch[], index: NameIndex, rules?: InstitutionRules): NameMatch[] {
   const extra = findInstitutions(doc, matches, index, rules);
-  if (extra.length === 0) return [...matches];
+  if (extra.length === 0) return matches as NameMatch[];
   const covered = new Uint8Array(doc.tokens.count);
   for (const m of extra) for (let k = m.firstToken; k < m.endToken; k++) covered[k] = 1;
   const kept = matches.filter((m) => {
