@@ -98,7 +98,7 @@ export interface InstitutionRules {
   readonly forcesOf: ReadonlySet<string>;
   /** Every word a head or reference form starts with: a word whose readings hold none starts nothing. */
   readonly starts: ReadonlySet<string>;
-  /** The last two letters of every start, as one number: a quick test before any string is made. */
+  /** The last three letters of every start, as one number: a quick test before any string is made. */
   readonly endings: ReadonlySet<number>;
   /** English country names by code. */
   readonly countryEn: ReadonlyMap<string, string>;
@@ -124,6 +124,9 @@ export function nisbasOf(name: string): string[] {
   }
   return out;
 }
+
+/** The three letters of `s` before `end`, as one number (every start has at least three). */
+const ending = (s: string, end: number) => (s.charCodeAt(end - 3) * 65536 + s.charCodeAt(end - 2)) * 65536 + s.charCodeAt(end - 1);
 
 /** Whether a noun or adjective is feminine by its ending ("الشرطه", "القوات"; "الجيش" is not). */
 const isFeminine = (w: string) => w.endsWith('ه') || w.endsWith('ات');
@@ -172,7 +175,7 @@ export function compileInstitutions(data: InstitutionsFile, places: readonly Pla
   const starts = new Set<string>();
   for (const head of data.heads) for (const f of [...head.forms, ...head.genitive, ...head.named, ...head.refs, ...head.bare]) starts.add(f.split(' ')[0]!);
   const endings = new Set<number>();
-  for (const w of starts) endings.add(w.charCodeAt(w.length - 2) * 65536 + w.charCodeAt(w.length - 1));
+  for (const w of starts) endings.add(ending(w, w.length));
   return {
     starts,
     endings,
@@ -299,9 +302,9 @@ export function findInstitutions(doc: AnalyzedText, matches: readonly NameMatch[
   const text = t.source.text;
   for (let i = 0; i < t.count; i++) {
     if (t.kinds[i] !== TokenKind.Word) continue;
-    // A proclitic only comes before a word: a start ends the token, so its last two letters do.
+    // A proclitic only comes before a word: a start ends the token, so its last three letters do.
     const end = t.nEnds[i]!;
-    if (end - t.nStarts[i]! < 2 || !rules.endings.has(text.charCodeAt(end - 2) * 65536 + text.charCodeAt(end - 1))) continue;
+    if (end - t.nStarts[i]! < 3 || !rules.endings.has(ending(text, end))) continue;
     const rs = startReadings(t.norm(i), rules);
     if (rs.length > 0) starters.push(i), startsAt.push(rs);
   }
