@@ -98,6 +98,8 @@ export interface InstitutionRules {
   readonly forcesOf: ReadonlySet<string>;
   /** Every word a head or reference form starts with: a word whose readings hold none starts nothing. */
   readonly starts: ReadonlySet<string>;
+  /** The last three letters of every start, as one number: a quick test before any string is made. */
+  readonly endings: ReadonlySet<number>;
   /** English country names by code. */
   readonly countryEn: ReadonlyMap<string, string>;
 }
@@ -122,6 +124,9 @@ export function nisbasOf(name: string): string[] {
   }
   return out;
 }
+
+/** The three letters of `s` before `end`, as one number (every start has at least three). */
+const ending = (s: string, end: number) => (s.charCodeAt(end - 3) * 65536 + s.charCodeAt(end - 2)) * 65536 + s.charCodeAt(end - 1);
 
 /** Whether a noun or adjective is feminine by its ending ("الشرطه", "القوات"; "الجيش" is not). */
 const isFeminine = (w: string) => w.endsWith('ه') || w.endsWith('ات');
@@ -169,8 +174,11 @@ export function compileInstitutions(data: InstitutionsFile, places: readonly Pla
     data.heads.flatMap((head) => pick(head).map((f) => ({ tokens: f.split(' '), head, elliptic: elliptic || head.elliptic.includes(f), plain: head.plain.includes(f), feminine: f.includes(' ') ? null : isFeminine(f) })));
   const starts = new Set<string>();
   for (const head of data.heads) for (const f of [...head.forms, ...head.genitive, ...head.named, ...head.refs, ...head.bare]) starts.add(f.split(' ')[0]!);
+  const endings = new Set<number>();
+  for (const w of starts) endings.add(ending(w, w.length));
   return {
     starts,
+    endings,
     definite: byFirst(formsOf((h) => h.forms)),
     genitive: byFirst(formsOf((h) => h.genitive)),
     named: byFirst(formsOf((h) => h.named)),
@@ -288,6 +296,20 @@ function idOf(f: { head: Head; cc: string | null; place: Place | null; form?: st
  */
 export function findInstitutions(doc: AnalyzedText, matches: readonly NameMatch[], index: NameIndex, rules: InstitutionRules = institutionRules()): NameMatch[] {
   const t = doc.tokens;
+  // The words that may start a head or a reference (one look per token; the loops below visit only these).
+  const starters: number[] = [];
+  const startsAt: (readonly { lookup: string; offset: number; proclitics: string[] }[])[] = [];
+  const text = t.source.text;
+  for (let i = 0; i < t.count; i++) {
+    if (t.kinds[i] !== TokenKind.Word) continue;
+    // A proclitic only comes before a word: a start ends the token, so its last three letters do.
+    const end = t.nEnds[i]!;
+    if (end - t.nStarts[i]! < 3 || !rules.endings.has(ending(text, end))) continue;
+    const rs = startReadings(t.norm(i), rules);
+    if (rs.length > 0) starters.push(i), startsAt.push(rs);
+  }
+  if (starters.length === 0) return [];
+
   const taken = new Uint8Array(t.count);
   for (const m of matches) if (m.targets.some((x) => x.kind !== 'place')) for (let k = m.firstToken; k < m.endToken; k++) taken[k] = 1;
   const free = (from: number, to: number) => {
@@ -295,16 +317,6 @@ export function findInstitutions(doc: AnalyzedText, matches: readonly NameMatch[
     return true;
   };
   const after = (i: number) => (i > 0 && isWord(doc, i - 1) ? readings(t.norm(i - 1)).some((r) => rules.notAfter.has(r.lookup)) : false);
-
-  // The words that may start a head or a reference (one look per token; the loops below visit only these).
-  const starters: number[] = [];
-  const startsAt: (readonly { lookup: string; offset: number; proclitics: string[] }[])[] = [];
-  for (let i = 0; i < t.count; i++) {
-    if (t.kinds[i] !== TokenKind.Word) continue;
-    const rs = startReadings(t.norm(i), rules);
-    if (rs.length > 0) starters.push(i), startsAt.push(rs);
-  }
-  if (starters.length === 0) return [];
 
   const found: Found[] = [];
   // ── full names: head + nationality, head + country, local body + ب + place ──
@@ -387,17 +399,22 @@ export function findInstitutions(doc: AnalyzedText, matches: readonly NameMatch[
     fullIds.set(f.head.id, list);
   }
 
-  // The article's country: the one most of its place names lie in, clearly ahead of any other.
-  const perCountry = new Map<string, number>();
-  for (const m of matches) {
-    // Only names of one country count: "سان خوسيه" could be in several.
-    const places = m.targets.flatMap((x) => (x.kind === 'place' ? [x.place] : []));
-    const cc = places[0]?.cc;
-    if (!cc || places.some((p) => p.cc !== cc)) continue;
-    perCountry.set(cc, (perCountry.get(cc) ?? 0) + 1);
-  }
-  const ranked = [...perCountry].sort((a, b) => b[1] - a[1]);
-  const home = ranked.length > 0 && (ranked.length === 1 || ranked[0]![1] >= 2 * ranked[1]![1]) ? ranked[0]![0] : null;
+  // The article's country: the one most of its place names lie in, clearly ahead of any other
+  // (computed when a bare head asks for it).
+  let homeMemo: string | null | undefined;
+  const homeCountry = (): string | null => {
+    if (homeMemo !== undefined) return homeMemo;
+    const perCountry = new Map<string, number>();
+    for (const m of matches) {
+      // Only names of one country count: "سان خوسيه" could be in several.
+      const places = m.targets.flatMap((x) => (x.kind === 'place' ? [x.place] : []));
+      const cc = places[0]?.cc;
+      if (!cc || places.some((p) => p.cc !== cc)) continue;
+      perCountry.set(cc, (perCountry.get(cc) ?? 0) + 1);
+    }
+    const ranked = [...perCountry].sort((a, b) => b[1] - a[1]);
+    return (homeMemo = ranked.length > 0 && (ranked.length === 1 || ranked[0]![1] >= 2 * ranked[1]![1]) ? ranked[0]![0] : null);
+  };
 
   // ── ministries named without a country, and back-references, in the gaps ──
   const lexiconRefs = new Set<string>(); // ref forms of lexicon organisations the article names
@@ -417,11 +434,12 @@ export function findInstitutions(doc: AnalyzedText, matches: readonly NameMatch[
         if (same.length > 1) continue;
         best = { ...base, endToken: i + hf.tokens.length, head: hf.head, cc: same[0]?.cc ?? null, place: same[0]?.place ?? null, kind: 'named', form: hf.tokens.join(' ') };
       }
-      for (const hf of home ? (rules.bare.get(r.lookup) ?? []) : []) {
+      for (const hf of rules.bare.get(r.lookup) ?? []) {
         if (!spells(doc, i, hf.tokens, r) || !free(i, i + hf.tokens.length)) continue;
         if (best && best.endToken >= i + hf.tokens.length) continue;
         if (lexiconRefs.has(hf.tokens.join(' ')) || (fullIds.get(hf.head.id) ?? []).length > 0) continue;
-        best = { ...base, endToken: i + hf.tokens.length, head: hf.head, cc: home, place: null, kind: 'ref' };
+        const home = homeCountry();
+        if (home) best = { ...base, endToken: i + hf.tokens.length, head: hf.head, cc: home, place: null, kind: 'ref' };
       }
       for (const hf of rules.refs.get(r.lookup) ?? []) {
         if (!spells(doc, i, hf.tokens, r) || !free(i, i + hf.tokens.length)) continue;
@@ -448,7 +466,9 @@ export function findInstitutions(doc: AnalyzedText, matches: readonly NameMatch[
   const actors = new Map<string, Actor>();
   const out: NameMatch[] = [];
   // "قوات حكومة الوفاق": the forces of a government the lexicon names are one ORG of their own.
-  for (const m of matches) {
+  const forcesAt = new Set(starters.filter((_, k) => startsAt[k]!.some((r) => rules.forcesOf.has(r.lookup))));
+  for (const m of forcesAt.size > 0 ? matches : []) {
+    if (!forcesAt.has(m.firstToken - 1)) continue;
     const gov = m.targets.find((x) => x.kind === 'actor' && x.actor.type === 'ORG' && x.actor.subtype === 'GOV');
     const h = m.firstToken - 1;
     if (!gov || gov.kind !== 'actor' || m.proclitics > 0 || h < 0 || !isWord(doc, h) || taken[h]) continue;
@@ -519,7 +539,7 @@ export function findInstitutions(doc: AnalyzedText, matches: readonly NameMatch[
  */
 export function withInstitutions(doc: AnalyzedText, matches: readonly NameMatch[], index: NameIndex, rules?: InstitutionRules): NameMatch[] {
   const extra = findInstitutions(doc, matches, index, rules);
-  if (extra.length === 0) return [...matches];
+  if (extra.length === 0) return matches as NameMatch[];
   const covered = new Uint8Array(doc.tokens.count);
   for (const m of extra) for (let k = m.firstToken; k < m.endToken; k++) covered[k] = 1;
   const kept = matches.filter((m) => {

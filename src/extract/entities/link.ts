@@ -174,8 +174,17 @@ interface TaggedSpan extends NameSpan {
   readonly firstKey?: string;
 }
 
-/** Lookup forms of a word (itself, without proclitics), no future prefix. */
-const lookups = (word: string) => analyzeClitics(word).filter((a) => !a.proclitics.includes('س'));
+const lookupCache = new Map<string, ReturnType<typeof analyzeClitics>>();
+
+/** Lookup forms of a word (itself, without proclitics), no future prefix; cached. */
+function lookups(word: string): ReturnType<typeof analyzeClitics> {
+  let hit = lookupCache.get(word);
+  if (!hit) {
+    if (lookupCache.size > 100_000) lookupCache.clear();
+    lookupCache.set(word, (hit = analyzeClitics(word).filter((a) => !a.proclitics.includes('س'))));
+  }
+  return hit;
+}
 
 /**
  * Corrects the tagger's spans by what stands around them:
