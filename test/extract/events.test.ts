@@ -643,3 +643,20 @@ describe('acts carried by a verb, and described by one (issue 12)', () => {
     ]);
   });
 });
+
+describe('announced acts of several parties; what an attack is on (issue 12)', () => {
+  const SA: Actor = { id: 'loc:sa', type: 'LOC', subtype: 'country', forms: ['السعودية'] };
+  const EG: Actor = { id: 'loc:eg', type: 'LOC', subtype: 'country', forms: ['مصر'] };
+  const QA: Actor = { id: 'loc:qa', type: 'LOC', subtype: 'country', forms: ['قطر'] };
+  it('"أعلنت كل من X وY، صباح أمس، قطع علاقاتها بـZ" is the sanction of both, on Z', () => {
+    const text = 'أعلنت كل من السعودية ومصر، صباح أمس، قطع علاقاتها الدبلوماسية بقطر.';
+    const at = text.indexOf('أمس');
+    const list = events(text, [SA, EG, QA], { dates: [{ start: at, end: at + 3, text: 'أمس', value: '2024-12-05', precision: 'day', relative: true }] });
+    expect(list.map(brief)).toEqual([{ type: 'SANCTION', actor: ['loc:sa', 'loc:eg'], recipient: ['loc:qa'], trigger: 'قطع' }]);
+  });
+
+  it('ل after the object of an attack names whose it is; an actor in a relative clause after the object does not', () => {
+    expect(events('وهاجمت قسد مقرات لداعش في المدينة.', [SDF, ISIS])[0]).toMatchObject({ type: 'ASSAULT', actor: ['org:sdf'], recipient: ['org:isis'] });
+    expect(events('وهاجمت قسد القرية التي يسيطر عليها داعش.', [SDF, ISIS])[0]?.recipient ?? []).not.toContain('org:isis');
+  });
+});

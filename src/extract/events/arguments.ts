@@ -22,6 +22,8 @@ const MAX_VSO_GAP = 4;
 const MAX_SVO_GAP = 2;
 /** For a verb of an act with an object, how many words that are no title may stand before its subject. */
 const MAX_ACT_VSO_GAP = 1;
+/** How many words that are no title or adjective may stand before an object actor ("قصفت مواقع قسد", "اعتقلت ثلاثة قادة داعش"). */
+const MAX_OBJECT_GAP = 2;
 /** How far after the subject a recipient is looked for. */
 const RECIPIENT_WINDOW = 8;
 /** How far after the arguments the content may begin. */
@@ -478,7 +480,7 @@ export function findRecipient(ctx: DocumentContext, match: TriggerMatch, from: n
         const member = (prep === 'في' || prep === 'من') && at > from && isTitleWord(ctx, at - 1);
         // "هاجمت … مقرات لداعش", "قصفت مواقع للتنظيم": ل after the object names whose it is.
         const owner = prep === 'ل' && FORCE.has(entry.type) && gap >= 1 && ctx.mentionAt[m.firstToken - 1] === -1 && !isPunct(ctx, m.firstToken - 1);
-        if ((prep === null || partitive || member || owner) && entry.frame.object && gap <= 2) return withConjuncts(ctx, m, clauseEnd);
+        if ((prep === null || partitive || member || owner) && entry.frame.object && gap <= MAX_OBJECT_GAP) return withConjuncts(ctx, m, clauseEnd);
         if (prep !== null && entry.frame.prepositions.has(prep)) return withConjuncts(ctx, m, clauseEnd);
       }
       t = m.endToken;
