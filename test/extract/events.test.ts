@@ -599,6 +599,13 @@ describe('expressed, renewed and affirmed acts; the article\'s actor (issue 12)'
     expect(events('وأعربت الإدارة الذاتية عن قلقها من الهجمات.', [AANES]).every((e) => !(e.type === 'ASSAULT' && e.actor.includes('org:aanes')))).toBe(true);
   });
 
+  it('an actor merely named first does not speak for a subjectless verb; the article\'s first subject does', () => {
+    const text = 'مقتل عشرة من عناصر داعش في المدينة\n\nوقال إن الوضع هادئ.';
+    expect(events(text, [ISIS], { titleEnd: text.indexOf('\n') }).filter((e) => e.type === 'STATEMENT')).toEqual([]);
+    const led = 'قسد تعتقل عناصر من داعش\n\nوقال إن الوضع هادئ.';
+    expect(events(led, [SDF, ISIS], { titleEnd: led.indexOf('\n') }).find((e) => e.type === 'STATEMENT')?.actor).toEqual(['org:sdf']);
+  });
+
   it('the article\'s actor speaks on only once the text has named it, never from a later sentence', () => {
     const text = 'وأدان حزب صغير العملية العسكرية. وبدورها أدانت الإدارة الذاتية القصف.';
     expect(events(text, [AANES]).filter((e) => e.type === 'ACCUSE').map((e) => [e.actor, e.evidence?.length])).toEqual([[['org:aanes'], 1]]);

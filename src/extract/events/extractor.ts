@@ -21,7 +21,7 @@ import { findTriggers, type TriggerMatch } from './triggers.js';
 
 /** Types whose content is what was said or asked (contract: content for these). */
 const SPEECH_TYPES: ReadonlySet<EventType> = new Set(['REQUEST', 'STATEMENT', 'ACCUSE', 'REJECT', 'AGREE', 'SUPPORT', 'THREATEN']);
-/** Types whose speaker, when the sentence names none, is the article's established actor. */
+/** Types whose speaker, when the sentence names none, is the last speaker or the article's first subject. */
 const SPOKEN_TYPES: ReadonlySet<EventType> = new Set(['REQUEST', 'STATEMENT', 'ACCUSE', 'REJECT']);
 /** An attached pronoun ("اجتماعهم") reaches back this many sentences for its actor. */
 const DISCOURSE_REACH = 2;
@@ -32,20 +32,6 @@ const ids = (mentions: readonly { entity: Entity }[]) => [...new Set(mentions.ma
 
 function spanOf(text: string, start: number, end: number): Span {
   return { start, end, text: text.slice(start, end) };
-}
-
-/** The actor the article is about: the first actor of its title, else of its first sentence, else its most mentioned. */
-function establishedActor(ctx: DocumentContext, titleEnd: number): string[] {
-  const actorLike = ctx.mentions.filter((m) => isActorLike(m.entity) && m.entity.type !== 'LOC');
-  const inTitle = actorLike.find((m) => m.end <= titleEnd);
-  if (inTitle) return [inTitle.entity.id];
-  const firstBody = ctx.doc.sentences.find((s) => s.start >= titleEnd);
-  const inLead = firstBody && actorLike.find((m) => m.start >= firstBody.start && m.end <= firstBody.end);
-  if (inLead) return [inLead.entity.id];
-  const counts = new Map<string, number>();
-  for (const m of actorLike) counts.set(m.entity.id, (counts.get(m.entity.id) ?? 0) + 1);
-  const best = [...counts].sort((a, b) => b[1] - a[1])[0];
-  return best ? [best[0]] : [];
 }
 
 function clauseBounds(ctx: DocumentContext, match: TriggerMatch, sentence: Sentence): [number, number] {
@@ -391,13 +377,12 @@ export const eventExtractor: Extractor = {
     const lex = eventLexicon();
     const ctx = buildContext(input.doc, sofar.entities, sofar.quantities, sofar.dates);
     const { text, sentences } = input.doc;
-    // The actor the article is about: the subject of its first event in the title or the lead,
-    // else its first named actor.
+    // The actor the article is about: the subject of its first event in the title or the lead.
+    // A subjectless verb of saying with no speaker before it is theirs; an actor merely named
+    // first (often the one acted upon: "داعش") speaks for no one.
     const firstBody = sentences.find((s) => s.start >= input.titleEnd);
     const leadEnd = firstBody ? firstBody.end : input.titleEnd;
     let firstSubject: string[] | null = null;
-    const fallback = establishedActor(ctx, input.titleEnd);
-    const established = () => firstSubject ?? fallback;
     const events: Event[] = [];
     let lastActor: { ids: string[]; sentence: number } | null = null;
     let lastSpeaker: { ids: string[] } | null = null;
@@ -497,7 +482,7 @@ export const eventExtractor: Extractor = {
         // the one its sentence's main event has ("أصدر الوزراء بياناً بعيد اجتماع").
         // The article's actor continues only once the text has named it: not from a later sentence.
         const namedBefore = (ids: string[]) => ids.length > 0 && ids.every((id) => ctx.mentions.some((m) => m.entity.id === id && m.start < sentence.start));
-        const speaker = () => (lastSpeaker ? lastSpeaker.ids : namedBefore(established()) ? established() : []);
+        const speaker = () => (lastSpeaker ? lastSpeaker.ids : firstSubject && namedBefore(firstSubject) ? firstSubject : []);
         let actor: string[] = [];
         let actorSource: ActorSource | 'discourse' | 'report' = subject.source;
         const sameSentence = events.filter((e) => e.sentence.start === sentence.start && e.actor.length).at(-1);
