@@ -667,3 +667,24 @@ describe('announced acts of several parties; what an attack is on (issue 12)', (
     expect(events('وهاجمت قسد القرية التي يسيطر عليها داعش.', [SDF, ISIS])[0]?.recipient ?? []).not.toContain('org:isis');
   });
 });
+
+describe('acts reported together (issue 12)', () => {
+  const SA: Actor = { id: 'loc:sa', type: 'LOC', subtype: 'country', forms: ['السعودية'] };
+  const QA: Actor = { id: 'loc:qa', type: 'LOC', subtype: 'country', forms: ['قطر'] };
+  it('acts joined by و to a reported act are reported by the same announcer', () => {
+    const MISSION: Actor = { id: 'org:qa-mission', forms: ['البعثة القطرية'] };
+    const list = events('أعلنت السعودية قطع علاقاتها الدبلوماسية مع قطر، وإمهال البعثة القطرية يومين لمغادرة البلاد.', [SA, QA, MISSION]);
+    // The genitive of the second act is the one acted upon, not its doer.
+    expect(list.map(brief)).toEqual([
+      { type: 'SANCTION', actor: ['loc:sa'], recipient: ['loc:qa'], trigger: 'قطع' },
+      { type: 'COERCE', actor: ['loc:sa'], recipient: ['org:qa-mission'], trigger: 'وإمهال' },
+    ]);
+    // Not an act told after a new verb of saying: "وقالت إن الهجوم …" stays the speaker's topic.
+    expect(events('أعلنت السعودية قطع علاقاتها مع قطر. وقالت إن الهجوم على السفارة مرفوض.', [SA, QA]).filter((e) => e.type === 'ASSAULT' && e.actor.includes('loc:sa'))).toEqual([]);
+  });
+
+  it('the subject of "استخدم" carries the act it uses: "استخدمت روسيا حق النقض"', () => {
+    const RU: Actor = { id: 'loc:ru', type: 'LOC', subtype: 'country', forms: ['روسيا'] };
+    expect(events('واستخدمت روسيا حق النقض ضد مشروع القرار.', [RU]).map((e) => [e.type, e.actor])).toEqual([['REJECT', ['loc:ru']]]);
+  });
+});

@@ -131,6 +131,23 @@ function announcedAct(ctx: DocumentContext, matches: readonly TriggerMatch[], ma
   return from;
 }
 
+/** How many words may stand between two acts joined by و (the first act's object and adjectives). */
+const JOINED_REACH = 12;
+
+/**
+ * Whether an act follows an earlier one as its conjunct: "و" on it or right before it (after a
+ * comma or not), within a few words, with no verb of saying or punctuation other than commas between.
+ */
+function joinedByAnd(ctx: DocumentContext, match: TriggerMatch, after: number): boolean {
+  if (match.firstToken - after > JOINED_REACH) return false;
+  for (let t = after; t < match.firstToken; t++) {
+    if (ctx.doc.tokens.kind(t) === TokenKind.Punct && ctx.norms[t] !== ',') return false;
+  }
+  const t = match.firstToken;
+  const fused = ctx.norms[t]!.startsWith('و') && ctx.readingsOf(t).some((r) => r.proclitics[0] === 'و');
+  return fused || ctx.norms[t - 1] === 'و';
+}
+
 /** Prepositions before a noun that make it a purpose or a stance, not an act that took place ("ضد الهجمات"). */
 const NOT_TAKING_PLACE = normalized(['ضد', 'من', 'عن', 'حول', 'لمنع', 'دون', 'بدون']);
 
@@ -397,6 +414,8 @@ export const eventExtractor: Extractor = {
       for (const m of matches) if (!SPEECH_TYPES.has(m.entry.type) && !m.nounLike) actTriggers.push(ctx.doc.tokens.start(m.firstToken));
       /** Content spans of this sentence's events: what a demand asks is no event; what a denial denies is negated. */
       const embedding: { span: Span; type: EventType; actor: string[] }[] = [];
+      /** The last act reported in a statement of this sentence: acts joined to it by و are reported too. */
+      let lastReport: { parent: Span; end: number } | null = null;
       /** Noun triggers told as the means of an act already coded ("قُتل … بغارة"). */
       const absorbed = new Set<number>();
       for (const match of matches) {
@@ -462,8 +481,16 @@ export const eventExtractor: Extractor = {
         // is announced and the announcer is one that acts (not a news agency or an observer).
         // Deeper in what is said, an act with no subject of its own is a topic of the speech
         // ("أكد أن الهجمات …"), not a report of it.
-        const reportedAct = parent?.type === 'STATEMENT' && !SPEECH_TYPES.has(match.entry.type) && opensContent(ctx, parent.span, match);
+        // "أعلنت X قطع العلاقات … ومنع دخول … وإمهال …": acts joined by و to a reported act are reported too.
+        const joinedToReport = lastReport !== null && parent !== undefined && lastReport.parent === parent.span && joinedByAnd(ctx, match, lastReport.end);
+        const reportedAct = parent?.type === 'STATEMENT' && !SPEECH_TYPES.has(match.entry.type) && (opensContent(ctx, parent.span, match) || joinedToReport);
         const ownReport = reportedAct && parent!.actor.length > 0 && parent!.actor.every((id) => agentive(ctx, id, match.entry.type));
+        // "أعلنت الإمارات … إمهال البعثة القطرية": the doer announced it, so the genitive of its act
+        // is the one acted upon.
+        if (ownReport && match.nounLike && subject.source === 'subject' && subject.mentions.every((m) => m.firstToken >= match.endToken)) {
+          patient = subject.mentions;
+          subject = { source: 'none', mentions: [], after: Math.max(...patient.map((m) => m.endToken)) };
+        }
         // A verbal noun inside what another event reports is part of that report, not an event.
         // A bare past stem that reads as a noun ("قتل") is the verb when its subject stands before it
         // or it reads as a passive ("أن البغدادي قتل في …").
@@ -634,6 +661,7 @@ export const eventExtractor: Extractor = {
           evidence: [sentenceSpan],
         };
         events.push(event);
+        if (reportedAct && parent) lastReport = { parent: parent.span, end: match.endToken };
         if (content) embedding.push({ span: content, type: type, actor });
         if ((actorSource === 'subject' || actorSource === 'speech') && actor.length) {
           lastActor = { ids: actor, sentence: si };
