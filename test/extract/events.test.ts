@@ -688,3 +688,15 @@ describe('acts reported together (issue 12)', () => {
     expect(events('واستخدمت روسيا حق النقض ضد مشروع القرار.', [RU]).map((e) => [e.type, e.actor])).toEqual([['REJECT', ['loc:ru']]]);
   });
 });
+
+describe('meetings attended and held (issue 12)', () => {
+  it('who attends a meeting held by another meets them: "حضر X اجتماعا عقده Y"', () => {
+    const ENVOY: Actor = { id: 'per:envoy', type: 'PER', forms: ['ستافان دي ميستورا'] };
+    const UNSC: Actor = { id: 'org:unsc', forms: ['مجلس الأمن'] };
+    expect(events('وكان ستافان دي ميستورا قد حضر اجتماعا مغلقا عقده مجلس الأمن.', [ENVOY, UNSC]).map(brief)).toEqual([
+      { type: 'CONSULT', actor: ['per:envoy'], recipient: ['org:unsc'], trigger: 'اجتماعا' },
+    ]);
+    // Held by the one who attends it: no one else.
+    expect(events('وعقد مجلس الأمن اجتماعا مغلقا.', [UNSC]).map(brief)).toEqual([{ type: 'CONSULT', actor: ['org:unsc'], recipient: [], trigger: 'اجتماعا' }]);
+  });
+});

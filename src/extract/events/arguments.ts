@@ -407,7 +407,7 @@ const PERPETRATOR_REACH = 4;
  * الأخيرة التي شنتها مرتزقة الاحتلال". The verb carries the pronoun of the act; its subject is
  * the actor right after it.
  */
-function perpetrator(ctx: DocumentContext, match: TriggerMatch, clauseEnd: number): MentionOnTokens | null {
+export function perpetrator(ctx: DocumentContext, match: TriggerMatch, clauseEnd: number): MentionOnTokens | null {
   const verbs = eventLexicon().perpetrationVerbs;
   for (let t = match.endToken, n = 0; t < clauseEnd && n <= PERPETRATOR_REACH; t++, n++) {
     if (ctx.mentionAt[t] !== -1 || isPunct(ctx, t)) return null;

@@ -10,7 +10,7 @@ import type { Sentence } from '../../text/sentences.js';
 import { TokenKind } from '../../text/tokenize.js';
 import type { DateMention, Entity, Event, EventType, Span } from '../record.js';
 import type { Extraction, ExtractionInput, Extractor } from '../types.js';
-import { contentStart, findRecipient, findSubject, sentenceSubject, type ActorSource, type SubjectFound } from './arguments.js';
+import { contentStart, findRecipient, findSubject, perpetrator, sentenceSubject, type ActorSource, type SubjectFound } from './arguments.js';
 import { eventConfidence } from './confidence.js';
 import { buildContext, isActorLike, type DocumentContext, type MentionOnTokens } from './context.js';
 import { matchingKeys, stemsOf } from './cues.js';
@@ -572,6 +572,11 @@ export const eventExtractor: Extractor = {
           continue;
         }
         let recipient = ids(recipientMentions).filter((id) => !actor.includes(id));
+        // "حضر المبعوث اجتماعا عقده مجلس الأمن": a meeting held by another is held with them.
+        if (recipient.length === 0 && match.kind === 'noun' && match.entry.type === 'CONSULT' && actor.length > 0) {
+          const holder = perpetrator(ctx, match, argumentsEnd);
+          if (holder && !actor.includes(holder.entity.id)) recipient = [holder.entity.id];
+        }
         // "الاعتداءات التي استهدفت مجلس الشورى": the target a relative clause names.
         if (recipient.length === 0 && match.kind === 'noun') {
           const target = relativeTarget(ctx, matches, match, argumentsEnd);
