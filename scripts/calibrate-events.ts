@@ -69,12 +69,10 @@ async function collect(goldDir: string, seedsDir: string): Promise<{ samples: Sa
       if (item.kind !== 'article') continue;
       const article = prepareArticle(item.article);
       // The events as the extractor makes them, in order, with the features it scored them by.
-      const seen: ConfidenceFeatures[] = [];
-      observeConfidence((f) => seen.push(f));
-      const raw = extractPrepared(article, { stages: upToEvents }).events;
+      const byTrigger = new Map<number, ConfidenceFeatures>();
+      observeConfidence((f, at) => byTrigger.set(at, f));
+      extractPrepared(article, { stages: upToEvents });
       observeConfidence(null);
-      if (raw.length !== seen.length) throw new Error(`${g.doc}: ${raw.length} events but ${seen.length} scored`);
-      const byTrigger = new Map(raw.map((e, i) => [e.trigger.start, seen[i]!]));
       // The record as the product makes it (merged), scored against gold.
       const record = extractPrepared(article);
       const score = scoreDocument(record, g);

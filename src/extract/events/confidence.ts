@@ -118,10 +118,13 @@ export function useCalibration(cal: Calibration | null | undefined): void {
   override = cal;
 }
 
-let observer: ((f: ConfidenceFeatures) => void) | null = null;
+let observer: ((f: ConfidenceFeatures, at: number) => void) | null = null;
 
-/** For the calibration fit: see the features of every event the extractor scores, in order. */
-export function observeConfidence(fn: ((f: ConfidenceFeatures) => void) | null): void {
+/**
+ * For the calibration fit: see the features of every event the extractor scores, with where its
+ * trigger starts (some are dropped after scoring, as a statement that reports an act).
+ */
+export function observeConfidence(fn: ((f: ConfidenceFeatures, at: number) => void) | null): void {
   observer = fn;
 }
 
@@ -130,10 +133,10 @@ export function observeConfidence(fn: ((f: ConfidenceFeatures) => void) | null):
  * is loaded, else the raw score.
  *
  * @example
- * eventConfidence({ kind: 'verb', actor: 'subject', recipientExpected: true, recipient: true, modality: 'asserted', type: 'ASSAULT', rule: 'ar/events/assault/haajama' })
+ * eventConfidence({ kind: 'verb', actor: 'subject', recipientExpected: true, recipient: true, modality: 'asserted', type: 'ASSAULT', rule: 'ar/events/assault/haajama' }, triggerStart)
  */
-export function eventConfidence(f: ConfidenceFeatures): number {
-  observer?.(f);
+export function eventConfidence(f: ConfidenceFeatures, at = -1): number {
+  observer?.(f, at);
   const cal = calibration();
   const value = cal ? calibratedRate(cal, f) : rawConfidence(f);
   return Math.round(Math.min(0.99, Math.max(0.05, value)) * 100) / 100;

@@ -644,7 +644,7 @@ export const eventExtractor: Extractor = {
           modality,
           type,
           rule: match.entry.rule,
-        });
+        }, triggerStart);
 
         const event: Event = {
           id: '',
