@@ -700,3 +700,13 @@ describe('meetings attended and held (issue 12)', () => {
     expect(events('وعقد مجلس الأمن اجتماعا مغلقا.', [UNSC]).map(brief)).toEqual([{ type: 'CONSULT', actor: ['org:unsc'], recipient: [], trigger: 'اجتماعا' }]);
   });
 });
+
+describe('names in brackets (issue 12)', () => {
+  it('a short name in brackets after the announcer does not part it from the act it announces', () => {
+    const text = 'أعلنت قوات سوريا الديمقراطية (قسد) اعتقال العشرات من عناصر داعش.';
+    expect(events(text, [SDF, ISIS]).map(brief)).toEqual([{ type: 'COERCE', actor: ['org:sdf'], recipient: ['org:isis'], trigger: 'اعتقال' }]);
+    // A word in brackets that names no one does.
+    const other = 'أعلنت قوات سوريا الديمقراطية (في بيان) اعتقال العشرات من عناصر داعش.';
+    expect(events(other, [SDF, ISIS]).find((e) => e.type === 'COERCE')?.actor ?? []).not.toContain('org:sdf');
+  });
+});

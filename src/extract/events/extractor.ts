@@ -115,6 +115,11 @@ function opensContent(ctx: DocumentContext, content: Span, match: TriggerMatch):
   const claims = eventLexicon().claims;
   while (t < match.firstToken) {
     const norm = ctx.norms[t]!;
+    const skip = bracketedName(ctx, t);
+    if (skip > t) {
+      t = skip;
+      continue;
+    }
     // "أعلن التنظيم، الاثنين، مسؤوليته عن الهجوم": a claim of the act is its report.
     const claim = asNoun && (claims.has(norm) || ctx.readingsOf(t).some((r) => claims.has(r.stem)));
     if (!openers.has(norm) && norm !== '"' && norm !== ',' && ctx.dateAt[t] !== 1 && !claim) return false;
@@ -123,11 +128,32 @@ function opensContent(ctx: DocumentContext, content: Span, match: TriggerMatch):
   return t === match.firstToken;
 }
 
+/**
+ * A name in brackets at `t` ("(قسد)"), as the speaker's short name stands after it: the token
+ * after the closing bracket, or `t` when there is none.
+ */
+function bracketedName(ctx: DocumentContext, t: number): number {
+  if (ctx.norms[t] !== '(') return t;
+  const mi = ctx.mentionAt[t + 1] ?? -1;
+  if (mi === -1) return t;
+  const end = ctx.mentions[mi]!.endToken;
+  return ctx.norms[end] === ')' ? end + 1 : t;
+}
+
 /** The act a STATEMENT trigger announces without a content marker: a noun trigger right after its arguments. */
 function announcedAct(ctx: DocumentContext, matches: readonly TriggerMatch[], match: TriggerMatch, from: number): number | null {
   const next = matches.find((m) => m.firstToken >= from);
   if (!next || !next.nounLike || SPEECH_TYPES.has(next.entry.type)) return null;
-  for (let t = from; t < next.firstToken; t++) if (ctx.dateAt[t] !== 1 && ctx.norms[t] !== ',' && !REPORT_OPENERS.has(ctx.norms[t]!)) return null;
+  // "أعلنت قوات سوريا الديمقراطية (قسد) أمس اعتقال …": a name in brackets, a date, a comma.
+  for (let t = from; t < next.firstToken; ) {
+    const skip = bracketedName(ctx, t);
+    if (skip > t) {
+      t = skip;
+      continue;
+    }
+    if (ctx.dateAt[t] !== 1 && ctx.norms[t] !== ',' && !REPORT_OPENERS.has(ctx.norms[t]!)) return null;
+    t++;
+  }
   return from;
 }
 
@@ -533,6 +559,7 @@ export const eventExtractor: Extractor = {
             actor = lastActor.ids; // "اجتماعهم": theirs
             actorSource = 'discourse';
           } else if (sameSentence && match.entry.noun_takes_sentence_actor) {
+            // "اعتقلت قسد خمسة بمساندة التحالف": the doer of the sentence's act acts jointly.
             actor = sameSentence.actor;
             actorSource = 'discourse';
           } else if (!lex.actorlessTypes.has(match.entry.type) || !toldAsAct(ctx, match)) continue;
