@@ -399,8 +399,8 @@ const REPORTING_SECTORS = new Set(['MED', 'NGO']);
 const ACTS_OF_FORCE: ReadonlySet<EventType> = new Set(['ASSAULT', 'COERCE']);
 
 /** Whether an announcer can be the doer of the act it announces. */
-function agentive(ctx: DocumentContext, id: string, type: EventType): boolean {
-  const entity = ctx.mentions.find((m) => m.entity.id === id)?.entity;
+function agentive(entities: ReadonlyMap<string, Entity>, id: string, type: EventType): boolean {
+  const entity = entities.get(id);
   if (!entity) return false;
   if (entity.subtype && REPORTING_SECTORS.has(entity.subtype)) return false;
   if (entity.subtype === 'IGO' && ACTS_OF_FORCE.has(type)) return false;
@@ -420,6 +420,10 @@ export const eventExtractor: Extractor = {
     const lex = eventLexicon();
     const ctx = buildContext(input.doc, sofar.entities, sofar.quantities, sofar.dates);
     const { text, sentences } = input.doc;
+    // Looked up once per article, not once per trigger: long articles stay linear.
+    const entityById = new Map(sofar.entities.map((e) => [e.id, e]));
+    const firstMentioned = new Map<string, number>();
+    for (const m of ctx.mentions) if (!firstMentioned.has(m.entity.id)) firstMentioned.set(m.entity.id, m.start);
     // The actor the article is about: the subject of its first event in the title or the lead.
     // A subjectless verb of saying with no speaker before it is theirs; an actor merely named
     // first (often the one acted upon: "داعش") speaks for no one.
@@ -440,6 +444,8 @@ export const eventExtractor: Extractor = {
       for (const m of matches) if (!SPEECH_TYPES.has(m.entry.type) && !m.nounLike) actTriggers.push(ctx.doc.tokens.start(m.firstToken));
       /** Content spans of this sentence's events: what a demand asks is no event; what a denial denies is negated. */
       const embedding: { span: Span; type: EventType; actor: string[] }[] = [];
+      /** This sentence's events so far. */
+      const inSentence: Event[] = [];
       /** The last act reported in a statement of this sentence: acts joined to it by و are reported too. */
       let lastReport: { parent: Span; end: number } | null = null;
       /** Noun triggers told as the means of an act already coded ("قُتل … بغارة"). */
@@ -451,7 +457,7 @@ export const eventExtractor: Extractor = {
         // describes it (a relative clause with no pronoun, as after an indefinite noun): what it
         // acts on is that act's recipient, and it is no act of its own.
         const described = match.kind === 'verb' && ACTS_OF_FORCE.has(match.entry.type) && !match.passive
-          ? events.find((e) => e.sentence.start === sentence.start && ACTS_OF_FORCE.has(e.type) && ctx.doc.tokens.indexAt(e.trigger.end) === match.firstToken && matches.some((m) => m.nounLike && ctx.doc.tokens.start(m.firstToken) === e.trigger.start))
+          ? inSentence.find((e) => ACTS_OF_FORCE.has(e.type) && ctx.doc.tokens.indexAt(e.trigger.end) === match.firstToken && matches.some((m) => m.nounLike && ctx.doc.tokens.start(m.firstToken) === e.trigger.start))
           : undefined;
         if (described) {
           if (described.recipient.length === 0) {
@@ -501,7 +507,7 @@ export const eventExtractor: Extractor = {
         // "قصفت القوات القرية وقتل خمسة مدنيين": a killing with no doer named, told of people
         // counted after an attack of the same sentence, is that attack's toll, not a second act.
         if (!passive && subject.source === 'none' && match.kind === 'verb' && match.entry.type === 'ASSAULT' && ctx.quantityAt[match.endToken] === 1
-          && events.some((e) => e.sentence.start === sentence.start && e.type === 'ASSAULT')) continue;
+          && inSentence.some((e) => e.type === 'ASSAULT')) continue;
         // A reported act is the act (ontology.md): "أعلنت الشرطة اعتقال خمسة", "أعلن عن بدء عملية",
         // "قالت إنها قتلت …" are the arrest and the attack, done by the announcer when it opens what
         // is announced and the announcer is one that acts (not a news agency or an observer).
@@ -510,7 +516,7 @@ export const eventExtractor: Extractor = {
         // "أعلنت X قطع العلاقات … ومنع دخول … وإمهال …": acts joined by و to a reported act are reported too.
         const joinedToReport = lastReport !== null && parent !== undefined && lastReport.parent === parent.span && joinedByAnd(ctx, match, lastReport.end);
         const reportedAct = parent?.type === 'STATEMENT' && !SPEECH_TYPES.has(match.entry.type) && (opensContent(ctx, parent.span, match) || joinedToReport);
-        const ownReport = reportedAct && parent!.actor.length > 0 && parent!.actor.every((id) => agentive(ctx, id, match.entry.type));
+        const ownReport = reportedAct && parent!.actor.length > 0 && parent!.actor.every((id) => agentive(entityById, id, match.entry.type));
         // "أعلنت الإمارات … إمهال البعثة القطرية": the doer announced it, so the genitive of its act
         // is the one acted upon.
         if (ownReport && match.nounLike && subject.source === 'subject' && subject.mentions.every((m) => m.firstToken >= match.endToken)) {
@@ -534,11 +540,11 @@ export const eventExtractor: Extractor = {
         // Who acts. Speakers go on speaking ("وأضافت", "نحثكم"); a noun needs its own actor, or
         // the one its sentence's main event has ("أصدر الوزراء بياناً بعيد اجتماع").
         // The article's actor continues only once the text has named it: not from a later sentence.
-        const namedBefore = (ids: string[]) => ids.length > 0 && ids.every((id) => ctx.mentions.some((m) => m.entity.id === id && m.start < sentence.start));
+        const namedBefore = (ids: string[]) => ids.length > 0 && ids.every((id) => (firstMentioned.get(id) ?? Infinity) < sentence.start);
         const speaker = () => (lastSpeaker ? lastSpeaker.ids : firstSubject && namedBefore(firstSubject) ? firstSubject : []);
         let actor: string[] = [];
         let actorSource: ActorSource | 'discourse' | 'report' = subject.source;
-        const sameSentence = events.filter((e) => e.sentence.start === sentence.start && e.actor.length).at(-1);
+        const sameSentence = inSentence.filter((e) => e.actor.length).at(-1);
         if (deniedOwnAct) {
           actor = parent!.actor;
           actorSource = 'discourse';
@@ -693,6 +699,7 @@ export const eventExtractor: Extractor = {
           evidence: [sentenceSpan],
         };
         events.push(event);
+        inSentence.push(event);
         if (reportedAct && parent) lastReport = { parent: parent.span, end: match.endToken };
         if (content) embedding.push({ span: content, type: type, actor });
         if ((actorSource === 'subject' || actorSource === 'speech') && actor.length) {
@@ -719,7 +726,7 @@ export const eventExtractor: Extractor = {
     const reportsFacts = (content: Span) =>
       [...told, ...actTriggers].some((at) => at >= content.start && at < content.end) ||
       sofar.quantities.some((q) => q.start >= content.start && q.end <= content.end && PEOPLE_COST.has(q.category));
-    const byOutlet = (e: Event) => e.actor.length > 0 && e.actor.every((id) => ctx.mentions.find((m) => m.entity.id === id)?.entity.subtype === 'MED');
+    const byOutlet = (e: Event) => e.actor.length > 0 && e.actor.every((id) => entityById.get(id)?.subtype === 'MED');
     const kept = events.filter((e) => !(e.type === 'STATEMENT' && ((e.content && reportsFacts(e.content)) || byOutlet(e))));
     return { events: withSizes(ctx, kept, sofar.quantities) };
   },
