@@ -46,7 +46,7 @@ interface ArabicScore {
   readonly share: number;
   readonly letters: number;
   readonly inWords: number;
-  /** Latin letters or digits written next to an Arabic letter: the mark of a wrong code page, or of bytes that are not text. */
+  /** Latin letters written next to an Arabic letter: the mark of a wrong code page, or of bytes that are not text. */
   readonly mixed: number;
 }
 
@@ -73,7 +73,7 @@ function arabicScore(text: string): ArabicScore {
       continue;
     }
     if (u >= 0x064b && u <= 0x0652) continue; // harakat inside a word
-    if (isLatinExtra(u) || (u >= 0x30 && u <= 0x39) || ((u | 0x20) >= 0x61 && (u | 0x20) <= 0x7a)) {
+    if (isLatinExtra(u) || ((u | 0x20) >= 0x61 && (u | 0x20) <= 0x7a)) {
       const prev = i > 0 ? text.charCodeAt(i - 1) : 0;
       const next = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
       if (isArabicBlock(prev) || isArabicBlock(next)) mixed++;
