@@ -73,7 +73,6 @@ const isUtf8Name = (name: Buffer) => Buffer.from(name.toString('utf8'), 'utf8').
 interface WalkState {
   /** Folders entered, by device and inode: a link back to one of them is not entered again. */
   readonly seen: Set<string>;
-  /** Whether every name so far is valid UTF-8 (the string path then names the file). */
 }
 
 /**

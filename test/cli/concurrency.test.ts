@@ -54,3 +54,32 @@ describe('two and four writers on one store', () => {
     }
   }, 120_000);
 });
+
+describe('a killed ingest', () => {
+  it('kill -9 mid-ingest, then a rerun: the rerun exits 0, stores the rest once, and closes the killed run as interrupted', async () => {
+    const root = tempDir();
+    const dir = join(root, 'in');
+    mkdirSync(dir);
+    const total = 40;
+    for (let i = 0; i < total; i++) writeFileSync(join(dir, `a${String(i).padStart(2, '0')}.txt`), article(i));
+    const store = join(root, 'kill.db');
+    const child = spawn(process.execPath, [BIN, 'ingest', dir, '--store', store, '--list', '-q'], { env: { ...process.env, NO_COLOR: '1' } });
+    await new Promise<void>((resolve) => {
+      let seen = 0;
+      child.stdout.on('data', (d: Buffer) => {
+        seen += (d.toString().match(/^stored/gm) ?? []).length;
+        if (seen >= 3) resolve();
+      });
+      child.on('close', () => resolve());
+    });
+    child.kill('SIGKILL');
+    await new Promise((resolve) => child.once('close', resolve));
+    const again = await run(['ingest', dir, '--store', store, '--json', '-q']);
+    expect({ code: again.code, stderr: again.stderr }).toEqual({ code: 0, stderr: '' });
+    const db = new Database(store, { readonly: true });
+    expect((db.prepare('SELECT count(*) AS n FROM documents').get() as { n: number }).n).toBe(total);
+    expect((db.prepare('SELECT count(*) AS n FROM document_sources').get() as { n: number }).n).toBe(total);
+    expect(db.prepare('SELECT status FROM ingest_runs ORDER BY id').all()).toEqual([{ status: 'interrupted' }, { status: 'completed' }]);
+    db.close();
+  }, 120_000);
+});
