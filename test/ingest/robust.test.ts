@@ -9,8 +9,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { decodeBytes } from '../../src/ingest/decode.js';
-import { hasObjectPerLine, planInputs, readFileCapped, readInputs } from '../../src/ingest/read.js';
-import { collapseBlankLines } from '../../src/ingest/formats/sgml.js';
+import { planInputs, readInputs } from '../../src/ingest/read.js';
 import type { InputItem } from '../../src/ingest/types.js';
 import { ingest } from '../../src/services/ingest.js';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
@@ -85,13 +84,6 @@ describe('the folder walk (items 1, 4)', () => {
     ]);
   });
 
-  it('reading does not trust the size a stat gives: a pipe is refused at once, a device stops at the cap', async () => {
-    const dir = tempDir();
-    execFileSync('mkfifo', [join(dir, 'p')]);
-    await expect(within(2000, () => readFileCapped(join(dir, 'p'), 'p', 1000))).rejects.toThrow(/p: the input could not be read: a named pipe/);
-    await expect(within(2000, () => readFileCapped('/dev/zero', 'z', 1000))).rejects.toThrow(/z: the input could not be read: a character device/);
-  });
-
   it('a file whose name is not valid UTF-8 is read, not "not found"', async () => {
     const dir = tempDir();
     const raw = Buffer.concat([Buffer.from(dir + '/bad-'), Buffer.from([0xff, 0xfe]), Buffer.from('.txt')]);
@@ -138,13 +130,6 @@ describe('linear-time parsing (item 2)', () => {
     await store.close();
   });
 
-  it('the hand-written scanners do what the expressions did', () => {
-    expect(collapseBlankLines('a  \n \t\n\n  b\nc \n d')).toBe('a\n\n  b\nc \n d');
-    expect(collapseBlankLines(' \n\n')).toBe('\n\n');
-    expect(hasObjectPerLine('{"a":1}\n  {"b":2}')).toBe(true);
-    expect(hasObjectPerLine('{"a":1}  {"b":2}')).toBe(false);
-    expect(hasObjectPerLine('{}' + '\n'.repeat(10) + 'x')).toBe(false);
-  });
 });
 
 describe('inputs that hold nothing are accounted for (item 5)', () => {
