@@ -136,6 +136,12 @@ export const ERRORS = {
     exit: ExitCode.STORE,
     http: 500,
   },
+  'store-locked': {
+    title: 'the store is locked by another process',
+    hint: 'another marsad (or another SQLite client) is writing to this store and held it too long; wait for it to finish and run again, or set MARSAD_STORE_WAIT to wait longer (seconds)',
+    exit: ExitCode.STORE,
+    http: 503,
+  },
   'not-found': {
     title: 'not found',
     hint: 'list what is stored with `marsad search` or `marsad stats`',

@@ -39,6 +39,10 @@ export function documentId(text: string): string {
  *         `input-too-large` when the text is over {@link MAX_TEXT_LENGTH}.
  */
 export function prepareArticle(input: ArticleInput): PreparedArticle {
+  // The size is checked before cleaning: cleaning a text of tens of megabytes costs seconds
+  // and gigabytes only to be refused after.
+  const raw = input.body.length + (input.title?.length ?? 0) + (input.lead?.length ?? 0);
+  if (raw > MAX_TEXT_LENGTH) throw new MarsadError('input-too-large', input.origin, `${raw} characters of text (at most ${MAX_TEXT_LENGTH})`);
   const cleaned = cleanArticle({ title: input.title, body: input.body, lead: input.lead ?? null });
   if (cleaned.body.trim().length === 0) {
     throw new MarsadError('input-empty', input.origin, cleaned.title ? 'it has a title but no body' : 'it is empty');

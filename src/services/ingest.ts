@@ -126,8 +126,10 @@ export async function ingest(store: Store, paths: readonly string[], options: In
       await reject(article.origin, error);
       return;
     }
+    // Another process may have stored the same text meanwhile: it is then a repeat (or unchanged).
     const outcome = await store.saveDocument(record, source, runId);
-    counts[outcome]++;
+    if (outcome === 'repeat') counts.repeats++;
+    else counts[outcome]++;
     options.onArticle?.({
       origin: article.origin,
       id: record.id,

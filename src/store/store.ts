@@ -22,7 +22,12 @@ export interface DocumentState {
   readonly pipeline: string;
 }
 
-export type SaveOutcome = 'stored' | 'updated';
+/**
+ * What saving a record did. `unchanged` and `repeat` happen when another writer stored the
+ * same document (made by the same pipeline) between `documentState` and `saveDocument`: only
+ * the source is added, as `addSource` would.
+ */
+export type SaveOutcome = 'stored' | 'updated' | 'unchanged' | 'repeat';
 
 /** Counts of one ingest run. Every article read lands in exactly one of the first five. */
 export interface RunCounts {
@@ -53,7 +58,8 @@ export interface IngestRun extends RunCounts {
   readonly pipeline: string;
   readonly startedAt: string;
   readonly finishedAt: string | null;
-  readonly status: 'running' | 'completed' | 'failed';
+  /** `interrupted`: the process running it ended without finishing it (closed by a later run). */
+  readonly status: 'running' | 'completed' | 'failed' | 'interrupted';
 }
 
 export interface Failure {

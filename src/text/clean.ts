@@ -36,10 +36,23 @@ export function unifyLineEndings(s: string): string {
 /** Folds a line for comparing two lines as the same text. */
 const sameText = (s: string) => normalizeForm(s).replace(/[\s\p{P}]+/gu, '');
 
+/** Spaces, tabs, no-break spaces and direction marks trimmed from a line's end. */
+const isTrailingSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0xa0 || c === 0x200f || c === 0x200e;
+
+/**
+ * A line without its trailing spaces: a loop, as `/[ \t\u00a0\u200f\u200e]+$/` is quadratic on a
+ * long run of spaces followed by a letter.
+ */
+function trimLineEnd(line: string): string {
+  let end = line.length;
+  while (end > 0 && isTrailingSpace(line.charCodeAt(end - 1))) end--;
+  return end === line.length ? line : line.slice(0, end);
+}
+
 function collapse(lines: string[]): string {
   const out: string[] = [];
   for (const line of lines) {
-    const trimmed = line.replace(/[ \t\u00a0\u200f\u200e]+$/u, '').replace(/^[ \t\u00a0]+(?=\S)/u, '');
+    const trimmed = trimLineEnd(line).replace(/^[ \t\u00a0]+(?=\S)/u, '');
     const blank = trimmed.trim().length === 0;
     if (blank) {
       if (out.length > 0 && out[out.length - 1] !== '') out.push('');

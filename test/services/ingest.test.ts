@@ -61,6 +61,18 @@ describe('ingest', () => {
     await store.close();
   });
 
+  it('a rerun does not record the same failures again, and still reports them', async () => {
+    const dir = corpus();
+    const store = openSqliteStore(join(tempDir(), 's.db'));
+    const first = await ingest(store, [dir]);
+    const second = await ingest(store, [dir]);
+    expect(second.failures.map((f) => f.code)).toEqual(['input-binary', 'input-empty']);
+    expect((await store.stats()).failures).toBe(2);
+    expect((await store.failures(first.runId)).map((f) => f.code)).toEqual(['input-binary', 'input-empty']);
+    expect((await store.failures(second.runId)).map((f) => f.code)).toEqual(['input-binary', 'input-empty']);
+    await store.close();
+  });
+
   it('the same file named by another relative path is the same source', async () => {
     const dir = corpus();
     const store = openSqliteStore(':memory:');

@@ -5,6 +5,7 @@
 import { resolve } from 'node:path';
 import type { Iso, Message } from '../../extract/record.js';
 import { recordMessage } from '../../messages.js';
+import { replaceLoneSurrogates } from '../decode.js';
 import { parsePublished } from '../published.js';
 import type { ArticleInput } from '../types.js';
 
@@ -38,8 +39,26 @@ export interface ArticleFields {
 }
 
 /** Builds an article from a format's fields, applying the overrides. */
-export function makeArticle(ctx: FormatContext, origin: string, fields: ArticleFields): ArticleInput {
+export function makeArticle(ctx: FormatContext, origin: string, input: ArticleFields): ArticleInput {
   const notes = [...ctx.notes];
+  // Lone surrogates (JSON escapes such as "\ud800") become U+FFFD, counted on the record:
+  // SQLite would store them as invalid UTF-8 that other clients cannot read.
+  let replaced = 0;
+  const repair = <T extends string | null | undefined>(value: T): T => {
+    if (typeof value !== 'string') return value;
+    const r = replaceLoneSurrogates(value);
+    replaced += r.replaced;
+    return r.text as T;
+  };
+  const fields: ArticleFields = {
+    title: repair(input.title),
+    body: repair(input.body),
+    lead: repair(input.lead),
+    published: repair(input.published),
+    url: repair(input.url),
+    outlet: repair(input.outlet),
+  };
+  if (replaced > 0) notes.push(recordMessage('characters-replaced', `${replaced} lone UTF-16 surrogate${replaced === 1 ? ' was' : 's were'} replaced with U+FFFD`));
   let published: Iso | null = ctx.overrides.published ?? null;
   if (!published && fields.published) {
     published = parsePublished(fields.published);

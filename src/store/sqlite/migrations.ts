@@ -226,4 +226,44 @@ UPDATE events SET size = (
 );
 `,
   },
+  {
+    version: 4,
+    name: 'runs a later run closes as interrupted; each failure recorded once',
+    // Run with foreign keys off (the migration runner turns them off for every migration):
+    // ingest_runs is rebuilt to allow the status 'interrupted', and dropping the old table
+    // must not cascade to the failures and documents that refer to it.
+    sql: `
+CREATE TABLE ingest_runs_v4 (
+  id            INTEGER PRIMARY KEY,
+  command       TEXT NOT NULL,
+  inputs        TEXT NOT NULL,            -- JSON array of the paths given
+  pipeline      TEXT NOT NULL,
+  started_at    TEXT NOT NULL,
+  finished_at   TEXT,
+  status        TEXT NOT NULL CHECK (status IN ('running', 'completed', 'failed', 'interrupted')),
+  stored        INTEGER NOT NULL DEFAULT 0,
+  updated       INTEGER NOT NULL DEFAULT 0,
+  unchanged     INTEGER NOT NULL DEFAULT 0,
+  repeats       INTEGER NOT NULL DEFAULT 0,
+  rejected      INTEGER NOT NULL DEFAULT 0,
+  skipped       INTEGER NOT NULL DEFAULT 0,
+  pid           INTEGER,                  -- the process that runs it, to tell a live run from a killed one
+  host          TEXT
+);
+INSERT INTO ingest_runs_v4 (id, command, inputs, pipeline, started_at, finished_at, status, stored, updated, unchanged, repeats, rejected, skipped)
+  SELECT id, command, inputs, pipeline, started_at, finished_at, status, stored, updated, unchanged, repeats, rejected, skipped FROM ingest_runs;
+DROP TABLE ingest_runs;
+ALTER TABLE ingest_runs_v4 RENAME TO ingest_runs;
+
+-- A failure seen again by a later run is not recorded again: last_run and seen are updated.
+ALTER TABLE failures ADD COLUMN last_run INTEGER;
+ALTER TABLE failures ADD COLUMN seen INTEGER NOT NULL DEFAULT 1;
+UPDATE failures SET
+  last_run = (SELECT max(f.run_id) FROM failures f WHERE f.origin = failures.origin AND f.code = failures.code AND f.message = failures.message),
+  seen = (SELECT count(*) FROM failures f WHERE f.origin = failures.origin AND f.code = failures.code AND f.message = failures.message);
+DELETE FROM failures WHERE id NOT IN (SELECT min(id) FROM failures GROUP BY origin, code, message);
+CREATE UNIQUE INDEX failures_unique ON failures(origin, code, message);
+CREATE INDEX failures_last_run ON failures(last_run);
+`,
+  },
 ];

@@ -3,6 +3,7 @@
  */
 import Database from 'better-sqlite3';
 import { existsSync, mkdirSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { MarsadError } from '../../errors.js';
 import type { DocumentRecord } from '../../extract/record.js';
@@ -87,13 +88,58 @@ function toRun(r: RunRow): IngestRun {
   };
 }
 
+/** How long one attempt waits for a lock held by another connection (SQLite's busy handler). */
+const BUSY_TIMEOUT_MS = 2000;
+
+/** How long a write waits, over all its attempts, before the store is reported locked (`MARSAD_STORE_WAIT`, seconds). */
+function lockWaitMs(): number {
+  const seconds = Number(process.env.MARSAD_STORE_WAIT);
+  return Number.isFinite(seconds) && seconds >= 0 && process.env.MARSAD_STORE_WAIT !== '' ? seconds * 1000 : 120_000;
+}
+
+function isBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown })?.code;
+  return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));
+}
+
+const pause = new Int32Array(new SharedArrayBuffer(4));
+const sleepSync = (ms: number) => void Atomics.wait(pause, 0, 0, ms);
+
 /**
- * Opens (creating if needed) a SQLite store and brings its schema up to date.
+ * Runs a write, again while another connection holds the store (SQLITE_BUSY), with growing
+ * pauses, until {@link lockWaitMs}; then reports the store as locked (not a disk problem).
+ * Writes are short (one document, one run row), so another writer waits for at most one of them.
+ */
+export function withBusyRetry<T>(location: string, write: () => T): T {
+  const started = Date.now();
+  const wait = lockWaitMs();
+  let delay = 5;
+  for (;;) {
+    try {
+      return write();
+    } catch (error) {
+      if (!isBusy(error)) throw error;
+      const waited = Date.now() - started;
+      if (waited >= wait) {
+        throw new MarsadError('store-locked', location, `another connection held it for more than ${Math.round(waited / 1000)} s (${(error as Error).message})`, { cause: error });
+      }
+      sleepSync(Math.min(delay * (1 + Math.random()), Math.max(1, wait - waited)));
+      delay = Math.min(delay * 2, 250);
+    }
+  }
+}
+
+/**
+ * Opens (creating if needed) a SQLite store and brings its schema up to date. Several
+ * processes may open and write one store at once: writes are short `BEGIN IMMEDIATE`
+ * transactions retried while another holds the lock, and migrations run in one such
+ * transaction that checks the schema version again once it holds the lock.
  *
  * @example
  * const store = openSqliteStore('./marsad.db');
  * @throws MarsadError `store-open` when the file cannot be opened as a database,
- *         `store-version` when a newer Marsad has migrated it.
+ *         `store-version` when a newer Marsad has migrated it, `store-locked` when another
+ *         process keeps it locked.
  */
 export function openSqliteStore(path: string): SqliteStore {
   const memory = path === ':memory:';
@@ -102,15 +148,15 @@ export function openSqliteStore(path: string): SqliteStore {
   try {
     if (!memory) mkdirSync(dirname(location), { recursive: true });
     db = new Database(location);
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
-    db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
   } catch (error) {
     throw new MarsadError('store-open', path, (error as Error).message, { cause: error });
   }
   try {
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    withBusyRetry(path, () => db.pragma('journal_mode = WAL'));
+    db.pragma('synchronous = NORMAL');
     migrate(db, path);
+    db.pragma('foreign_keys = ON');
   } catch (error) {
     db.close();
     if (error instanceof MarsadError) throw error;
@@ -119,19 +165,52 @@ export function openSqliteStore(path: string): SqliteStore {
   return new SqliteStore(db, memory ? ':memory:' : location);
 }
 
+/** The migrations a store has had, by version. */
+function appliedVersions(db: Db): Set<number> {
+  const table = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get();
+  if (!table) return new Set();
+  return new Set((db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version));
+}
+
+/**
+ * Brings the schema up to date, safe against another process doing the same at the same
+ * time: the migrations run in one IMMEDIATE transaction (one writer at a time), and the
+ * version is read again inside it, so the second process finds the work done. Foreign keys
+ * are off meanwhile (a migration may rebuild a table others refer to).
+ */
 function migrate(db: Db, path: string): void {
-  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
-  const current = (db.prepare('SELECT max(version) AS v FROM schema_migrations').get() as { v: number | null }).v ?? 0;
   const latest = MIGRATIONS[MIGRATIONS.length - 1]!.version;
-  if (current > latest) {
-    throw new MarsadError('store-version', path, `its schema is version ${current}; this Marsad knows up to ${latest}`);
-  }
-  for (const m of MIGRATIONS) {
-    if (m.version <= current) continue;
-    db.transaction(() => {
-      db.exec(m.sql);
-      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, now());
-    })();
+  const tooNew = (v: number) => new MarsadError('store-version', path, `its schema is version ${v}; this Marsad knows up to ${latest}`);
+  const pending = (applied: Set<number>) => {
+    const newest = Math.max(0, ...applied);
+    if (newest > latest) throw tooNew(newest);
+    return MIGRATIONS.filter((m) => !applied.has(m.version));
+  };
+  if (pending(withBusyRetry(path, () => appliedVersions(db))).length === 0) return;
+  db.pragma('foreign_keys = OFF');
+  withBusyRetry(path, () =>
+    db
+      .transaction(() => {
+        db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+        for (const m of pending(appliedVersions(db))) {
+          db.exec(m.sql);
+          db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, now());
+        }
+        const broken = db.pragma('foreign_key_check') as unknown[];
+        if (broken.length > 0) throw new Error(`a migration left ${broken.length} broken references`);
+      })
+      .immediate(),
+  );
+}
+
+/** Whether a process of this machine is running (a run it began is then not interrupted). */
+function processAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
@@ -139,9 +218,6 @@ function migrate(db: Db, path: string): void {
 export function schemaVersion(store: SqliteStore): number {
   return (store.db.prepare('SELECT max(version) AS v FROM schema_migrations').get() as { v: number }).v;
 }
-
-/** Writes per commit while an ingest run is open. */
-const BATCH_WRITES = 200;
 
 export class SqliteStore implements Store {
   readonly kind = 'sqlite';
@@ -220,8 +296,13 @@ export class SqliteStore implements Store {
   async saveDocument(record: DocumentRecord, source: SourceRef, runId: number | null): Promise<SaveOutcome> {
     const pipeline = `${record.pipeline.version}|${record.pipeline.lexicon}|${record.pipeline.model ?? '-'}`;
     try {
-      const outcome = this.db.transaction((): SaveOutcome => {
-        const existing = this.stmt('SELECT rowid FROM documents WHERE id = ?').get(record.id) as { rowid: number } | undefined;
+      return withBusyRetry(this.location, () => this.db.transaction((): SaveOutcome => {
+        const existing = this.stmt('SELECT rowid, pipeline FROM documents WHERE id = ?').get(record.id) as { rowid: number; pipeline: string } | undefined;
+        if (existing && existing.pipeline === pipeline) {
+          // Another writer stored it since documentState was asked: only the source is new.
+          const added = this.insertSource.run(record.id, record.id, source.origin, source.url ?? null, source.outlet ?? null, source.published ?? null, runId);
+          return added.changes > 0 ? 'repeat' : 'unchanged';
+        }
         const row = {
           id: record.id,
           title: record.title,
@@ -250,10 +331,9 @@ export class SqliteStore implements Store {
           .run(rowid, indexText(record.title ?? ''), indexText(body));
         this.insertSource.run(record.id, record.id, source.origin, source.url ?? null, source.outlet ?? null, source.published ?? null, runId);
         return existing ? 'updated' : 'stored';
-      })();
-      this.afterWrite();
-      return outcome;
+      }).immediate());
     } catch (error) {
+      if (error instanceof MarsadError) throw error;
       throw new MarsadError('store-write', this.location, (error as Error).message, { cause: error });
     }
   }
@@ -291,10 +371,12 @@ export class SqliteStore implements Store {
 
   async addSource(id: string, source: SourceRef, runId: number | null): Promise<boolean> {
     try {
-      const info = this.insertSource.run(id, id, source.origin, source.url ?? null, source.outlet ?? null, source.published ?? null, runId);
-      this.afterWrite();
+      const info = withBusyRetry(this.location, () =>
+        this.insertSource.run(id, id, source.origin, source.url ?? null, source.outlet ?? null, source.published ?? null, runId),
+      );
       return info.changes > 0;
     } catch (error) {
+      if (error instanceof MarsadError) throw error;
       throw new MarsadError('store-write', this.location, (error as Error).message, { cause: error });
     }
   }
@@ -385,52 +467,55 @@ export class SqliteStore implements Store {
   }
 
   /**
-   * While a run is open, writes go into one transaction committed every {@link BATCH_WRITES}
-   * writes: a commit per document would rewrite the same index pages thousands of times. Each
-   * record stays atomic (its own transaction becomes a savepoint), readers see every committed
-   * batch, and a crash loses at most the writes of the open batch, which the next (idempotent)
-   * ingest stores again.
+   * Opens a run. Runs left `running` by a process of this machine that no longer exists (a
+   * killed ingest) are closed first as `interrupted`; runs of live processes are left alone.
    */
-  private batch: { pending: number } | null = null;
-
-  private afterWrite(): void {
-    if (this.batch && ++this.batch.pending >= BATCH_WRITES) {
-      this.db.exec('COMMIT');
-      this.db.exec('BEGIN');
-      this.batch.pending = 0;
-    }
-  }
-
-  private endBatch(): void {
-    if (this.batch) {
-      this.batch = null;
-      if (this.db.inTransaction) this.db.exec('COMMIT');
-    }
-  }
-
   async beginRun(info: RunInfo): Promise<number> {
-    const result = this.stmt("INSERT INTO ingest_runs (command, inputs, pipeline, started_at, status) VALUES (?, ?, ?, ?, 'running')")
-      .run(info.command, JSON.stringify(info.inputs), info.pipeline, now());
-    if (!this.batch && !this.db.inTransaction) {
-      this.db.exec('BEGIN');
-      this.batch = { pending: 0 };
-    }
-    return Number(result.lastInsertRowid);
+    return this.write(() =>
+      this.db
+        .transaction(() => {
+          const open = this.stmt("SELECT id, pid, host FROM ingest_runs WHERE status = 'running'").all() as { id: number; pid: number | null; host: string | null }[];
+          for (const run of open) {
+            if (run.host !== null && run.host !== hostname()) continue; // cannot tell from here
+            if (run.pid !== null && processAlive(run.pid)) continue;
+            this.stmt("UPDATE ingest_runs SET status = 'interrupted', finished_at = ? WHERE id = ?").run(now(), run.id);
+          }
+          const result = this.stmt(
+            "INSERT INTO ingest_runs (command, inputs, pipeline, started_at, status, pid, host) VALUES (?, ?, ?, ?, 'running', ?, ?)",
+          ).run(info.command, JSON.stringify(info.inputs), info.pipeline, now(), process.pid, hostname());
+          return Number(result.lastInsertRowid);
+        })
+        .immediate(),
+    );
   }
 
+  /** A short write, retried while another process holds the store. */
+  private write<T>(f: () => T): T {
+    try {
+      return withBusyRetry(this.location, f);
+    } catch (error) {
+      if (error instanceof MarsadError) throw error;
+      throw new MarsadError('store-write', this.location, (error as Error).message, { cause: error });
+    }
+  }
+
+  /** Records a failure once: the same failure seen again by a later run only updates its last run. */
   async recordFailure(runId: number, failure: Omit<Failure, 'runId'>): Promise<void> {
-    this.stmt('INSERT INTO failures (run_id, origin, code, message) VALUES (?, ?, ?, ?)')
-      .run(runId, failure.origin, failure.code, failure.message);
-    this.afterWrite();
+    this.write(() =>
+      this.stmt(
+        `INSERT INTO failures (run_id, origin, code, message, last_run) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (origin, code, message) DO UPDATE SET last_run = excluded.last_run, seen = seen + 1`,
+      ).run(runId, failure.origin, failure.code, failure.message, runId),
+    );
   }
 
   async finishRun(runId: number, counts: RunCounts, status: 'completed' | 'failed'): Promise<void> {
-    this.stmt(
+    this.write(() =>
+      this.stmt(
         `UPDATE ingest_runs SET finished_at = @at, status = @status, stored = @stored, updated = @updated,
          unchanged = @unchanged, repeats = @repeats, rejected = @rejected, skipped = @skipped WHERE id = @id`,
-      )
-      .run({ ...counts, at: now(), status, id: runId });
-    this.endBatch();
+      ).run({ ...counts, at: now(), status, id: runId }),
+    );
   }
 
   async runs(limit: number): Promise<IngestRun[]> {
@@ -438,7 +523,7 @@ export class SqliteStore implements Store {
   }
 
   async failures(runId: number): Promise<Failure[]> {
-    const rows = this.stmt('SELECT run_id, origin, code, message FROM failures WHERE run_id = ? ORDER BY id').all(runId) as {
+    const rows = this.stmt('SELECT ? AS run_id, origin, code, message FROM failures WHERE run_id = ? OR last_run = ? ORDER BY id').all(runId, runId, runId) as {
       run_id: number;
       origin: string;
       code: string;
@@ -449,8 +534,11 @@ export class SqliteStore implements Store {
 
   async close(): Promise<void> {
     if (this.db.open) {
-      this.endBatch();
-      this.db.pragma('optimize');
+      try {
+        this.db.pragma('optimize');
+      } catch {
+        // another writer holds the store: optimizing can wait for another close
+      }
       this.db.close();
     }
   }
