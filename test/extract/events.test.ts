@@ -710,3 +710,17 @@ describe('names in brackets (issue 12)', () => {
     expect(events(other, [SDF, ISIS]).find((e) => e.type === 'COERCE')?.actor ?? []).not.toContain('org:sdf');
   });
 });
+
+describe('a definite subject that refers back (issue 12)', () => {
+  const PARTY: Actor = { id: 'org:party', forms: ['حزب التكتل'] };
+  const GOV: Actor = { id: 'org:tn-gov', forms: ['الحكومة التونسية'] };
+  it('"وأدان الحزب هذه العملية": the definite noun before an object is the subject, the party of that kind named last', () => {
+    const text = 'وقال حزب التكتل إن الضربة مرفوضة. وأدان الحزب هذه العملية.';
+    expect(events(text, [PARTY]).find((e) => e.type === 'ACCUSE')?.actor).toEqual(['org:party']);
+    // Before an object actor, the definite noun is still the subject, and the actor the one asked.
+    const asked = 'وقال حزب التكتل إن الضربة مرفوضة. ودعا الحزب الحكومة التونسية إلى التحرك.';
+    expect(events(asked, [PARTY, GOV]).find((e) => e.type === 'REQUEST')).toMatchObject({ actor: ['org:party'], recipient: ['org:tn-gov'] });
+    // Followed by a preposition, it is the object of a verb whose subject is dropped.
+    expect(events('قدّر حزب التكتل عدد النازحين، ودعا المنظمات إلى التدخل.', [PARTY]).find((e) => e.type === 'REQUEST')?.actor).toEqual(['org:party']);
+  });
+});

@@ -243,11 +243,16 @@ export function findSubject(ctx: DocumentContext, match: TriggerMatch, clauseSta
   // "قالت الشرطة الفلبينية": a definite noun right after a verb that takes no object, and is no
   // entity nor a title, is the subject itself; an actor further on belongs to the rest of the
   // clause. After a verb that takes an object it may be the object ("ودعا المنظمات إلى").
-  if (!isNoun && !headed && !match.entry.recipient.object && unnamedSubjectAfter(ctx, match, clauseEnd)) {
-    let after = firstWordAfter(ctx, match, clauseEnd) + 1;
+  // After a verb that takes an object, the definite noun is the subject when an object follows
+  // it: "وأدان الحزب هذه العملية", "دعا الحزب الحكومة التونسية إلى".
+  if (!isNoun && !headed && unnamedSubjectAfter(ctx, match, clauseEnd) && (!match.entry.recipient.object || objectFollows(ctx, match, clauseEnd))) {
+    const t = firstWordAfter(ctx, match, clauseEnd);
+    let after = t + 1;
     // Its adjectives go with it: "الشرطة الألمانية", "السلطات المحلية".
     for (let n = 0; n < 2 && after < clauseEnd && ctx.mentionAt[after] === -1 && ctx.dateAt[after] !== 1 && definiteWord(ctx, after); n++) after++;
-    return { source: 'anonymous', mentions: [], after };
+    // "الحزب" after "حزب التكتل" was named: the body of that kind named last.
+    const named = referredBody(ctx, t);
+    return named ? { source: 'subject', mentions: [named], after } : { source: 'anonymous', mentions: [], after };
   }
   // A verb of an act that takes an object: words that are no title before an actor make it the
   // genitive of the object ("قتلت أحد أبرز قناصي داعش"), not the subject.
@@ -343,6 +348,43 @@ function unnamedSubjectAfter(ctx: DocumentContext, match: TriggerMatch, clauseEn
   // A title alone ("وقال المتحدث", "وأكد الوزير") refers back to someone the article has named.
   if (lex.subjectHeads.has(norm)) return false;
   return definiteWord(ctx, t);
+}
+
+/**
+ * Whether an object follows the definite noun right after a verb (past its relation adjectives):
+ * an actor, a demonstrative, or another definite noun. Then the noun is the verb's subject.
+ */
+function objectFollows(ctx: DocumentContext, match: TriggerMatch, clauseEnd: number): boolean {
+  const lex = eventLexicon();
+  let u = firstWordAfter(ctx, match, clauseEnd) + 1;
+  while (u < clauseEnd && ctx.mentionAt[u] === -1 && nisbaAdjective(ctx, u)) u++;
+  if (u >= clauseEnd) return false;
+  const mi = ctx.mentionAt[u]!;
+  if (mi !== -1) return !ctx.mentions[mi]!.preposition;
+  return lex.demonstratives.has(ctx.norms[u]!) || (definiteWord(ctx, u) && !lex.prepositions.has(ctx.norms[u]!));
+}
+
+/** How many sentences back a definite noun ("الحزب") looks for the body of its kind. */
+const BODY_REACH_CHARS = 2000;
+
+/**
+ * The body a definite head noun refers back to ("الحزب" after "حزب التكتل", "الحركة" after "حركة
+ * الشعب"): the last ORG mention before it, within a short reach, whose name opens with the same
+ * noun. Null when none does.
+ */
+function referredBody(ctx: DocumentContext, t: number): MentionOnTokens | null {
+  const head = ctx.readingsOf(t).find((r) => r.proclitics.includes('ال'))?.stem;
+  if (!head || head.length < 3) return null;
+  const start = ctx.doc.tokens.start(t);
+  for (let i = ctx.mentions.length - 1; i >= 0; i--) {
+    const m = ctx.mentions[i]!;
+    if (m.start >= start) continue;
+    if (start - m.start > BODY_REACH_CHARS) break;
+    if (m.entity.type !== 'ORG') continue;
+    const first = m.firstToken;
+    if (ctx.norms[first] === head || ctx.readingsOf(first).some((r) => r.stem === head)) return m;
+  }
+  return null;
 }
 
 /** A verb form with a plural ending: past "-وا", present "-ون". */
