@@ -724,3 +724,15 @@ describe('a definite subject that refers back (issue 12)', () => {
     expect(events('قدّر حزب التكتل عدد النازحين، ودعا المنظمات إلى التدخل.', [PARTY]).find((e) => e.type === 'REQUEST')?.actor).toEqual(['org:party']);
   });
 });
+
+describe('the parties of talks and deals (issue 12)', () => {
+  const US: Actor = { id: 'loc:us', type: 'LOC', subtype: 'country', forms: ['الولايات المتحدة'] };
+  const RU: Actor = { id: 'loc:ru', type: 'LOC', subtype: 'country', forms: ['روسيا'] };
+  it('"محادثات … بين X وY": X meets Y, whoever else the sentence names', () => {
+    expect(events('وحضر الوفد محادثات في جنيف بين الولايات المتحدة وروسيا.', [US, RU]).map(brief)).toEqual([
+      { type: 'CONSULT', actor: ['loc:us'], recipient: ['loc:ru'], trigger: 'محادثات' },
+    ]);
+    // One party after بين is no pair: "بين الولايات المتحدة وحلفائها" leaves it to the other rules.
+    expect(events('وحضر الوفد محادثات في جنيف بين الولايات المتحدة وحلفائها.', [US, RU]).find((e) => e.type === 'CONSULT')?.recipient ?? []).toEqual([]);
+  });
+});

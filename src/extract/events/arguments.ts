@@ -54,7 +54,7 @@ function joinsWithAnd(ctx: DocumentContext, m: MentionOnTokens): boolean {
 }
 
 /** Mentions joined to `m` by "و" (compound actors stay lists). */
-function withConjuncts(ctx: DocumentContext, m: MentionOnTokens, clauseEnd: number): MentionOnTokens[] {
+export function withConjuncts(ctx: DocumentContext, m: MentionOnTokens, clauseEnd: number): MentionOnTokens[] {
   const list = [m];
   let last = m;
   for (;;) {

@@ -10,7 +10,7 @@ import type { Sentence } from '../../text/sentences.js';
 import { TokenKind } from '../../text/tokenize.js';
 import type { DateMention, Entity, Event, EventType, Span } from '../record.js';
 import type { Extraction, ExtractionInput, Extractor } from '../types.js';
-import { contentStart, findRecipient, findSubject, perpetrator, sentenceSubject, type ActorSource, type SubjectFound } from './arguments.js';
+import { contentStart, findRecipient, findSubject, perpetrator, sentenceSubject, withConjuncts, type ActorSource, type SubjectFound } from './arguments.js';
 import { eventConfidence } from './confidence.js';
 import { buildContext, isActorLike, type DocumentContext, type MentionOnTokens } from './context.js';
 import { matchingKeys, stemsOf } from './cues.js';
@@ -319,6 +319,27 @@ function demandIn(ctx: DocumentContext, content: Span): { addressee: string | nu
   return null;
 }
 
+/** Acts done between parties: talks, agreements, joint action. */
+const MUTUAL: ReadonlySet<EventType> = new Set(['CONSULT', 'AGREE', 'COOPERATE']);
+const BETWEEN = normalizeForm('بين');
+/** How many words (adjectives, a place, a date) may stand between a mutual act noun and بين. */
+const BETWEEN_REACH = 6;
+
+/** The parties after "بين" following a noun of talks or agreement: two or more actors joined by و. */
+function partiesBetween(ctx: DocumentContext, match: TriggerMatch, end: number): MentionOnTokens[] | null {
+  // "أجرت … محادثات … بين": after the noun the verb requires.
+  const from = match.requiredToken !== null ? Math.max(match.endToken, match.requiredToken + 1) : match.endToken;
+  for (let t = from, n = 0; t < end && n <= BETWEEN_REACH; t++, n++) {
+    if (ctx.doc.tokens.kind(t) === TokenKind.Punct) return null;
+    if (ctx.norms[t] !== BETWEEN) continue;
+    const mi = t + 1 < end ? ctx.mentionAt[t + 1]! : -1;
+    if (mi === -1 || !isActorLike(ctx.mentions[mi]!.entity)) return null;
+    const parties = withConjuncts(ctx, ctx.mentions[mi]!, end);
+    return parties.length >= 2 ? parties : null;
+  }
+  return null;
+}
+
 /** How many words (adjectives) may stand between an act noun and the relative clause that names its target. */
 const RELATIVE_REACH = 3;
 
@@ -503,6 +524,12 @@ export const eventExtractor: Extractor = {
               ? { source: 'subject', mentions: [reading.doer], after: reading.doer.endToken }
               : { source: 'anonymous', mentions: [], after: Math.max(match.endToken, ...patient.map((m) => m.endToken)) };
           }
+        }
+        // "محادثات بين الولايات المتحدة وروسيا": the parties of talks, a deal or joint action.
+        const between = MUTUAL.has(match.entry.type) && (match.kind === 'noun' || subject.source !== 'subject') ? partiesBetween(ctx, match, argumentsEnd) : null;
+        if (between) {
+          subject = { source: 'subject', mentions: [between[0]!], after: between.at(-1)!.endToken };
+          patient = between.slice(1);
         }
         // "قصفت القوات القرية وقتل خمسة مدنيين": a killing with no doer named, told of people
         // counted after an attack of the same sentence, is that attack's toll, not a second act.
