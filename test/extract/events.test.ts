@@ -736,3 +736,13 @@ describe('the parties of talks and deals (issue 12)', () => {
     expect(events('وحضر الوفد محادثات في جنيف بين الولايات المتحدة وحلفائها.', [US, RU]).find((e) => e.type === 'CONSULT')?.recipient ?? []).toEqual([]);
   });
 });
+
+describe('what an attack hits (issue 12)', () => {
+  it('the owner of a target after the trigger\'s preposition is the one attacked: "على مواقع داعش", "على مقرات لداعش"', () => {
+    const RU: Actor = { id: 'loc:ru', type: 'LOC', subtype: 'country', forms: ['روسيا'] };
+    expect(events('وشنت روسيا غارات على مواقع داعش في الرقة.', [RU, ISIS])[0]).toMatchObject({ type: 'ASSAULT', actor: ['loc:ru'], recipient: ['org:isis'] });
+    expect(events('وأطلقت روسيا صواريخ من البحر على مقرات لداعش في الرقة.', [RU, ISIS])[0]).toMatchObject({ type: 'ASSAULT', actor: ['loc:ru'], recipient: ['org:isis'] });
+    // A head that is no target ("على أطفال داعش") does not make its owner the one attacked.
+    expect(events('وشنت روسيا غارات على قرى قريبة من مواقع لقسد.', [RU, SDF])[0]?.recipient ?? []).not.toContain('org:sdf');
+  });
+});

@@ -25,7 +25,7 @@ const MAX_ACT_VSO_GAP = 1;
 /** How many words that are no title or adjective may stand before an object actor ("قصفت مواقع قسد", "اعتقلت ثلاثة قادة داعش"). */
 const MAX_OBJECT_GAP = 2;
 /** How far after the subject a recipient is looked for. */
-const RECIPIENT_WINDOW = 8;
+const RECIPIENT_WINDOW = 12;
 /** How far after the arguments the content may begin. */
 const CONTENT_WINDOW = 6;
 
@@ -79,6 +79,24 @@ function afterPreposition(ctx: DocumentContext, m: MentionOnTokens): string | nu
   if (m.preposition) return m.preposition;
   const at = prepositionIndex(ctx, m);
   return at >= 0 ? ctx.norms[at]! : null;
+}
+
+/**
+ * The preposition before a target head whose owner a mention is ("على مواقع داعش", "على مقرات
+ * لداعش"): the head stands right before the mention (or before its ل), the preposition right
+ * before the head. Null when there is none.
+ */
+function targetPreposition(ctx: DocumentContext, m: MentionOnTokens): string | null {
+  const lex = eventLexicon();
+  const head = m.firstToken - 1;
+  if (head < 1 || ctx.mentionAt[head] !== -1) return null;
+  const isHead = lex.targetHeads.has(ctx.norms[head]!) || ctx.readingsOf(head).some((r) => lex.targetHeads.has(r.stem));
+  if (!isHead) return null;
+  const before = ctx.norms[head - 1]!;
+  if (lex.prepositions.has(before)) return before;
+  // "بمواقع", "لمقرات": the preposition fused to the head.
+  const fused = ctx.readingsOf(head).find((r) => r.proclitics.some((p) => p === 'ب' || p === 'ل'));
+  return fused ? fused.proclitics.find((p) => p === 'ب' || p === 'ل')! : null;
 }
 
 /** Where the standalone preposition governing a mention stands (past head nouns), or -1. */
@@ -523,6 +541,10 @@ export function findRecipient(ctx: DocumentContext, match: TriggerMatch, from: n
         // "هاجمت … مقرات لداعش", "قصفت مواقع للتنظيم": ل after the object names whose it is.
         const owner = prep === 'ل' && FORCE.has(entry.type) && gap >= 1 && ctx.mentionAt[m.firstToken - 1] === -1 && !isPunct(ctx, m.firstToken - 1);
         if ((prep === null || partitive || member || owner) && entry.frame.object && gap <= MAX_OBJECT_GAP) return withConjuncts(ctx, m, clauseEnd);
+        // "أطلقت … صواريخ على مواقع لداعش", "غارات على مواقع التنظيم": what is hit belongs to the
+        // actor after it, and the preposition before it is the trigger's.
+        const target = FORCE.has(entry.type) && (prep === null || prep === 'ل') ? targetPreposition(ctx, m) : null;
+        if (target !== null && entry.frame.prepositions.has(target)) return withConjuncts(ctx, m, clauseEnd);
         if (prep !== null && entry.frame.prepositions.has(prep)) return withConjuncts(ctx, m, clauseEnd);
       }
       t = m.endToken;

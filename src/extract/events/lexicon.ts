@@ -70,6 +70,7 @@ const ArgumentsSchema = z.object({
   demandCues: z.array(z.string().min(1)),
   stateHeads: z.array(z.string().min(2)),
   lightVerbs: z.array(z.string().min(2)),
+  targetHeads: z.array(z.string().min(2)),
   passiveDoers: z.array(z.tuple([z.string().min(1), z.string().min(1)])),
   instrumentPrepositions: z.array(z.string().min(1)),
   recipientFrames: z.partialRecord(z.enum(EVENT_TYPES), z.object({ object: z.boolean(), prepositions: z.array(z.string().min(1)) })),
@@ -168,6 +169,8 @@ export interface EventLexicon {
   readonly claims: ReadonlySet<string>;
   /** Verbs naming the doer of an act told as a noun ("هجوم شنه داعش"). */
   readonly perpetrationVerbs: ReadonlySet<string>;
+  /** Nouns for what an attack hits that belong to an actor ("مواقع داعش", "مقرات لداعش"). */
+  readonly targetHeads: ReadonlySet<string>;
   /** Verbs that carry an act told as a noun after them ("نفذت الشرطة عملية دهم"). */
   readonly lightVerbs: ReadonlySet<string>;
   /** Words before an act noun that make it a state or a kind of thing ("رهن الاحتجاز", "مراكز الاحتجاز"). */
@@ -432,6 +435,7 @@ export function eventLexicon(): EventLexicon {
     demandCues: set(args.demandCues),
     stateHeads: set(args.stateHeads),
     lightVerbs: set(args.lightVerbs),
+    targetHeads: set(args.targetHeads),
     passiveDoers: (() => {
       const m = new Map<string, Set<string>>();
       for (const [prep, noun] of args.passiveDoers) m.set(normalizeForm(noun), new Set([...(m.get(normalizeForm(noun)) ?? []), normalizeForm(prep)]));
