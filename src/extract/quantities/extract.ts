@@ -124,10 +124,14 @@ class QuantityReader {
     const after = m.end;
     // "(2254)": a number alone in brackets is a reference
     if (this.punct(before, '(') && this.punct(after, ')')) return true;
-    // "القرار 2254", "المادة 8", "رقم 3", "الطريق M4"
+    // "القرار 2254", "المادة 8", "رقم 3", "الطريق M4": digits after a head; a number in words
+    // or with a scale word counts ("عدد سكان المنطقة ثلاثة وعشرون ألف"), except after رقم
     let head = before;
     if (this.isLoneClitic(head)) head--;
-    if (this.isWord(head) && this.lex.identifierHeads.match(this.words[head]!)) return true;
+    if (this.isWord(head)) {
+      const heads = m.form === 'digits' ? this.lex.identifierHeads : this.lex.identifierHeadsBeforeWords;
+      if (heads.match(this.words[head]!)) return true;
+    }
     if (m.form !== 'words') {
       // "F-16", "S-400", "كوفيد-19", "G20", "4x4": a code
       if (this.punct(before, '-') && glued(this.doc, before) && before > 0 && glued(this.doc, before - 1) && this.kinds[before - 1] !== TokenKind.Number) return true;
