@@ -153,6 +153,20 @@ class QuantityReader {
     return false;
   }
 
+  /**
+   * Digits written onto an Arabic word that is no clitic ("و", "بـ", "ال"), no particle or
+   * preposition ("خلال24") and no cue of what happened ("قتل15"): a name such as "كوردستان24".
+   */
+  private gluedToName(m: NumberMention): boolean {
+    const before = m.first - 1;
+    if (m.form === 'words' || !this.isWord(before) || !glued(this.doc, before)) return false;
+    const w = this.words[before]!;
+    if (/^[وف]?[بلك]?(ال)?$/u.test(w) || w.length < 3) return false;
+    if (this.lex.notCountedNoun.match(w) || this.lex.before.startsWith(w) || this.lex.cueOf(w) !== null) return false;
+    if (dateLexicon().months.startsWith(w) || dateLexicon().timeUnits.match(w) || dateLexicon().yearWords.match(w)) return false;
+    return true;
+  }
+
   /** Three or more runs of digits in a row with only spaces or hyphens between: a phone number. */
   private isDigitRun(m: NumberMention): boolean {
     let count = 1;
@@ -266,6 +280,9 @@ class QuantityReader {
         unit = c.unit;
       }
     }
+    // "كوردستان24 الخبر": digits glued to a name are part of it; a glued typo ("قتل15 شخصا",
+    // "مواطني7 دول") still counts when a unit or people follow
+    if (!q && !unit && this.gluedToName(m)) return null;
     if (plainYear && !unit && counted === null) return null;
     // a year-like number counts only people or a unit ("2000 مقاتل", "1500 دولار")
     if (plainYear && !unit) return null;
