@@ -661,6 +661,16 @@ const ADDRESS = /:\/\/|^www\.|[a-z0-9]@[a-z0-9]/iu;
  * addressTokens(analyzeText('المصدر https://example.com/%D8%B3/news-12 أمس'))  // 1 for each token of the address
  */
 export function addressTokens(doc: AnalyzedText): Uint8Array {
+  let mask = addresses.get(doc);
+  if (!mask) {
+    mask = findAddresses(doc);
+    addresses.set(doc, mask);
+  }
+  return mask;
+}
+const addresses = new WeakMap<AnalyzedText, Uint8Array>();
+
+function findAddresses(doc: AnalyzedText): Uint8Array {
   const t = doc.tokens;
   const n = t.count;
   const mask = new Uint8Array(n);
