@@ -6,8 +6,14 @@
  *   they stand, and prompts recognised by how they start ("هل أعجبك المحتوى…");
  * - a general heuristic for the article's edges: a short line at the top made only of section
  *   labels, even fused ("الأخبارمانشيت" = الأخبار + مانشيت), and a short line at the bottom that
- *   speaks to the reader (اشترك، انضم، تابعونا، بريدك …).
+ *   speaks to the reader (اشترك، انضموا إلينا، تابعونا، بريدك …).
  * Lines inside the article are never judged by the heuristic, only by the exact list.
+ *
+ * The call-to-action heuristic never removes a line that reads as news: one that carries a
+ * figure (a digit, a number word), a name cue ("قوات", "داعش") or an event trigger ("قتل",
+ * "اعتقال"). The test is cheap and runs on the raw line, before any extractor (the text layer
+ * cannot use their results); its word lists (`articleCues`) are a small sample of the
+ * extractors' lexicons kept in the same data file.
  */
 import { z } from 'zod';
 import { loadResource } from '../lexicon/resources.js';
@@ -19,6 +25,12 @@ const BoilerplateSchema = z.object({
   prefixes: z.array(z.string().min(1)),
   sectionLabels: z.array(z.string().min(1)),
   callToActionCues: z.array(z.string().min(1)),
+  articleCues: z.object({
+    description: z.string(),
+    figureWords: z.array(z.string().min(1)),
+    triggerStems: z.array(z.string().min(1)),
+    nameWords: z.array(z.string().min(1)),
+  }),
 });
 
 /** Why a line was judged not to be part of the article. */
@@ -36,6 +48,11 @@ interface Compiled {
   prefixes: string[];
   labels: string[];
   cues: string[];
+  figureWords: Set<string>;
+  triggerStems: string[];
+  /** One-word name cues (a word starting with one), and phrases (found anywhere in the line). */
+  nameStarts: string[];
+  namePhrases: string[];
 }
 
 let compiled: Compiled | undefined;
@@ -56,6 +73,10 @@ function load(): Compiled {
     // Longest first, so that segmentation prefers "عربيودولي" over "عربي" + …
     labels: [...new Set(data.sectionLabels.map(squash))].sort((a, b) => b.length - a.length),
     cues: data.callToActionCues.map((c) => normalizeForm(c).toLowerCase()),
+    figureWords: new Set(data.articleCues.figureWords.map((w) => normalizeForm(w))),
+    triggerStems: data.articleCues.triggerStems.map((w) => normalizeForm(w)),
+    nameStarts: data.articleCues.nameWords.filter((w) => !/\s/u.test(w.trim())).map((w) => normalizeForm(w)),
+    namePhrases: data.articleCues.nameWords.filter((w) => /\s/u.test(w.trim())).map((w) => normalizeForm(w)),
   };
   return compiled;
 }
@@ -70,6 +91,37 @@ function isLabelSequence(s: string, labels: string[]): boolean {
     for (const label of labels) if (s.startsWith(label, i)) reachable[i + label.length] = 1;
   }
   return reachable[s.length] === 1;
+}
+
+/** A word and the same word without leading clitics ("وبالقوات" → "قوات", "للقتلى" → "قتلى"). */
+function readings(word: string): string[] {
+  const bare = word.replace(/^[وف]/u, '');
+  const stripped = bare.replace(/^(?:[بك]|لل?)?(?:ال)?/u, '');
+  return [word, bare, stripped].filter((w, i, all) => w.length > 1 && all.indexOf(w) === i);
+}
+
+/**
+ * Whether a line reads as news: it carries a figure, a name cue or an event trigger (see the
+ * module comment). Such a line is never taken for a call to action.
+ *
+ * @example
+ * readsAsNews('وانضموا الى صفوف قوات سوريا الديمقراطية، وإن 30 عنصرا قتلوا')  // true
+ * readsAsNews('انضموا إلينا على تلغرام')                                      // false
+ */
+export function readsAsNews(line: string): boolean {
+  if (/\p{Nd}/u.test(line)) return true;
+  const { figureWords, triggerStems, nameStarts, namePhrases } = load();
+  const folded = normalizeForm(line);
+  if (namePhrases.some((p) => folded.includes(p))) return true;
+  for (const word of folded.split(/[\s\p{P}\p{S}]+/u)) {
+    if (!word) continue;
+    for (const w of readings(word)) {
+      if (figureWords.has(w)) return true;
+      if (triggerStems.some((t) => w.startsWith(t))) return true;
+      if (nameStarts.some((t) => w.startsWith(t))) return true;
+    }
+  }
+  return false;
 }
 
 const wordCount = (line: string) => line.trim().split(/\s+/u).filter(Boolean).length;
@@ -96,7 +148,7 @@ export function classifyLine(line: string, fromTop: number, fromBottom: number):
   }
   if (fromBottom < BOTTOM_LINES && words <= MAX_PROMPT_WORDS) {
     const folded = normalizeForm(line).toLowerCase();
-    if (cues.some((c) => folded.includes(c))) return 'call-to-action';
+    if (cues.some((c) => folded.includes(c)) && !readsAsNews(line)) return 'call-to-action';
   }
   return null;
 }

@@ -33,6 +33,22 @@ describe('boilerplate lines', () => {
     expect(classifyLine('اشترك في قناتنا على تلغرام لتصلك الأخبار أولاً', 3, 9)).toBeNull();
   });
 
+  it('never takes a news line for a call to action: a figure, a name or a trigger keeps it (issue 16, item 8)', () => {
+    // "انضم إلى/انضموا" is everyday news wording ("joined the ranks of …")
+    const joined = 'وأضاف المصدر أن الشبان انضموا الى صفوف قوات سوريا الديمقراطية قبل عامين، وإن 12 عنصرا منهم قتلوا في المعارك';
+    expect(classifyLine(joined, 20, 0)).toBeNull();
+    expect(classifyLine('وكان ابن عمه قد انضم إلى صفوف داعش في الرقة', 20, 1)).toBeNull();
+    // "اشترك" is also "took part": a trigger or a name keeps the line
+    expect(classifyLine('واشترك عناصر من الفصائل في الهجوم على القرية', 20, 0)).toBeNull();
+    expect(classifyLine('اشترك نحو ثلاثين مسلحاً في الكمين', 20, 0)).toBeNull();
+    // the prompts themselves still go
+    expect(classifyLine('انضموا إلينا على تلغرام', 20, 0)).toBe('call-to-action');
+    expect(classifyLine('تابعونا لمزيد من التغطية', 20, 1)).toBe('call-to-action');
+    const { kept, removed } = removeBoilerplate(['عنوان الخبر', 'نص الخبر الأول.', joined, 'اشترك في نشرتنا البريدية']);
+    expect(kept).toEqual(['عنوان الخبر', 'نص الخبر الأول.', joined]);
+    expect(removed.map((r) => r.kind)).toEqual(['prompt']);
+  });
+
   it('reports each removed line with its kind and keeps empty lines in place', () => {
     const { kept, removed } = removeBoilerplate(['الأخبارمانشيت', '', 'العنوان هنا الآن', 'نص', 'زر الذهاب إلى الأعلى']);
     expect(kept).toEqual(['', 'العنوان هنا الآن', 'نص']);

@@ -16,7 +16,7 @@
 import type { AnalyzedText } from '../../text/analyze.js';
 import { analyzeClitics } from '../../text/clitics.js';
 import { TokenKind } from '../../text/tokenize.js';
-import { numbersByFirstToken, type NumbersAt } from '../numbers/read.js';
+import { addressTokens, numbersByFirstToken, type NumbersAt } from '../numbers/read.js';
 import { docWords, glued, tokenSpan } from '../numbers/word-index.js';
 import type { DateMention } from '../record.js';
 import type { Extractor } from '../types.js';
@@ -129,6 +129,8 @@ class DateReader {
   private readonly n: number;
   private readonly lex: DateLexicon;
   private readonly numbers: NumbersAt;
+  /** Tokens of a web or mail address (no dates there). */
+  private readonly address: Uint8Array;
   private quoted: Uint8Array | null = null;
   private sentenceFirst: Set<number> | null = null;
 
@@ -146,13 +148,15 @@ class DateReader {
     this.n = doc.tokens.count;
     this.lex = dateLexicon();
     this.numbers = numbersByFirstToken(doc);
+    this.address = addressTokens(doc);
   }
 
   readAll(): DateAtom[] {
     const atoms: DateAtom[] = [];
     let i = 0;
     while (i < this.n) {
-      const patterns = this.patternsAt(i);
+      // "https://…/2023/11/05/…": a web address is no text of the article
+      const patterns = this.address[i] ? 0 : this.patternsAt(i);
       const atom = patterns === 0 ? null : this.atomAt(i, patterns, atoms);
       if (atom) {
         atoms.push(atom);

@@ -13,7 +13,9 @@
  * - vague amounts with their range ("عشرات" 20-90, "عشرات الآلاف" 20000-90000, "بضعة آلاف");
  * - ordinals, as their own kind ("الخامس", "السابع والعشرين", "الحادي عشر").
  * What a number is used for (a figure, a day, a year, an identifier) is for the extractors to
- * decide: "2254" in "القرار 2254" is read here as the number it is.
+ * decide: "2254" in "القرار 2254" is read here as the number it is. Digits inside a web or
+ * mail address ("https://…/news-12", "%D8%B3", "info24@…") are no numbers of the text: the
+ * reader skips every token of a run without spaces that is an address (see {@link addressTokens}).
  */
 import type { AnalyzedText } from '../../text/analyze.js';
 import type { Proclitic } from '../../text/clitics.js';
@@ -138,8 +140,13 @@ class NumberReader {
 
   readAll(): NumberMention[] {
     const out: NumberMention[] = [];
+    const address = addressTokens(this.doc);
     let i = 0;
     while (i < this.n) {
+      if (address[i]) {
+        i++;
+        continue;
+      }
       const k = this.kinds[i];
       const m = k === TokenKind.Number ? this.readDigitsAt(i) : k === TokenKind.Word ? this.readWordsAt(i) : null;
       if (m) {
@@ -640,6 +647,49 @@ class NumberReader {
 }
 
 const notOrdinal = (w: NumberWord) => w.kind !== 'ordinal';
+
+/** Two percent-codes ("%D8%B3"), a scheme ("https://"), "www." or a mail address. */
+const PERCENT_CODE = /%[0-9a-f]{2}/giu;
+const ADDRESS = /:\/\/|^www\.|[a-z0-9]@[a-z0-9]/iu;
+
+/**
+ * Marks the tokens of every web or mail address: a run of tokens with no space between them
+ * whose text has a scheme ("https://"), starts with "www.", holds a mail address or two
+ * percent-codes ("%D8%B3"). Linear in the length of the text.
+ *
+ * @example
+ * addressTokens(analyzeText('المصدر https://example.com/%D8%B3/news-12 أمس'))  // 1 for each token of the address
+ */
+export function addressTokens(doc: AnalyzedText): Uint8Array {
+  let mask = addresses.get(doc);
+  if (!mask) {
+    mask = findAddresses(doc);
+    addresses.set(doc, mask);
+  }
+  return mask;
+}
+const addresses = new WeakMap<AnalyzedText, Uint8Array>();
+
+function findAddresses(doc: AnalyzedText): Uint8Array {
+  const t = doc.tokens;
+  const n = t.count;
+  const mask = new Uint8Array(n);
+  const text = doc.normalized.text;
+  let s = 0;
+  while (s < n) {
+    let e = s + 1;
+    while (e < n && t.nEnds[e - 1] === t.nStarts[e]) e++;
+    // a run of one word or one number is no address; only runs with punctuation are checked
+    if (e - s > 2) {
+      const chunk = text.slice(t.nStarts[s], t.nEnds[e - 1]);
+      PERCENT_CODE.lastIndex = 0;
+      const codes = chunk.match(PERCENT_CODE)?.length ?? 0;
+      if (codes >= 2 || ADDRESS.test(chunk)) mask.fill(1, s, e);
+    }
+    s = e;
+  }
+  return mask;
+}
 
 function resetGroup(g: Group): void {
   g.value = 0;

@@ -124,10 +124,14 @@ class QuantityReader {
     const after = m.end;
     // "(2254)": a number alone in brackets is a reference
     if (this.punct(before, '(') && this.punct(after, ')')) return true;
-    // "القرار 2254", "المادة 8", "رقم 3", "الطريق M4"
+    // "القرار 2254", "المادة 8", "رقم 3", "الطريق M4": digits after a head; a number in words
+    // or with a scale word counts ("عدد سكان المنطقة ثلاثة وعشرون ألف"), except after رقم
     let head = before;
     if (this.isLoneClitic(head)) head--;
-    if (this.isWord(head) && this.lex.identifierHeads.match(this.words[head]!)) return true;
+    if (this.isWord(head)) {
+      const heads = m.form === 'digits' ? this.lex.identifierHeads : this.lex.identifierHeadsBeforeWords;
+      if (heads.match(this.words[head]!)) return true;
+    }
     if (m.form !== 'words') {
       // "F-16", "S-400", "كوفيد-19", "G20", "4x4": a code
       if (this.punct(before, '-') && glued(this.doc, before) && before > 0 && glued(this.doc, before - 1) && this.kinds[before - 1] !== TokenKind.Number) return true;
@@ -147,6 +151,20 @@ class QuantityReader {
       if (this.punct(after, '-') && this.kinds[after + 1] !== TokenKind.Number && m.plainDigits !== null && (!glued(this.doc, after - 1) || !glued(this.doc, after))) return true;
     }
     return false;
+  }
+
+  /**
+   * Digits written onto an Arabic word that is no clitic ("و", "بـ", "ال"), no particle or
+   * preposition ("خلال24") and no cue of what happened ("قتل15"): a name such as "كوردستان24".
+   */
+  private gluedToName(m: NumberMention): boolean {
+    const before = m.first - 1;
+    if (m.form === 'words' || !this.isWord(before) || !glued(this.doc, before)) return false;
+    const w = this.words[before]!;
+    if (/^[وف]?[بلك]?(ال)?$/u.test(w) || w.length < 3) return false;
+    if (this.lex.notCountedNoun.match(w) || this.lex.before.startsWith(w) || this.lex.cueOf(w) !== null) return false;
+    if (dateLexicon().months.startsWith(w) || dateLexicon().timeUnits.match(w) || dateLexicon().yearWords.match(w)) return false;
+    return true;
   }
 
   /** Three or more runs of digits in a row with only spaces or hyphens between: a phone number. */
@@ -262,6 +280,9 @@ class QuantityReader {
         unit = c.unit;
       }
     }
+    // "كوردستان24 الخبر": digits glued to a name are part of it; a glued typo ("قتل15 شخصا",
+    // "مواطني7 دول") still counts when a unit or people follow
+    if (!q && !unit && this.gluedToName(m)) return null;
     if (plainYear && !unit && counted === null) return null;
     // a year-like number counts only people or a unit ("2000 مقاتل", "1500 دولار")
     if (plainYear && !unit) return null;

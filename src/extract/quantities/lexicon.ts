@@ -32,7 +32,7 @@ const QuantitiesSchema = z.object({
     }),
   ),
   humanSuffixNisba: z.boolean(),
-  identifierHeads: z.object({ description: z.string(), forms: words }),
+  identifierHeads: z.object({ description: z.string(), beforeWords: words, forms: words }),
   notCounted: z.object({ description: z.string(), forms: words }),
   notCountedNoun: z.object({ description: z.string(), forms: words }),
   timeOfDayHeads: z.array(oneWord).min(1),
@@ -73,6 +73,8 @@ export interface QuantityLexicon {
   readonly symbols: ReadonlyMap<string, UnitEntry>;
   readonly humanNisba: boolean;
   readonly identifierHeads: WordIndex<true>;
+  /** Heads that make a number in words an identifier too ("رقم ثلاثة"); the others only digits. */
+  readonly identifierHeadsBeforeWords: WordIndex<true>;
   readonly notCounted: PhraseIndex<true>;
   readonly notCountedNoun: WordIndex<true>;
   /** "الساعة 6": a number after these is a time of day. */
@@ -157,6 +159,7 @@ export function quantityLexicon(): QuantityLexicon {
     symbols,
     humanNisba: q.humanSuffixNisba,
     identifierHeads: set(q.identifierHeads.forms.filter((f) => !/\s/u.test(f))),
+    identifierHeadsBeforeWords: set(q.identifierHeads.beforeWords),
     notCounted,
     notCountedNoun: set(q.notCountedNoun.forms.filter((f) => !/\s/u.test(f))),
     timeOfDayHeads: set(q.timeOfDayHeads),
