@@ -732,6 +732,9 @@ describe('the parties of talks and deals (issue 12)', () => {
     expect(events('وحضر الوفد محادثات في جنيف بين الولايات المتحدة وروسيا.', [US, RU]).map(brief)).toEqual([
       { type: 'CONSULT', actor: ['loc:us'], recipient: ['loc:ru'], trigger: 'محادثات' },
     ]);
+    // Another act's بين is not this one's: the meeting discussed coordination between them.
+    const other = events('وتناول الاجتماع مراكز التنسيق المشتركة بين الولايات المتحدة وروسيا.', [US, RU]);
+    expect(other.find((e) => e.type === 'CONSULT')?.actor ?? []).not.toContain('loc:us');
     // One party after بين is no pair: "بين الولايات المتحدة وحلفائها" leaves it to the other rules.
     expect(events('وحضر الوفد محادثات في جنيف بين الولايات المتحدة وحلفائها.', [US, RU]).find((e) => e.type === 'CONSULT')?.recipient ?? []).toEqual([]);
   });

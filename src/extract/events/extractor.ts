@@ -326,11 +326,13 @@ const BETWEEN = normalizeForm('بين');
 const BETWEEN_REACH = 6;
 
 /** The parties after "بين" following a noun of talks or agreement: two or more actors joined by و. */
-function partiesBetween(ctx: DocumentContext, match: TriggerMatch, end: number): MentionOnTokens[] | null {
+function partiesBetween(ctx: DocumentContext, matches: readonly TriggerMatch[], match: TriggerMatch, end: number): MentionOnTokens[] | null {
   // "أجرت … محادثات … بين": after the noun the verb requires.
   const from = match.requiredToken !== null ? Math.max(match.endToken, match.requiredToken + 1) : match.endToken;
   for (let t = from, n = 0; t < end && n <= BETWEEN_REACH; t++, n++) {
     if (ctx.doc.tokens.kind(t) === TokenKind.Punct) return null;
+    // "تناول الاجتماع مراكز التنسيق بين …": another act's بين, not this one's.
+    if (matches.some((m) => m !== match && m.firstToken === t)) return null;
     if (ctx.norms[t] !== BETWEEN) continue;
     const mi = t + 1 < end ? ctx.mentionAt[t + 1]! : -1;
     if (mi === -1 || !isActorLike(ctx.mentions[mi]!.entity)) return null;
@@ -526,7 +528,7 @@ export const eventExtractor: Extractor = {
           }
         }
         // "محادثات بين الولايات المتحدة وروسيا": the parties of talks, a deal or joint action.
-        const between = MUTUAL.has(match.entry.type) && (match.kind === 'noun' || subject.source !== 'subject') ? partiesBetween(ctx, match, argumentsEnd) : null;
+        const between = MUTUAL.has(match.entry.type) && (match.kind === 'noun' || subject.source !== 'subject') ? partiesBetween(ctx, matches, match, argumentsEnd) : null;
         if (between) {
           subject = { source: 'subject', mentions: [between[0]!], after: between.at(-1)!.endToken };
           patient = between.slice(1);
