@@ -74,18 +74,90 @@ function keysOf(doc: AnalyzedText, firstToken: number, endToken: number, firstKe
 const spanOf = (doc: AnalyzedText, m: { start: number; end: number }): Span => ({ start: m.start, end: m.end, text: doc.text.slice(m.start, m.end) });
 
 /**
+ * Mentions by first token, for the question "which overlap tokens [from, to)?": the same
+ * mentions as `all.filter((m) => m.firstToken < to && from < m.endToken)` (in another order),
+ * looking only at first tokens from `from - longest + 1` to `to - 1`.
+ */
+export class MentionIndex<M extends { readonly firstToken: number; readonly endToken: number }> {
+  private readonly byFirst = new Map<number, M[]>();
+  private longest = 0;
+
+  constructor(all: readonly M[] = []) {
+    for (const m of all) this.add(m);
+  }
+
+  add(m: M): void {
+    let list = this.byFirst.get(m.firstToken);
+    if (!list) this.byFirst.set(m.firstToken, (list = []));
+    list.push(m);
+    this.longest = Math.max(this.longest, m.endToken - m.firstToken);
+  }
+
+  overlapping(from: number, to: number): M[] {
+    const out: M[] = [];
+    for (let first = Math.max(0, from - this.longest + 1); first < to; first++) {
+      const list = this.byFirst.get(first);
+      if (list) for (const m of list) if (from < m.endToken) out.push(m);
+    }
+    return out;
+  }
+}
+
+/** Index of the first element of the ascending `list` that is >= `x`. */
+export function lowerBound(list: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The distance from token `at` to the nearest usable naming of an actor (Infinity if none): a
+ * naming by a form other than `form`, whose first word is `first` ("own use"), or, when
+ * `anyBefore`, by any other form before `at`. Before counts as `at - n`, after as `1e6 + n - at`:
+ * the minimum of that over every usable naming, found per form by binary search.
+ */
+export function nearestNaming(
+  forms: ReadonlyMap<string, { readonly first: string; readonly at: readonly number[] }> | undefined,
+  form: string,
+  first: string,
+  at: number,
+  anyBefore: boolean,
+): number {
+  let best = Infinity;
+  if (!forms) return best;
+  for (const [f, n] of forms) {
+    if (f === form) continue;
+    const ownUse = n.first === first;
+    if (!ownUse && !anyBefore) continue;
+    const k = lowerBound(n.at, at);
+    if (k > 0) best = Math.min(best, at - n.at[k - 1]!);
+    if (ownUse && k < n.at.length) best = Math.min(best, 1e6 + (n.at[k]! - at));
+  }
+  return best;
+}
+
+/**
  * Turns the lexicon matches into actor and place mentions, resolving back-references and
  * nouns that are both a name and a back-reference.
  */
 function lexiconMentions(doc: AnalyzedText, matches: readonly NameMatch[]): { actors: ActorMention[]; places: PlaceMentionAt[] } {
   // Where each actor is named in full, and the first word of each naming (for "own use").
-  const namings = new Map<string, { at: number; first: string; form: string }[]>();
+  // Indexed by actor, then by form, each form's positions in reading order (matches are), so
+  // that a back-reference looks up the nearest naming by binary search, not by a scan.
+  const namings = new Map<string, Map<string, { first: string; at: number[] }>>();
   for (const m of matches) {
     for (const t of m.targets) {
       if (t.kind !== 'actor') continue;
-      let list = namings.get(t.actor.id);
-      if (!list) namings.set(t.actor.id, (list = []));
-      list.push({ at: m.firstToken, first: m.form.split(' ')[0]!, form: m.form });
+      let forms = namings.get(t.actor.id);
+      if (!forms) namings.set(t.actor.id, (forms = new Map()));
+      let f = forms.get(m.form);
+      if (!f) forms.set(m.form, (f = { first: m.form.split(' ')[0]!, at: [] }));
+      f.at.push(m.firstToken);
     }
   }
   const actors: ActorMention[] = [];
@@ -107,13 +179,10 @@ function lexiconMentions(doc: AnalyzedText, matches: readonly NameMatch[]): { ac
     let referent: Actor | undefined;
     let bestDistance = Infinity;
     for (const r of refs) {
-      const elsewhere = (namings.get(r.actor.id) ?? []).filter((n) => n.form !== m.form);
-      const ownUse = elsewhere.filter((n) => n.first === first);
-      const usable = named.length > 0 ? ownUse : [...elsewhere.filter((n) => n.at < m.firstToken), ...ownUse];
-      for (const n of usable) {
-        const distance = n.at < m.firstToken ? m.firstToken - n.at : 1e6 + (n.at - m.firstToken);
-        if (distance < bestDistance) (bestDistance = distance), (referent = r.actor);
-      }
+      // The namings by another form: those starting with this noun anywhere ("own use"), and
+      // any before it when this match names no actor itself; the nearest before, else after.
+      const distance = nearestNaming(namings.get(r.actor.id), m.form, first, m.firstToken, named.length === 0);
+      if (distance < bestDistance) (bestDistance = distance), (referent = r.actor);
     }
     if (referent) {
       actors.push({ ...base, actor: referent, full: false, source: LEXICON });
@@ -278,7 +347,11 @@ export function linkEntities(
 
   if (options.tagger) {
     const model = `model:${options.tagger.id}`;
-    const lexiconAt = (from: number, to: number) => [...actors, ...places].filter((m) => m.firstToken < to && from < m.endToken);
+    // The lexicon's mentions (and those linked from earlier spans) by first token: a span looks
+    // up only the few that can overlap it, not every mention of the article.
+    const lexicon = new MentionIndex([...actors, ...places]);
+    const lexiconAt = (from: number, to: number) => lexicon.overlapping(from, to);
+    const isPlace = new Set<Mention>(places);
     const dropPlaces = new Set<Mention>();
     const spans = correctSpans(
       doc,
@@ -292,7 +365,7 @@ export function linkEntities(
         // "جامعة حلب": an organisation's name around a place name is the organisation.
         const inside = overlapping.every((m) => m.firstToken >= span.firstToken && m.endToken <= span.endToken);
         const longer = overlapping.every((m) => m.endToken - m.firstToken < span.endToken - span.firstToken);
-        if (!(type === 'ORG' && inside && longer && overlapping.every((m) => places.includes(m as PlaceMentionAt)))) continue;
+        if (!(type === 'ORG' && inside && longer && overlapping.every((m) => isPlace.has(m)))) continue;
         for (const m of overlapping) dropPlaces.add(m);
       }
       const named = taggedName(doc, span, index, (w) => knownWord(w) || ctx.kunyas.has(w));
@@ -303,13 +376,18 @@ export function linkEntities(
       const node = findForm(index, keys);
       const actorTarget = node?.targets?.find((t) => (t.kind === 'actor' || t.kind === 'cued') && t.actor.type === type);
       if (actorTarget && 'actor' in actorTarget) {
-        actors.push({ ...mention, actor: actorTarget.actor, full: true });
+        const a = { ...mention, actor: actorTarget.actor, full: true };
+        actors.push(a);
+        lexicon.add(a);
         continue;
       }
       const candidates = type === 'LOC' ? (node?.targets ?? []).flatMap((t) => (t.kind === 'place' ? [t.place] : [])) : [];
       if (candidates.length > 0) {
         const before = span.firstToken > 0 ? analyzeClitics(doc.tokens.norm(span.firstToken - 1)).map((a) => ctx.placeCues.get(a.lookup)).find((k) => k) : undefined;
-        places.push({ ...mention, form: keys.join(' '), candidates, cueKinds: (before as PlaceKind[] | undefined) ?? null });
+        const p = { ...mention, form: keys.join(' '), candidates, cueKinds: (before as PlaceKind[] | undefined) ?? null };
+        places.push(p);
+        isPlace.add(p);
+        lexicon.add(p);
         continue;
       }
       // "جمعة" alone is Friday, unless a title stands before it.

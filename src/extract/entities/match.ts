@@ -132,13 +132,29 @@ function before(doc: AnalyzedText, i: number, ctx: EntityContext): { cueKinds: r
 
 /** Whether the sentence holding token `i` has one of `cues` (any clitic reading). */
 function sentenceHasCue(doc: AnalyzedText, i: number, cues: readonly string[]): boolean {
-  const sentence = doc.sentences.find((s) => s.firstToken <= i && i < s.endToken);
+  const sentence = sentenceAt(doc.sentences, i);
   const [from, to] = sentence ? [sentence.firstToken, sentence.endToken] : [0, doc.tokens.count];
   for (let k = from; k < to; k++) {
     if (doc.tokens.kinds[k] !== TokenKind.Word) continue;
     for (const form of lookupsOf(doc.tokens.norm(k))) if (cues.includes(form)) return true;
   }
   return false;
+}
+
+/**
+ * The sentence holding token `i`, by binary search (sentences are in reading order and do not
+ * overlap): what `sentences.find((s) => s.firstToken <= i && i < s.endToken)` gives, in log time.
+ */
+export function sentenceAt<S extends { readonly firstToken: number; readonly endToken: number }>(sentences: readonly S[], i: number): S | undefined {
+  let lo = 0;
+  let hi = sentences.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sentences[mid]!.firstToken <= i) lo = mid + 1;
+    else hi = mid;
+  }
+  const s = lo > 0 ? sentences[lo - 1] : undefined;
+  return s && i < s.endToken ? s : undefined;
 }
 
 const length = (c: { firstToken: number; endToken: number }) => c.endToken - c.firstToken;
@@ -221,11 +237,24 @@ export function findNames(doc: AnalyzedText, index: NameIndex, ctx: EntityContex
   // the article names the actor anywhere (a headline may use the surname first), a
   // back-reference once a full name stands before it, or anywhere when that name starts with
   // the noun itself ("الائتلاف العالمي" makes "الائتلاف" the article's word for the Coalition).
-  const namedBy = (id: string, ok: (m: Judged) => boolean) => full.some((m) => ok(m) && m.primary.some((t) => t.kind === 'actor' && t.actor.id === id));
+  // Indexed once (not a scan of every full name for every candidate: linear in the article's
+  // length): where each actor is first named in full, and the first words of its full names.
+  const firstNamed = new Map<string, number>();
+  const firstWords = new Map<string, Set<string>>();
+  for (const m of full) {
+    for (const target of m.primary) {
+      if (target.kind !== 'actor') continue;
+      const id = target.actor.id;
+      if (!(firstNamed.get(id)! <= m.firstToken)) firstNamed.set(id, m.firstToken);
+      let words = firstWords.get(id);
+      if (!words) firstWords.set(id, (words = new Set()));
+      words.add(m.node.form!.split(' ')[0]!);
+    }
+  }
   const usable = (s: NameTarget, j: Judged) =>
     s.kind === 'short'
       ? named.has(s.actor.id)
-      : s.kind === 'ref' && namedBy(s.actor.id, (m) => m.firstToken < j.firstToken || m.node.form!.split(' ')[0] === j.node.form);
+      : s.kind === 'ref' && (firstNamed.get(s.actor.id)! < j.firstToken || firstWords.get(s.actor.id)?.has(j.node.form!) === true);
   const second = judged
     .filter((j) => j.primary.length === 0 && j.secondary.some((s) => usable(s, j)))
     .map((j) => ({ ...j, secondary: j.secondary.filter((s) => usable(s, j)) }));
