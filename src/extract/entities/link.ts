@@ -28,6 +28,7 @@ import { englishPersonName } from './english.js';
 import { resolvePlaces, type PlaceMention } from './geocode.js';
 import { institutionRules } from './institutions.js';
 import type { NameMatch } from './match.js';
+import { lowerBound } from '../lookup.js';
 import { findForm, type NameIndex, type NameTarget } from './name-index.js';
 
 /** A mention as linking handles it. */
@@ -101,18 +102,6 @@ export class MentionIndex<M extends { readonly firstToken: number; readonly endT
     }
     return out;
   }
-}
-
-/** Index of the first element of the ascending `list` that is >= `x`. */
-export function lowerBound(list: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (list[mid]! < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /**

@@ -12,6 +12,7 @@ import type { PlaceKind } from '../../lexicon/gazetteer.js';
 import type { AnalyzedText } from '../../text/analyze.js';
 import { analyzeClitics } from '../../text/clitics.js';
 import { TokenKind } from '../../text/tokenize.js';
+import { sentenceAt } from '../lookup.js';
 import { entityContext, type EntityContext } from './context.js';
 import type { NameIndex, NameTarget, TrieNode } from './name-index.js';
 
@@ -139,22 +140,6 @@ function sentenceHasCue(doc: AnalyzedText, i: number, cues: readonly string[]): 
     for (const form of lookupsOf(doc.tokens.norm(k))) if (cues.includes(form)) return true;
   }
   return false;
-}
-
-/**
- * The sentence holding token `i`, by binary search (sentences are in reading order and do not
- * overlap): what `sentences.find((s) => s.firstToken <= i && i < s.endToken)` gives, in log time.
- */
-export function sentenceAt<S extends { readonly firstToken: number; readonly endToken: number }>(sentences: readonly S[], i: number): S | undefined {
-  let lo = 0;
-  let hi = sentences.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sentences[mid]!.firstToken <= i) lo = mid + 1;
-    else hi = mid;
-  }
-  const s = lo > 0 ? sentences[lo - 1] : undefined;
-  return s && i < s.endToken ? s : undefined;
 }
 
 const length = (c: { firstToken: number; endToken: number }) => c.endToken - c.firstToken;
