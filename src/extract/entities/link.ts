@@ -301,7 +301,15 @@ const personKey = (keys: readonly string[]) => keys.map((k, i) => (i > 0 ? bareW
 function nonOverlapping(spans: NameSpan[]): NameSpan[] {
   const kept: NameSpan[] = [];
   const sorted = [...spans].sort((a, b) => b.endToken - b.firstToken - (a.endToken - a.firstToken) || b.confidence - a.confidence || a.firstToken - b.firstToken);
-  for (const s of sorted) if (!kept.some((k) => k.firstToken < s.endToken && s.firstToken < k.endToken)) kept.push(s);
+  // The tokens kept spans cover (spans are not empty: one overlaps a kept span if it covers one of its tokens).
+  const taken = new Set<number>();
+  for (const s of sorted) {
+    let free = true;
+    for (let k = s.firstToken; k < s.endToken && free; k++) free = !taken.has(k);
+    if (!free) continue;
+    for (let k = s.firstToken; k < s.endToken; k++) taken.add(k);
+    kept.push(s);
+  }
   return kept.sort((a, b) => a.firstToken - b.firstToken);
 }
 
@@ -445,10 +453,21 @@ export function linkEntities(
   const headed = newNames.filter((n) => n.head && n.type === 'ORG');
   const namePart = (n: NewName) => (n.head ? n.keys.slice(1) : n.keys).join('');
   const sameOrg = new Map<NewName, NewName>();
+  // The headed names by every ending of their name part of three letters or more (the parts
+  // compared are): a name looks up those its part ends, in order, not every headed name.
+  const headedByEnding = new Map<string, NewName[]>();
+  for (const o of headed) {
+    const p = namePart(o);
+    for (let k = 0; k + 3 <= p.length; k++) {
+      const list = headedByEnding.get(p.slice(k));
+      if (!list) headedByEnding.set(p.slice(k), [o]);
+      else if (list.at(-1) !== o) list.push(o);
+    }
+  }
   for (const n of newNames) {
     const part = namePart(n);
     if (part.length < 3) continue;
-    const org = headed.find((o) => o !== n && (namePart(o) === part || (namePart(o).endsWith(part) && (!n.head || n.head === o.head || n.keys.length > 1))));
+    const org = headedByEnding.get(part)?.find((o) => o !== n && (namePart(o) === part || (namePart(o).endsWith(part) && (!n.head || n.head === o.head || n.keys.length > 1))));
     if (org) sameOrg.set(n, sameOrg.get(org) ?? org);
   }
   // New names in reading order: a partial person name joins the person named before it in full.
