@@ -404,16 +404,38 @@ export function linkEntities(
   const chosen = resolvePlaces(places, { countries, actorCountries });
 
   // ── entities ──
-  const entities = new Map<string, { entity: Entity; sources: Set<string>; keys: string[][]; mentionAt: Set<string> }>();
+  type Built = { entity: Entity; sources: Set<string>; keys: string[][]; mentionAt: Set<string> };
+  const entities = new Map<string, Built>();
+  // Persons by each word of their names, and by where each of their mentions ends: a new name
+  // looks up the persons it can join there, not every entity of the article.
+  const personsByWord = new Map<string, Set<Built>>();
+  const personsByEnd = new Map<number, Built[]>();
+  /** Entities in the order of `entities` (the order a scan of it gives). */
+  const order = new Map<Built, number>();
+  const inOrder = (list: Iterable<Built>) => [...list].sort((a, b) => order.get(a)! - order.get(b)!);
   const addMention = (id: string, make: () => Entity, m: Mention) => {
     let e = entities.get(id);
-    if (!e) entities.set(id, (e = { entity: make(), sources: new Set(), keys: [], mentionAt: new Set() }));
+    if (!e) {
+      entities.set(id, (e = { entity: make(), sources: new Set(), keys: [], mentionAt: new Set() }));
+      order.set(e, order.size);
+    }
     e.sources.add(m.source);
     const key = `${m.start}:${m.end}`;
     if (e.mentionAt.has(key)) return;
     e.mentionAt.add(key);
-    e.entity.mentions.push(spanOf(doc, m));
+    const span = spanOf(doc, m);
+    e.entity.mentions.push(span);
     e.keys.push([...m.keys]);
+    if (e.entity.type === 'PER') {
+      for (const w of m.keys) {
+        let set = personsByWord.get(w);
+        if (!set) personsByWord.set(w, (set = new Set()));
+        set.add(e);
+      }
+      const list = personsByEnd.get(span.end);
+      if (!list) personsByEnd.set(span.end, [e]);
+      else if (!list.includes(e)) list.push(e);
+    }
   };
   for (const a of actors) {
     addMention(
@@ -483,10 +505,11 @@ export function linkEntities(
     const cue = n.firstToken - 1;
     if (!id && n.type === 'PER' && cue > 0 && doc.tokens.kinds[cue] === TokenKind.Word && ctx.aliasCues.has(doc.tokens.norm(cue))) {
       const before = doc.tokens.end(cue - 1);
-      id = [...entities.values()].find((e) => e.entity.type === 'PER' && e.entity.mentions.some((s) => s.end === before))?.entity.id;
+      id = inOrder(personsByEnd.get(before) ?? [])[0]?.entity.id;
     }
     if (!id && n.type === 'PER') {
-      const earlier = [...entities.values()].filter(
+      // Only persons with the name's first word in a key can hold it.
+      const earlier = [...(personsByWord.get(n.keys[0]!) ?? [])].filter(
         (e) => e.entity.type === 'PER' && e.keys.some((k) => k.length > n.keys.length && contains(k, n.keys)) && e.entity.mentions.some((s) => s.start < n.start),
       );
       if (earlier.length === 1) id = earlier[0]!.entity.id;
@@ -513,15 +536,28 @@ export function linkEntities(
   }
 
   // A partial name that stands before the full one (a headline's surname): it joins the one
-  // person whose full name holds it, if only one does.
+  // person whose full name holds it, if only one does. The persons with a name of several words,
+  // by each word of it (merging a one-word name adds none: this holds through the loop).
+  const holdersByWord = new Map<string, Set<Built>>();
+  for (const o of entities.values()) {
+    if (o.entity.type !== 'PER') continue;
+    for (const k of o.keys) {
+      if (k.length <= 1) continue;
+      for (const w of k) {
+        let set = holdersByWord.get(bareWord(w));
+        if (!set) holdersByWord.set(bareWord(w), (set = new Set()));
+        set.add(o);
+      }
+    }
+  }
   for (const [id, e] of entities) {
     if (!id.startsWith('new:') || e.entity.type !== 'PER' || e.keys.some((k) => k.length > 1)) continue;
     const words = new Set(e.keys.map((k) => bareWord(k[0] ?? '')));
-    const holders = [...entities.entries()].filter(
-      ([other, o]) => other !== id && o.entity.type === 'PER' && o.keys.some((k) => k.length > 1 && k.some((w) => words.has(bareWord(w)))),
-    );
+    const holderSet = new Set<Built>();
+    for (const w of words) for (const o of holdersByWord.get(w) ?? []) if (o !== e) holderSet.add(o);
+    const holders = [...holderSet];
     if (holders.length !== 1) continue;
-    const target = holders[0]![1];
+    const target = holders[0]!;
     for (let m = 0; m < e.entity.mentions.length; m++) {
       const span = e.entity.mentions[m]!;
       const at = `${span.start}:${span.end}`;
