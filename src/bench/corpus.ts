@@ -15,6 +15,22 @@ export interface BenchCorpus {
   readonly texts: string[];
 }
 
+/**
+ * A long article of exactly `chars` characters (issue 16, item 3), built deterministically: the
+ * corpus's texts in order, separated by a blank line, repeated as often as needed, cut at `chars`.
+ */
+export function longArticle(texts: readonly string[], chars: number): string {
+  if (texts.length === 0) throw new Error('longArticle: the corpus has no text');
+  const parts: string[] = [];
+  let length = 0;
+  for (let i = 0; length < chars; i++) {
+    const t = texts[i % texts.length]!;
+    parts.push(t);
+    length += t.length + 2;
+  }
+  return parts.join('\n\n').slice(0, chars);
+}
+
 export async function loadCorpus(): Promise<BenchCorpus> {
   const ant = resolve(packageRoot(), '..', 'shared', 'data', 'arabic-news-ant-v1');
   const useAnt = existsSync(ant);

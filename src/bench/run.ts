@@ -4,7 +4,10 @@
  * - every stage of `stages.ts` alone, in words per second on one core;
  * - the whole extraction (every pipeline stage, as `marsad extract` runs it);
  * - `ingest` of the corpus into a fresh SQLite store: articles and words per second, and the
- *   peak resident memory of the process that ran it.
+ *   peak resident memory of the process that ran it;
+ * - the extraction of one long article of 100k, 1M and 4.9M characters (the corpus's texts
+ *   joined): CPU time and cost per character, which stays flat when extraction is linear in
+ *   the article's length (issue 16, item 3).
  * Pass --json for machine-readable figures.
  */
 import { execFileSync } from 'node:child_process';
@@ -14,7 +17,7 @@ import { extractPrepared } from '../extract/document.js';
 import { analyzeText } from '../text/analyze.js';
 import { normalize } from '../text/normalize.js';
 import { tokenize } from '../text/tokenize.js';
-import { loadCorpus } from './corpus.js';
+import { loadCorpus, longArticle } from './corpus.js';
 import { STAGES } from './stages.js';
 
 /** Runs `fn` over the texts repeatedly for at least `minSeconds`; returns units per second. */
@@ -54,6 +57,24 @@ const normalizeOnly = throughput(corpus.texts, (t) => {
   return t.length;
 }, 1);
 
+/**
+ * One long article extracted, timed as the CPU time of this process (user + system: what
+ * other work on a shared machine does not add to). The 100k one, the best of three.
+ */
+const LENGTHS = [100_000, 1_000_000, 4_900_000] as const;
+const longArticles = LENGTHS.map((chars) => {
+  const text = longArticle(corpus.texts, chars);
+  let seconds = Infinity;
+  for (let run = 0; run < (chars <= 100_000 ? 3 : 1); run++) {
+    const before = process.cpuUsage();
+    extractPrepared({ id: 'bench-long', origin: 'bench', source: {}, title: null, text, published: null, messages: [] });
+    const used = process.cpuUsage(before);
+    seconds = Math.min(seconds, (used.user + used.system) / 1e6);
+  }
+  return { chars, seconds: Number(seconds.toFixed(2)), microsecondsPerChar: Number(((seconds / chars) * 1e6).toFixed(2)) };
+});
+const perCharRatio = Number((longArticles.at(-1)!.microsecondsPerChar / longArticles[0]!.microsecondsPerChar).toFixed(2));
+
 const child = fileURLToPath(new URL('./ingest-child.js', import.meta.url));
 const ingestFigures = JSON.parse(execFileSync(process.execPath, [child, ...corpus.paths], { encoding: 'utf8', maxBuffer: 1 << 20 })) as {
   seconds: number;
@@ -84,6 +105,9 @@ const figures = {
   node: process.version,
   stages,
   extractionWordsPerSecond: Math.round(wholeExtraction.perSecond),
+  longArticles,
+  /** Cost per character of the longest article over that of the shortest: about 1 when extraction is linear. */
+  longArticlePerCharRatio: perCharRatio,
   normalizeCharsPerSecond: Math.round(normalizeOnly.perSecond),
   entityDataLoad: {
     actors: loadFigures.actors,
@@ -112,6 +136,11 @@ if (process.argv.includes('--json')) {
     '',
     ...figures.stages.map((s) => `  ${s.name.padEnd(42)} ${fmt(s.wordsPerSecond).padStart(12)} words/s  (one core, ${s.passes} passes)`),
     `  ${'whole extraction (every stage)'.padEnd(42)} ${fmt(figures.extractionWordsPerSecond).padStart(12)} words/s  (text layer included)`,
+    ...figures.longArticles.map(
+      (a) =>
+        `  ${`one article of ${a.chars >= 1e6 ? `${a.chars / 1e6}M` : `${a.chars / 1e3}k`} characters`.padEnd(42)} ${a.seconds.toFixed(2).padStart(12)} s CPU    (${a.microsecondsPerChar.toFixed(2)} µs per character)`,
+    ),
+    `  ${'… cost per character, 4.9M over 100k'.padEnd(42)} ${figures.longArticlePerCharRatio.toFixed(2).padStart(12)}×        (linear: about 1)`,
     `  normalise alone                            ${fmt(figures.normalizeCharsPerSecond).padStart(12)} chars/s`,
     `  entity data load (lexicon + gazetteer)     ${fmt(figures.entityDataLoad.lexiconAndGazetteerMs).padStart(12)} ms       (${fmt(figures.entityDataLoad.actors)} actors, ${fmt(figures.entityDataLoad.places)} places, ${fmt(figures.entityDataLoad.forms)} forms)`,
     `  … with the English name map                ${fmt(figures.entityDataLoad.withNameMapMs).padStart(12)} ms       (+${fmt(figures.entityDataLoad.addedRssMb)} MB resident; process peak ${fmt(figures.entityDataLoad.processPeakRssMb)} MB)`,

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { dayNumber, fromDayNumber, hijriToDayNumber, weekdayOf } from '../../src/extract/dates/calendar.js';
 import { resolveDate } from '../../src/extract/dates/resolve.js';
+import { extractPrepared } from '../../src/extract/document.js';
 
 describe('calendar', () => {
   it('knows weekdays (0 = Sunday)', () => {
@@ -89,5 +90,14 @@ describe('resolveDate', () => {
     expect(resolveDate({ day: 29, anaphora: 'month' }, P, antecedent).value).toBe('2024-11-29');
     expect(resolveDate({ anaphora: 'next-day' }, P, antecedent).value).toBe('2024-11-28');
     expect(resolveDate({ day: 29, anaphora: 'month' }, P, null).value).toBeNull();
+  });
+});
+
+describe('"ال" written onto a number that is no plain digits', () => {
+  it('"والـ0.5%" is no day and does not throw (found extracting long Wikipedia text, issue 16)', () => {
+    const extract = (text: string) => extractPrepared({ id: 't', origin: 'test', source: {}, title: null, text, published: '2024-12-06', messages: [] });
+    expect(() => extract('وتمثل الأقليات العرقية الآسيوية، والـ0.5% الأخرى معظمهم من ذوي الأصول.')).not.toThrow();
+    expect(extract('في ال1.5 من آذار').dates).toHaveLength(0);
+    expect(extract('في ال15 من آذار').dates).toHaveLength(1);
   });
 });

@@ -270,7 +270,9 @@ class DateReader {
       return digits.length <= 2 && d >= 1 && d <= 31 ? { day: d, end: i + 1, offset: 0, ordinal: false } : null;
     }
     if (this.isArticleBeforeDigits(i)) {
-      const inner = this.plainDigits(i + 1)!;
+      // "والـ0.5%": digits with a decimal point are no day (and threw here).
+      const inner = this.plainDigits(i + 1);
+      if (inner === null) return null;
       const d = Number(inner);
       return inner.length <= 2 && d >= 1 && d <= 31 ? { day: d, end: i + 2, offset: 0, ordinal: false } : null;
     }

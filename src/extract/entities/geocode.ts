@@ -65,7 +65,15 @@ function nearness(place: Place, anchors: readonly Place[]): number {
  * resolvePlaces([{ form: 'ربيعه', candidates: [rabiaIq, rabiaSy], cueKinds: null }, sinjarMention], setting)
  */
 export function resolvePlaces(mentions: readonly PlaceMention[], setting: ArticleSetting): Place[] {
-  const anchors = mentions.filter((m) => m.candidates.length === 1).map((m) => m.candidates[0]!);
+  // Each anchor once (a place named again adds nothing to the nearest distance), and each
+  // candidate's nearness computed once per article: not once per mention.
+  const anchors = [...new Map(mentions.filter((m) => m.candidates.length === 1).map((m) => [m.candidates[0]!.id, m.candidates[0]!])).values()];
+  const nearnessMemo = new Map<string, number>();
+  const nearnessOf = (p: Place) => {
+    let w = nearnessMemo.get(p.id);
+    if (w === undefined) nearnessMemo.set(p.id, (w = nearness(p, anchors)));
+    return w;
+  };
   const countries = new Set(setting.countries);
   for (const a of anchors) if (a.cc) countries.add(a.cc);
 
@@ -75,7 +83,7 @@ export function resolvePlaces(mentions: readonly PlaceMention[], setting: Articl
     (p.cc && countries.has(p.cc) && p.kind !== 'country' ? WEIGHT.country : 0) +
     (p.cc && setting.actorCountries.has(p.cc) ? WEIGHT.actorCountry : 0) +
     (chosenByCue.has(p.id) ? WEIGHT.sameName : 0) +
-    nearness(p, anchors);
+    nearnessOf(p);
   const best = (m: PlaceMention, chosenByCue: ReadonlySet<string>): Place => {
     let top = m.candidates[0]!;
     let topScore = -Infinity;

@@ -25,6 +25,7 @@ import { loadResource } from '../../lexicon/resources.js';
 import type { AnalyzedText } from '../../text/analyze.js';
 import { analyzeClitics } from '../../text/clitics.js';
 import { TokenKind } from '../../text/tokenize.js';
+import { lowerBound } from '../lookup.js';
 import { newEntityId } from './link.js';
 import type { NameMatch } from './match.js';
 import type { NameIndex, TrieNode } from './name-index.js';
@@ -419,6 +420,26 @@ export function findInstitutions(doc: AnalyzedText, matches: readonly NameMatch[
   // ── ministries named without a country, and back-references, in the gaps ──
   const lexiconRefs = new Set<string>(); // ref forms of lexicon organisations the article names
   for (const m of matches) if (m.targets.some((x) => x.kind === 'ref')) lexiconRefs.add(m.form);
+  // Per reference form, the institutions named in full that it may refer to, in reading order
+  // (as `found` is), with the count of distinct ids among the first k: looked up by binary
+  // search for each reference instead of a filter of every institution of the article.
+  const referable = new Map<string, { found: Found[]; at: number[]; distinct: number[] }>();
+  const referableBy = (form: string) => {
+    let r = referable.get(form);
+    if (!r) {
+      r = { found: [], at: [], distinct: [] };
+      const ids = new Set<string>();
+      for (const f of found) {
+        if (!f.head.refs.includes(form)) continue;
+        ids.add(idOf(f));
+        r.found.push(f);
+        r.at.push(f.firstToken);
+        r.distinct.push(ids.size);
+      }
+      referable.set(form, r);
+    }
+    return r;
+  };
   const later: Found[] = [];
   for (let s = 0; s < starters.length; s++) {
     const i = starters[s]!;
@@ -447,10 +468,11 @@ export function findInstitutions(doc: AnalyzedText, matches: readonly NameMatch[
         if (lexiconRefs.has(hf.tokens.join(' '))) continue;
         // The one institution that this noun can refer to, named before it.
         const form = hf.tokens.join(' ');
-        const before = found.filter((f) => f.firstToken < i && f.head.refs.includes(form));
-        const ids = new Set(before.map(idOf));
-        if (ids.size !== 1) continue;
-        const f = before[0]!;
+        // found.filter((f) => f.firstToken < i && f.head.refs.includes(form)): its distinct ids and first, indexed.
+        const referable = referableBy(form);
+        const n = lowerBound(referable.at, i);
+        if (n === 0 || referable.distinct[n - 1] !== 1) continue;
+        const f = referable.found[0]!;
         best = { ...base, endToken: i + hf.tokens.length, head: f.head, cc: f.cc, place: f.place, kind: 'ref', ...(f.form ? { form: f.form } : {}) };
       }
     }

@@ -28,6 +28,7 @@ import { englishPersonName } from './english.js';
 import { resolvePlaces, type PlaceMention } from './geocode.js';
 import { institutionRules } from './institutions.js';
 import type { NameMatch } from './match.js';
+import { lowerBound } from '../lookup.js';
 import { findForm, type NameIndex, type NameTarget } from './name-index.js';
 
 /** A mention as linking handles it. */
@@ -74,18 +75,78 @@ function keysOf(doc: AnalyzedText, firstToken: number, endToken: number, firstKe
 const spanOf = (doc: AnalyzedText, m: { start: number; end: number }): Span => ({ start: m.start, end: m.end, text: doc.text.slice(m.start, m.end) });
 
 /**
+ * Mentions by first token, for the question "which overlap tokens [from, to)?": the same
+ * mentions as `all.filter((m) => m.firstToken < to && from < m.endToken)` (in another order),
+ * looking only at first tokens from `from - longest + 1` to `to - 1`.
+ */
+export class MentionIndex<M extends { readonly firstToken: number; readonly endToken: number }> {
+  private readonly byFirst = new Map<number, M[]>();
+  private longest = 0;
+
+  constructor(all: readonly M[] = []) {
+    for (const m of all) this.add(m);
+  }
+
+  add(m: M): void {
+    let list = this.byFirst.get(m.firstToken);
+    if (!list) this.byFirst.set(m.firstToken, (list = []));
+    list.push(m);
+    this.longest = Math.max(this.longest, m.endToken - m.firstToken);
+  }
+
+  overlapping(from: number, to: number): M[] {
+    const out: M[] = [];
+    for (let first = Math.max(0, from - this.longest + 1); first < to; first++) {
+      const list = this.byFirst.get(first);
+      if (list) for (const m of list) if (from < m.endToken) out.push(m);
+    }
+    return out;
+  }
+}
+
+/**
+ * The distance from token `at` to the nearest usable naming of an actor (Infinity if none): a
+ * naming by a form other than `form`, whose first word is `first` ("own use"), or, when
+ * `anyBefore`, by any other form before `at`. Before counts as `at - n`, after as `1e6 + n - at`:
+ * the minimum of that over every usable naming, found per form by binary search.
+ */
+export function nearestNaming(
+  forms: ReadonlyMap<string, { readonly first: string; readonly at: readonly number[] }> | undefined,
+  form: string,
+  first: string,
+  at: number,
+  anyBefore: boolean,
+): number {
+  let best = Infinity;
+  if (!forms) return best;
+  for (const [f, n] of forms) {
+    if (f === form) continue;
+    const ownUse = n.first === first;
+    if (!ownUse && !anyBefore) continue;
+    const k = lowerBound(n.at, at);
+    if (k > 0) best = Math.min(best, at - n.at[k - 1]!);
+    if (ownUse && k < n.at.length) best = Math.min(best, 1e6 + (n.at[k]! - at));
+  }
+  return best;
+}
+
+/**
  * Turns the lexicon matches into actor and place mentions, resolving back-references and
  * nouns that are both a name and a back-reference.
  */
 function lexiconMentions(doc: AnalyzedText, matches: readonly NameMatch[]): { actors: ActorMention[]; places: PlaceMentionAt[] } {
   // Where each actor is named in full, and the first word of each naming (for "own use").
-  const namings = new Map<string, { at: number; first: string; form: string }[]>();
+  // Indexed by actor, then by form, each form's positions in reading order (matches are), so
+  // that a back-reference looks up the nearest naming by binary search, not by a scan.
+  const namings = new Map<string, Map<string, { first: string; at: number[] }>>();
   for (const m of matches) {
     for (const t of m.targets) {
       if (t.kind !== 'actor') continue;
-      let list = namings.get(t.actor.id);
-      if (!list) namings.set(t.actor.id, (list = []));
-      list.push({ at: m.firstToken, first: m.form.split(' ')[0]!, form: m.form });
+      let forms = namings.get(t.actor.id);
+      if (!forms) namings.set(t.actor.id, (forms = new Map()));
+      let f = forms.get(m.form);
+      if (!f) forms.set(m.form, (f = { first: m.form.split(' ')[0]!, at: [] }));
+      f.at.push(m.firstToken);
     }
   }
   const actors: ActorMention[] = [];
@@ -107,13 +168,10 @@ function lexiconMentions(doc: AnalyzedText, matches: readonly NameMatch[]): { ac
     let referent: Actor | undefined;
     let bestDistance = Infinity;
     for (const r of refs) {
-      const elsewhere = (namings.get(r.actor.id) ?? []).filter((n) => n.form !== m.form);
-      const ownUse = elsewhere.filter((n) => n.first === first);
-      const usable = named.length > 0 ? ownUse : [...elsewhere.filter((n) => n.at < m.firstToken), ...ownUse];
-      for (const n of usable) {
-        const distance = n.at < m.firstToken ? m.firstToken - n.at : 1e6 + (n.at - m.firstToken);
-        if (distance < bestDistance) (bestDistance = distance), (referent = r.actor);
-      }
+      // The namings by another form: those starting with this noun anywhere ("own use"), and
+      // any before it when this match names no actor itself; the nearest before, else after.
+      const distance = nearestNaming(namings.get(r.actor.id), m.form, first, m.firstToken, named.length === 0);
+      if (distance < bestDistance) (bestDistance = distance), (referent = r.actor);
     }
     if (referent) {
       actors.push({ ...base, actor: referent, full: false, source: LEXICON });
@@ -243,7 +301,15 @@ const personKey = (keys: readonly string[]) => keys.map((k, i) => (i > 0 ? bareW
 function nonOverlapping(spans: NameSpan[]): NameSpan[] {
   const kept: NameSpan[] = [];
   const sorted = [...spans].sort((a, b) => b.endToken - b.firstToken - (a.endToken - a.firstToken) || b.confidence - a.confidence || a.firstToken - b.firstToken);
-  for (const s of sorted) if (!kept.some((k) => k.firstToken < s.endToken && s.firstToken < k.endToken)) kept.push(s);
+  // The tokens kept spans cover (spans are not empty: one overlaps a kept span if it covers one of its tokens).
+  const taken = new Set<number>();
+  for (const s of sorted) {
+    let free = true;
+    for (let k = s.firstToken; k < s.endToken && free; k++) free = !taken.has(k);
+    if (!free) continue;
+    for (let k = s.firstToken; k < s.endToken; k++) taken.add(k);
+    kept.push(s);
+  }
   return kept.sort((a, b) => a.firstToken - b.firstToken);
 }
 
@@ -278,7 +344,11 @@ export function linkEntities(
 
   if (options.tagger) {
     const model = `model:${options.tagger.id}`;
-    const lexiconAt = (from: number, to: number) => [...actors, ...places].filter((m) => m.firstToken < to && from < m.endToken);
+    // The lexicon's mentions (and those linked from earlier spans) by first token: a span looks
+    // up only the few that can overlap it, not every mention of the article.
+    const lexicon = new MentionIndex([...actors, ...places]);
+    const lexiconAt = (from: number, to: number) => lexicon.overlapping(from, to);
+    const isPlace = new Set<Mention>(places);
     const dropPlaces = new Set<Mention>();
     const spans = correctSpans(
       doc,
@@ -292,7 +362,7 @@ export function linkEntities(
         // "جامعة حلب": an organisation's name around a place name is the organisation.
         const inside = overlapping.every((m) => m.firstToken >= span.firstToken && m.endToken <= span.endToken);
         const longer = overlapping.every((m) => m.endToken - m.firstToken < span.endToken - span.firstToken);
-        if (!(type === 'ORG' && inside && longer && overlapping.every((m) => places.includes(m as PlaceMentionAt)))) continue;
+        if (!(type === 'ORG' && inside && longer && overlapping.every((m) => isPlace.has(m)))) continue;
         for (const m of overlapping) dropPlaces.add(m);
       }
       const named = taggedName(doc, span, index, (w) => knownWord(w) || ctx.kunyas.has(w));
@@ -303,13 +373,18 @@ export function linkEntities(
       const node = findForm(index, keys);
       const actorTarget = node?.targets?.find((t) => (t.kind === 'actor' || t.kind === 'cued') && t.actor.type === type);
       if (actorTarget && 'actor' in actorTarget) {
-        actors.push({ ...mention, actor: actorTarget.actor, full: true });
+        const a = { ...mention, actor: actorTarget.actor, full: true };
+        actors.push(a);
+        lexicon.add(a);
         continue;
       }
       const candidates = type === 'LOC' ? (node?.targets ?? []).flatMap((t) => (t.kind === 'place' ? [t.place] : [])) : [];
       if (candidates.length > 0) {
         const before = span.firstToken > 0 ? analyzeClitics(doc.tokens.norm(span.firstToken - 1)).map((a) => ctx.placeCues.get(a.lookup)).find((k) => k) : undefined;
-        places.push({ ...mention, form: keys.join(' '), candidates, cueKinds: (before as PlaceKind[] | undefined) ?? null });
+        const p = { ...mention, form: keys.join(' '), candidates, cueKinds: (before as PlaceKind[] | undefined) ?? null };
+        places.push(p);
+        isPlace.add(p);
+        lexicon.add(p);
         continue;
       }
       // "جمعة" alone is Friday, unless a title stands before it.
@@ -329,16 +404,38 @@ export function linkEntities(
   const chosen = resolvePlaces(places, { countries, actorCountries });
 
   // ── entities ──
-  const entities = new Map<string, { entity: Entity; sources: Set<string>; keys: string[][]; mentionAt: Set<string> }>();
+  type Built = { entity: Entity; sources: Set<string>; keys: string[][]; mentionAt: Set<string> };
+  const entities = new Map<string, Built>();
+  // Persons by each word of their names, and by where each of their mentions ends: a new name
+  // looks up the persons it can join there, not every entity of the article.
+  const personsByWord = new Map<string, Set<Built>>();
+  const personsByEnd = new Map<number, Built[]>();
+  /** Entities in the order of `entities` (the order a scan of it gives). */
+  const order = new Map<Built, number>();
+  const inOrder = (list: Iterable<Built>) => [...list].sort((a, b) => order.get(a)! - order.get(b)!);
   const addMention = (id: string, make: () => Entity, m: Mention) => {
     let e = entities.get(id);
-    if (!e) entities.set(id, (e = { entity: make(), sources: new Set(), keys: [], mentionAt: new Set() }));
+    if (!e) {
+      entities.set(id, (e = { entity: make(), sources: new Set(), keys: [], mentionAt: new Set() }));
+      order.set(e, order.size);
+    }
     e.sources.add(m.source);
     const key = `${m.start}:${m.end}`;
     if (e.mentionAt.has(key)) return;
     e.mentionAt.add(key);
-    e.entity.mentions.push(spanOf(doc, m));
+    const span = spanOf(doc, m);
+    e.entity.mentions.push(span);
     e.keys.push([...m.keys]);
+    if (e.entity.type === 'PER') {
+      for (const w of m.keys) {
+        let set = personsByWord.get(w);
+        if (!set) personsByWord.set(w, (set = new Set()));
+        set.add(e);
+      }
+      const list = personsByEnd.get(span.end);
+      if (!list) personsByEnd.set(span.end, [e]);
+      else if (!list.includes(e)) list.push(e);
+    }
   };
   for (const a of actors) {
     addMention(
@@ -378,10 +475,21 @@ export function linkEntities(
   const headed = newNames.filter((n) => n.head && n.type === 'ORG');
   const namePart = (n: NewName) => (n.head ? n.keys.slice(1) : n.keys).join('');
   const sameOrg = new Map<NewName, NewName>();
+  // The headed names by every ending of their name part of three letters or more (the parts
+  // compared are): a name looks up those its part ends, in order, not every headed name.
+  const headedByEnding = new Map<string, NewName[]>();
+  for (const o of headed) {
+    const p = namePart(o);
+    for (let k = 0; k + 3 <= p.length; k++) {
+      const list = headedByEnding.get(p.slice(k));
+      if (!list) headedByEnding.set(p.slice(k), [o]);
+      else if (list.at(-1) !== o) list.push(o);
+    }
+  }
   for (const n of newNames) {
     const part = namePart(n);
     if (part.length < 3) continue;
-    const org = headed.find((o) => o !== n && (namePart(o) === part || (namePart(o).endsWith(part) && (!n.head || n.head === o.head || n.keys.length > 1))));
+    const org = headedByEnding.get(part)?.find((o) => o !== n && (namePart(o) === part || (namePart(o).endsWith(part) && (!n.head || n.head === o.head || n.keys.length > 1))));
     if (org) sameOrg.set(n, sameOrg.get(org) ?? org);
   }
   // New names in reading order: a partial person name joins the person named before it in full.
@@ -397,10 +505,11 @@ export function linkEntities(
     const cue = n.firstToken - 1;
     if (!id && n.type === 'PER' && cue > 0 && doc.tokens.kinds[cue] === TokenKind.Word && ctx.aliasCues.has(doc.tokens.norm(cue))) {
       const before = doc.tokens.end(cue - 1);
-      id = [...entities.values()].find((e) => e.entity.type === 'PER' && e.entity.mentions.some((s) => s.end === before))?.entity.id;
+      id = inOrder(personsByEnd.get(before) ?? [])[0]?.entity.id;
     }
     if (!id && n.type === 'PER') {
-      const earlier = [...entities.values()].filter(
+      // Only persons with the name's first word in a key can hold it.
+      const earlier = [...(personsByWord.get(n.keys[0]!) ?? [])].filter(
         (e) => e.entity.type === 'PER' && e.keys.some((k) => k.length > n.keys.length && contains(k, n.keys)) && e.entity.mentions.some((s) => s.start < n.start),
       );
       if (earlier.length === 1) id = earlier[0]!.entity.id;
@@ -427,15 +536,28 @@ export function linkEntities(
   }
 
   // A partial name that stands before the full one (a headline's surname): it joins the one
-  // person whose full name holds it, if only one does.
+  // person whose full name holds it, if only one does. The persons with a name of several words,
+  // by each word of it (merging a one-word name adds none: this holds through the loop).
+  const holdersByWord = new Map<string, Set<Built>>();
+  for (const o of entities.values()) {
+    if (o.entity.type !== 'PER') continue;
+    for (const k of o.keys) {
+      if (k.length <= 1) continue;
+      for (const w of k) {
+        let set = holdersByWord.get(bareWord(w));
+        if (!set) holdersByWord.set(bareWord(w), (set = new Set()));
+        set.add(o);
+      }
+    }
+  }
   for (const [id, e] of entities) {
     if (!id.startsWith('new:') || e.entity.type !== 'PER' || e.keys.some((k) => k.length > 1)) continue;
     const words = new Set(e.keys.map((k) => bareWord(k[0] ?? '')));
-    const holders = [...entities.entries()].filter(
-      ([other, o]) => other !== id && o.entity.type === 'PER' && o.keys.some((k) => k.length > 1 && k.some((w) => words.has(bareWord(w)))),
-    );
+    const holderSet = new Set<Built>();
+    for (const w of words) for (const o of holdersByWord.get(w) ?? []) if (o !== e) holderSet.add(o);
+    const holders = [...holderSet];
     if (holders.length !== 1) continue;
-    const target = holders[0]![1];
+    const target = holders[0]!;
     for (let m = 0; m < e.entity.mentions.length; m++) {
       const span = e.entity.mentions[m]!;
       const at = `${span.start}:${span.end}`;

@@ -12,6 +12,7 @@ import type { PlaceKind } from '../../lexicon/gazetteer.js';
 import type { AnalyzedText } from '../../text/analyze.js';
 import { analyzeClitics } from '../../text/clitics.js';
 import { TokenKind } from '../../text/tokenize.js';
+import { sentenceAt } from '../lookup.js';
 import { entityContext, type EntityContext } from './context.js';
 import type { NameIndex, NameTarget, TrieNode } from './name-index.js';
 
@@ -132,7 +133,7 @@ function before(doc: AnalyzedText, i: number, ctx: EntityContext): { cueKinds: r
 
 /** Whether the sentence holding token `i` has one of `cues` (any clitic reading). */
 function sentenceHasCue(doc: AnalyzedText, i: number, cues: readonly string[]): boolean {
-  const sentence = doc.sentences.find((s) => s.firstToken <= i && i < s.endToken);
+  const sentence = sentenceAt(doc.sentences, i);
   const [from, to] = sentence ? [sentence.firstToken, sentence.endToken] : [0, doc.tokens.count];
   for (let k = from; k < to; k++) {
     if (doc.tokens.kinds[k] !== TokenKind.Word) continue;
@@ -221,11 +222,24 @@ export function findNames(doc: AnalyzedText, index: NameIndex, ctx: EntityContex
   // the article names the actor anywhere (a headline may use the surname first), a
   // back-reference once a full name stands before it, or anywhere when that name starts with
   // the noun itself ("الائتلاف العالمي" makes "الائتلاف" the article's word for the Coalition).
-  const namedBy = (id: string, ok: (m: Judged) => boolean) => full.some((m) => ok(m) && m.primary.some((t) => t.kind === 'actor' && t.actor.id === id));
+  // Indexed once (not a scan of every full name for every candidate: linear in the article's
+  // length): where each actor is first named in full, and the first words of its full names.
+  const firstNamed = new Map<string, number>();
+  const firstWords = new Map<string, Set<string>>();
+  for (const m of full) {
+    for (const target of m.primary) {
+      if (target.kind !== 'actor') continue;
+      const id = target.actor.id;
+      if (!(firstNamed.get(id)! <= m.firstToken)) firstNamed.set(id, m.firstToken);
+      let words = firstWords.get(id);
+      if (!words) firstWords.set(id, (words = new Set()));
+      words.add(m.node.form!.split(' ')[0]!);
+    }
+  }
   const usable = (s: NameTarget, j: Judged) =>
     s.kind === 'short'
       ? named.has(s.actor.id)
-      : s.kind === 'ref' && namedBy(s.actor.id, (m) => m.firstToken < j.firstToken || m.node.form!.split(' ')[0] === j.node.form);
+      : s.kind === 'ref' && (firstNamed.get(s.actor.id)! < j.firstToken || firstWords.get(s.actor.id)?.has(j.node.form!) === true);
   const second = judged
     .filter((j) => j.primary.length === 0 && j.secondary.some((s) => usable(s, j)))
     .map((j) => ({ ...j, secondary: j.secondary.filter((s) => usable(s, j)) }));

@@ -6,6 +6,7 @@
  * before it in headlines (SVO: "مؤتمر ستار يدعو …"). A document that speaks stands for its author
  * ("قال البيان", "وجاء في نص الرسالة"); a verb with no subject continues the one before it.
  */
+import { lowerBoundBy } from '../lookup.js';
 import { normalizeForm } from '../../text/normalize.js';
 import type { Sentence } from '../../text/sentences.js';
 import { TokenKind } from '../../text/tokenize.js';
@@ -489,8 +490,9 @@ export function perpetrator(ctx: DocumentContext, match: TriggerMatch, clauseEnd
  * preposition ("قدّرت هيئة الشؤون …، ودعت …": the body that estimated is the one that calls).
  */
 export function sentenceSubject(ctx: DocumentContext, sentence: Sentence, before: number): MentionOnTokens | null {
-  for (const m of ctx.mentions) {
-    if (m.firstToken < sentence.firstToken) continue;
+  // ctx.mentions are in token order: start at the sentence's first, found by binary search.
+  for (let k = lowerBoundBy(ctx.mentions, sentence.firstToken, (x) => x.firstToken); k < ctx.mentions.length; k++) {
+    const m = ctx.mentions[k]!;
     if (m.firstToken >= before) break;
     // A country acts ("وقاطعت تركيا …، وطالبتها"); other places do not.
     if (isActorLike(m.entity) && !afterPreposition(ctx, m)) return m;

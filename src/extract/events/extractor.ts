@@ -8,7 +8,8 @@
 import { normalizeForm } from '../../text/normalize.js';
 import type { Sentence } from '../../text/sentences.js';
 import { TokenKind } from '../../text/tokenize.js';
-import type { DateMention, Entity, Event, EventType, Span } from '../record.js';
+import { indicesBySentence, lowerBound, lowerBoundBy } from '../lookup.js';
+import type { DateMention, Entity, Event, EventType, Quantity, Span } from '../record.js';
 import type { Extraction, ExtractionInput, Extractor } from '../types.js';
 import { contentStart, findRecipient, findSubject, perpetrator, sentenceSubject, withConjuncts, type ActorSource, type SubjectFound } from './arguments.js';
 import { eventConfidence } from './confidence.js';
@@ -62,30 +63,55 @@ function within(a: { start: number; end: number }, s: { start: number; end: numb
   return a.start >= s.start && a.end <= s.end;
 }
 
+/**
+ * What events look up by sentence, indexed once per article (a scan of every date, place and
+ * figure for each event made long articles quadratic): per sentence, its resolved dates, its
+ * place mentions and its figures (indices), in record order; and the first body sentence.
+ */
+interface SentenceLookups {
+  readonly dates: readonly (readonly DateMention[])[];
+  readonly places: readonly (readonly MentionOnTokens[])[];
+  readonly quantities: readonly (readonly number[])[];
+  /** `sentences.find((s) => s.start >= titleEnd)`, as an index (-1: none). */
+  readonly dateline: number;
+}
+
+function sentenceLookups(ctx: DocumentContext, sentences: readonly Sentence[], dates: readonly DateMention[], quantities: readonly Quantity[], titleEnd: number): SentenceLookups {
+  const k = lowerBoundBy(sentences, titleEnd, (s) => s.start);
+  return {
+    dates: indicesBySentence(dates, sentences).map((list) => list.map((i) => dates[i]!).filter((d) => d.value !== null)),
+    places: indicesBySentence(ctx.mentions, sentences).map((list) => list.map((i) => ctx.mentions[i]!).filter((m) => m.entity.type === 'LOC')),
+    quantities: indicesBySentence(quantities, sentences),
+    dateline: k < sentences.length ? k : -1,
+  };
+}
+
 /** The date of an event: its sentence's (outside its content first), else the sentence before's, else the dateline's. */
-function eventDate(dates: readonly DateMention[], sentences: readonly Sentence[], index: number, content: Span | null, titleEnd: number): Event['date'] {
-  const resolved = (s: Sentence) => dates.filter((d) => d.value !== null && within(d, s));
-  const own = resolved(sentences[index]!);
+function eventDate(lookups: SentenceLookups, index: number, content: Span | null): Event['date'] {
+  const own = lookups.dates[index]!;
   const pick = own.find((d) => !content || !within(d, content)) ?? own[0];
   if (pick) return { value: pick.value, precision: pick.precision };
   if (index > 0) {
-    const prev = resolved(sentences[index - 1]!)[0];
+    const prev = lookups.dates[index - 1]![0];
     if (prev) return { value: prev.value, precision: prev.precision };
   }
-  const dateline = sentences.find((s) => s.start >= titleEnd);
-  const first = dateline ? resolved(dateline)[0] : undefined;
+  const first = lookups.dateline >= 0 ? lookups.dates[lookups.dateline]![0] : undefined;
   return first ? { value: first.value, precision: first.precision } : { value: null, precision: null };
 }
 
 /** The place of an event: a place its sentence names (not one of its participants), else the dateline's. */
-function eventPlace(ctx: DocumentContext, sentence: Sentence, participants: ReadonlySet<string>, titleEnd: number): string | null {
-  const places = ctx.mentions.filter((m) => m.entity.type === 'LOC' && within(m, sentence) && !participants.has(m.entity.id));
+function eventPlace(ctx: DocumentContext, lookups: SentenceLookups, index: number, participants: ReadonlySet<string>): string | null {
+  const places = lookups.places[index]!.filter((m) => !participants.has(m.entity.id));
   const local = places.find((m) => m.entity.subtype !== 'country') ?? places[0];
   if (local) return local.entity.id;
   // Dateline: "الحسكة ـ …" opens the first body sentence.
-  const lead = ctx.doc.sentences.find((s) => s.start >= titleEnd);
+  const lead = lookups.dateline >= 0 ? ctx.doc.sentences[lookups.dateline] : undefined;
   if (!lead) return null;
-  const first = ctx.mentions.find((m) => m.entity.type === 'LOC' && m.firstToken === lead.firstToken);
+  // ctx.mentions are in token order: the first place starting there, by binary search.
+  let first: MentionOnTokens | undefined;
+  for (let k = lowerBoundBy(ctx.mentions, lead.firstToken, (m) => m.firstToken); !first && ctx.mentions[k]?.firstToken === lead.firstToken; k++) {
+    if (ctx.mentions[k]!.entity.type === 'LOC') first = ctx.mentions[k];
+  }
   const dash = first ? ctx.norms[first.endToken] : undefined;
   return first && (dash === '-' || dash === 'ـ') ? first.entity.id : null;
 }
@@ -445,6 +471,7 @@ export const eventExtractor: Extractor = {
     const { text, sentences } = input.doc;
     // Looked up once per article, not once per trigger: long articles stay linear.
     const entityById = new Map(sofar.entities.map((e) => [e.id, e]));
+    const lookups = sentenceLookups(ctx, sentences, sofar.dates, sofar.quantities, input.titleEnd);
     const firstMentioned = new Map<string, number>();
     for (const m of ctx.mentions) if (!firstMentioned.has(m.entity.id)) firstMentioned.set(m.entity.id, m.start);
     // The actor the article is about: the subject of its first event in the title or the lead.
@@ -648,7 +675,13 @@ export const eventExtractor: Extractor = {
         // "… مع قطر وطالبتها بـ": an object pronoun on a verb is the actor named last before it in
         // its sentence, not its own actor; a demand's falls back on the last one addressed.
         if (recipient.length === 0 && match.attachedPronoun && match.kind === 'verb' && match.entry.frame.object) {
-          const antecedent = ctx.mentions.filter((m) => m.firstToken >= sentence.firstToken && m.endToken <= match.firstToken && isActorLike(m.entity) && !actor.includes(m.entity.id)).at(-1);
+          // The last such mention, by binary search in ctx.mentions (in token order), not a filter of them all.
+          let antecedent: MentionOnTokens | undefined;
+          const from = lowerBoundBy(ctx.mentions, sentence.firstToken, (m) => m.firstToken);
+          for (let k = lowerBoundBy(ctx.mentions, match.firstToken + 1, (m) => m.firstToken) - 1; k >= from && !antecedent; k--) {
+            const m = ctx.mentions[k]!;
+            if (m.endToken <= match.firstToken && isActorLike(m.entity) && !actor.includes(m.entity.id)) antecedent = m;
+          }
           // Only what stands right before the verb, past a date and "و" ("مع قطر هذا الشهر وطالبتها"):
           // in "الأراضي التي كانت تحتجزها داعش" the pronoun is the lands.
           const between = antecedent ? range(antecedent.endToken, match.firstToken) : [];
@@ -696,7 +729,7 @@ export const eventExtractor: Extractor = {
 
         const participants = new Set([...actor, ...recipient]);
         const sentenceSpan = spanOf(text, sentence.start, sentence.end);
-        const quantities = sofar.quantities.flatMap((q, i) => (within(q, sentence) ? [i] : []));
+        const quantities = [...lookups.quantities[si]!];
         const confidence = eventConfidence({
           kind: match.kind,
           // An act reported by its doer counts as named by it; a passive's doer as its subject.
@@ -715,8 +748,8 @@ export const eventExtractor: Extractor = {
           contexts: [...contexts],
           actor,
           recipient,
-          place: eventPlace(ctx, sentence, participants, input.titleEnd),
-          date: eventDate(sofar.dates, sentences, si, content, input.titleEnd),
+          place: eventPlace(ctx, lookups, si, participants),
+          date: eventDate(lookups, si, content),
           topics,
           quantities,
           modality,
@@ -751,10 +784,15 @@ export const eventExtractor: Extractor = {
     // A statement that reports an act, or a figure of people killed, hurt, held or displaced,
     // reports facts (the acts are coded where they have a doer), and an outlet that tells the
     // news takes no position by it: neither is a STATEMENT.
-    const told = events.filter((e) => e.type !== 'STATEMENT').map((e) => e.trigger.start);
-    const reportsFacts = (content: Span) =>
-      [...told, ...actTriggers].some((at) => at >= content.start && at < content.end) ||
-      sofar.quantities.some((q) => q.start >= content.start && q.end <= content.end && PEOPLE_COST.has(q.category));
+    // Looked up by binary search in sorted lists, not scanned for every statement.
+    const toldAt = [...events.filter((e) => e.type !== 'STATEMENT').map((e) => e.trigger.start), ...actTriggers].sort((a, b) => a - b);
+    const costs = sofar.quantities.filter((q) => PEOPLE_COST.has(q.category)).sort((a, b) => a.start - b.start);
+    const reportsFacts = (content: Span) => {
+      const k = lowerBound(toldAt, content.start);
+      if (k < toldAt.length && toldAt[k]! < content.end) return true;
+      for (let i = lowerBoundBy(costs, content.start, (q) => q.start); i < costs.length && costs[i]!.start < content.end; i++) if (costs[i]!.end <= content.end) return true;
+      return false;
+    };
     const byOutlet = (e: Event) => e.actor.length > 0 && e.actor.every((id) => entityById.get(id)?.subtype === 'MED');
     const kept = events.filter((e) => !(e.type === 'STATEMENT' && ((e.content && reportsFacts(e.content)) || byOutlet(e))));
     return { events: withSizes(ctx, kept, sofar.quantities) };

@@ -36,6 +36,7 @@
  */
 import { TokenKind } from '../../text/tokenize.js';
 import { SIZE_CATEGORIES, type Event, type EventSize, type EventType, type Quantity, type SizeCategory, type SizeFigure } from '../record.js';
+import { lowerBoundBy } from '../lookup.js';
 import type { DocumentContext } from './context.js';
 import { quantityLexicon } from '../quantities/lexicon.js';
 import { eventLexicon } from './lexicon.js';
@@ -109,11 +110,20 @@ export function mergeSizes(a: EventSize | undefined, b: EventSize | undefined): 
 export function withSizes(ctx: DocumentContext, events: readonly Event[], quantities: readonly Quantity[]): Event[] {
   const sized = events.map((e) => ({ ...e, size: {} as EventSize }));
   const bySentence = new Map<number, number[]>();
-  sized.forEach((e, i) => bySentence.set(e.sentence.start, [...(bySentence.get(e.sentence.start) ?? []), i]));
+  sized.forEach((e, i) => {
+    const list = bySentence.get(e.sentence.start);
+    if (list) list.push(i);
+    else bySentence.set(e.sentence.start, [i]);
+  });
+  // The figures by start, looked up per sentence by binary search (not scanned for each sentence).
+  const byStart = quantities.flatMap((q, i) => (SIZED.has(q.category) || PEOPLE.has(q.category) ? [i] : [])).sort((a, b) => quantities[a]!.start - quantities[b]!.start || a - b);
   for (const members of bySentence.values()) {
     const sentence = sized[members[0]!]!.sentence;
-    const inSentence = (q: Quantity) => q.start >= sentence.start && q.end <= sentence.end;
-    const figures = quantities.flatMap((q, i) => (inSentence(q) && (SIZED.has(q.category) || PEOPLE.has(q.category)) ? [i] : []));
+    const figures: number[] = [];
+    for (let k = lowerBoundBy(byStart, sentence.start, (i) => quantities[i]!.start); k < byStart.length && quantities[byStart[k]!]!.start <= sentence.end; k++) {
+      if (quantities[byStart[k]!]!.end <= sentence.end) figures.push(byStart[k]!);
+    }
+    figures.sort((a, b) => a - b);
     if (figures.length === 0) continue;
     const clauses = clauseIndex(ctx, sentence.start, sentence.end, new Set(members.map((i) => sized[i]!.trigger.start)));
     const clauseOf = clauses.at;

@@ -58,25 +58,42 @@ export const mergeEvents: Refiner = {
   refine(_input, x: Extraction): Extraction {
     const ordered = [...x.events].sort((a, b) => a.trigger.start - b.trigger.start);
     const merged: Event[] = [];
+    // The merged events by actor key (a merge keeps its target's key): each event is compared
+    // with those of its key only, in the order merged, not with every event of the article.
+    const byKey = new Map<string, number[]>();
     for (const e of ordered) {
       const key = actorKey(e);
-      const at = merged.findIndex((m) => actorKey(m) === key && sameRecipients(m, e) && (SPOKEN.has(e.type) || sameDate(m, e)));
+      let same = byKey.get(key);
+      if (!same) byKey.set(key, (same = []));
+      const at = same.find((i) => sameRecipients(merged[i]!, e) && (SPOKEN.has(e.type) || sameDate(merged[i]!, e))) ?? -1;
       if (at >= 0) merged[at] = mergeInto(merged[at]!, e);
-      else merged.push({ ...e, evidence: e.evidence ?? [e.sentence] });
+      else {
+        same.push(merged.length);
+        merged.push({ ...e, evidence: e.evidence ?? [e.sentence] });
+      }
     }
     // An act told once with no doer ("اشتباكات في ريف دير الزور" in the title) and once with one
     // is one act: it joins the only telling of its kind that names a doer and agrees with it.
-    const folded: Event[] = [];
-    for (const e of merged) {
+    const folded = new Set<Event>();
+    // The tellings with a doer by type and modality (what a fold changes keeps both).
+    const withDoer = new Map<string, number[]>();
+    merged.forEach((m, i) => {
+      if (m.actor.length === 0) return;
+      const key = `${m.type}|${m.modality}`;
+      const list = withDoer.get(key);
+      if (list) list.push(i);
+      else withDoer.set(key, [i]);
+    });
+    for (const e of [...merged]) {
       if (e.actor.length > 0 || SPOKEN.has(e.type)) continue;
-      const told = merged.filter((m) => m.actor.length > 0 && m.type === e.type && m.modality === e.modality && sameRecipients(m, e) && sameDate(m, e));
+      const told = (withDoer.get(`${e.type}|${e.modality}`) ?? []).filter((i) => sameRecipients(merged[i]!, e) && sameDate(merged[i]!, e));
       if (told.length === 1) {
-        const i = merged.indexOf(told[0]!);
-        merged[i] = mergeInto({ ...told[0]!, recipient: told[0]!.recipient.length ? told[0]!.recipient : e.recipient }, e);
-        folded.push(e);
+        const i = told[0]!;
+        merged[i] = mergeInto({ ...merged[i]!, recipient: merged[i]!.recipient.length ? merged[i]!.recipient : e.recipient }, e);
+        folded.add(e);
       }
     }
-    const events = merged.filter((e) => !folded.includes(e));
+    const events = merged.filter((e) => !folded.has(e));
     return { ...x, events: events.map((e) => ({ ...e, id: eventId(e) })) };
   },
 };
