@@ -8,7 +8,7 @@ import { MarsadError } from '../../errors.js';
 import { ingest } from '../../services/ingest.js';
 import { parseHost } from '../../server/hosts.js';
 import { DEFAULT_HOST, DEFAULT_PORT, listen } from '../../server/listen.js';
-import { err, out, styles } from '../io.js';
+import { err, out, printable, styles } from '../io.js';
 import type { CommandContext } from '../main.js';
 import { intOption } from '../options.js';
 
@@ -48,8 +48,8 @@ export function registerServe(program: Command, ctx: CommandContext): void {
       try {
         if (opts.ingestIfEmpty && (await store.stats()).documents === 0) {
           const report = await ingest(store, opts.ingestIfEmpty, { command: `serve --ingest-if-empty ${opts.ingestIfEmpty.join(' ')}` });
-          out(ctx.io, st.dim(`The store was empty: ingested ${report.counts.stored} articles from ${opts.ingestIfEmpty.join(', ')}.`));
-          for (const f of report.failures) err(ctx.io, `  rejected ${f.message}`);
+          out(ctx.io, st.dim(`The store was empty: ingested ${report.counts.stored} articles from ${printable(opts.ingestIfEmpty.join(', '))}.`));
+          for (const f of report.failures) err(ctx.io, `  rejected ${printable(f.message)}`);
         }
         const documents = (await store.stats()).documents;
         const server = await listen(store, {
@@ -58,7 +58,7 @@ export function registerServe(program: Command, ctx: CommandContext): void {
           allowHosts: opts.allowHost,
           onInternalError: (error) => err(ctx.io, `marsad: internal error in a request: ${(error as Error)?.stack ?? String(error)}`),
         });
-        out(ctx.io, `Marsad serves ${store.location} (${documents} documents) at ${st.bold(server.url)}`);
+        out(ctx.io, `Marsad serves ${printable(store.location)} (${documents} documents) at ${st.bold(server.url)}`);
         out(ctx.io, st.dim(`API: ${server.url}/api/openapi.json · Ctrl-C stops it`));
         await new Promise<void>((resolve) => {
           const stop = () => {
