@@ -142,6 +142,12 @@ export const ERRORS = {
     exit: ExitCode.STORE,
     http: 503,
   },
+  'host-not-allowed': {
+    title: 'this server does not answer to that host name',
+    hint: 'open the address marsad serve printed, or start it with --allow-host NAME for each other name it is reached by',
+    exit: ExitCode.USAGE,
+    http: 403,
+  },
   'not-found': {
     title: 'not found',
     hint: 'list what is stored with `marsad search` or `marsad stats`',

@@ -21,6 +21,23 @@ export function err(io: Io, text: string): void {
   io.stderr.write(text.endsWith('\n') ? text : text + '\n');
 }
 
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+const CONTROL_BUT_LINES = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029]/g;
+const escapeChar = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+
+/**
+ * Text from input (a file name, a title, a message naming a file) made safe to print: control
+ * characters (C0 with tab and line ends, DEL, C1, the Unicode line separators) are written as
+ * `\u001b`, so a name cannot move the cursor, recolour or clear the terminal, or fake a line of
+ * output. With `lines`, line ends are kept (an article's text).
+ *
+ * @example
+ * printable('a\u001b[2Jb\n.txt')  // 'a\\u001b[2Jb\\u000a.txt'
+ */
+export function printable(text: string, options: { lines?: boolean } = {}): string {
+  return text.replace(options.lines ? CONTROL_BUT_LINES : CONTROL, escapeChar);
+}
+
 /** ANSI styles for a stream, or identity functions when colour is off. */
 export function styles(io: Io, stream: 'stdout' | 'stderr') {
   const on = Boolean(io[stream].isTTY) && !io.env.NO_COLOR && io.env.TERM !== 'dumb';

@@ -20,7 +20,7 @@ import { registerSearch } from './commands/search.js';
 import { registerServe } from './commands/serve.js';
 import { registerShow } from './commands/show.js';
 import { registerStats } from './commands/stats.js';
-import { err, processIo, styles, type Io } from './io.js';
+import { err, printable, processIo, styles, type Io } from './io.js';
 
 /** What commands get from the program. */
 export interface CommandContext {
@@ -103,14 +103,14 @@ function report(io: Io, error: unknown, debug: boolean): number {
   // was written, so this ends normally, without a message.
   if ((error as NodeJS.ErrnoException | null)?.code === 'EPIPE') return ExitCode.OK;
   if (isMarsadError(error)) {
-    err(io, `${st.red('marsad:')} ${error.message}`);
+    err(io, `${st.red('marsad:')} ${printable(error.message)}`);
     err(io, `  ${st.dim(error.hint)}`);
     if (debug && error.stack) err(io, error.stack);
     return error.exitCode;
   }
   const e = error instanceof Error ? error : new Error(String(error));
   const internal = new MarsadError('internal', undefined, e.message);
-  err(io, `${st.red('marsad:')} ${internal.message}`);
+  err(io, `${st.red('marsad:')} ${printable(internal.message)}`);
   err(io, `  ${st.dim(internal.hint)}`);
   if (debug && e.stack) err(io, e.stack);
   return ExitCode.INTERNAL;

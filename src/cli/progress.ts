@@ -2,7 +2,7 @@
  * A progress bar on standard error for long work, only on a terminal (quiet when piped or in CI).
  */
 import cliProgress from 'cli-progress';
-import type { Io } from './io.js';
+import { printable, type Io } from './io.js';
 
 export interface Progress {
   update(done: number, total: number, current: string): void;
@@ -28,7 +28,8 @@ export function progressBar(io: Io, enabled: boolean): Progress {
   let started = false;
   return {
     update(done, total, current) {
-      const name = current.length > 48 ? '…' + current.slice(-47) : current;
+      const shown = printable(current);
+      const name = shown.length > 48 ? '…' + shown.slice(-47) : shown;
       if (!started) {
         bar.start(total, done, { current: name });
         started = true;

@@ -18,6 +18,11 @@ export interface AppOptions {
   readonly webRoot?: string | null;
   /** Told about internal errors (a bug), which the client sees only as their code. */
   readonly onInternalError?: (error: unknown) => void;
+  /**
+   * Whether to answer a request with this `Host` header (hosts.ts); others get 403
+   * `host-not-allowed`. Absent: every host (the app called in-process, as in tests).
+   */
+  readonly allowHost?: (host: string | undefined) => boolean;
 }
 
 /** Where `npm run build` puts the web app. */
@@ -62,6 +67,17 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     const internal = new MarsadError('internal', c.req.path, 'the request failed');
     return c.json(errorBody(internal), ERRORS.internal.http);
   });
+
+  if (options.allowHost) {
+    const allowHost = options.allowHost;
+    app.use('*', async (c, next) => {
+      const host = c.req.header('host');
+      if (!allowHost(host)) {
+        throw new MarsadError('host-not-allowed', host === undefined ? 'no Host header' : `Host ${JSON.stringify(host).slice(1, -1)}`);
+      }
+      await next();
+    });
+  }
 
   app.use('/api/*', async (c, next) => {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {

@@ -7,9 +7,20 @@ import type { AddressInfo } from 'node:net';
 import { MarsadError } from '../errors.js';
 import type { Store } from '../store/store.js';
 import { createApp, type AppOptions } from './app.js';
+import { hostAllowList } from './hosts.js';
 
 export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_PORT = 8080;
+
+export interface ListenOptions extends Omit<AppOptions, 'allowHost'> {
+  readonly host?: string;
+  readonly port?: number;
+  /**
+   * Names the server answers to besides its own address, localhost, 127.0.0.1 and [::1]
+   * (`--allow-host`): "marsad.lan", "marsad.lan:8443", ".example.org" (and its sub-domains).
+   */
+  readonly allowHosts?: readonly string[];
+}
 
 export interface RunningServer {
   /** "http://127.0.0.1:8080" */
@@ -25,9 +36,11 @@ export interface RunningServer {
  * const server = await listen(store, { host: '127.0.0.1', port: 0 });  // port 0: any free port
  * @throws MarsadError `usage` naming --port when the port is taken or not allowed.
  */
-export async function listen(store: Store, options: { host?: string; port?: number } & AppOptions = {}): Promise<RunningServer> {
+export async function listen(store: Store, options: ListenOptions = {}): Promise<RunningServer> {
   const host = options.host ?? DEFAULT_HOST;
-  const app = createApp(store, options);
+  // The port is known once listening (port 0 picks one); until then no request is answered.
+  let allowHost: (host: string | undefined) => boolean = () => false;
+  const app = createApp(store, { ...options, allowHost: (h) => allowHost(h) });
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, hostname: host, port: options.port ?? DEFAULT_PORT });
     server.once('error', (error: NodeJS.ErrnoException) => {
@@ -36,6 +49,7 @@ export async function listen(store: Store, options: { host?: string; port?: numb
     });
     server.once('listening', () => {
       const address = server.address() as AddressInfo;
+      allowHost = hostAllowList(host, address.port, options.allowHosts ?? []);
       const shown = address.family === 'IPv6' ? `[${address.address}]` : address.address;
       resolve({
         url: `http://${shown}:${address.port}`,

@@ -69,6 +69,7 @@ export function openApiDocument(): Record<string, unknown> {
         responses: {
           '200': ok,
           '400': error('a parameter is invalid; the message names it'),
+          '403': error('the Host header names a host this server does not answer to (`host-not-allowed`; see `marsad serve --allow-host`)'),
           ...(r.notFound ? { '404': error('no such id') } : {}),
           '500': error('the store failed, or a bug'),
         },
@@ -82,7 +83,8 @@ export function openApiDocument(): Record<string, unknown> {
     info: {
       title: 'Marsad API',
       version: marsadVersion(),
-      description: 'Arabic news as sourced event data: documents, events, entities, places, figures and exports. Read only.',
+      description:
+        'Arabic news as sourced event data: documents, events, entities, places, figures and exports. Read only. File paths are shown relative to the folder or file given to `marsad ingest`.',
       license: { name: 'MIT', identifier: 'MIT' },
     },
     servers: [{ url: '/' }],

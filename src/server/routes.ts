@@ -15,6 +15,7 @@ import {
   storeStats,
 } from '../services/browse.js';
 import { EXPORT_TYPES, exportChunks } from '../services/export.js';
+import { publicRecord, publicRun, publicSource, storePathShower } from '../services/paths.js';
 import {
   DocumentsParams,
   EntitiesParams,
@@ -64,18 +65,25 @@ export const ROUTES: readonly Route[] = [
       'Arabic-aware search (stems, clitics, synonyms: "معتقلي" finds "المعتقلين") with filters. With `q`, documents matching every word come first; without, newest first. Each hit has a snippet with the matches marked.',
     query: DocumentsParams,
     answer: '{ total, limit, offset, rows: [{ id, title, source, published, snippet, highlights, score, complete, exact }] }',
-    handler: (store, q) => listDocuments(store, q),
+    handler: async (store, q) => {
+      const [page, show] = await Promise.all([listDocuments(store, q), storePathShower(store)]);
+      return { ...page, rows: page.rows.map((h) => ({ ...h, source: h.source.path === undefined ? h.source : { ...h.source, path: show(h.source.path) } })) };
+    },
   }),
   route({
     path: '/api/documents/{id}',
     tag: 'documents',
     summary: 'One document: its record and sources',
-    description: 'The record exactly as `marsad extract` prints it (contract.md), and every source it was read from.',
+    description:
+      'The record as `marsad extract` prints it (contract.md), and every source it was read from. File paths (`source.path`, `origin`) are shown relative to the folder or file given to `marsad ingest`, never as the server\'s absolute paths.',
     query: FilterParams.pick({}),
     pathParams: [{ name: 'id', description: 'document id (16 hex digits)' }],
     answer: '{ record: DocumentRecord, sources: [{ origin, url, outlet, published }] }',
     notFound: true,
-    handler: (store, _q, p) => documentRecord(store, p.id!),
+    handler: async (store, _q, p) => {
+      const [{ record, sources }, show] = await Promise.all([documentRecord(store, p.id!), storePathShower(store)]);
+      return { record: publicRecord(record, show), sources: sources.map((s) => publicSource(s, show)) };
+    },
   }),
   route({
     path: '/api/events',
@@ -158,7 +166,10 @@ export const ROUTES: readonly Route[] = [
     description: 'Counts, outlets, the publication range, the last ingest run, and the values the filters can take.',
     query: FilterParams.pick({}),
     answer: '{ documents, entities, …, facets: { eventTypes, topics, outlets, categories, actors, places } }',
-    handler: (store) => storeStats(store),
+    handler: async (store) => {
+      const [stats, show] = await Promise.all([storeStats(store), storePathShower(store)]);
+      return { ...stats, lastRun: stats.lastRun ? publicRun(stats.lastRun, show) : null };
+    },
   }),
   route({
     path: '/api/export',
@@ -172,7 +183,8 @@ export const ROUTES: readonly Route[] = [
     handler: async (store, q): Promise<StreamAnswer> => {
       const { format, ...filter } = q;
       const type = EXPORT_TYPES[format];
-      return { stream: exportChunks(store, format, toFilter(filter)), mediaType: type.mediaType, filename: `marsad.${type.extension}` };
+      const show = await storePathShower(store);
+      return { stream: exportChunks(store, format, toFilter(filter), { mapRecord: (r) => publicRecord(r, show) }), mediaType: type.mediaType, filename: `marsad.${type.extension}` };
     },
   }),
 ];

@@ -10,7 +10,7 @@
  *   with coordinates (kind "event"), for QGIS.
  * - `plover`: PLOVER JSON Lines (export-plover.ts).
  */
-import type { SizeFigure } from '../extract/record.js';
+import type { DocumentRecord, SizeFigure } from '../extract/record.js';
 import type { EventRow, RecordFilter, Store } from '../store/store.js';
 import { entityLabel, ploverEvent } from './export-plover.js';
 
@@ -24,6 +24,11 @@ export const EXPORT_TYPES: Record<ExportFormat, { mediaType: string; extension: 
   plover: { mediaType: 'application/x-ndjson; charset=utf-8', extension: 'plover.jsonl' },
 };
 
+export interface ExportOptions {
+  /** How a whole record is written (jsonl): the API shows its paths relative (paths.ts). */
+  readonly mapRecord?: (record: DocumentRecord) => DocumentRecord;
+}
+
 /** Rows fetched from the store at a time. */
 const BATCH = 500;
 
@@ -36,12 +41,12 @@ async function* allEvents(store: Store, filter: RecordFilter): AsyncGenerator<Ev
   }
 }
 
-async function* records(store: Store, filter: RecordFilter): AsyncGenerator<string> {
+async function* records(store: Store, filter: RecordFilter, mapRecord: (r: DocumentRecord) => DocumentRecord = (r) => r): AsyncGenerator<string> {
   for (let offset = 0; ; offset += BATCH) {
     const page = await store.documents({ filter, limit: BATCH, offset });
     for (const row of page.rows) {
       const record = await store.getDocument(row.id);
-      if (record) yield JSON.stringify(record) + '\n';
+      if (record) yield JSON.stringify(mapRecord(record)) + '\n';
     }
     if (page.rows.length < BATCH) return;
   }
@@ -134,10 +139,10 @@ async function* plover(store: Store, filter: RecordFilter): AsyncGenerator<strin
  * @example
  * for await (const chunk of exportChunks(store, 'geojson', { outlet: 'هاوار' })) out.write(chunk);
  */
-export function exportChunks(store: Store, format: ExportFormat, filter: RecordFilter): AsyncGenerator<string> {
+export function exportChunks(store: Store, format: ExportFormat, filter: RecordFilter, options: ExportOptions = {}): AsyncGenerator<string> {
   switch (format) {
     case 'jsonl':
-      return records(store, filter);
+      return records(store, filter, options.mapRecord);
     case 'csv':
       return csv(store, filter);
     case 'geojson':

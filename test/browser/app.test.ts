@@ -32,6 +32,13 @@ describe.skipIf(!hasChromium && !process.env.CI)('web app in Chromium', () => {
   let browser: BrowserContext;
   let page: Page;
   const { a, b } = storyRecords();
+  // Addresses from input that must never become links (nor blank the view: issue 16, item 10).
+  const badUrl = (id: string, url: string) => ({ ...a, id, title: `${a.title} (${url})`, source: { ...a.source, url, path: `news/${id}.txt` } });
+  const badUrls = {
+    relative: badUrl('badc0de000000001', 'example.com/page'),
+    script: badUrl('badc0de000000002', 'javascript:alert(1)'),
+    data: badUrl('badc0de000000003', 'data:text/html,<script>alert(1)</script>'),
+  };
 
   beforeAll(async () => {
     expect(existsSync(CHROMIUM), `${CHROMIUM} is missing: install it with apt-get install chromium`).toBe(true);
@@ -39,7 +46,7 @@ describe.skipIf(!hasChromium && !process.env.CI)('web app in Chromium', () => {
     mkdirSync(SHOTS, { recursive: true });
     store = openSqliteStore(join(tempDir('marsad-browser-'), 'app.db'));
     await ingest(store, [join(packageRoot(), 'examples')]);
-    for (const r of [...Object.values(storyRecords()), ...syntheticRecords(200)]) await store.saveDocument(r, { origin: r.source.path!, outlet: r.source.outlet ?? null }, null);
+    for (const r of [...Object.values(storyRecords()), ...syntheticRecords(200), ...Object.values(badUrls)]) await store.saveDocument(r, { origin: r.source.path!, outlet: r.source.outlet ?? null }, null);
     server = await listen(store, { host: '127.0.0.1', port: 0 });
     // A fresh profile folder each run (playwright passes it to Chromium as --user-data-dir).
     browser = await chromium.launchPersistentContext(tempDir('marsad-chromium-'), {
@@ -102,6 +109,23 @@ describe.skipIf(!hasChromium && !process.env.CI)('web app in Chromium', () => {
     await expect.poll(() => page.getAttribute('#mark-v1', 'class')).toContain('active');
     expect(await page.locator('.article .sentence').count()).toBeGreaterThan(0);
     await shot('article');
+  });
+
+  it('shows an address that is not an absolute http(s) URL as text, never as a link, and still shows the article', async () => {
+    for (const r of Object.values(badUrls)) {
+      await open(`#/doc/${r.id}`);
+      await page.waitForSelector('.article .text mark');
+      const where = page.locator('.article .where');
+      expect(await where.locator('a').count(), r.source.url).toBe(0);
+      expect(await where.locator('.source-url').textContent()).toBe(r.source.url);
+      expect(await page.locator('a[href^="javascript:"], a[href^="data:"]').count()).toBe(0);
+    }
+    // A real address is a link to its host.
+    await open(`#/doc/${a.id}`);
+    await page.waitForSelector('.article .text mark');
+    const link = page.locator('.article .where a.source-url');
+    expect(await link.getAttribute('href')).toBe(a.source.url);
+    expect(await link.textContent()).toBe(new URL(a.source.url!).hostname);
   });
 
   it('filters the events table by type and opens a row in its sentence', async () => {

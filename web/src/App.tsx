@@ -5,7 +5,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { I18nContext, makeI18n, type Lang } from './i18n.js';
 import { filtersOf, href, useRoute, type View } from './router.js';
-import { useStats } from './components.js';
+import { useStats, ViewBoundary } from './components.js';
 import { ArticleView } from './views/ArticleView.js';
 import { EntityView } from './views/EntityView.js';
 import { EventsView } from './views/EventsView.js';
@@ -90,7 +90,7 @@ export function App() {
           </button>
         </div>
       </header>
-      <main id="main" tabIndex={-1} class={`view-${route.view}`}>{body}</main>
+      <main id="main" tabIndex={-1} class={`view-${route.view}`}><ViewBoundary key={`${route.view}/${route.id ?? ''}`}>{body}</ViewBoundary></main>
     </I18nContext.Provider>
   );
 }

@@ -1,5 +1,5 @@
 /** Pieces the views share: the filter bar, paging, status lines, badges, snippets. */
-import type { ComponentChildren } from 'preact';
+import { Component, type ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { api, exportUrl, type Filters, type StatsView } from './api.js';
 import { EVENT_LABELS, useI18n } from './i18n.js';
@@ -18,6 +18,24 @@ export function Status(props: { loading?: boolean; error?: string | null; empty?
   if (props.loading) return <p class="status" aria-live="polite">{t.loading}</p>;
   if (props.empty) return <p class="status">{props.emptyText ?? t.noResults}</p>;
   return null;
+}
+
+/**
+ * Keeps a view's failure inside the view: a record that breaks rendering shows an error line
+ * instead of blanking the page (the header and the other views keep working).
+ */
+export class ViewBoundary extends Component<{ children?: ComponentChildren }, { failed: string | null }> {
+  override state = { failed: null as string | null };
+  static override getDerivedStateFromError(error: unknown) {
+    return { failed: error instanceof Error ? error.message : String(error) };
+  }
+  override componentDidCatch(error: unknown) {
+    console.error('marsad: a view failed to render', error);
+  }
+  override render() {
+    if (this.state.failed !== null) return <p class="status error" role="alert">{this.state.failed}</p>;
+    return this.props.children;
+  }
 }
 
 export function TypeBadge(props: { type: string }) {

@@ -8,7 +8,7 @@ import { once } from 'node:events';
 import { MarsadError } from '../../errors.js';
 import { exportChunks } from '../../services/export.js';
 import { ExportParams, parseParams, toFilter } from '../../services/params.js';
-import { err } from '../io.js';
+import { err, printable } from '../io.js';
 import type { CommandContext } from '../main.js';
 
 interface ExportOpts {
@@ -93,7 +93,7 @@ export function registerExport(program: Command, ctx: CommandContext): void {
         if (opts.output) {
           sink.end();
           await once(sink, 'finish');
-          err(ctx.io, `wrote ${bytes.toLocaleString('en-US')} bytes of ${format} to ${opts.output}`);
+          err(ctx.io, `wrote ${bytes.toLocaleString('en-US')} bytes of ${format} to ${printable(opts.output)}`);
         }
       } finally {
         await store.close();

@@ -6,7 +6,7 @@ import { MarsadError, ExitCode } from '../../errors.js';
 import { extractArticle } from '../../extract/document.js';
 import type { DocumentRecord } from '../../extract/record.js';
 import { checkPublishedOption, planInputs, readInputs } from '../../ingest/read.js';
-import { err, json, out, styles, type Io } from '../io.js';
+import { err, json, out, printable, styles, type Io } from '../io.js';
 import type { CommandContext } from '../main.js';
 
 export function registerExtract(program: Command, ctx: CommandContext): void {
@@ -34,11 +34,11 @@ async function runExtract(io: Io, inputs: string[], opts: { published?: string; 
   const st = styles(io, 'stderr');
   const fail = (error: MarsadError) => {
     failed++;
-    err(io, `${st.red('marsad:')} ${error.message}\n  ${st.dim(error.hint)}`);
+    err(io, `${st.red('marsad:')} ${printable(error.message)}\n  ${st.dim(error.hint)}`);
   };
   for await (const item of readInputs(plan, { ...(published ? { published } : {}), stdin: io.stdin })) {
     if (item.kind === 'skipped') {
-      err(io, st.dim(`skipped ${item.path} (${item.reason})`));
+      err(io, st.dim(`skipped ${printable(item.path)} (${printable(item.reason)})`));
       continue;
     }
     articles++;

@@ -4,7 +4,7 @@
 import type { Command } from 'commander';
 import { ExitCode, MarsadError } from '../../errors.js';
 import { ingest, type ArticleReport, type IngestReport } from '../../services/ingest.js';
-import { err, json, out, styles, type Io } from '../io.js';
+import { err, json, out, printable, styles, type Io } from '../io.js';
 import type { CommandContext } from '../main.js';
 import { progressBar } from '../progress.js';
 
@@ -44,7 +44,7 @@ function articleLine(io: Io, r: ArticleReport): string {
   const found = r.found
     ? st.dim(` — ${r.found.entities} entities, ${r.found.dates} dates, ${r.found.quantities} figures, ${r.found.events} events`)
     : '';
-  return `${tag} ${r.id}  ${r.title ?? r.origin}${found}`;
+  return `${tag} ${r.id}  ${printable(r.title ?? r.origin)}${found}`;
 }
 
 function summary(io: Io, report: IngestReport, location: string): string {
@@ -52,7 +52,7 @@ function summary(io: Io, report: IngestReport, location: string): string {
   const c = report.counts;
   const n = (v: number) => String(v).padStart(7);
   const lines = [
-    st.bold(`Ingested into ${location} (run ${report.runId})`),
+    st.bold(`Ingested into ${printable(location)} (run ${report.runId})`),
     `${n(report.articles)} articles read`,
     `${n(c.stored)} stored`,
     `${n(c.updated)} updated (re-extracted by a newer pipeline)`,
@@ -63,11 +63,11 @@ function summary(io: Io, report: IngestReport, location: string): string {
   if (c.skipped > 0) lines.push(`${n(c.skipped)} files skipped (not articles)`);
   if (report.failures.length > 0) {
     lines.push('', st.bold('Rejected:'));
-    for (const f of report.failures) lines.push(`  ${st.red(f.code)}  ${f.message}`);
+    for (const f of report.failures) lines.push(`  ${st.red(f.code)}  ${printable(f.message)}`);
   }
   if (report.skipped.length > 0) {
     lines.push('', st.bold('Skipped:'));
-    for (const s of report.skipped) lines.push(`  ${s.path} ${st.dim(`(${s.reason})`)}`);
+    for (const s of report.skipped) lines.push(`  ${printable(s.path)} ${st.dim(`(${printable(s.reason)})`)}`);
   }
   return lines.join('\n');
 }

@@ -3,7 +3,7 @@
  */
 import type { Command } from 'commander';
 import { searchDocuments, type SearchHit } from '../../services/search.js';
-import { json, out, styles, type Io } from '../io.js';
+import { json, out, printable, styles, type Io } from '../io.js';
 import type { CommandContext } from '../main.js';
 import { intOption } from '../options.js';
 
@@ -36,15 +36,18 @@ export function registerSearch(program: Command, ctx: CommandContext): void {
     });
 }
 
+/** A piece of a snippet on one line, with nothing in it a terminal would act on. */
+const text = (piece: string) => printable(piece.replace(/\s*\n\s*/g, ' '));
+
 function highlighted(io: Io, hit: SearchHit): string {
   const st = styles(io, 'stdout');
   let s = '';
   let at = 0;
   for (const [a, b] of hit.highlights) {
-    s += hit.snippet.slice(at, a) + st.mark(hit.snippet.slice(a, b));
+    s += text(hit.snippet.slice(at, a)) + st.mark(text(hit.snippet.slice(a, b)));
     at = b;
   }
-  return (s + hit.snippet.slice(at)).replace(/\s*\n\s*/g, ' ');
+  return s + text(hit.snippet.slice(at));
 }
 
 function render(io: Io, query: string, total: number, hits: SearchHit[], offset: number): string {
@@ -52,8 +55,8 @@ function render(io: Io, query: string, total: number, hits: SearchHit[], offset:
   if (hits.length === 0) return total === 0 ? `No article matches "${query}".` : `No more results (${total} in all).`;
   const lines = [st.dim(`${total} article${total === 1 ? '' : 's'} match "${query}"; showing ${offset + 1}-${offset + hits.length}`)];
   hits.forEach((h, i) => {
-    const where = [h.source.outlet, h.published, h.source.path ?? h.source.url].filter(Boolean).join(' · ');
-    lines.push('', `${st.bold(String(offset + i + 1) + '.')} ${st.bold(h.title ?? '(untitled)')}  ${st.dim(h.id)}`);
+    const where = printable([h.source.outlet, h.published, h.source.path ?? h.source.url].filter(Boolean).join(' · '));
+    lines.push('', `${st.bold(String(offset + i + 1) + '.')} ${st.bold(printable(h.title ?? '(untitled)'))}  ${st.dim(h.id)}`);
     if (where) lines.push(`   ${st.dim(where)}`);
     lines.push(`   ${highlighted(io, h)}`);
   });

@@ -1,12 +1,14 @@
 /**
- * `marsad serve [--host 127.0.0.1] [--port 8080] [--store PATH] [--ingest-if-empty PATH…]`:
- * the web app and the HTTP API, until Ctrl-C.
+ * `marsad serve [--host 127.0.0.1] [--port 8080] [--allow-host NAME]… [--store PATH] [--ingest-if-empty PATH…]`:
+ * the web app and the HTTP API, until Ctrl-C. Requests whose `Host` header names another
+ * host are refused (server/hosts.ts).
  */
 import type { Command } from 'commander';
 import { MarsadError } from '../../errors.js';
 import { ingest } from '../../services/ingest.js';
+import { parseHost } from '../../server/hosts.js';
 import { DEFAULT_HOST, DEFAULT_PORT, listen } from '../../server/listen.js';
-import { err, out, styles } from '../io.js';
+import { err, out, printable, styles } from '../io.js';
 import type { CommandContext } from '../main.js';
 import { intOption } from '../options.js';
 
@@ -15,6 +17,13 @@ interface ServeOpts {
   host: string;
   port: number;
   ingestIfEmpty?: string[];
+  allowHost: string[];
+}
+
+/** `--allow-host`, repeatable: each value checked to be a host name, with an optional port. */
+function collectHost(value: string, previous: string[]): string[] {
+  if (!parseHost(value)) throw new MarsadError('usage', '--allow-host', `${JSON.stringify(value)} is not a host name (NAME, NAME:PORT or .DOMAIN)`);
+  return [...previous, value];
 }
 
 export function registerServe(program: Command, ctx: CommandContext): void {
@@ -24,24 +33,32 @@ export function registerServe(program: Command, ctx: CommandContext): void {
     .option('--store <path>', 'the store (default: $MARSAD_STORE or ./marsad.db)')
     .option('--host <address>', 'the address to listen on; 0.0.0.0 opens it to the network', DEFAULT_HOST)
     .option('--port <n>', 'the port (0: any free port)', intOption('--port', 0, 65535), DEFAULT_PORT)
+    .option('--allow-host <name>', 'also answer requests addressed to this name (NAME, NAME:PORT, .DOMAIN for it and its sub-domains); repeatable', collectHost, [] as string[])
     .option('--ingest-if-empty <paths...>', 'ingest these files or folders first when the store holds no document')
-    .addHelpText('after', '\nThe API is described at /api/openapi.json.\n\nExamples:\n  marsad serve\n  marsad serve --port 9000 --store /data/marsad.db\n  marsad serve --ingest-if-empty examples')
+    .addHelpText('after', '\nThe API is described at /api/openapi.json.\n\n' +
+        'Only requests addressed to the address listened on, localhost, 127.0.0.1 or [::1] (with\n' +
+        'the port) are answered; any other Host header gets 403 host-not-allowed, so that a web\n' +
+        'page cannot reach the API through a name of its own (DNS rebinding). Add the names the\n' +
+        'server is reached by (a reverse proxy, a LAN name) with --allow-host.\n\n' +
+        'Examples:\n  marsad serve\n  marsad serve --port 9000 --store /data/marsad.db\n  marsad serve --ingest-if-empty examples\n' +
+        '  marsad serve --host 0.0.0.0 --allow-host marsad.lan --allow-host marsad.example.org:443')
     .action(async (opts: ServeOpts) => {
       const store = ctx.openStore(opts.store);
       const st = styles(ctx.io, 'stdout');
       try {
         if (opts.ingestIfEmpty && (await store.stats()).documents === 0) {
           const report = await ingest(store, opts.ingestIfEmpty, { command: `serve --ingest-if-empty ${opts.ingestIfEmpty.join(' ')}` });
-          out(ctx.io, st.dim(`The store was empty: ingested ${report.counts.stored} articles from ${opts.ingestIfEmpty.join(', ')}.`));
-          for (const f of report.failures) err(ctx.io, `  rejected ${f.message}`);
+          out(ctx.io, st.dim(`The store was empty: ingested ${report.counts.stored} articles from ${printable(opts.ingestIfEmpty.join(', '))}.`));
+          for (const f of report.failures) err(ctx.io, `  rejected ${printable(f.message)}`);
         }
         const documents = (await store.stats()).documents;
         const server = await listen(store, {
           host: opts.host,
           port: opts.port,
+          allowHosts: opts.allowHost,
           onInternalError: (error) => err(ctx.io, `marsad: internal error in a request: ${(error as Error)?.stack ?? String(error)}`),
         });
-        out(ctx.io, `Marsad serves ${store.location} (${documents} documents) at ${st.bold(server.url)}`);
+        out(ctx.io, `Marsad serves ${printable(store.location)} (${documents} documents) at ${st.bold(server.url)}`);
         out(ctx.io, st.dim(`API: ${server.url}/api/openapi.json · Ctrl-C stops it`));
         await new Promise<void>((resolve) => {
           const stop = () => {

@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import { MarsadError } from '../../errors.js';
 import type { DocumentRecord } from '../../extract/record.js';
 import type { SourceRef } from '../../store/store.js';
-import { json, out, styles, type Io } from '../io.js';
+import { json, out, printable, styles, type Io } from '../io.js';
 import type { CommandContext } from '../main.js';
 
 export function registerShow(program: Command, ctx: CommandContext): void {
@@ -30,12 +30,12 @@ export function registerShow(program: Command, ctx: CommandContext): void {
 
 function render(io: Io, r: DocumentRecord, sources: SourceRef[]): string {
   const st = styles(io, 'stdout');
-  const lines = [st.bold(r.title ?? '(untitled)'), st.dim(`id ${r.id} · published ${r.published ?? 'unknown'} · pipeline ${r.pipeline.version}`)];
-  for (const s of sources) lines.push(st.dim(`source ${[s.origin, s.outlet, s.url].filter(Boolean).join(' · ')}`));
+  const lines = [st.bold(printable(r.title ?? '(untitled)')), st.dim(`id ${r.id} · published ${r.published ?? 'unknown'} · pipeline ${r.pipeline.version}`)];
+  for (const s of sources) lines.push(st.dim(`source ${printable([s.origin, s.outlet, s.url].filter(Boolean).join(' · '))}`));
   lines.push(
     st.dim(`${r.entities.length} entities · ${r.dates.length} dates · ${r.quantities.length} figures · ${r.events.length} events · ${r.messages.length} messages`),
     '',
-    r.text,
+    printable(r.text, { lines: true }),
   );
   if (r.entities.length) {
     lines.push('', st.bold('Entities'));

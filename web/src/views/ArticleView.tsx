@@ -10,6 +10,7 @@ import { api, type DocumentRecord } from '../api.js';
 import { Status, TypeBadge } from '../components.js';
 import { useApi } from '../hooks.js';
 import { CATEGORY_LABELS, MODALITY_LABELS, QUALIFIER_LABELS, useI18n } from '../i18n.js';
+import { safeHttpUrl } from '../links.js';
 import { href } from '../router.js';
 
 type Kind = 'PER' | 'ORG' | 'LOC' | 'date' | 'figure' | 'trigger';
@@ -138,7 +139,7 @@ export function ArticleView(props: { id: string; event: string | null; focus: st
         <h1 id="article-title" class="visually-hidden">{record.title ?? t.untitled}</h1>
         <p class="where">
           {record.source.outlet}{record.published && <> · <bdi dir="ltr">{record.published}</bdi></>}
-          {record.source.url && <> · <a href={record.source.url} rel="noreferrer noopener" target="_blank">{new URL(record.source.url).hostname}</a></>}
+          {record.source.url && <> · <SourceUrl url={record.source.url} /></>}
         </p>
         <Legend />
         <div class="text" lang="ar" dir="rtl">{textParts}</div>
@@ -215,6 +216,16 @@ export function ArticleView(props: { id: string; event: string | null; focus: st
       </aside>
     </div>
   );
+}
+
+/**
+ * An article's address: a link (to its host name) only when it is an absolute http(s) URL;
+ * anything else is shown as text, left to right, and never as a link.
+ */
+function SourceUrl(props: { url: string }) {
+  const url = safeHttpUrl(props.url);
+  if (!url) return <bdi class="source-url" dir="ltr">{props.url}</bdi>;
+  return <a class="source-url" href={url.href} rel="noreferrer noopener" target="_blank">{url.hostname}</a>;
 }
 
 export function Legend() {
