@@ -17,6 +17,8 @@ interface Actor {
   id: string;
   type?: Entity['type'];
   subtype?: string;
+  /** ISO alpha-2 country code, where the entity has one. */
+  country?: string;
   /** Surface forms to mark wherever they stand (longest first wins). */
   forms: string[];
 }
@@ -50,7 +52,7 @@ function entitiesIn(text: string, actors: Actor[]): Entity[] {
       type: a.type ?? 'ORG',
       subtype: a.subtype ?? null,
       name: { ar: a.forms[0]!, en: null },
-      country: null,
+      country: a.country ?? null,
       geo: null,
       mentions: mentions.get(a.id)!.sort((x, y) => x.start - y.start),
     }));
@@ -747,5 +749,16 @@ describe('what an attack hits (issue 12)', () => {
     expect(events('وأطلقت روسيا صواريخ من البحر على مقرات لداعش في الرقة.', [RU, ISIS])[0]).toMatchObject({ type: 'ASSAULT', actor: ['loc:ru'], recipient: ['org:isis'] });
     // A head that is no target ("على أطفال داعش") does not make its owner the one attacked.
     expect(events('وشنت روسيا غارات على قرى قريبة من مواقع لقسد.', [RU, SDF])[0]?.recipient ?? []).not.toContain('org:sdf');
+  });
+});
+
+describe('a nationality names the doer of an act of force (issue 12)', () => {
+  it('"القصف التركي": the country the article names is the attacker; with none named, no one is', () => {
+    const TR: Actor = { ...TURKEY, country: 'TR' };
+    const text = 'وأسفر القصف التركي على القرية عن أضرار. وكانت تركيا قد هددت بذلك.';
+    expect(events(text, [TR]).find((e) => e.type === 'ASSAULT')?.actor).toEqual(['loc:tr']);
+    expect(events('وأسفر القصف التركي على القرية عن أضرار.', []).find((e) => e.type === 'ASSAULT')?.actor).toEqual([]);
+    // A nationality after a noun of speech names no doer of force.
+    expect(events('وأسفر الموقف التركي عن توتر. وكانت تركيا قد هددت بذلك.', [TR]).filter((e) => e.type === 'ASSAULT')).toEqual([]);
   });
 });

@@ -8,12 +8,13 @@
 import { normalizeForm } from '../../text/normalize.js';
 import type { Sentence } from '../../text/sentences.js';
 import { TokenKind } from '../../text/tokenize.js';
+import { institutionRules } from '../entities/institutions.js';
 import { indicesBySentence, lowerBound, lowerBoundBy } from '../lookup.js';
 import type { DateMention, Entity, Event, EventType, Quantity, Span } from '../record.js';
 import type { Extraction, ExtractionInput, Extractor } from '../types.js';
 import { contentStart, findRecipient, findSubject, perpetrator, sentenceSubject, withConjuncts, type ActorSource, type SubjectFound } from './arguments.js';
 import { eventConfidence } from './confidence.js';
-import { buildContext, isActorLike, type DocumentContext, type MentionOnTokens } from './context.js';
+import { buildContext, isActorLike, isActorPlace, type DocumentContext, type MentionOnTokens } from './context.js';
 import { matchingKeys, stemsOf } from './cues.js';
 import { eventLexicon } from './lexicon.js';
 import { modalityOf } from './modality.js';
@@ -345,6 +346,21 @@ function demandIn(ctx: DocumentContext, content: Span): { addressee: string | nu
   return null;
 }
 
+/**
+ * The doer a nationality adjective names after an act noun ("الضربات الأمريكية", "القصف التركي"):
+ * the actor of that country the article names nearest before the act, else nearest after it.
+ * Null when the word is no nationality or the article names no actor of that country.
+ */
+function nationalDoer(ctx: DocumentContext, byCountry: ReadonlyMap<string, MentionOnTokens[]>, match: TriggerMatch): MentionOnTokens | null {
+  const t = match.endToken;
+  if (t >= ctx.norms.length || ctx.mentionAt[t] !== -1) return null;
+  const demonym = institutionRules().demonyms.get(ctx.norms[t]!);
+  const list = demonym ? byCountry.get(demonym.cc) : undefined;
+  if (!list || list.length === 0) return null;
+  const at = lowerBoundBy(list, match.firstToken, (m) => m.firstToken);
+  return at > 0 ? list[at - 1]! : list[at] ?? null;
+}
+
 /** Acts done between parties: talks, agreements, joint action. */
 const MUTUAL: ReadonlySet<EventType> = new Set(['CONSULT', 'AGREE', 'COOPERATE']);
 const BETWEEN = normalizeForm('بين');
@@ -472,6 +488,15 @@ export const eventExtractor: Extractor = {
     // Looked up once per article, not once per trigger: long articles stay linear.
     const entityById = new Map(sofar.entities.map((e) => [e.id, e]));
     const lookups = sentenceLookups(ctx, sentences, sofar.dates, sofar.quantities, input.titleEnd);
+    // The mentions of each country's actors (the country, its capital, its bodies), in reading order.
+    const byCountry = new Map<string, MentionOnTokens[]>();
+    for (const m of ctx.mentions) {
+      if (!m.entity.country || !(isActorLike(m.entity) || isActorPlace(m.entity))) continue;
+      if (m.entity.type === 'LOC' && m.entity.subtype !== 'country' && !isActorPlace(m.entity)) continue;
+      const list = byCountry.get(m.entity.country) ?? [];
+      list.push(m);
+      byCountry.set(m.entity.country, list);
+    }
     const firstMentioned = new Map<string, number>();
     for (const m of ctx.mentions) if (!firstMentioned.has(m.entity.id)) firstMentioned.set(m.entity.id, m.start);
     // The actor the article is about: the subject of its first event in the title or the lead.
@@ -553,6 +578,12 @@ export const eventExtractor: Extractor = {
               ? { source: 'subject', mentions: [reading.doer], after: reading.doer.endToken }
               : { source: 'anonymous', mentions: [], after: Math.max(match.endToken, ...patient.map((m) => m.endToken)) };
           }
+        }
+        // "الضربات الأمريكية", "القصف التركي": a nationality after an act of force names its doer,
+        // the country as the article names it (the country, its capital, its forces).
+        if (match.kind === 'noun' && subject.source !== 'subject' && ACTS_OF_FORCE.has(match.entry.type)) {
+          const national = nationalDoer(ctx, byCountry, match);
+          if (national) subject = { source: 'subject', mentions: [national], after: match.endToken + 1 };
         }
         // "محادثات بين الولايات المتحدة وروسيا": the parties of talks, a deal or joint action.
         const between = MUTUAL.has(match.entry.type) && (match.kind === 'noun' || subject.source !== 'subject') ? partiesBetween(ctx, matches, match, argumentsEnd) : null;
