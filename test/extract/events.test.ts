@@ -762,3 +762,14 @@ describe('a nationality names the doer of an act of force (issue 12)', () => {
     expect(events('وأسفر الموقف التركي عن توتر. وكانت تركيا قد هددت بذلك.', [TR]).filter((e) => e.type === 'ASSAULT')).toEqual([]);
   });
 });
+
+describe('clashes (issue 12)', () => {
+  it('in a clash each side attacks: two events, one each way', () => {
+    expect(events('ودارت اشتباكات بين قسد وداعش في الريف.', [SDF, ISIS]).map((e) => [e.type, e.actor, e.recipient])).toEqual([
+      ['ASSAULT', ['org:sdf'], ['org:isis']],
+      ['ASSAULT', ['org:isis'], ['org:sdf']],
+    ]);
+    // An attack one side makes is not mirrored.
+    expect(events('وهاجمت قسد مواقع داعش في الريف.', [SDF, ISIS]).map((e) => [e.actor, e.recipient])).toEqual([[['org:sdf'], ['org:isis']]]);
+  });
+});

@@ -361,8 +361,8 @@ function nationalDoer(ctx: DocumentContext, byCountry: ReadonlyMap<string, Menti
   return at > 0 ? list[at - 1]! : list[at] ?? null;
 }
 
-/** Acts done between parties: talks, agreements, joint action. */
-const MUTUAL: ReadonlySet<EventType> = new Set(['CONSULT', 'AGREE', 'COOPERATE']);
+/** Acts done between parties: talks, agreements, joint action (and clashes, marked `mutual`). */
+const MUTUAL: ReadonlySet<EventType> = new Set(['CONSULT', 'AGREE', 'COOPERATE', 'ASSAULT']);
 const BETWEEN = normalizeForm('بين');
 /** How many words (adjectives, a place, a date) may stand between a mutual act noun and بين. */
 const BETWEEN_REACH = 6;
@@ -586,7 +586,9 @@ export const eventExtractor: Extractor = {
           if (national) subject = { source: 'subject', mentions: [national], after: match.endToken + 1 };
         }
         // "محادثات بين الولايات المتحدة وروسيا": the parties of talks, a deal or joint action.
-        const between = MUTUAL.has(match.entry.type) && (match.kind === 'noun' || subject.source !== 'subject') ? partiesBetween(ctx, matches, match, argumentsEnd) : null;
+        const between = (MUTUAL.has(match.entry.type) && match.entry.type !== 'ASSAULT') || match.entry.mutual
+          ? (match.kind === 'noun' || subject.source !== 'subject') ? partiesBetween(ctx, matches, match, argumentsEnd) : null
+          : null;
         if (between) {
           subject = { source: 'subject', mentions: [between[0]!], after: between.at(-1)!.endToken };
           patient = between.slice(1);
@@ -793,6 +795,12 @@ export const eventExtractor: Extractor = {
         };
         events.push(event);
         inSentence.push(event);
+        // "اشتباكات بين قسد وداعش", "اشتبكت القوات مع خلية للتنظيم": in a clash each side attacks.
+        if (match.entry.mutual && actor.length > 0 && recipient.length > 0) {
+          const mirrored: Event = { ...event, actor: recipient, recipient: actor, topics: [...topics], contexts: [...event.contexts] };
+          events.push(mirrored);
+          inSentence.push(mirrored);
+        }
         if (reportedAct && parent) lastReport = { parent: parent.span, end: match.endToken };
         if (content) embedding.push({ span: content, type: type, actor });
         if ((actorSource === 'subject' || actorSource === 'speech') && actor.length) {

@@ -33,6 +33,8 @@ const TriggerSchema = z.object({
   needs_subject: z.boolean().optional(),
   needs_recipient: z.boolean().optional(),
   noun_takes_sentence_actor: z.boolean().optional(),
+  /** An act each side does to the other (a clash): told once, it is an event in each direction. */
+  mutual: z.boolean().optional(),
   requires: z.object({ words: z.array(z.string().min(1)).min(1), within: z.number().int().min(1).max(12) }).optional(),
   excludes: z.object({ words: z.array(z.string().min(1)).min(1), within: z.number().int().min(1).max(12) }).optional(),
   excludes_before: z.object({ words: z.array(z.string().min(1)).min(1), within: z.number().int().min(1).max(4) }).optional(),
