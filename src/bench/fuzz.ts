@@ -44,15 +44,22 @@ export function validArticle(r: Rand, n: number): { title: string; body: string 
   return { title, body };
 }
 
-/** Encodes text in a single-byte code page (windows-1256, iso-8859-6). */
-function encodeIn(label: string, text: string): Buffer {
+/** Encodes text in a single-byte code page (windows-1256, iso-8859-6): '?' for what it lacks, or an error when `strict`. */
+export function encodeIn(label: string, text: string, options: { strict?: boolean } = {}): Buffer {
   const decoder = new TextDecoder(label);
   const table = new Map<string, number>();
   for (let b = 0; b < 256; b++) {
     const ch = decoder.decode(Uint8Array.of(b));
     if (!table.has(ch)) table.set(ch, b);
   }
-  return Buffer.from([...text].flatMap((ch) => (table.has(ch) ? [table.get(ch)!] : [0x3f])));
+  return Buffer.from(
+    [...text].map((ch) => {
+      const b = table.get(ch);
+      if (b !== undefined) return b;
+      if (options.strict) throw new Error(`not in ${label}: ${ch}`);
+      return 0x3f;
+    }),
+  );
 }
 
 const randomBytes = (r: Rand, n: number) => Buffer.from(Array.from({ length: n }, () => Math.floor(r() * 256)));

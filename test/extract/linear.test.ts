@@ -13,18 +13,10 @@ import { longArticle } from '../../src/bench/corpus.js';
 import { extractPrepared } from '../../src/extract/document.js';
 import { MentionIndex, nearestNaming } from '../../src/extract/entities/link.js';
 import { indicesBySentence, lowerBound, sentenceAt } from '../../src/extract/lookup.js';
+import { seededRandom } from '../../src/ner/train.js';
 
-/** A small deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small deterministic generator: the tagger's seeded one. */
+const random = seededRandom;
 const int = (rnd: () => number, n: number) => Math.floor(rnd() * n);
 
 /** Sentences in reading order, not overlapping, with gaps, over tokens and characters alike. */

@@ -14,6 +14,7 @@ import type { InputItem } from '../../src/ingest/types.js';
 import { ingest } from '../../src/services/ingest.js';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { tempDir } from '../helpers/tmp.js';
+import { encodeIn as encodeInCodePage } from '../../src/bench/fuzz.js';
 
 async function read(paths: string[]): Promise<InputItem[]> {
   const items: InputItem[] = [];
@@ -25,20 +26,8 @@ const failures = (items: InputItem[]) => items.flatMap((i) => (i.kind === 'failu
 const skipped = (items: InputItem[]) => items.flatMap((i) => (i.kind === 'skipped' ? [i] : []));
 const name = (path: string) => path.split('/').at(-1);
 
-/** Encodes text in a single-byte code page known to TextDecoder. */
-function encodeIn(label: string, text: string): Buffer {
-  const decoder = new TextDecoder(label);
-  const table = new Map<string, number>();
-  for (let b = 0; b < 256; b++) {
-    const ch = decoder.decode(Uint8Array.of(b));
-    if (!table.has(ch)) table.set(ch, b);
-  }
-  return Buffer.from([...text].map((ch) => {
-    const b = table.get(ch);
-    if (b === undefined) throw new Error(`not in ${label}: ${ch}`);
-    return b;
-  }));
-}
+/** Encodes text in a single-byte code page known to TextDecoder; every character must be in it. */
+const encodeIn = (label: string, text: string) => encodeInCodePage(label, text, { strict: true });
 
 const ARTICLE = 'اشتباكات في ريف دير الزور\n\nقتل ثلاثة عناصر من داعش في اشتباكات مع قسد.';
 
