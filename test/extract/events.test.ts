@@ -773,3 +773,18 @@ describe('clashes (issue 12)', () => {
     expect(events('وهاجمت قسد مواقع داعش في الريف.', [SDF, ISIS]).map((e) => [e.actor, e.recipient])).toEqual([[['org:sdf'], ['org:isis']]]);
   });
 });
+
+describe('the reason given for a sanction (issue 12)', () => {
+  const BH: Actor = { id: 'loc:bh', type: 'LOC', subtype: 'country', forms: ['البحرين'] };
+  const QA: Actor = { id: 'loc:qa', type: 'LOC', subtype: 'country', forms: ['قطر'] };
+  it('"قطعت X العلاقات مع Y بسبب دعمها …" also accuses Y, as X\'s reason', () => {
+    const list = events('وقطعت البحرين علاقاتها مع قطر بسبب دعمها للإرهاب.', [BH, QA]);
+    expect(list.map(brief)).toEqual([
+      { type: 'SANCTION', actor: ['loc:bh'], recipient: ['loc:qa'], trigger: 'وقطعت' },
+      { type: 'ACCUSE', actor: ['loc:bh'], recipient: ['loc:qa'], trigger: 'بسبب دعمها' },
+    ]);
+    expect(list[1]!.content?.text).toBe('بسبب دعمها للإرهاب');
+    // A reason that is no doing of theirs ("بسبب الأزمة") accuses no one.
+    expect(events('وقطعت البحرين علاقاتها مع قطر بسبب الأزمة.', [BH, QA]).map((e) => e.type)).toEqual(['SANCTION']);
+  });
+});

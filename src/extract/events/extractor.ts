@@ -361,6 +361,32 @@ function nationalDoer(ctx: DocumentContext, byCountry: ReadonlyMap<string, Menti
   return at > 0 ? list[at - 1]! : list[at] ?? null;
 }
 
+/** Acts whose stated reason accuses the one they are done to: sanctions and coercion. */
+const REASONED: ReadonlySet<EventType> = new Set(['SANCTION', 'COERCE']);
+/** Words that give a reason: "بسبب", "جراء", "نتيجة", "على خلفية". */
+const BECAUSE = normalized(['بسبب', 'جراء', 'نتيجة', 'لاتهامها', 'خلفية']);
+/** How many words after its trigger an act's reason may be given. */
+const REASON_REACH = 15;
+
+/**
+ * Where the reason for an act is given as the doing of the one it is done to: "بسبب" (or
+ * "جراء", "نتيجة", "على خلفية") followed by a noun with that party's pronoun ("بسبب إصرارها",
+ * "جراء ممارساته"), in the act's sentence after its trigger. The token of "بسبب", or null.
+ */
+function reasonGiven(ctx: DocumentContext, e: Event): number | null {
+  const from = ctx.doc.tokens.indexAt(e.trigger.end);
+  const end = ctx.doc.tokens.indexAt(e.sentence.end);
+  for (let t = from; t < end - 1 && t - from <= REASON_REACH; t++) {
+    if (!BECAUSE.has(ctx.norms[t]!)) continue;
+    const next = ctx.norms[t + 1]!;
+    if (ctx.mentionAt[t + 1] !== -1) return null;
+    // Its pronoun: "إصرارها", "ممارساتها", "دعمه", "تورطهم".
+    const pronoun = ctx.readingsOf(t + 1).some((r) => r.enclitic !== null && ['ها', 'ه', 'هم', 'هما'].includes(r.enclitic)) || /(ها|هم)$/u.test(next);
+    return pronoun ? t : null;
+  }
+  return null;
+}
+
 /** Acts done between parties: talks, agreements, joint action (and clashes, marked `mutual`). */
 const MUTUAL: ReadonlySet<EventType> = new Set(['CONSULT', 'AGREE', 'COOPERATE', 'ASSAULT']);
 const BETWEEN = normalizeForm('بين');
@@ -814,6 +840,30 @@ export const eventExtractor: Extractor = {
         if (type === 'REQUEST' && recipient.length) lastRecipient = recipient;
       }
     });
+    // "قطعت البحرين العلاقات مع قطر بسبب إصرارها على …": the reason given for a sanction or a
+    // coercion, told as the other side's doing, is an accusation of it (ontology.md: ACCUSE).
+    for (const e of [...events]) {
+      if (!REASONED.has(e.type) || e.actor.length === 0 || e.recipient.length === 0) continue;
+      const reason = reasonGiven(ctx, e);
+      if (!reason) continue;
+      const trigger = spanOf(text, ctx.doc.tokens.start(reason), ctx.doc.tokens.end(reason + 1));
+      let contentEnd = e.sentence.end;
+      while (contentEnd > trigger.end && /[\s.!?؟…"»)]/u.test(text[contentEnd - 1]!)) contentEnd--;
+      const content = spanOf(text, trigger.start, contentEnd);
+      events.push({
+        ...e,
+        type: 'ACCUSE',
+        mode: null,
+        contexts: [...(lex.contextsByType.get('ACCUSE') ?? [])],
+        topics: [],
+        trigger,
+        content,
+        size: undefined,
+        rule: 'ar/events/accuse/reason-given',
+        confidence: eventConfidence({ kind: 'noun', actor: 'discourse', recipientExpected: true, recipient: true, modality: e.modality, type: 'ACCUSE', rule: 'ar/events/accuse/reason-given' }, trigger.start),
+        evidence: [e.sentence],
+      });
+    }
     // "تبنى داعش الهجوم": the claimant is the doer of the attacks told without one; the claim
     // is no event of its own.
     const claimant = claimantOf(ctx, sentences);
