@@ -788,3 +788,12 @@ describe('the reason given for a sanction (issue 12)', () => {
     expect(events('وقطعت البحرين علاقاتها مع قطر بسبب الأزمة.', [BH, QA]).map((e) => e.type)).toEqual(['SANCTION']);
   });
 });
+
+describe('a position told with the speaker\'s pronoun (issue 12)', () => {
+  it('"أكدت X أنها تساند …", "قالت إنها ترفض …": the speaker\'s own act, no second statement', () => {
+    expect(events('وأكدت الإدارة الذاتية أنها تساند التحركات السلمية.', [AANES]).map((e) => [e.type, e.actor])).toEqual([['SUPPORT', ['org:aanes']]]);
+    expect(events('وقالت الإدارة الذاتية إنها ترفض أي تدخل.', [AANES]).map((e) => [e.type, e.actor])).toEqual([['REJECT', ['org:aanes']]]);
+    // With a subject of its own the position is that subject's, told by the speaker.
+    expect(events('وقالت الإدارة الذاتية إن تركيا ترفض أي حوار.', [AANES, TURKEY]).find((e) => e.type === 'REJECT')?.actor).toEqual(['loc:tr']);
+  });
+});

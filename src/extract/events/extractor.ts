@@ -647,10 +647,14 @@ export const eventExtractor: Extractor = {
         // subject; but what one denies is mostly its own doing ("نفى التحالف أن تكون طائراته قد
         // استهدفت …").
         const deniedOwnAct = parent?.type === 'REJECT' && parent.actor.length > 0 && subject.source !== 'subject';
+        // "أكد المرزوقي أنه يساند التحركات", "قالت إنها ترفض": a position the speaker takes, told
+        // with the speaker's pronoun, is the speaker's own (and no second statement).
+        const ownPosition = parent?.type === 'STATEMENT' && parent.actor.length > 0 && SPEECH_TYPES.has(match.entry.type) && match.entry.type !== 'STATEMENT'
+          && match.kind === 'verb' && subject.source !== 'subject' && opensContent(ctx, parent.span, match);
         // An act told in the report with a subject of its own that names no one ("أن الشرطة ألقت
         // القبض") is the act, with no known doer.
         const unnamedDoer = parent !== undefined && ((subject.source === 'anonymous' && !match.nounLike) || passive) && !SPEECH_TYPES.has(match.entry.type);
-        if (parent && subject.source !== 'subject' && !match.firstPerson && !match.participle && !deniedOwnAct && !reportedAct && !unnamedDoer) continue;
+        if (parent && subject.source !== 'subject' && !match.firstPerson && !match.participle && !deniedOwnAct && !reportedAct && !unnamedDoer && !ownPosition) continue;
 
         // Who acts. Speakers go on speaking ("وأضافت", "نحثكم"); a noun needs its own actor, or
         // the one its sentence's main event has ("أصدر الوزراء بياناً بعيد اجتماع").
@@ -660,7 +664,7 @@ export const eventExtractor: Extractor = {
         let actor: string[] = [];
         let actorSource: ActorSource | 'discourse' | 'report' = subject.source;
         const sameSentence = inSentence.filter((e) => e.actor.length).at(-1);
-        if (deniedOwnAct) {
+        if (deniedOwnAct || ownPosition) {
           actor = parent!.actor;
           actorSource = 'discourse';
         } else if (reportedAct && subject.source !== 'subject') {
