@@ -797,3 +797,15 @@ describe('a position told with the speaker\'s pronoun (issue 12)', () => {
     expect(events('وقالت الإدارة الذاتية إن تركيا ترفض أي حوار.', [AANES, TURKEY]).find((e) => e.type === 'REJECT')?.actor).toEqual(['loc:tr']);
   });
 });
+
+describe('"his country" (issue 12)', () => {
+  it('"قال X إن بلاده وافقت": the speaker\'s country, from its own code or the nationality of its title', () => {
+    const IT: Actor = { id: 'loc:it', type: 'LOC', subtype: 'country', country: 'IT', forms: ['إيطاليا'] };
+    const PM: Actor = { id: 'new:pm', type: 'PER', forms: ['ماتيو رينتسي'] };
+    const text = 'قال رئيس الوزراء الإيطالي ماتيو رينتسي إن بلاده وافقت على المهمة. وتشارك إيطاليا في التحالف.';
+    expect(events(text, [IT, PM]).find((e) => e.type === 'AGREE')?.actor).toEqual(['loc:it']);
+    // With no country to be found, "بلاده" is no one named.
+    const none = 'قال ماتيو رينتسي إن بلاده وافقت على المهمة.';
+    expect(events(none, [PM]).find((e) => e.type === 'AGREE')?.actor ?? []).not.toContain('new:pm');
+  });
+});

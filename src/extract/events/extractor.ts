@@ -387,6 +387,39 @@ function reasonGiven(ctx: DocumentContext, e: Event): number | null {
   return null;
 }
 
+/** "His / her / our country": the speaker's country as a subject. */
+const OWN_COUNTRY = normalized(['بلاده', 'بلادها', 'بلادنا', 'بلادهم', 'دولته', 'دولتها']);
+
+/** Whether "بلاده" stands as the verb's subject: right before it (after أن) or right after it. */
+function ownCountryAt(ctx: DocumentContext, match: TriggerMatch): boolean {
+  const before = match.firstToken - 1;
+  return (before >= 0 && OWN_COUNTRY.has(ctx.norms[before]!)) || (match.endToken < ctx.norms.length && OWN_COUNTRY.has(ctx.norms[match.endToken]!));
+}
+
+/**
+ * The speaker's country as the article names it: from the speaker's own country code, else from
+ * the nationality of the title before the speaker's first mention ("رئيس الوزراء الإيطالي ماتيو
+ * رينتسي"). Null when neither gives a country the article names.
+ */
+function speakersCountry(ctx: DocumentContext, speaker: readonly string[], entities: ReadonlyMap<string, Entity>, byCountry: ReadonlyMap<string, MentionOnTokens[]>): MentionOnTokens | null {
+  const id = speaker[0];
+  if (id === undefined) return null;
+  let cc = entities.get(id)?.country ?? null;
+  if (!cc) {
+    const first = ctx.mentions.find((m) => m.entity.id === id);
+    const demonyms = institutionRules().demonyms;
+    for (let t = (first?.firstToken ?? 0) - 1, n = 0; first && t >= 0 && n < 4 && ctx.mentionAt[t] === -1; t--, n++) {
+      const d = demonyms.get(ctx.norms[t]!);
+      if (d) {
+        cc = d.cc;
+        break;
+      }
+    }
+  }
+  const list = cc ? byCountry.get(cc) : undefined;
+  return list?.find((m) => m.entity.type === 'LOC' && m.entity.subtype === 'country') ?? null;
+}
+
 /** Acts done between parties: talks, agreements, joint action (and clashes, marked `mutual`). */
 const MUTUAL: ReadonlySet<EventType> = new Set(['CONSULT', 'AGREE', 'COOPERATE', 'ASSAULT']);
 const BETWEEN = normalizeForm('بين');
@@ -610,6 +643,12 @@ export const eventExtractor: Extractor = {
         if (match.kind === 'noun' && subject.source !== 'subject' && ACTS_OF_FORCE.has(match.entry.type)) {
           const national = nationalDoer(ctx, byCountry, match);
           if (national) subject = { source: 'subject', mentions: [national], after: match.endToken + 1 };
+        }
+        // "قال رينتسي إن بلاده وافقت على …": "his country" is the speaker's country.
+        if (match.kind === 'verb' && subject.source !== 'subject') {
+          const speakerIds = parent?.actor.length ? parent.actor : lastSpeaker?.ids ?? [];
+          const country = ownCountryAt(ctx, match) ? speakersCountry(ctx, speakerIds, entityById, byCountry) : null;
+          if (country) subject = { source: 'subject', mentions: [country], after: Math.max(subject.after, match.endToken) };
         }
         // "محادثات بين الولايات المتحدة وروسيا": the parties of talks, a deal or joint action.
         const between = (MUTUAL.has(match.entry.type) && match.entry.type !== 'ASSAULT') || match.entry.mutual
