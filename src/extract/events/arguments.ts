@@ -15,8 +15,11 @@ import { eventLexicon } from './lexicon.js';
 import type { TriggerMatch } from './triggers.js';
 
 const ABOUT = normalizeForm('عن');
-/** Acts of force: what they act on may be named as its owner ("مقرات لداعش"). */
-const FORCE: ReadonlySet<string> = new Set(['ASSAULT', 'COERCE']);
+/**
+ * Acts of force: what they act on may be named as its owner ("مقرات لداعش"); an international
+ * body reports them more often than it does them.
+ */
+export const ACTS_OF_FORCE: ReadonlySet<string> = new Set(['ASSAULT', 'COERCE']);
 
 /** How far (in words) a subject may stand from its verb. */
 const MAX_VSO_GAP = 4;
@@ -42,7 +45,8 @@ export interface SubjectFound {
 
 const isPunct = (ctx: DocumentContext, t: number) => ctx.doc.tokens.kind(t) === TokenKind.Punct;
 
-function stemIn(ctx: DocumentContext, t: number, set: ReadonlySet<string>): boolean {
+/** Whether the word, as written or by the stem of one of its readings, is in the set. */
+export function stemIn(ctx: DocumentContext, t: number, set: ReadonlySet<string>): boolean {
   if (set.has(ctx.norms[t]!)) return true;
   return ctx.readingsOf(t).some((r) => set.has(r.stem) || (r.proclitics.includes('ال') && set.has('ال' + r.stem)));
 }
@@ -91,8 +95,7 @@ function targetPreposition(ctx: DocumentContext, m: MentionOnTokens): string | n
   const lex = eventLexicon();
   const head = m.firstToken - 1;
   if (head < 1 || ctx.mentionAt[head] !== -1) return null;
-  const isHead = lex.targetHeads.has(ctx.norms[head]!) || ctx.readingsOf(head).some((r) => lex.targetHeads.has(r.stem));
-  if (!isHead) return null;
+  if (!stemIn(ctx, head, lex.targetHeads)) return null;
   const before = ctx.norms[head - 1]!;
   if (lex.prepositions.has(before)) return before;
   // "بمواقع", "لمقرات": the preposition fused to the head.
@@ -261,9 +264,8 @@ export function findSubject(ctx: DocumentContext, match: TriggerMatch, clauseSta
   const headed = indefinite || (first !== null && lex.subjectHeads.has(first));
   // "قالت الشرطة الفلبينية": a definite noun right after a verb that takes no object, and is no
   // entity nor a title, is the subject itself; an actor further on belongs to the rest of the
-  // clause. After a verb that takes an object it may be the object ("ودعا المنظمات إلى").
-  // After a verb that takes an object, the definite noun is the subject when an object follows
-  // it: "وأدان الحزب هذه العملية", "دعا الحزب الحكومة التونسية إلى".
+  // clause. After a verb that takes an object the noun may be the object ("ودعا المنظمات إلى"):
+  // it is the subject only when an object follows it ("وأدان الحزب هذه العملية").
   if (!isNoun && !headed && unnamedSubjectAfter(ctx, match, clauseEnd) && (!match.entry.recipient.object || objectFollows(ctx, match, clauseEnd))) {
     const t = firstWordAfter(ctx, match, clauseEnd);
     let after = t + 1;
@@ -339,7 +341,9 @@ export function findSubject(ctx: DocumentContext, match: TriggerMatch, clauseSta
     return { source: 'anonymous', mentions: [], after: match.endToken + 1 };
   }
   // "قالت الشرطة …", "أشارت المعطيات …": the verb has a subject of its own that names no known
-  // actor. It is someone the text does not name as an entity, never the article's actor.
+  // actor. It is someone the text does not name as an entity, never the article's actor. (The
+  // first check passes over this when the word right after the verb is a title that is also the
+  // trigger's required word: the subject then stands after that word.)
   if (!isNoun && !match.entry.recipient.object && unnamedSubjectAfter(ctx, match, clauseEnd)) return { source: 'anonymous', mentions: [], after: match.endToken + 1 };
   return { source: 'none', mentions: [], after: match.endToken };
 }
@@ -541,11 +545,11 @@ export function findRecipient(ctx: DocumentContext, match: TriggerMatch, from: n
         const partitive = prep === 'من' && !m.preposition && isPartitive(ctx, at);
         const member = (prep === 'في' || prep === 'من') && at > from && isTitleWord(ctx, at - 1);
         // "هاجمت … مقرات لداعش", "قصفت مواقع للتنظيم": ل after the object names whose it is.
-        const owner = prep === 'ل' && FORCE.has(entry.type) && gap >= 1 && ctx.mentionAt[m.firstToken - 1] === -1 && !isPunct(ctx, m.firstToken - 1);
+        const owner = prep === 'ل' && ACTS_OF_FORCE.has(entry.type) && gap >= 1 && ctx.mentionAt[m.firstToken - 1] === -1 && !isPunct(ctx, m.firstToken - 1);
         if ((prep === null || partitive || member || owner) && entry.frame.object && gap <= MAX_OBJECT_GAP) return withConjuncts(ctx, m, clauseEnd);
         // "أطلقت … صواريخ على مواقع لداعش", "غارات على مواقع التنظيم": what is hit belongs to the
         // actor after it, and the preposition before it is the trigger's.
-        const target = FORCE.has(entry.type) && (prep === null || prep === 'ل') ? targetPreposition(ctx, m) : null;
+        const target = ACTS_OF_FORCE.has(entry.type) && (prep === null || prep === 'ل') ? targetPreposition(ctx, m) : null;
         if (target !== null && entry.frame.prepositions.has(target)) return withConjuncts(ctx, m, clauseEnd);
         if (prep !== null && entry.frame.prepositions.has(prep)) return withConjuncts(ctx, m, clauseEnd);
       }

@@ -12,7 +12,7 @@ import { institutionRules } from '../entities/institutions.js';
 import { indicesBySentence, lowerBound, lowerBoundBy } from '../lookup.js';
 import type { DateMention, Entity, Event, EventType, Quantity, Span } from '../record.js';
 import type { Extraction, ExtractionInput, Extractor } from '../types.js';
-import { contentStart, findRecipient, findSubject, perpetrator, sentenceSubject, withConjuncts, type ActorSource, type SubjectFound } from './arguments.js';
+import { ACTS_OF_FORCE, contentStart, findRecipient, findSubject, perpetrator, sentenceSubject, stemIn, withConjuncts, type ActorSource, type SubjectFound } from './arguments.js';
 import { eventConfidence } from './confidence.js';
 import { buildContext, isActorLike, isActorPlace, type DocumentContext, type MentionOnTokens } from './context.js';
 import { matchingKeys, stemsOf } from './cues.js';
@@ -117,10 +117,10 @@ function eventPlace(ctx: DocumentContext, lookups: SentenceLookups, index: numbe
   return first && (dash === '-' || dash === 'ـ') ? first.entity.id : null;
 }
 
-/** Words that may stand between an announcing verb and the act noun it reports ("أعلن عن بدء عملية", "أعلنت، فجر اليوم، قطع العلاقات"). */
 /** Arabic words as the text layer normalises them (ى → ي, أ → ا, ة → ه …), for sets written here. */
 const normalized = (words: readonly string[]) => new Set(words.map((w) => normalizeForm(w)));
 
+/** Words that may stand between an announcing verb and the act noun it reports ("أعلن عن بدء عملية", "أعلنت، فجر اليوم، قطع العلاقات"). */
 const NOUN_REPORT_OPENERS = normalized(['عن', 'بدء', 'انطلاق', 'نجاح', 'تنفيذ', 'فجر', 'صباح', 'مساء', 'ليلة', 'ظهر']);
 /** Words that may stand before the verb of a reported act: the speaker as its subject ("أعلنت الشرطة أنها اعتقلت", "أكد أنه تم"). */
 const VERB_REPORT_OPENERS = normalized(['أنه', 'أنها', 'أنهم', 'أنهما', 'بأنه', 'بأنها', 'بأنهم', 'تم', 'قد', 'لقد']);
@@ -220,7 +220,7 @@ function toldAsAct(ctx: DocumentContext, match: TriggerMatch): boolean {
   const before = ctx.norms[t - 1]!;
   if (NOT_TAKING_PLACE.has(before)) return false;
   // "رهن الاحتجاز", "مراكز الاحتجاز": a state, or a kind of place.
-  if (eventLexicon().stateHeads.has(before) || ctx.readingsOf(t - 1).some((r) => eventLexicon().stateHeads.has(r.stem))) return false;
+  if (stemIn(ctx, t - 1, eventLexicon().stateHeads)) return false;
   // "لشن حملة", "لتنفيذ هجمات": the act a purpose aims at.
   if (ctx.mentionAt[t - 1] === -1 && ctx.readingsOf(t - 1).some((r) => r.proclitics.includes('ل') && !r.proclitics.includes('ال'))) return false;
   const definite = (k: number) => ctx.readingsOf(k).some((r) => r.proclitics.includes('ال'));
@@ -472,8 +472,7 @@ function relativeTarget(ctx: DocumentContext, matches: readonly TriggerMatch[], 
 /** Whether a noun trigger's genitive is the one acted upon ("اعتقال قيادي"), not its doer. */
 function isPatientNoun(ctx: DocumentContext, match: TriggerMatch): boolean {
   if (match.kind !== 'noun') return false;
-  const patients = eventLexicon().patientNouns;
-  return patients.has(ctx.norms[match.firstToken]!) || ctx.readingsOf(match.firstToken).some((r) => patients.has(r.stem));
+  return stemIn(ctx, match.firstToken, eventLexicon().patientNouns);
 }
 
 /**
@@ -519,14 +518,13 @@ const PEOPLE_COST = new Set(['killed', 'injured', 'detained', 'displaced']);
 
 /** Sectors that report acts rather than do them: a news outlet or an observer announcing a killing did not kill. */
 const REPORTING_SECTORS = new Set(['MED', 'NGO']);
-/** Acts an international body reports more often than it does (the UN counts the dead, it does not kill). */
-const ACTS_OF_FORCE: ReadonlySet<EventType> = new Set(['ASSAULT', 'COERCE']);
 
 /** Whether an announcer can be the doer of the act it announces. */
 function agentive(entities: ReadonlyMap<string, Entity>, id: string, type: EventType): boolean {
   const entity = entities.get(id);
   if (!entity) return false;
   if (entity.subtype && REPORTING_SECTORS.has(entity.subtype)) return false;
+  // The UN counts the dead, it does not kill.
   if (entity.subtype === 'IGO' && ACTS_OF_FORCE.has(type)) return false;
   return true;
 }
