@@ -4,6 +4,11 @@
  * Reading is planned first (folders walked, missing paths found) so that progress can show a
  * total; then each file is read and yields its articles, failures and skips one by one. One bad
  * file never stops the others.
+ *
+ * A file's kind is read from its content, its name only breaking ties: an HTML page is read as
+ * a page (one article), a feed as its items (an article per item whose content holds one, a
+ * `link` for each that must be fetched), and a PDF, an office document, an image or other XML
+ * is refused with its kind named, never stored as text.
  */
 import { constants as fsConstants, lstatSync, statSync, type Stats } from 'node:fs';
 import { open, readdir } from 'node:fs/promises';
@@ -14,14 +19,21 @@ import { MarsadError, isMarsadError } from '../errors.js';
 import { recordMessage } from '../messages.js';
 import { decodeBytes, encodingNote } from './decode.js';
 import type { FormatContext, MetaOverrides } from './formats/common.js';
+import { feedItemArticle, parseFeed } from './formats/feed.js';
+import { pageArticle, parseHtmlPage } from './formats/html.js';
 import { readJson, readJsonLine, readJsonLines } from './formats/json.js';
 import { looksLikeSgml, readSgml } from './formats/sgml.js';
+import { binaryKind, feedRootKind, headText, isHtmlProlog, readProlog } from './formats/sniff.js';
 import { readPlainText } from './formats/text.js';
 import { parsePublished } from './published.js';
 import type { InputItem } from './types.js';
 
 /** File endings a folder walk reads; other files are listed as skipped. */
-export const SUPPORTED_EXTENSIONS = ['.txt', '.text', '.json', '.jsonl', '.ndjson', '.sgml', '.sgm'] as const;
+export const SUPPORTED_EXTENSIONS = ['.txt', '.text', '.json', '.jsonl', '.ndjson', '.sgml', '.sgm', '.html', '.htm', '.xhtml', '.rss', '.atom', '.xml'] as const;
+/** Endings of pages: read as HTML whatever their first element. */
+const PAGE_EXTENSIONS = new Set(['.html', '.htm', '.xhtml']);
+/** Endings of feeds: XML in them that is no feed is an error, not another kind of file. */
+const FEED_EXTENSIONS = new Set(['.rss', '.atom']);
 const SIDECAR_SUFFIX = '.meta.json';
 /** Largest single file read whole, and largest decompressed gzip (JSON Lines of any size are streamed). */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
@@ -34,8 +46,12 @@ const MAX_DEPTH = 64;
 
 /** One planned input. */
 export type PlannedInput =
-  /** `fsPath` is the path as bytes when the name is not valid UTF-8 (`path` is then for display). */
-  | { readonly kind: 'file'; readonly path: string; readonly fsPath?: Buffer }
+  /**
+   * `fsPath` is the path as bytes when the name is not valid UTF-8 (`path` is then for
+   * display). `named`: the user named the file itself (not found in a folder): what it holds
+   * is then read or refused, never skipped.
+   */
+  | { readonly kind: 'file'; readonly path: string; readonly fsPath?: Buffer; readonly named?: boolean }
   | { readonly kind: 'stdin' }
   | { readonly kind: 'missing'; readonly path: string; readonly error: MarsadError }
   | { readonly kind: 'skipped'; readonly path: string; readonly reason: string };
@@ -157,7 +173,7 @@ export async function planInputs(paths: readonly string[]): Promise<PlannedInput
       state.seen.add(key);
       await walk(Buffer.from(path.endsWith('/') && path.length > 1 ? path.slice(0, -1) : path), out, state, 0);
     } else if (!stat.isFile()) out.push({ kind: 'skipped', path, reason: `${specialKind(stat)}, not a regular file` });
-    else out.push({ kind: 'file', path }); // a file named explicitly is read whatever its ending
+    else out.push({ kind: 'file', path, named: true }); // a file named explicitly is read whatever its ending
   }
   return out;
 }
@@ -318,6 +334,76 @@ export function readText(text: string, ext: string, ctx: FormatContext): InputIt
   return readPlainText(text, ctx);
 }
 
+/** Where a file's bytes came from, for choosing how to read them. */
+interface BytesContext {
+  readonly origin: string;
+  readonly path?: string;
+  readonly overrides: MetaOverrides;
+  /** The file's ending ("" for standard input), after `.gz`. */
+  readonly ext: string;
+  /** Whether the user named the file itself (or it is standard input), rather than a folder holding it. */
+  readonly named: boolean;
+}
+
+/**
+ * Reads the articles of a file's bytes, by what they hold: a binary kind Marsad does not read
+ * is refused with its name; TREC SGML, an HTML page, a feed, other XML, else text (JSON, JSON
+ * Lines or plain). Other XML found in a folder as `.xml` is skipped (a folder of feeds holds
+ * other XML files); named, or as `.rss`/`.atom`, it is refused.
+ */
+export function readBytes(bytes: Uint8Array, bc: BytesContext): InputItem[] {
+  const { origin, ext } = bc;
+  const binary = binaryKind(bytes);
+  if (binary) {
+    return [{ kind: 'failure', origin, error: new MarsadError('input-unsupported', origin, `it is ${binary}; Marsad reads text, JSON, JSON Lines, SGML, HTML pages and RSS or Atom feeds`) }];
+  }
+  const head = headText(bytes);
+  if (!looksLikeSgml(head)) {
+    const prolog = readProlog(head);
+    if (PAGE_EXTENSIONS.has(ext) || isHtmlProlog(prolog)) return [readPage(bytes, bc)];
+    if (feedRootKind(prolog.root) !== null || FEED_EXTENSIONS.has(ext)) return readFeedItems(bytes, bc);
+    if (prolog.xmlDeclaration || ext === '.xml') {
+      const what = prolog.root ? `XML whose root element is <${prolog.root}>` : 'XML with no element';
+      if (ext === '.xml' && !bc.named) return [{ kind: 'skipped', path: origin, reason: `${what}, not an RSS or Atom feed` }];
+      return [{ kind: 'failure', origin, error: new MarsadError('input-not-feed', origin, `it is ${what}, not an RSS or Atom feed`) }];
+    }
+  }
+  const decoded = decodeBytes(bytes, origin);
+  const ctx: FormatContext = { origin, ...(bc.path !== undefined ? { path: bc.path } : {}), overrides: bc.overrides, notes: notesFor(decoded.encoding) };
+  return readText(decoded.text, ext, ctx);
+}
+
+/** An HTML page: one article, its URL the canonical one (relative links resolved against a sidecar's `url`). */
+function readPage(bytes: Uint8Array, bc: BytesContext): InputItem {
+  const page = parseHtmlPage(bytes, { origin: bc.origin, url: bc.overrides.url ?? null });
+  return { kind: 'article', article: pageArticle(page, bc.origin, { ...(bc.path !== undefined ? { path: bc.path } : {}), overrides: bc.overrides }) };
+}
+
+/**
+ * A feed: an article for each item whose content holds it, a `link` for each item whose page
+ * must be fetched. An item is named by its guid (or Atom id), else its link, else its number,
+ * after `#`: "feeds/hawar.rss#https://hawarnews.com/ar/…". A sidecar's date and outlet apply
+ * to every item; its title and URL, which name one article, do not.
+ */
+function readFeedItems(bytes: Uint8Array, bc: BytesContext): InputItem[] {
+  const feed = parseFeed(bytes, { origin: bc.origin, url: bc.overrides.url ?? null });
+  if (feed.items.length === 0) return [noArticles(bc.origin, 'the feed has no items')];
+  const overrides: MetaOverrides = {
+    ...(bc.overrides.published ? { published: bc.overrides.published } : {}),
+    ...(bc.overrides.outlet ? { outlet: bc.overrides.outlet } : {}),
+  };
+  const ctx: FormatContext = { origin: bc.origin, ...(bc.path !== undefined ? { path: bc.path } : {}), overrides, notes: feed.notes ?? [] };
+  return feed.items.map((item, i): InputItem => {
+    const origin = `${bc.origin}#${item.id ?? item.link ?? i + 1}`;
+    const article = feedItemArticle(item, feed, origin, ctx);
+    if (article) return { kind: 'article', article };
+    if (item.link) {
+      return { kind: 'link', origin, url: item.link, title: item.title, published: overrides.published ?? item.published, outlet: overrides.outlet ?? feed.title };
+    }
+    return { kind: 'failure', origin, error: new MarsadError('input-empty', origin, 'the feed item has neither its article nor a link to it') };
+  });
+}
+
 /** Notes on the record for the encoding a text was decoded from. */
 function notesFor(encoding: Parameters<typeof encodingNote>[0]) {
   const note = encodingNote(encoding);
@@ -465,8 +551,7 @@ export async function* readPlanned(input: PlannedInput, options: ReadOptions = {
     const origin = '<stdin>';
     try {
       const bytes = await readStream(options.stdin ?? process.stdin, origin);
-      const decoded = decodeBytes(bytes, origin);
-      yield* readText(decoded.text, '', { origin, overrides: published ? { published } : {}, notes: notesFor(decoded.encoding) });
+      yield* readBytes(bytes, { origin, overrides: published ? { published } : {}, ext: '', named: true });
     } catch (error) {
       yield failure(origin, error);
     }
@@ -512,8 +597,7 @@ export async function* readPlanned(input: PlannedInput, options: ReadOptions = {
       yield noArticles(path, 'it is empty');
       return;
     }
-    const decoded = decodeBytes(bytes, path);
-    yield* readText(decoded.text, ext, { ...ctxBase, notes: notesFor(decoded.encoding) });
+    yield* readBytes(bytes, { ...ctxBase, ext, named: input.named === true });
   } catch (error) {
     yield failure(path, error);
   }

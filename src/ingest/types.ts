@@ -28,4 +28,18 @@ export interface ArticleInput {
 export type InputItem =
   | { readonly kind: 'article'; readonly article: ArticleInput }
   | { readonly kind: 'failure'; readonly origin: string; readonly error: MarsadError }
-  | { readonly kind: 'skipped'; readonly path: string; readonly reason: string };
+  | { readonly kind: 'skipped'; readonly path: string; readonly reason: string }
+  /**
+   * A feed item whose content is not the article (a teaser, or nothing): its page, at `url`
+   * (absolute http(s)), must be fetched to read it. `origin` names the item in its feed
+   * ("feeds/hawar.rss#https://…"); the title, date and outlet are the feed's, for the article
+   * fetched to fall back on.
+   */
+  | {
+      readonly kind: 'link';
+      readonly origin: string;
+      readonly url: string;
+      readonly title: string | null;
+      readonly published: string | null;
+      readonly outlet: string | null;
+    };

@@ -13,7 +13,7 @@ export function registerExtract(program: Command, ctx: CommandContext): void {
   program
     .command('extract')
     .description('extract the record of each article and print it (JSON Lines; --json: pretty)')
-    .argument('<inputs...>', 'files or folders (.txt .json .jsonl SGML), or - for standard input')
+    .argument('<inputs...>', 'files or folders (.txt .json .jsonl SGML .html .rss .atom), or - for standard input')
     .option('--published <date>', 'publication date of the articles (YYYY-MM-DD), the anchor of relative dates')
     .option('--json', 'pretty-print: one JSON object for one article, an array for several')
     .addHelpText(
@@ -44,6 +44,10 @@ async function runExtract(io: Io, inputs: string[], opts: { published?: string; 
     articles++;
     if (item.kind === 'failure') {
       fail(item.error);
+      continue;
+    }
+    if (item.kind === 'link') {
+      fail(new MarsadError('input-link-only', item.origin, `its article is at ${item.url}, which must be fetched`));
       continue;
     }
     try {

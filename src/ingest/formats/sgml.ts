@@ -14,7 +14,8 @@ export function looksLikeSgml(text: string): boolean {
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
 
-function decodeEntities(s: string): string {
+/** Decodes the XML entities, `&nbsp;` and numeric references; other named entities stay as written. */
+export function decodeEntities(s: string): string {
   return s.replace(/&(#x[0-9a-f]{1,8}|#\d{1,10}|[a-z]{1,10});/gi, (whole, name: string) => {
     if (name[0] === '#') {
       const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
