@@ -5,7 +5,7 @@
  * `event_text`, `quad_code`, `mode`, `context`, `text_info`, `cite_info` and `coder`. Actor and
  * location objects use the manual's sub-field names, spelt as it spells them (`identifer_id`,
  * `country code`). What PLOVER has no field for (topics, modality, confidence, the rule, the
- * document id, the figures behind `size`) is under one `marsad` object, so that it never collides with a PLOVER name.
+ * document id, the figures behind `size`, the folded event it is a report of) is under one `marsad` object, so that it never collides with a PLOVER name.
  *
  * Two departures, both from the record contract: `event` says REQUEST where the 0.7b1 manual
  * says DEMAND (the name POLECAT and ontology.md use), and Marsad's STATEMENT, a plain
@@ -174,6 +174,8 @@ export function ploverEvent(e: EventRow) {
       confidence: e.confidence,
       rule: e.rule,
       size: e.size,
+      fold_id: e.fold?.id ?? null,
+      fold_sources: e.fold?.sources ?? null,
     },
   };
 }

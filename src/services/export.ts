@@ -9,12 +9,15 @@
  * - `geojson`: a FeatureCollection of places (kind "place") and of events located at a place
  *   with coordinates (kind "event"), for QGIS.
  * - `plover`: PLOVER JSON Lines (export-plover.ts).
+ * - `folds`: folded events (one act, many reports), one a row, with their sources count and each
+ *   outlet's figures side by side; CSV as `csv` writes it.
+ * - `folds-jsonl`: folded events with their reports, one a line, as `GET /api/folds` gives them.
  */
-import type { DocumentRecord, SizeFigure } from '../extract/record.js';
-import type { EventRow, RecordFilter, Store } from '../store/store.js';
+import { SIZE_CATEGORIES, type DocumentRecord, type SizeCategory, type SizeFigure } from '../extract/record.js';
+import type { EventRow, FoldFigures, FoldRow, RecordFilter, Store } from '../store/store.js';
 import { entityLabel, ploverEvent } from './export-plover.js';
 
-export type ExportFormat = 'jsonl' | 'csv' | 'geojson' | 'plover';
+export type ExportFormat = 'jsonl' | 'csv' | 'geojson' | 'plover' | 'folds' | 'folds-jsonl';
 
 /** The media type and file extension of each format. */
 export const EXPORT_TYPES: Record<ExportFormat, { mediaType: string; extension: string }> = {
@@ -22,6 +25,8 @@ export const EXPORT_TYPES: Record<ExportFormat, { mediaType: string; extension: 
   csv: { mediaType: 'text/csv; charset=utf-8', extension: 'csv' },
   geojson: { mediaType: 'application/geo+json; charset=utf-8', extension: 'geojson' },
   plover: { mediaType: 'application/x-ndjson; charset=utf-8', extension: 'plover.jsonl' },
+  folds: { mediaType: 'text/csv; charset=utf-8', extension: 'folds.csv' },
+  'folds-jsonl': { mediaType: 'application/x-ndjson; charset=utf-8', extension: 'folds.jsonl' },
 };
 
 export interface ExportOptions {
@@ -74,6 +79,8 @@ export const CSV_COLUMNS = [
   'outlet', 'published', 'title', 'url', 'rule',
   // What the event cost (`size`): a count, or the low end of a vague one (ACLED's conservative count).
   'fatalities', 'injured', 'detained', 'displaced', 'returned',
+  // The folded event it is a report of (the `folds` export), and how many documents tell it.
+  'fold_id', 'fold_sources',
 ] as const;
 
 /** Several values in one cell. */
@@ -94,6 +101,7 @@ function csvRow(e: EventRow): string {
     joined(e.topics), joined(e.contexts), e.confidence, e.trigger.text, e.sentence.text, e.sentence.start, e.sentence.end,
     e.document.outlet, e.document.published, e.document.title, e.document.url, e.rule,
     sizeCount(e.size?.killed), sizeCount(e.size?.injured), sizeCount(e.size?.detained), sizeCount(e.size?.displaced), sizeCount(e.size?.returned),
+    e.fold?.id ?? null, e.fold?.sources ?? null,
   ];
   return cells.map(csvField).join(',') + '\r\n';
 }
@@ -129,6 +137,68 @@ async function* geojson(store: Store, filter: RecordFilter): AsyncGenerator<stri
   yield '\n]}\n';
 }
 
+/** Every folded event with a report matching the filter, in date order, a batch at a time. */
+async function* allFolds(store: Store, filter: RecordFilter): AsyncGenerator<FoldRow> {
+  for (let offset = 0; ; offset += BATCH) {
+    const page = await store.folds({ filter, sort: 'date', limit: BATCH, offset });
+    yield* page.rows;
+    if (page.rows.length < BATCH) return;
+  }
+}
+
+/** The name a category's columns take: `fatalities` for the killed, as in `csv`. */
+const columnOf = (c: SizeCategory) => (c === 'killed' ? 'fatalities' : c);
+
+export const FOLD_CSV_COLUMNS = [
+  'fold_id', 'date', 'date_precision', 'type', 'mode', 'modality', 'sources', 'outlets',
+  'actor_ids', 'actor_names_ar', 'actor_names_en', 'recipient_ids', 'recipient_names_ar', 'recipient_names_en',
+  'place_id', 'place_name_ar', 'place_name_en', 'latitude', 'longitude', 'geo_precision', 'confidence',
+  // Per category: the lowest and highest count any report gives, and each outlet's own.
+  ...SIZE_CATEGORIES.flatMap((c) => [`${columnOf(c)}_min`, `${columnOf(c)}_max`, `${columnOf(c)}_by_outlet`]),
+  'document_ids', 'event_indexes', 'first_published', 'last_published', 'sentence', 'url',
+] as const;
+
+/** A figure as one cell: its value, or its range ("20–90"). */
+function figureText(r: { value: number | null; low: number | null; high: number | null }): string {
+  if (r.value !== null) return String(r.value);
+  if (r.low !== null && r.high !== null && r.low !== r.high) return `${r.low}–${r.high}`;
+  return String(r.low ?? r.high ?? '');
+}
+
+/** Each report's figure of a category, by outlet: "هاوار: 4 | المرصد السوري: 5". */
+export function figuresByOutlet(f: FoldFigures | undefined): string | null {
+  if (!f) return null;
+  return f.reports.map((r) => `${r.document.outlet ?? r.document.id}: ${figureText(r)}`).join(' | ');
+}
+
+function foldCsvRow(f: FoldRow): string {
+  const first = f.members[0];
+  const published = f.members.map((m) => m.document.published).filter((x): x is string => x !== null).sort();
+  const cells: (string | number | null)[] = [
+    f.id, f.date.value, f.date.precision, f.type, f.mode, f.modality, f.sources, joined(f.outlets),
+    joined(f.actors.map((a) => a.id)), joined(f.actors.map((a) => a.name.ar)), joined(f.actors.map((a) => a.name.en)),
+    joined(f.recipients.map((a) => a.id)), joined(f.recipients.map((a) => a.name.ar)), joined(f.recipients.map((a) => a.name.en)),
+    f.place?.id ?? null, f.place?.name.ar ?? null, f.place?.name.en ?? null,
+    f.place?.geo?.lat ?? null, f.place?.geo?.lon ?? null, f.place?.geo?.precision ?? null, f.confidence,
+    ...SIZE_CATEGORIES.flatMap((c) => {
+      const figures = f.figures.find((x) => x.category === c);
+      return [figures?.low ?? null, figures?.high ?? null, figuresByOutlet(figures)];
+    }),
+    joined(f.members.map((m) => m.document.id)), joined(f.members.map((m) => String(m.index))),
+    published[0] ?? null, published.at(-1) ?? null, first?.sentence.text ?? null, first?.document.url ?? null,
+  ];
+  return cells.map(csvField).join(',') + '\r\n';
+}
+
+async function* foldsCsv(store: Store, filter: RecordFilter): AsyncGenerator<string> {
+  yield '\uFEFF' + FOLD_CSV_COLUMNS.map(csvField).join(',') + '\r\n';
+  for await (const f of allFolds(store, filter)) yield foldCsvRow(f);
+}
+
+async function* foldsJsonl(store: Store, filter: RecordFilter): AsyncGenerator<string> {
+  for await (const f of allFolds(store, filter)) yield JSON.stringify(f) + '\n';
+}
+
 async function* plover(store: Store, filter: RecordFilter): AsyncGenerator<string> {
   for await (const e of allEvents(store, filter)) yield JSON.stringify(ploverEvent(e)) + '\n';
 }
@@ -149,5 +219,9 @@ export function exportChunks(store: Store, format: ExportFormat, filter: RecordF
       return geojson(store, filter);
     case 'plover':
       return plover(store, filter);
+    case 'folds':
+      return foldsCsv(store, filter);
+    case 'folds-jsonl':
+      return foldsJsonl(store, filter);
   }
 }

@@ -5,9 +5,9 @@
  */
 import { z } from 'zod';
 import { MarsadError, type ErrorCode } from '../errors.js';
-import { ENTITY_TYPES, EVENT_TYPES, QUANTITY_CATEGORIES } from '../extract/record.js';
+import { ENTITY_TYPES, EVENT_TYPES, QUANTITY_CATEGORIES, SIZE_CATEGORIES } from '../extract/record.js';
 import type { RecordFilter } from '../store/store.js';
-import { EVENT_SORTS } from '../store/store.js';
+import { EVENT_SORTS, FOLD_SORTS } from '../store/store.js';
 import { queryGroups } from '../text/search-terms.js';
 
 const isoDate = z
@@ -51,6 +51,11 @@ export const filterShape = {
   from: isoDate.optional().meta({ description: 'first day of the date range (YYYY, YYYY-MM or YYYY-MM-DD), inclusive' }),
   to: isoDate.optional().meta({ description: 'last day of the date range, inclusive' }),
   document: z.string().regex(/^[0-9a-f]{16}$/, 'must be a document id (16 hex digits)').optional().meta({ description: 'one document only' }),
+  fold: z
+    .string()
+    .regex(/^[0-9a-f]{16}$/, 'must be a folded event id (16 hex digits)')
+    .optional()
+    .meta({ description: 'one folded event (GET /api/folds): its reports; documents that tell it' }),
   minConfidence: confidence.optional(),
 };
 
@@ -77,12 +82,25 @@ export const FiguresParams = z.strictObject({
   ...page(500, 50),
   category: z.enum(QUANTITY_CATEGORIES).optional().meta({ description: 'figure category (killed, displaced, detained …)' }),
 });
+export const FoldsParams = z.strictObject({
+  ...filterShape,
+  ...page(200, 50),
+  sort: z.enum(FOLD_SORTS).default('-date').meta({ description: 'date, sources, type or confidence; a leading "-" sorts descending' }),
+  minSources: count(1, 100_000, 1, 'only folded events told by at least this many documents'),
+  figures: z
+    .enum(['any', ...SIZE_CATEGORIES])
+    .optional()
+    .meta({ description: 'only folded events whose reports give figures: of this category (killed, injured, detained, displaced, returned), or of any' }),
+});
+export const FoldParams = z.strictObject({});
 export const FilterParams = z.strictObject(filterShape);
 export const NetworkParams = z.strictObject({ ...filterShape, limit: count(1, 2000, 200, 'how many edges (1-2000)') });
-export const EXPORT_FORMATS = ['jsonl', 'csv', 'geojson', 'plover'] as const;
+export const EXPORT_FORMATS = ['jsonl', 'csv', 'geojson', 'plover', 'folds', 'folds-jsonl'] as const;
 export const ExportParams = z.strictObject({
   ...filterShape,
-  format: z.enum(EXPORT_FORMATS).meta({ description: 'jsonl: records; csv: events; geojson: places and events; plover: PLOVER JSON Lines' }),
+  format: z
+    .enum(EXPORT_FORMATS)
+    .meta({ description: 'jsonl: records; csv: events; geojson: places and events; plover: PLOVER JSON Lines; folds: folded events (CSV, each outlet\'s figures side by side); folds-jsonl: folded events with their reports' }),
 });
 export const IdParam = z.strictObject({ id: z.string().min(1).max(200) });
 
@@ -136,6 +154,7 @@ export function toFilter(p: z.output<typeof FilterParams>, options: { code?: Err
     ...(p.from !== undefined ? { from: p.from } : {}),
     ...(p.to !== undefined ? { to: p.to } : {}),
     ...(p.document !== undefined ? { document: p.document } : {}),
+    ...(p.fold !== undefined ? { fold: p.fold } : {}),
     ...(p.minConfidence !== undefined ? { minConfidence: p.minConfidence } : {}),
   };
 }

@@ -137,6 +137,10 @@ describe.skipIf(!hasChromium && !process.env.CI)('web app in Chromium', () => {
     await page.click('table.events th:first-child button.sort');
     await expect.poll(() => page.url()).toContain('sort=');
     await shot('events');
+    // Each row is one act with its sources count; its reports open under it, each linked to its sentence.
+    await page.click('table.events.folded tbody tr:first-child button.sources');
+    await page.waitForSelector('tr.reports-row');
+    expect(await page.locator('tr.reports-row ul.reports li a').first().getAttribute('href')).toMatch(/^#\/doc\/[0-9a-f]{16}\?event=\d+$/);
     const link = page.locator('table.events tbody tr:first-child td.sentence-cell a');
     const sentence = (await link.textContent())!;
     await link.click();

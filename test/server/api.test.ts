@@ -120,7 +120,7 @@ describe('HTTP API', () => {
       ['/api/documents?colour=red', 'colour: invalid parameter: unknown parameter'],
       ['/api/documents?document=xyz', 'document: invalid parameter: must be a document id (16 hex digits): "xyz"'],
       ['/api/figures?category=deaths', 'category: invalid parameter: must be one of killed'],
-      ['/api/export?format=xlsx', 'format: invalid parameter: must be one of jsonl, csv, geojson, plover: "xlsx"'],
+      ['/api/export?format=xlsx', 'format: invalid parameter: must be one of jsonl, csv, geojson, plover, folds, folds-jsonl: "xlsx"'],
       ['/api/export', 'format: invalid parameter'],
       ['/api/events?minConfidence=high', 'minConfidence: invalid parameter: must be a number from 0 to 1: "high"'],
       ['/api/events?minConfidence=1.5', 'minConfidence: invalid parameter: must be at most 1: "1.5"'],

@@ -194,7 +194,7 @@ describe('marsad export', () => {
   it('names the option of a bad value (exit 2)', async () => {
     const db = join(tempDir(), 'm.db');
     const cases: [string[], string][] = [
-      [['--format', 'xlsx'], '--format: invalid command line: must be one of jsonl, csv, geojson, plover: "xlsx"'],
+      [['--format', 'xlsx'], '--format: invalid command line: must be one of jsonl, csv, geojson, plover, folds, folds-jsonl: "xlsx"'],
       [['--format', 'csv', '--from', 'yesterday'], '--from: invalid command line: must be a date written YYYY, YYYY-MM or YYYY-MM-DD: "yesterday"'],
       [['--format', 'csv', '--search', ' '], '--search: invalid command line: must not be empty'],
       [['--format', 'csv', '--min-confidence', '70%'], '--min-confidence: invalid command line: must be a number from 0 to 1: "70%"'],

@@ -134,7 +134,7 @@ export function FilterBar(props: { view: View; filters: Filters; fields?: readon
           <details class="export">
             <summary title={t.exportHint}>{t.export}</summary>
             <ul>
-              {(['csv', 'geojson', 'plover', 'jsonl'] as const).map((fmt) => (
+              {(['csv', 'folds', 'geojson', 'plover', 'jsonl'] as const).map((fmt) => (
                 <li key={fmt}><a href={exportUrl(fmt, props.filters)} download>{fmt}</a></li>
               ))}
             </ul>

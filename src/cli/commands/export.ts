@@ -1,6 +1,7 @@
 /**
- * `marsad export --format jsonl|csv|geojson|plover [filters] [-o FILE]`: what the store holds,
- * for R, pandas, spreadsheets, QGIS and PLOVER tools (services/export.ts says what each holds).
+ * `marsad export --format jsonl|csv|geojson|plover|folds|folds-jsonl [filters] [-o FILE]`: what
+ * the store holds, for R, pandas, spreadsheets, QGIS and PLOVER tools (services/export.ts says
+ * what each holds).
  */
 import type { Command } from 'commander';
 import { createWriteStream, openSync } from 'node:fs';
@@ -25,6 +26,7 @@ interface ExportOpts {
   from?: string;
   to?: string;
   document?: string;
+  fold?: string;
   minConfidence?: string;
 }
 
@@ -43,8 +45,8 @@ const display = (key: string) => (key === 'q' ? '--search' : `--${key.replace(/[
 export function registerExport(program: Command, ctx: CommandContext): void {
   program
     .command('export')
-    .description('export records, events or places for other tools')
-    .requiredOption('--format <format>', 'jsonl (records), csv (events), geojson (places and events), plover (PLOVER JSON Lines)')
+    .description('export records, events, folded events or places for other tools')
+    .requiredOption('--format <format>', 'jsonl (records), csv (events), geojson (places and events), plover (PLOVER JSON Lines), folds (folded events, CSV), folds-jsonl (folded events with their reports)')
     .option('-o, --output <file>', 'write to this file (default: standard output)')
     .option('--store <path>', 'the store (default: $MARSAD_STORE or ./marsad.db)')
     .option('--search <words>', 'only documents matching these words (Arabic-aware search)')
@@ -57,12 +59,13 @@ export function registerExport(program: Command, ctx: CommandContext): void {
     .option('--from <date>', 'first day of the date range (YYYY, YYYY-MM or YYYY-MM-DD)')
     .option('--to <date>', 'last day of the date range')
     .option('--document <id>', 'one document only')
+    .option('--fold <id>', 'one folded event only: its reports (events), the documents that tell it (jsonl)')
     .option('--min-confidence <x>', 'only events at this confidence or above (0..1); with jsonl, documents with such an event')
     .addHelpText(
       'after',
       '\nCSV is UTF-8 with a byte-order mark and every field quoted, so spreadsheets read the Arabic.\n' +
         'PLOVER lines carry text_info offsets into the record text and cite_info with the source.\n\n' +
-        'Examples:\n  marsad export --format geojson -o places.geojson\n  marsad export --format csv --type ASSAULT --from 2024-01 -o attacks.csv\n  marsad export --format plover --actor org:sdf\n  marsad export --format csv --type ASSAULT --min-confidence 0.7 -o attacks.csv',
+        'Examples:\n  marsad export --format geojson -o places.geojson\n  marsad export --format csv --type ASSAULT --from 2024-01 -o attacks.csv\n  marsad export --format plover --actor org:sdf\n  marsad export --format csv --type ASSAULT --min-confidence 0.7 -o attacks.csv\n  marsad export --format folds --type ASSAULT -o attacks-by-event.csv',
     )
     .action(async (opts: ExportOpts) => {
       const given: Record<string, string | undefined> = {
@@ -77,6 +80,7 @@ export function registerExport(program: Command, ctx: CommandContext): void {
         from: opts.from,
         to: opts.to,
         document: opts.document,
+        fold: opts.fold,
         minConfidence: opts.minConfidence,
       };
       const params = parseParams(ExportParams, Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)), { code: 'usage', display });

@@ -37,7 +37,7 @@ import type {
 } from '../store.js';
 
 type Db = Database.Database;
-type Params = Record<string, unknown>;
+export type Params = Record<string, unknown>;
 
 /** An FTS5 query string: every term quoted, alternatives joined by OR, groups by `join`. */
 export function ftsQuery(groups: readonly (readonly string[])[], join: 'AND' | 'OR'): string {
@@ -116,6 +116,10 @@ function documentConditions(f: RecordFilter, p: Params, words: 'all' | 'none', d
     p.topic = f.topic;
     where.push('d.id IN (SELECT document_id FROM event_topics WHERE topic = @topic)');
   }
+  if (f.fold !== undefined) {
+    p.fold = f.fold;
+    where.push('d.id IN (SELECT document_id FROM events WHERE fold_id = @fold)');
+  }
   if (dates) where.push(...dateRange('d.published', f, p));
   return where;
 }
@@ -131,7 +135,7 @@ const EVENTS_OF_ARGUMENT = 'SELECT x.rowid FROM event_arguments a JOIN events x 
  * Roles and topics select event rowids from their own indexes: SQLite then reads just those
  * events, where `(document_id, idx) IN (SELECT …)` or EXISTS made it visit every event.
  */
-function eventConditions(f: RecordFilter, p: Params): string[] {
+export function eventConditions(f: RecordFilter, p: Params): string[] {
   const where = documentScope(f, p, 'all');
   if (f.actor !== undefined) {
     p.actor = f.actor;
@@ -157,11 +161,15 @@ function eventConditions(f: RecordFilter, p: Params): string[] {
     p.topic = f.topic;
     where.push('e.rowid IN (SELECT x.rowid FROM event_topics t JOIN events x ON x.document_id = t.document_id AND x.idx = t.event_idx WHERE t.topic = @topic)');
   }
+  if (f.fold !== undefined) {
+    p.fold = f.fold;
+    where.push('e.fold_id = @fold');
+  }
   where.push(...dateRange(EVENT_DATE, f, p));
   return where;
 }
 
-const whereClause = (where: string[]) => (where.length ? 'WHERE ' + where.join(' AND ') : '');
+export const whereClause = (where: string[]) => (where.length ? 'WHERE ' + where.join(' AND ') : '');
 
 interface DocRow {
   id: string;
@@ -249,7 +257,7 @@ export function documentTexts(db: Db, ids: readonly string[]): Map<string, strin
   return new Map(rows.map((r) => [r.id, r.text]));
 }
 
-interface EntityAttrs {
+export interface EntityAttrs {
   entity_id: string;
   type: Entity['type'];
   subtype: string | null;
@@ -262,13 +270,13 @@ interface EntityAttrs {
   pcode: string | null;
 }
 
-function toGeo(r: Pick<EntityAttrs, 'lat' | 'lon' | 'geo_precision' | 'pcode'>): Entity['geo'] {
+export function toGeo(r: Pick<EntityAttrs, 'lat' | 'lon' | 'geo_precision' | 'pcode'>): Entity['geo'] {
   if (r.lat === null || r.lon === null || r.geo_precision === null) return null;
   return { lat: r.lat, lon: r.lon, precision: r.geo_precision, ...(r.pcode !== null ? { pcode: r.pcode } : {}) };
 }
 
 /** Per entity id, the attributes most documents give it (documents may disagree on a name). */
-function canonicalEntities(db: Db, ids: readonly string[]): Map<string, EntityAttrs> {
+export function canonicalEntities(db: Db, ids: readonly string[]): Map<string, EntityAttrs> {
   const rows = db
     .prepare(
       `SELECT entity_id, type, subtype, name_ar, name_en, country, lat, lon, geo_precision, pcode, count(*) AS n
@@ -305,6 +313,8 @@ interface EventDbRow {
   confidence: number;
   rule: string;
   size: string | null;
+  fold_id: string | null;
+  fold_sources: number | null;
   title: string | null;
   published: string | null;
   outlet: string | null;
@@ -407,6 +417,7 @@ function hydrateEvents(db: Db, rows: EventDbRow[]): EventRow[] {
       confidence: r.confidence,
       rule: r.rule,
       size: r.size === null ? null : (JSON.parse(r.size) as EventSize),
+      fold: r.fold_id === null ? null : { id: r.fold_id, sources: r.fold_sources ?? 1 },
     };
   });
 }
@@ -430,17 +441,24 @@ export function queryEvents(db: Db, query: EventQuery): EventPage {
     )
     .all(p) as { rid: number; total: number }[];
   const total = keys[0]?.total ?? (db.prepare(`SELECT count(*) AS n ${from} ${where}`).get(p) as { n: number }).n;
-  if (keys.length === 0) return { total, rows: [] };
+  return { total, rows: eventsByRowid(db, keys.map((k) => k.rid)) };
+}
+
+/** Events by rowid, whole, in the order given. */
+export function eventsByRowid(db: Db, rowids: readonly number[]): EventRow[] {
+  if (rowids.length === 0) return [];
   const rows = db
     .prepare(
       `SELECT e.rowid AS rid, e.document_id, e.idx, e.event_id, e.type, e.mode, e.place, e.date_value, e.date_precision, e.modality,
               e.topics, e.contexts, e.quantities, e.sentence_start, e.sentence_end, e.trigger_start, e.trigger_end,
-              e.trigger_text, e.content_start, e.content_end, e.confidence, e.rule, e.size, d.title, d.published, d.outlet, d.url
-       FROM events e JOIN documents d ON d.id = e.document_id WHERE e.rowid IN (SELECT value FROM json_each(?))`,
+              e.trigger_text, e.content_start, e.content_end, e.confidence, e.rule, e.size, e.fold_id, f.sources AS fold_sources,
+              d.title, d.published, d.outlet, d.url
+       FROM events e JOIN documents d ON d.id = e.document_id LEFT JOIN folds f ON f.id = e.fold_id
+       WHERE e.rowid IN (SELECT value FROM json_each(?))`,
     )
-    .all(JSON.stringify(keys.map((k) => k.rid))) as (EventDbRow & { rid: number })[];
+    .all(JSON.stringify(rowids)) as (EventDbRow & { rid: number })[];
   const byRid = new Map(rows.map((r) => [r.rid, r]));
-  return { total, rows: hydrateEvents(db, keys.map((k) => byRid.get(k.rid)!)) };
+  return hydrateEvents(db, rowids.map((rid) => byRid.get(rid)!));
 }
 
 /** Counts per entity id: documents and mentions, and events naming it or located at it. */
