@@ -7,7 +7,11 @@
  *   peak resident memory of the process that ran it;
  * - the extraction of one long article of 100k, 1M and 4.9M characters (the corpus's texts
  *   joined): CPU time and cost per character, which stays flat when extraction is linear in
- *   the article's length (issue 16, item 3).
+ *   the article's length (issue 16, item 3);
+ * - folding (one event, many reports, issue 13): the time saves spend folding during that
+ *   ingest, and a refold of every stored event at once, per 10,000 articles.
+ * - HTML pages built from the corpus's texts (metadata, menu, sidebar, scripts, footer), parsed
+ *   by `parseHtmlPage` (linkedom + Readability): pages per second (issue 13).
  * Pass --json for machine-readable figures.
  */
 import { execFileSync } from 'node:child_process';
@@ -18,6 +22,7 @@ import { analyzeText } from '../text/analyze.js';
 import { normalize } from '../text/normalize.js';
 import { tokenize } from '../text/tokenize.js';
 import { loadCorpus, longArticle } from './corpus.js';
+import { pagesPerSecond } from './pages.js';
 import { STAGES } from './stages.js';
 
 /** Runs `fn` over the texts repeatedly for at least `minSeconds`; returns units per second. */
@@ -73,6 +78,7 @@ const longArticles = LENGTHS.map((chars) => {
   }
   return { chars, seconds: Number(seconds.toFixed(2)), microsecondsPerChar: Number(((seconds / chars) * 1e6).toFixed(2)) };
 });
+const pageFigures = pagesPerSecond(corpus.texts);
 const perCharRatio = Number((longArticles.at(-1)!.microsecondsPerChar / longArticles[0]!.microsecondsPerChar).toFixed(2));
 
 const child = fileURLToPath(new URL('./ingest-child.js', import.meta.url));
@@ -82,6 +88,7 @@ const ingestFigures = JSON.parse(execFileSync(process.execPath, [child, ...corpu
   stored: number;
   words: number;
   maxRssKb: number;
+  fold: { onWriteSeconds: number; refoldSeconds: number; folds: number; several: number; events: number };
 };
 
 const loadChild = fileURLToPath(new URL('./load-child.js', import.meta.url));
@@ -109,6 +116,8 @@ const figures = {
   /** Cost per character of the longest article over that of the shortest: about 1 when extraction is linear. */
   longArticlePerCharRatio: perCharRatio,
   normalizeCharsPerSecond: Math.round(normalizeOnly.perSecond),
+  /** HTML pages built from the corpus's texts, read by parseHtmlPage (issue 13). */
+  pages: pageFigures,
   entityDataLoad: {
     actors: loadFigures.actors,
     places: loadFigures.places,
@@ -124,6 +133,15 @@ const figures = {
     articlesPerSecond: Math.round(ingestFigures.articles / ingestFigures.seconds),
     wordsPerSecond: Math.round(ingestFigures.words / ingestFigures.seconds),
     peakRssMb: Math.round(ingestFigures.maxRssKb / 1024),
+  },
+  /** One event, many reports: seconds per 10,000 articles (scaled from the corpus), and what folded. */
+  folding: {
+    onWriteSecondsPer10k: Number(((ingestFigures.fold.onWriteSeconds / ingestFigures.articles) * 10_000).toFixed(2)),
+    shareOfIngest: Number((ingestFigures.fold.onWriteSeconds / ingestFigures.seconds).toFixed(3)),
+    refoldSecondsPer10k: Number(((ingestFigures.fold.refoldSeconds / ingestFigures.articles) * 10_000).toFixed(2)),
+    events: ingestFigures.fold.events,
+    folds: ingestFigures.fold.folds,
+    foldsWithSeveralSources: ingestFigures.fold.several,
   },
 };
 
@@ -142,11 +160,14 @@ if (process.argv.includes('--json')) {
     ),
     `  ${'… cost per character, 4.9M over 100k'.padEnd(42)} ${figures.longArticlePerCharRatio.toFixed(2).padStart(12)}×        (linear: about 1)`,
     `  normalise alone                            ${fmt(figures.normalizeCharsPerSecond).padStart(12)} chars/s`,
+    `  HTML pages parsed (linkedom + Readability) ${fmt(figures.pages.pagesPerSecond).padStart(12)} pages/s  (${figures.pages.pages} pages of ${figures.pages.meanKb} KB on average, ${figures.pages.passes} passes)`,
     `  entity data load (lexicon + gazetteer)     ${fmt(figures.entityDataLoad.lexiconAndGazetteerMs).padStart(12)} ms       (${fmt(figures.entityDataLoad.actors)} actors, ${fmt(figures.entityDataLoad.places)} places, ${fmt(figures.entityDataLoad.forms)} forms)`,
     `  … with the English name map                ${fmt(figures.entityDataLoad.withNameMapMs).padStart(12)} ms       (+${fmt(figures.entityDataLoad.addedRssMb)} MB resident; process peak ${fmt(figures.entityDataLoad.processPeakRssMb)} MB)`,
     `  name tagger model load (${figures.nameTaggerLoad.model})`.padEnd(45) + `${figures.nameTaggerLoad.seconds.toFixed(2).padStart(12)} s        (+${figures.nameTaggerLoad.addedRssMb} MB resident)`,
     `  ingest into SQLite (whole pipeline)        ${fmt(figures.ingest.wordsPerSecond).padStart(12)} words/s  (${fmt(figures.ingest.articlesPerSecond)} articles/s, ${figures.ingest.seconds} s)`,
     `  ingest peak memory                         ${fmt(figures.ingest.peakRssMb).padStart(12)} MB resident`,
+    `  folding on write (one event, many reports) ${figures.folding.onWriteSecondsPer10k.toFixed(2).padStart(12)} s per 10,000 articles (${(figures.folding.shareOfIngest * 100).toFixed(1)}% of the ingest)`,
+    `  … every event folded again at once         ${figures.folding.refoldSecondsPer10k.toFixed(2).padStart(12)} s per 10,000 articles (${fmt(figures.folding.events)} events → ${fmt(figures.folding.folds)} folded, ${fmt(figures.folding.foldsWithSeveralSources)} told by 2+ documents)`,
   ];
   process.stdout.write(lines.join('\n') + '\n');
 }

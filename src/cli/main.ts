@@ -20,6 +20,7 @@ import { registerSearch } from './commands/search.js';
 import { registerServe } from './commands/serve.js';
 import { registerShow } from './commands/show.js';
 import { registerStats } from './commands/stats.js';
+import { registerWatch } from './commands/watch.js';
 import { err, printable, processIo, styles, type Io } from './io.js';
 
 /** What commands get from the program. */
@@ -63,6 +64,7 @@ function build(io: Io, state: { exit: number; debug: boolean }): Command {
   registerSearch(program, ctx);
   registerShow(program, ctx);
   registerStats(program, ctx);
+  registerWatch(program, ctx);
   registerExport(program, ctx);
   registerServe(program, ctx);
   registerEval(program, ctx);

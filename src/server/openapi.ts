@@ -20,6 +20,13 @@ function parameterSchema(schema: z.ZodType): Record<string, unknown> {
   return json;
 }
 
+/** The JSON Schema of a route's answer. */
+function responseSchema(schema: z.ZodType): Record<string, unknown> {
+  const json = z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'output' }) as Record<string, unknown>;
+  delete json.$schema;
+  return json;
+}
+
 const ErrorSchema = {
   type: 'object',
   required: ['error'],
@@ -42,6 +49,52 @@ const ErrorSchema = {
  * @example
  * openApiDocument().paths['/api/events'].get.parameters  // [{ name: 'q', in: 'query', … }, …]
  */
+const NULLABLE_STRING = { type: ['string', 'null'] };
+
+/** `/api/documents/{id}`: the record, its sources, and its near-duplicate story. */
+const DOCUMENT_RESPONSE = {
+  type: 'object',
+  required: ['record', 'sources', 'story'],
+  properties: {
+    record: { $ref: '#/components/schemas/DocumentRecord' },
+    sources: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['origin'],
+        properties: { origin: { type: 'string' }, url: NULLABLE_STRING, outlet: NULLABLE_STRING, published: NULLABLE_STRING },
+      },
+    },
+    story: {
+      oneOf: [
+        { type: 'null' },
+        {
+          type: 'object',
+          required: ['id', 'documents'],
+          properties: {
+            id: { type: 'string' },
+            documents: {
+              type: 'array',
+              items: {
+                type: 'object',
+                required: ['id', 'title', 'published', 'outlet', 'url', 'resemblance'],
+                properties: {
+                  id: { type: 'string' },
+                  title: NULLABLE_STRING,
+                  published: NULLABLE_STRING,
+                  outlet: NULLABLE_STRING,
+                  url: NULLABLE_STRING,
+                  resemblance: { type: ['number', 'null'], description: 'to the copy it was matched with, 0..1; null for the story\'s first document' },
+                },
+              },
+            },
+          },
+        },
+      ],
+    },
+  },
+} as const;
+
 export function openApiDocument(): Record<string, unknown> {
   const error = (description: string) => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } });
   const paths: Record<string, unknown> = {};
@@ -57,8 +110,8 @@ export function openApiDocument(): Record<string, unknown> {
     ];
     const ok =
       r.path === '/api/documents/{id}'
-        ? { description: r.answer, content: { 'application/json': { schema: { type: 'object', properties: { record: { $ref: '#/components/schemas/DocumentRecord' }, sources: { type: 'array', items: { type: 'object' } } } } } } }
-        : { description: r.answer, content: { [r.mediaType ?? 'application/json']: { schema: r.mediaType ? { type: 'string' } : { type: 'object' } } } };
+        ? { description: r.answer, content: { 'application/json': { schema: DOCUMENT_RESPONSE } } }
+        : { description: r.answer, content: { [r.mediaType ?? 'application/json']: { schema: r.mediaType ? { type: 'string' } : r.response ? responseSchema(r.response) : { type: 'object' } } } };
     paths[r.path] = {
       get: {
         tags: [r.tag],

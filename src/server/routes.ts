@@ -8,10 +8,12 @@ import {
   actorNetwork,
   documentRecord,
   entityView,
+  foldView,
   listDocuments,
   listEntities,
   listEvents,
   listFigures,
+  listFolds,
   storeStats,
 } from '../services/browse.js';
 import { EXPORT_TYPES, exportChunks } from '../services/export.js';
@@ -24,10 +26,13 @@ import {
   ExportParams,
   FiguresParams,
   FilterParams,
+  FoldParams,
+  FoldsParams,
   NetworkParams,
   toFilter,
 } from '../services/params.js';
 import type { Store } from '../store/store.js';
+import { EventRowSchema, FoldRowSchema, pagedSchema } from './schemas.js';
 
 /** A streamed answer (exports): the media type, a file name, and the text chunks. */
 export interface StreamAnswer {
@@ -51,6 +56,8 @@ export interface Route<Q extends z.ZodObject = z.ZodObject> {
   readonly mediaType?: string;
   /** True when an unknown id in the path answers 404. */
   readonly notFound?: boolean;
+  /** The schema of a 200's JSON body, for the OpenAPI document (routes without one say `object`). */
+  readonly response?: z.ZodType;
   readonly handler: (store: Store, query: z.output<Q>, path: Record<string, string>) => Promise<unknown>;
 }
 
@@ -73,16 +80,16 @@ export const ROUTES: readonly Route[] = [
   route({
     path: '/api/documents/{id}',
     tag: 'documents',
-    summary: 'One document: its record and sources',
+    summary: 'One document: its record, sources and near-duplicate story',
     description:
-      'The record as `marsad extract` prints it (contract.md), and every source it was read from. File paths (`source.path`, `origin`) are shown relative to the folder or file given to `marsad ingest`, never as the server\'s absolute paths.',
+      'The record as `marsad extract` prints it (contract.md), every source it was read from, and its story: the other stored documents that are copies of its text (re-headlined, cut, given a tail), each with its resemblance to the copy it matched; `story` is null when there is no other copy. File paths (`source.path`, `origin`) are shown relative to the folder or file given to `marsad ingest`, never as the server\'s absolute paths.',
     query: FilterParams.pick({}),
     pathParams: [{ name: 'id', description: 'document id (16 hex digits)' }],
-    answer: '{ record: DocumentRecord, sources: [{ origin, url, outlet, published }] }',
+    answer: '{ record: DocumentRecord, sources: [{ origin, url, outlet, published }], story: { id, documents: [{ id, title, published, outlet, url, resemblance }] } | null }',
     notFound: true,
     handler: async (store, _q, p) => {
-      const [{ record, sources }, show] = await Promise.all([documentRecord(store, p.id!), storePathShower(store)]);
-      return { record: publicRecord(record, show), sources: sources.map((s) => publicSource(s, show)) };
+      const [{ record, sources, story }, show] = await Promise.all([documentRecord(store, p.id!), storePathShower(store)]);
+      return { record: publicRecord(record, show), sources: sources.map((s) => publicSource(s, show)), story };
     },
   }),
   route({
@@ -92,7 +99,31 @@ export const ROUTES: readonly Route[] = [
     description: 'Each event with the names of its actors and recipients, its place with coordinates, its sentence, trigger and content spans, and its document.',
     query: EventsParams,
     answer: '{ total, limit, offset, rows: [EventRow] }',
+    response: pagedSchema(EventRowSchema),
     handler: (store, q) => listEvents(store, q),
+  }),
+  route({
+    path: '/api/folds',
+    tag: 'events',
+    summary: 'Folded events: one act, many reports',
+    description:
+      'Events of different articles that tell the same act (same type, compatible actors and recipients, dates that agree at their precision, places the same or nested) folded into one, with the number of documents telling it, every report (document, outlet, sentence) and each outlet\'s own figures side by side. The filters keep folded events with at least one matching report, as /api/events filters events; each report stays reachable as a per-article event (/api/events?fold=ID).',
+    query: FoldsParams,
+    answer: '{ total, limit, offset, rows: [FoldRow] }',
+    response: pagedSchema(FoldRowSchema),
+    handler: (store, q) => listFolds(store, q),
+  }),
+  route({
+    path: '/api/folds/{id}',
+    tag: 'events',
+    summary: 'One folded event with its reports',
+    description: 'Its date, place, actors and recipients as its reports give them, the number of documents telling it, each report, and every outlet\'s figures side by side.',
+    query: FoldParams,
+    pathParams: [{ name: 'id', description: 'folded event id (16 hex digits)' }],
+    answer: 'FoldRow',
+    response: FoldRowSchema,
+    notFound: true,
+    handler: (store, _q, p) => foldView(store, p.id!),
   }),
   route({
     path: '/api/entities',
@@ -176,7 +207,7 @@ export const ROUTES: readonly Route[] = [
     tag: 'export',
     summary: 'Export matching records, events or places',
     description:
-      'jsonl: whole records; csv: events with actor and recipient names and coordinates (UTF-8 with BOM, quoted); geojson: places and located events for QGIS; plover: PLOVER JSON Lines with text_info offsets and cite_info.',
+      'jsonl: whole records; csv: events with actor and recipient names and coordinates (UTF-8 with BOM, quoted); geojson: places and located events for QGIS; plover: PLOVER JSON Lines with text_info offsets and cite_info; folds: folded events (one act, many reports), one a CSV row with its sources count and each outlet\'s figures; folds-jsonl: folded events with their reports.',
     query: ExportParams,
     answer: 'the export file',
     mediaType: 'application/octet-stream',

@@ -6,9 +6,9 @@
 import type { z } from 'zod';
 import { MarsadError } from '../errors.js';
 import type { DocumentRecord } from '../extract/record.js';
-import type { EntityProfile, EventPage, FigurePage, FigureRow, SourceRef, Store, StoreStats, Facets } from '../store/store.js';
+import type { EntityProfile, EventPage, FigurePage, FigureRow, FoldRow, SourceRef, Store, StoreStats, Story, Facets } from '../store/store.js';
 import { analyzeText } from '../text/analyze.js';
-import type { DocumentsParams, EntitiesParams, EntityParams, EventsParams, FiguresParams, NetworkParams } from './params.js';
+import type { DocumentsParams, EntitiesParams, EntityParams, EventsParams, FiguresParams, FoldsParams, NetworkParams } from './params.js';
 import { toFilter } from './params.js';
 import { findDocuments, type SearchHit } from './search.js';
 
@@ -32,16 +32,18 @@ export async function listDocuments(store: Store, p: z.output<typeof DocumentsPa
 }
 
 /**
- * One stored record and the sources it was read from.
+ * One stored record, the sources it was read from, and its near-duplicate story (the other
+ * copies of its text; null when it has none, or no fingerprint, being too short).
  *
  * @example
- * await documentRecord(store, '1aaea9c16e3a857b')  // { record: {...}, sources: [...] }
+ * await documentRecord(store, '1aaea9c16e3a857b')  // { record: {...}, sources: [...], story: { id, documents: [...] } | null }
  * @throws MarsadError `not-found` for an unknown id.
  */
-export async function documentRecord(store: Store, id: string): Promise<{ record: DocumentRecord; sources: SourceRef[] }> {
+export async function documentRecord(store: Store, id: string): Promise<{ record: DocumentRecord; sources: SourceRef[]; story: Story | null }> {
   const record = await store.getDocument(id);
   if (!record) throw new MarsadError('not-found', id, 'no document with this id');
-  return { record, sources: await store.sources(id) };
+  const [sources, story] = await Promise.all([store.sources(id), store.story(id)]);
+  return { record, sources, story: story && story.documents.length > 1 ? story : null };
 }
 
 /**
@@ -53,6 +55,39 @@ export async function documentRecord(store: Store, id: string): Promise<{ record
 export async function listEvents(store: Store, p: z.output<typeof EventsParams>): Promise<Paged<EventPage['rows'][number]>> {
   const page = await store.events({ filter: toFilter(p), sort: p.sort, limit: p.limit, offset: p.offset });
   return { total: page.total, limit: p.limit, offset: p.offset, rows: page.rows };
+}
+
+/**
+ * Folded events (one act, many reports) with a report matching the filters, each with its
+ * sources count, reports and every outlet's figures.
+ *
+ * @example
+ * await listFolds(store, FoldsParams.parse({ type: 'ASSAULT', minSources: '2' }))
+ */
+export async function listFolds(store: Store, p: z.output<typeof FoldsParams>): Promise<Paged<FoldRow>> {
+  const { sort, limit, offset, minSources, figures, ...filterParams } = p;
+  const page = await store.folds({
+    filter: toFilter(filterParams),
+    sort,
+    limit,
+    offset,
+    ...(minSources > 1 ? { minSources } : {}),
+    ...(figures !== undefined ? { figures: figures === 'any' ? true : figures } : {}),
+  });
+  return { total: page.total, limit, offset, rows: page.rows };
+}
+
+/**
+ * One folded event with its reports.
+ *
+ * @example
+ * await foldView(store, 'd2572589821dda1f')  // { id, sources: 3, figures: [{ category: 'killed', reports: [...] }], members: [...] }
+ * @throws MarsadError `not-found` for an unknown id.
+ */
+export async function foldView(store: Store, id: string): Promise<FoldRow> {
+  const fold = await store.fold(id);
+  if (!fold) throw new MarsadError('not-found', id, 'no folded event with this id');
+  return fold;
 }
 
 /**

@@ -4,7 +4,8 @@
  * contract tests (`test/store/contract.ts`) unchanged. Methods are asynchronous so that a
  * networked database can implement them.
  */
-import type { DocumentRecord, Entity, Event, EventSize, Quantity, Span } from '../extract/record.js';
+import type { DocumentRecord, Entity, Event, EventSize, Quantity, SizeCategory, Span } from '../extract/record.js';
+import type { Fingerprint } from '../text/minhash.js';
 import type { QueryGroups } from '../text/search-terms.js';
 
 /** A place an article's text was read from. One document may have several (repeats). */
@@ -139,6 +140,11 @@ export interface RecordFilter {
   /** One document's events or figures only. */
   readonly document?: string;
   /**
+   * One folded event's reports (`FoldRow.id`); on documents and figures, the documents that tell
+   * it.
+   */
+  readonly fold?: string;
+  /**
    * Events at this confidence or above (0..1); on documents and figures, documents with such an
    * event (of `eventType`, when given).
    */
@@ -209,6 +215,11 @@ export interface EventRow {
   readonly rule: string;
   /** What the event cost (`Event.size`); null for events stored before it was recorded. */
   readonly size: EventSize | null;
+  /**
+   * The folded event it is a report of (one event, many reports: `Store.folds`), and how many
+   * documents tell that event (1 when no other does); null where a store does not fold.
+   */
+  readonly fold: { readonly id: string; readonly sources: number } | null;
 }
 
 export const EVENT_SORTS = ['date', '-date', 'type', '-type', 'confidence', '-confidence', 'published', '-published'] as const;
@@ -223,6 +234,78 @@ export interface EventQuery extends Page {
 export interface EventPage {
   readonly total: number;
   readonly rows: EventRow[];
+}
+
+/** One outlet's figure of one category for a folded event: what its report's clause gives. */
+export interface FoldFigureReport {
+  readonly document: DocumentRef;
+  /** The report's position in its document's `events`. */
+  readonly index: number;
+  readonly value: number | null;
+  readonly low: number | null;
+  readonly high: number | null;
+  readonly qualifier: Quantity['qualifier'];
+  /** The figure's words in the report ("أربعة مدنيين"), null when the store cannot give them. */
+  readonly text: string | null;
+}
+
+/** A category of figures a folded event's reports give ("killed: 4 per Hawar, 5 per SOHR"). */
+export interface FoldFigures {
+  readonly category: SizeCategory;
+  /** The lowest and highest count any report gives (a vague one by its range). */
+  readonly low: number | null;
+  readonly high: number | null;
+  /** Each report's own figure, earliest published first. */
+  readonly reports: FoldFigureReport[];
+}
+
+/**
+ * A folded event: one act told by the events of several documents (src/services/fold.ts says
+ * when events fold). Its date, place and figures are what its reports give; its reports are
+ * per-article events, each reachable as such (`RecordFilter.fold`).
+ */
+export interface FoldRow {
+  /** 16 hex digits, from its earliest report: it stays while later reports join. */
+  readonly id: string;
+  readonly type: Event['type'];
+  readonly mode: string | null;
+  readonly modality: Event['modality'];
+  /** The most precise date its reports give (the one most give, then the earliest). */
+  readonly date: Event['date'];
+  /** The most specific place its reports give. */
+  readonly place: PlaceRef | null;
+  /** Every actor and recipient its reports name, the most named first. */
+  readonly actors: EntityRef[];
+  readonly recipients: EntityRef[];
+  /** How many documents tell it. */
+  readonly sources: number;
+  /** The outlets of those documents, earliest published first (documents without an outlet not listed). */
+  readonly outlets: string[];
+  /** The highest confidence of its reports. */
+  readonly confidence: number;
+  /** Each category of figures, every report's own figure side by side. */
+  readonly figures: FoldFigures[];
+  /** Its reports, earliest published first. */
+  readonly members: EventRow[];
+}
+
+export const FOLD_SORTS = ['date', '-date', 'sources', '-sources', 'type', '-type', 'confidence', '-confidence'] as const;
+export type FoldSort = (typeof FOLD_SORTS)[number];
+
+export interface FoldQuery extends Page {
+  /** Folded events with at least one report matching the filter (as `events` filters them). */
+  readonly filter: RecordFilter;
+  /** A field, ascending; with a leading "-", descending. Ties go by id. */
+  readonly sort: FoldSort;
+  /** Only folded events told by at least this many documents. */
+  readonly minSources?: number;
+  /** Only folded events whose reports give figures: of this category, or of any (`true`). */
+  readonly figures?: SizeCategory | true;
+}
+
+export interface FoldPage {
+  readonly total: number;
+  readonly rows: FoldRow[];
 }
 
 export interface EntityQuery extends Page {
@@ -339,6 +422,46 @@ export interface Facets {
   readonly places: { id: string; name: { ar: string; en: string | null }; count: number }[];
 }
 
+/**
+ * A story: the stored documents that are copies of one text (syndicated, re-headlined, cut or
+ * given a tail), found by their MinHash fingerprints (`src/text/minhash.ts`). Each copy stays a
+ * document of its own; the story lists them.
+ */
+export interface Story {
+  /** The id of the story's first document. */
+  readonly id: string;
+  /** Its documents, first stored first, each with how alike it is to the copy it was matched with (null for the first). */
+  readonly documents: (DocumentRef & { readonly resemblance: number | null })[];
+}
+
+/** What `marsad watch` keeps of a feed or page it follows. */
+export interface WatchSource {
+  readonly url: string;
+  readonly kind: 'feed' | 'page' | null;
+  readonly outlet: string | null;
+  readonly language: string | null;
+  /** Validators of the last response, for a conditional request. */
+  readonly etag: string | null;
+  readonly lastModified: string | null;
+  readonly lastPolledAt: string | null;
+  readonly lastSuccessAt: string | null;
+  /** Polls that failed in a row (0 after a success). */
+  readonly failures: number;
+  /** Not polled again before this time (ISO), after failures. */
+  readonly nextPollAt: string | null;
+  readonly lastError: string | null;
+}
+
+/** One item of a watched feed, once read. */
+export interface WatchItem {
+  readonly sourceUrl: string;
+  /** The item's guid, else its link. */
+  readonly key: string;
+  readonly url: string | null;
+  readonly documentId: string | null;
+  readonly outcome: 'stored' | 'updated' | 'unchanged' | 'repeat' | 'rejected';
+}
+
 export interface Store {
   /** "sqlite", "postgres". */
   readonly kind: string;
@@ -369,6 +492,14 @@ export interface Store {
   documentTexts(ids: readonly string[]): Promise<Map<string, string>>;
   /** Events matching a filter, with actor and recipient names and place coordinates. */
   events(query: EventQuery): Promise<EventPage>;
+  /**
+   * Folded events (one act, many reports) with a report matching the filter, with their reports
+   * and each outlet's figures. Maintained on write: the folds are a function of the stored
+   * events, whatever order documents were saved in.
+   */
+  folds(query: FoldQuery): Promise<FoldPage>;
+  /** One folded event, or null for an unknown id. */
+  fold(id: string): Promise<FoldRow | null>;
   /** Entities, most mentioned first. With a filter: only those in matching documents. */
   entities(query: EntityQuery): Promise<EntityPage>;
   /** One entity across the store, or null if no document names it. */
@@ -384,6 +515,26 @@ export interface Store {
   network(filter: RecordFilter, limit: number): Promise<NetworkEdge[]>;
   /** What the filter menus offer, counted over the whole store. */
   facets(): Promise<Facets>;
+
+  /**
+   * Puts a stored document in a story: the story of the most alike stored document whose
+   * resemblance reaches `threshold` (candidates found by LSH bands), else a story of its own.
+   * Idempotent: a document already placed keeps its story. Returns the story id.
+   */
+  assignStory(id: string, fingerprint: Fingerprint, threshold: number): Promise<string>;
+  /** The story of a document, or null when the document is unknown or has no fingerprint. */
+  story(documentId: string): Promise<Story | null>;
+  /** The id of a stored document one of whose sources has this URL, or null. */
+  documentByUrl(url: string): Promise<string | null>;
+
+  /** A followed feed or page, or null when it was never polled. */
+  watchSource(url: string): Promise<WatchSource | null>;
+  /** Creates or replaces what is kept of a followed feed or page. */
+  saveWatchSource(source: WatchSource): Promise<void>;
+  /** The keys of the items of a feed already read, among `keys`. */
+  watchItemsSeen(sourceUrl: string, keys: readonly string[]): Promise<Set<string>>;
+  /** Records an item as read (after its article was stored or rejected). */
+  recordWatchItem(item: WatchItem): Promise<void>;
 
   beginRun(info: RunInfo): Promise<number>;
   recordFailure(runId: number, failure: Omit<Failure, 'runId'>): Promise<void>;

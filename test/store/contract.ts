@@ -6,8 +6,12 @@ import { beforeEach, afterEach, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/store/store.js';
 import { queryGroups } from '../../src/text/search-terms.js';
 import { sampleRecord, storyRecords } from '../helpers/records.js';
+import { foldsContract } from './folds-contract.js';
+import { storiesContract } from './stories-contract.js';
 
 export function storeContract(name: string, open: () => Promise<Store>): void {
+  storiesContract(name, open);
+  foldsContract(name, open);
   describe(`Store contract: ${name}`, () => {
     let store: Store;
     beforeEach(async () => {

@@ -5,9 +5,9 @@
 import type { DocumentRecord } from '../../src/extract/record.js';
 import type { EntityView, Paged, StatsView } from '../../src/services/browse.js';
 import type { SearchHit } from '../../src/services/search.js';
-import type { EntitySummary, EventRow, FigureRow, FigureSeries, NetworkEdge, PlaceSummary, SourceRef, TimelineBucket } from '../../src/store/store.js';
+import type { EntitySummary, EventRow, FigureRow, FigureSeries, FoldRow, NetworkEdge, PlaceSummary, SourceRef, Story, TimelineBucket } from '../../src/store/store.js';
 
-export type { DocumentRecord, EntitySummary, EntityView, EventRow, FigureRow, FigureSeries, NetworkEdge, Paged, PlaceSummary, SearchHit, SourceRef, StatsView, TimelineBucket };
+export type { DocumentRecord, EntitySummary, EntityView, EventRow, FigureRow, FigureSeries, FoldRow, NetworkEdge, Paged, PlaceSummary, SearchHit, SourceRef, StatsView, Story, TimelineBucket };
 
 /** The filters every view shares; they live in the address (after "?"), so views can be linked. */
 export const FILTER_KEYS = ['q', 'actor', 'recipient', 'place', 'type', 'topic', 'outlet', 'from', 'to', 'minConfidence'] as const;
@@ -35,8 +35,11 @@ async function get<T>(path: string, params: Record<string, string | number | und
 
 export const api = {
   documents: (f: Filters, page: { limit: number; offset: number }) => get<Paged<SearchHit>>('/api/documents', { ...f, ...page }),
-  document: (id: string) => get<{ record: DocumentRecord; sources: SourceRef[] }>(`/api/documents/${encodeURIComponent(id)}`),
-  events: (f: Filters & { document?: string }, page: { limit: number; offset: number; sort?: string }) => get<Paged<EventRow>>('/api/events', { ...f, ...page }),
+  document: (id: string) => get<{ record: DocumentRecord; sources: SourceRef[]; story: Story | null }>(`/api/documents/${encodeURIComponent(id)}`),
+  events: (f: Filters & { document?: string; fold?: string }, page: { limit: number; offset: number; sort?: string }) => get<Paged<EventRow>>('/api/events', { ...f, ...page }),
+  /** Folded events (one act, many reports). */
+  folds: (f: Filters & { minSources?: number; figures?: string }, page: { limit: number; offset: number; sort?: string }) => get<Paged<FoldRow>>('/api/folds', { ...f, ...page }),
+  fold: (id: string) => get<FoldRow>(`/api/folds/${encodeURIComponent(id)}`),
   entity: (id: string) => get<EntityView>(`/api/entities/${encodeURIComponent(id)}`),
   places: (f: Filters) => get<{ rows: PlaceSummary[] }>('/api/places', f),
   figures: (f: Filters & { category?: string }, page: { limit: number; offset: number }) => get<Paged<FigureRow>>('/api/figures', { ...f, ...page }),
@@ -47,7 +50,7 @@ export const api = {
 };
 
 /** The address of an export of what the filters keep. */
-export function exportUrl(format: 'jsonl' | 'csv' | 'geojson' | 'plover', f: Filters): string {
+export function exportUrl(format: 'jsonl' | 'csv' | 'geojson' | 'plover' | 'folds', f: Filters): string {
   const query = new URLSearchParams({ format });
   for (const [k, v] of Object.entries(f)) if (v) query.set(k, v);
   return `/api/export?${query}`;

@@ -6,9 +6,10 @@ import { ExitCode, MarsadError } from '../../errors.js';
 import { ingest, type ArticleReport, type IngestReport } from '../../services/ingest.js';
 import { err, json, out, printable, styles, type Io } from '../io.js';
 import type { CommandContext } from '../main.js';
+import { addFetchOptions, fetcherFrom, type FetchFlags } from '../fetch-options.js';
 import { progressBar } from '../progress.js';
 
-interface IngestOpts {
+interface IngestOpts extends FetchFlags {
   store?: string;
   published?: string;
   json?: boolean;
@@ -17,10 +18,10 @@ interface IngestOpts {
 }
 
 export function registerIngest(program: Command, ctx: CommandContext): void {
-  program
+  const command = program
     .command('ingest')
     .description('extract articles and store them; the same text again stores nothing new')
-    .argument('<inputs...>', 'files or folders (.txt .json .jsonl SGML, recursively), or - for standard input')
+    .argument('<inputs...>', 'files or folders (.txt .json .jsonl SGML .html .rss .atom, recursively), URLs of pages or feeds, or - for standard input')
     .option('--store <path>', 'the store (default: $MARSAD_STORE or ./marsad.db)')
     .option('--published <date>', 'publication date of every article read (YYYY-MM-DD)')
     .option('--json', 'print the run report as JSON')
@@ -31,8 +32,13 @@ export function registerIngest(program: Command, ctx: CommandContext): void {
       '\nEvery article read is counted once: stored, updated (re-extracted by a newer pipeline),\n' +
         'unchanged (already stored from the same source), a repeat (the same text from another\n' +
         'source), or rejected (listed with its reason; exit code 5).\n\n' +
-        'Examples:\n  marsad ingest examples\n  marsad ingest news/ feed.jsonl --store /data/marsad.db',
-    )
+        'A URL is fetched (robots.txt honoured, one request a second per host, private addresses\n' +
+        'refused unless --allow-private) and read as a page or as an RSS/Atom feed, whose items\n' +
+        'are read from the feed when it holds the article, else fetched by their links.\n\n' +
+        'Examples:\n  marsad ingest examples\n  marsad ingest news/ feed.jsonl --store /data/marsad.db\n' +
+        '  marsad ingest https://www.example.org/news/article-1.html https://www.example.org/rss.xml',
+    );
+  addFetchOptions(command)
     .action(async (inputs: string[], opts: IngestOpts) => {
       ctx.setExit(await runIngest(ctx, inputs, opts));
     });
@@ -82,6 +88,7 @@ async function runIngest(ctx: CommandContext, inputs: string[], opts: IngestOpts
       stdin: io.stdin,
       command: ['ingest', ...inputs].join(' '),
       onProgress: (p) => progress.update(p.done, p.total, p.current),
+      fetcher: () => fetcherFrom(opts),
       ...(opts.list && !opts.json ? { onArticle: (r: ArticleReport) => out(io, articleLine(io, r)) } : {}),
     });
     progress.stop();

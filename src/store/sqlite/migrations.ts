@@ -2,10 +2,15 @@
  * Versioned migrations of the SQLite store. Append only: a migration that has shipped is never
  * edited; a change is a new migration. `schema_migrations` records which have run.
  */
+import type Database from 'better-sqlite3';
+import { refoldAll } from './folds.js';
+
 export interface Migration {
   readonly version: number;
   readonly name: string;
   readonly sql: string;
+  /** Work SQL cannot do, run after `sql` in the same transaction. */
+  readonly run?: (db: Database.Database) => void;
 }
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -264,6 +269,95 @@ UPDATE failures SET
 DELETE FROM failures WHERE id NOT IN (SELECT min(id) FROM failures GROUP BY origin, code, message);
 CREATE UNIQUE INDEX failures_unique ON failures(origin, code, message);
 CREATE INDEX failures_last_run ON failures(last_run);
+`,
+  },
+  {
+    version: 5,
+    name: 'one event, many reports: events of different articles folded into one',
+    // The matcher (src/services/fold.ts) is code, not SQL: `run` gives the events already stored
+    // what folding reads of them, from their records, and folds them all (folds.ts).
+    sql: `
+-- A folded event: the events of different documents that tell one act (src/services/fold.ts).
+-- Every event is in exactly one fold (most folds have one event). What the fold says as a
+-- whole is kept here to sort and page by; its reports are the events with its fold_id.
+CREATE TABLE folds (
+  id              TEXT PRIMARY KEY,        -- 16 hex digits from its earliest report
+  type            TEXT NOT NULL,
+  modality        TEXT NOT NULL,
+  mode            TEXT,
+  date_value      TEXT,                    -- the most precise date its reports give
+  date_precision  TEXT,
+  place           TEXT,                    -- the most specific place its reports give
+  sort_date       TEXT,                    -- its date, else its earliest report's publication
+  sources         INTEGER NOT NULL,        -- documents telling it
+  outlets         INTEGER NOT NULL,        -- distinct outlets among them
+  events          INTEGER NOT NULL,
+  confidence      REAL NOT NULL,           -- the highest of its reports
+  figures         TEXT NOT NULL            -- JSON array of the size categories its reports give
+);
+CREATE INDEX folds_sort_date ON folds(sort_date);
+CREATE INDEX folds_sources ON folds(sources, sort_date);
+
+ALTER TABLE events ADD COLUMN fold_id TEXT;
+-- What the matcher reads of the event and its document (JSON), and the days the act can have
+-- happened on (null: it never folds); candidates are found by type, modality and window.
+ALTER TABLE events ADD COLUMN fold_event TEXT;
+ALTER TABLE events ADD COLUMN fold_from TEXT;
+ALTER TABLE events ADD COLUMN fold_to TEXT;
+CREATE INDEX events_fold ON events(fold_id);
+CREATE INDEX events_fold_window ON events(type, modality, fold_from);
+`,
+    run: (db) => refoldAll(db),
+  },
+  {
+    version: 6,
+    name: 'near-duplicate stories; what marsad watch has polled and read',
+    sql: `
+-- A document's MinHash fingerprint (src/text/minhash.ts) and the story it belongs to: the id of
+-- the first document stored of the copies of one text (syndicated, re-headlined, cut, re-tailed).
+CREATE TABLE fingerprints (
+  document_id   TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+  signature     BLOB NOT NULL,            -- SIGNATURE_SIZE little-endian uint32
+  shingles      INTEGER NOT NULL,
+  story_id      TEXT NOT NULL,
+  resemblance   REAL                      -- to the story's document it was matched with; null for the first
+);
+CREATE INDEX fingerprints_story ON fingerprints(story_id);
+-- LSH band keys: two documents sharing one are candidates to compare.
+CREATE TABLE fingerprint_bands (
+  band_key      INTEGER NOT NULL,
+  document_id   TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  PRIMARY KEY (band_key, document_id)
+) WITHOUT ROWID;
+CREATE INDEX fingerprint_bands_document ON fingerprint_bands(document_id);
+
+-- What marsad watch follows: a feed or a page, its validators for conditional requests, and
+-- how its polls went (failures in a row set the back-off).
+CREATE TABLE watch_sources (
+  url             TEXT PRIMARY KEY,
+  kind            TEXT CHECK (kind IN ('feed', 'page')),
+  outlet          TEXT,
+  language        TEXT,
+  etag            TEXT,
+  last_modified   TEXT,
+  last_polled_at  TEXT,
+  last_success_at TEXT,
+  failures        INTEGER NOT NULL DEFAULT 0,
+  next_poll_at    TEXT,
+  last_error      TEXT
+);
+-- Each item of a watched feed once read: a restarted watch does not fetch it again. An item is
+-- recorded only after its article is stored (or rejected for good), in that order.
+CREATE TABLE watch_items (
+  source_url    TEXT NOT NULL REFERENCES watch_sources(url) ON DELETE CASCADE,
+  item_key      TEXT NOT NULL,            -- the item's guid, else its link
+  url           TEXT,
+  document_id   TEXT,
+  outcome       TEXT NOT NULL,            -- stored, updated, unchanged, repeat, rejected
+  seen_at       TEXT NOT NULL,
+  PRIMARY KEY (source_url, item_key)
+);
+CREATE INDEX document_sources_url ON document_sources(url);
 `,
   },
 ];

@@ -7,6 +7,7 @@ import { hostname } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { MarsadError } from '../../errors.js';
 import type { DocumentRecord } from '../../extract/record.js';
+import type { Fingerprint } from '../../text/minhash.js';
 import { indexText } from '../../text/search-terms.js';
 import type {
   DocumentQuery,
@@ -18,6 +19,9 @@ import type {
   EventQuery,
   Facets,
   FigurePage,
+  FoldPage,
+  FoldQuery,
+  FoldRow,
   FigureQuery,
   FigureSeries,
   NetworkEdge,
@@ -34,8 +38,14 @@ import type {
   SourceRef,
   Store,
   StoreStats,
+  Story,
+  WatchItem,
+  WatchSource,
 } from '../store.js';
 import { MIGRATIONS } from './migrations.js';
+import { queryFold, queryFolds } from './fold-queries.js';
+import { foldColumns, foldDocument, foldSeedsBefore, type FoldColumns } from './folds.js';
+import * as stories from './stories.js';
 import {
   documentTexts,
   queryDocuments,
@@ -194,6 +204,7 @@ function migrate(db: Db, path: string): void {
         db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
         for (const m of pending(appliedVersions(db))) {
           db.exec(m.sql);
+          m.run?.(db);
           db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, now());
         }
         const broken = db.pragma('foreign_key_check') as unknown[];
@@ -265,8 +276,9 @@ export class SqliteStore implements Store {
     );
     this.insertEvent = db.prepare(
       `INSERT INTO events (document_id, idx, event_id, type, mode, place, date_value, date_precision, modality, topics, contexts,
-       quantities, sentence_start, sentence_end, trigger_start, trigger_end, trigger_text, content_start, content_end, confidence, rule, sort_date, size)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       quantities, sentence_start, sentence_end, trigger_start, trigger_end, trigger_text, content_start, content_end, confidence, rule, sort_date, size,
+       fold_event, fold_from, fold_to)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.insertArgument = db.prepare(
       'INSERT INTO event_arguments (document_id, event_idx, role, position, entity_id) VALUES (?, ?, ?, ?, ?)',
@@ -317,6 +329,8 @@ export class SqliteStore implements Store {
           at: now(),
         };
         let rowid: number;
+        // The folds its old events were in, and the events joined to them, are folded again.
+        const before = existing ? foldSeedsBefore(this.db, record.id) : null;
         if (existing) {
           this.updateDocument.run(row);
           rowid = existing.rowid;
@@ -325,7 +339,9 @@ export class SqliteStore implements Store {
         } else {
           rowid = Number(this.insertDocument.run(row).lastInsertRowid);
         }
-        this.insertChildren(record);
+        const folding = foldColumns(record);
+        this.insertChildren(record, folding);
+        foldDocument(this.db, folding, before);
         const body = record.title !== null ? record.text.slice(record.title.length) : record.text;
         this.stmt('INSERT INTO documents_fts (rowid, title, body) VALUES (?, ?, ?)')
           .run(rowid, indexText(record.title ?? ''), indexText(body));
@@ -344,7 +360,7 @@ export class SqliteStore implements Store {
     }
   }
 
-  private insertChildren(r: DocumentRecord): void {
+  private insertChildren(r: DocumentRecord, folding: readonly FoldColumns[]): void {
     r.entities.forEach((e, i) => {
       this.insertEntity.run(r.id, i, e.id, e.type, e.subtype, e.name.ar, e.name.en, e.country, e.geo?.lat ?? null, e.geo?.lon ?? null, e.geo?.precision ?? null, e.geo?.pcode ?? null);
       for (const m of e.mentions) this.insertMention.run(r.id, i, m.start, m.end, m.text);
@@ -360,6 +376,7 @@ export class SqliteStore implements Store {
         e.sentence.start, e.sentence.end, e.trigger.start, e.trigger.end, e.trigger.text,
         e.content?.start ?? null, e.content?.end ?? null, e.confidence, e.rule, e.date.value ?? r.published,
         e.size ? JSON.stringify(e.size) : null,
+        folding[i]!.json, folding[i]!.from, folding[i]!.to,
       );
       e.actor.forEach((a, k) => this.insertArgument.run(r.id, i, 'actor', k, a));
       e.recipient.forEach((a, k) => this.insertArgument.run(r.id, i, 'recipient', k, a));
@@ -406,6 +423,14 @@ export class SqliteStore implements Store {
 
   async events(query: EventQuery): Promise<EventPage> {
     return queryEvents(this.db, query);
+  }
+
+  async folds(query: FoldQuery): Promise<FoldPage> {
+    return queryFolds(this.db, query);
+  }
+
+  async fold(id: string): Promise<FoldRow | null> {
+    return queryFold(this.db, id);
   }
 
   async entities(query: EntityQuery): Promise<EntityPage> {
@@ -464,6 +489,34 @@ export class SqliteStore implements Store {
       published,
       lastRun: last ? toRun(last) : null,
     };
+  }
+
+  async assignStory(id: string, fingerprint: Fingerprint, threshold: number): Promise<string> {
+    return this.write(() => this.db.transaction(() => stories.assignStory(this.db, id, fingerprint, threshold)).immediate());
+  }
+
+  async story(documentId: string): Promise<Story | null> {
+    return stories.story(this.db, documentId);
+  }
+
+  async documentByUrl(url: string): Promise<string | null> {
+    return stories.documentByUrl(this.db, url);
+  }
+
+  async watchSource(url: string): Promise<WatchSource | null> {
+    return stories.watchSource(this.db, url);
+  }
+
+  async saveWatchSource(source: WatchSource): Promise<void> {
+    this.write(() => stories.saveWatchSource(this.db, source));
+  }
+
+  async watchItemsSeen(sourceUrl: string, keys: readonly string[]): Promise<Set<string>> {
+    return stories.watchItemsSeen(this.db, sourceUrl, keys);
+  }
+
+  async recordWatchItem(item: WatchItem): Promise<void> {
+    this.write(() => stories.recordWatchItem(this.db, item));
   }
 
   /**

@@ -208,6 +208,20 @@ export function ArticleView(props: { id: string; event: string | null; focus: st
             <ul class="plain">{record.messages.map((m, i) => <li key={i} class="small"><code>{m.code}</code> {m.message}</li>)}</ul>
           </section>
         )}
+        {data.story && (
+          <section class="story-copies">
+            <h3>{t.storyCopies}</h3>
+            <ul class="plain">
+              {data.story.documents.filter((d) => d.id !== record.id).map((d) => (
+                <li key={d.id} class="small">
+                  <a href={href('doc', d.id)}>{d.title ?? t.untitled}</a>
+                  {' · '}{[d.outlet, d.published].filter(Boolean).join(' · ')}
+                  {d.resemblance !== null && <> · {t.resemblance} <bdi dir="ltr">{d.resemblance.toFixed(2)}</bdi></>}
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
         <section>
           <h3>{t.sources}</h3>
           <ul class="plain">{data.sources.map((s) => <li key={s.origin} class="small">{[s.outlet, s.published, s.origin].filter(Boolean).join(' · ')}</li>)}</ul>
