@@ -74,6 +74,8 @@ export interface WatchOptions {
   readonly onArticle?: (report: ArticleReport) => void;
   /** The clock, for tests of back-off. */
   readonly now?: () => number;
+  /** Stops a poll between two items (the items left are read at the next poll). */
+  readonly signal?: AbortSignal;
 }
 
 /** Failures that may pass: the source or item is tried again later. */
@@ -155,10 +157,11 @@ export async function pollSource(store: Store, fetcher: Fetcher, writer: Article
     tallyOutcome((await writer.write(doc.article)).outcome);
     return done('page', 'read', true);
   }
-  await readFeedItems(store, fetcher, writer, target, doc.feed, tally, tallyOutcome);
-  return done('feed', 'read', tally.retry === 0);
+  const complete = await readFeedItems(store, fetcher, writer, target, doc.feed, tally, tallyOutcome, options.signal);
+  return done('feed', 'read', complete && tally.retry === 0);
 }
 
+/** Reads a feed's items not read before; false when `signal` stopped it before the last. */
 async function readFeedItems(
   store: Store,
   fetcher: Fetcher,
@@ -167,11 +170,13 @@ async function readFeedItems(
   feed: Feed,
   tally: { items: number; retry: number },
   count: (outcome: ItemOutcome) => void,
-): Promise<void> {
+  signal: AbortSignal | undefined,
+): Promise<boolean> {
   const items = feed.items.map((item) => ({ item, key: itemKey(item) }));
   tally.items = items.length;
   const seen = await store.watchItemsSeen(target.url, items.flatMap((i) => (i.key ? [i.key] : [])));
   for (const { item, key } of items) {
+    if (signal?.aborted) return false;
     if (key !== null && seen.has(key)) {
       count('known');
       continue;
@@ -221,6 +226,7 @@ async function readFeedItems(
     count(result.outcome);
     await remember(result.outcome, result.id);
   }
+  return true;
 }
 
 /** Polls every source once (those backing off are left unless `force`), as one ingest run. */
@@ -231,10 +237,11 @@ export async function watchRound(store: Store, fetcher: Fetcher, targets: readon
     pipeline: stampKey(pipelineStamp(pipelineModel())),
   });
   const writer = new ArticleWriter(store, runId, options.onArticle);
-  const polls: PollReport[] = new Array(targets.length);
+  const polls: (PollReport | undefined)[] = new Array(targets.length);
   let next = 0;
   const worker = async () => {
-    while (next < targets.length) {
+    // Stopped: the sources not begun are left for the next round.
+    while (next < targets.length && !options.signal?.aborted) {
       const i = next++;
       const poll = await pollSource(store, fetcher, writer, targets[i]!, options);
       polls[i] = poll;
@@ -248,7 +255,7 @@ export async function watchRound(store: Store, fetcher: Fetcher, targets: readon
     throw error;
   }
   await store.finishRun(runId, writer.counts, 'completed');
-  return { runId, polls, counts: writer.counts, failures: writer.failures };
+  return { runId, polls: polls.filter((p): p is PollReport => p !== undefined), counts: writer.counts, failures: writer.failures };
 }
 
 /** When the next source is due, after a round ended at `now` (ms since the epoch). */
