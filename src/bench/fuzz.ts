@@ -78,6 +78,25 @@ export interface FuzzKind {
 
 const txt = (a: { title: string; body: string }) => `${a.title}\n\n${a.body}`;
 
+/** A page as an outlet serves it: JSON-LD, navigation, the article in paragraphs, a footer. */
+function htmlPage(r: Rand, n: number): string {
+  const a = validArticle(r, n);
+  const more = validArticle(r, n + 1_000_000).body;
+  const ld = JSON.stringify({ '@context': 'https://schema.org', '@type': 'NewsArticle', headline: a.title, datePublished: '2026-11-05T08:00:00Z', publisher: { '@type': 'Organization', name: 'مرصد الفحص' } });
+  return `<!doctype html><html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>${a.title}</title><script type="application/ld+json">${ld}</script></head>` +
+    `<body><nav><a href="/">الرئيسية</a> <a href="/s">سوريا</a></nav><article><h1>${a.title}</h1><p>${a.body}</p><p>${more}</p></article><footer>جميع الحقوق محفوظة</footer></body></html>`;
+}
+
+/** An RSS 2.0 feed whose items carry their whole article (four paragraphs, over 80 words) in content:encoded. */
+function fullFeed(r: Rand, n: number): string {
+  const items = [0, 1].map((k) => {
+    const a = validArticle(r, n * 10 + k);
+    const paras = [a.body, ...[3, 5, 7].map((j) => validArticle(r, n * 10 + k + j).body)].map((p) => `<p>${p}</p>`).join('');
+    return `<item><title>${a.title}</title><link>https://news.example/${n}/${k}</link><guid>f-${n}-${k}</guid><pubDate>Thu, 05 Nov 2026 08:00:00 GMT</pubDate><content:encoded><![CDATA[${paras}]]></content:encoded></item>`;
+  });
+  return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>مرصد الفحص</title><link>https://news.example/</link>${items.join('')}</channel></rss>`;
+}
+
 export const KINDS: readonly FuzzKind[] = [
   { name: 'valid-txt', expect: 'stored', write: (d, b, r, n) => writeFileSync(join(d, `${b}.txt`), txt(validArticle(r, n))) },
   {
@@ -179,6 +198,25 @@ export const KINDS: readonly FuzzKind[] = [
   { name: 'utf16-odd', expect: 'any', write: (d, b, r, n) => writeFileSync(join(d, `${b}.txt`), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(txt(validArticle(r, n)), 'utf16le'), Buffer.from([0x41])])) },
   { name: 'nul-bytes', expect: 'not-stored', write: (d, b, r, n) => writeFileSync(join(d, `${b}.txt`), Buffer.concat([Buffer.from(txt(validArticle(r, n))), Buffer.alloc(between(r, 1, 100))])) },
   { name: 'empty-txt', expect: 'not-stored', write: (d, b, r) => writeFileSync(join(d, `${b}.txt`), ' \n'.repeat(between(r, 0, 100))) },
+  { name: 'valid-html', expect: 'stored', write: (d, b, r, n) => writeFileSync(join(d, `${b}.html`), htmlPage(r, n)) },
+  { name: 'valid-rss', expect: 'stored', write: (d, b, r, n) => writeFileSync(join(d, `${b}.rss`), fullFeed(r, n)) },
+  { name: 'html-page-as-txt', expect: 'stored', write: (d, b, r, n) => writeFileSync(join(d, `${b}.txt`), htmlPage(r, n)) },
+  { name: 'html-no-article', expect: 'not-stored', write: (d, b, r) => writeFileSync(join(d, `${b}.html`), `<!doctype html><html><body><nav>${Array.from({ length: between(r, 1, 200) }, (_, i) => `<a href="/${i}">قسم ${i}</a>`).join(' ')}</nav></body></html>`) },
+  { name: 'html-deep', expect: 'not-stored', write: (d, b, r, n, s) => writeFileSync(join(d, `${b}.html`), `<!doctype html><html><body>${'<div>'.repeat(Math.round(20_000 * s))}<p>${validArticle(r, n).body}</p></body></html>`) },
+  { name: 'html-many-elements', expect: 'not-stored', write: (d, b, _r, _n, s) => writeFileSync(join(d, `${b}.html`), `<!doctype html><html><body><p>${'<b>خبر</b>'.repeat(Math.round(400_000 * s))}</p></body></html>`) },
+  { name: 'html-tag-soup', expect: 'any', write: (d, b, r) => writeFileSync(join(d, `${b}.html`), `<!doctype html><html>${Array.from({ length: between(r, 10, 2000) }, () => pick(r, ['<p', '</div>', '<script>', '"', '<!--', '<a href=', ' خبر ', '&amp', '<![CDATA[', '>'])).join('')}`) },
+  { name: 'html-huge-attribute', expect: 'any', write: (d, b, r, n, s) => writeFileSync(join(d, `${b}.html`), `<!doctype html><html><body><p title="${'x'.repeat(Math.round(4_000_000 * s))}">${validArticle(r, n).body}</p></body></html>`) },
+  { name: 'html-random-bytes', expect: 'not-stored', write: (d, b, r) => writeFileSync(join(d, `${b}.html`), Buffer.concat([Buffer.from('<!doctype html><html><body><p>'), randomBytes(r, between(r, 512, 4096))])) },
+  { name: 'rss-links-only', expect: 'not-stored', write: (d, b, _r, n) => writeFileSync(join(d, `${b}.rss`), `<?xml version="1.0"?><rss version="2.0"><channel><title>ر</title><item><title>خبر</title><link>https://news.example/${n}</link><description>موجز قصير…</description></item></channel></rss>`) },
+  { name: 'rss-truncated', expect: 'not-stored', write: (d, b, r, n) => writeFileSync(join(d, `${b}.rss`), fullFeed(r, n).slice(0, between(r, 40, 400))) },
+  {
+    name: 'xml-entity-bomb',
+    expect: 'not-stored',
+    write: (d, b) => {
+      const ents = Array.from({ length: 10 }, (_, i) => `<!ENTITY e${i + 1} "${i === 0 ? 'ها' : `&e${i};`.repeat(10)}">`).join('');
+      writeFileSync(join(d, `${b}.rss`), `<?xml version="1.0"?><!DOCTYPE rss [${ents}]><rss version="2.0"><channel><title>&e10;</title><item><title>&e10;</title><description>&e10;</description></item></channel></rss>`);
+    },
+  },
   {
     name: 'gzip-bomb',
     expect: 'not-stored',

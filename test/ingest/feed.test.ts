@@ -262,7 +262,7 @@ describe('feeds as inputs', () => {
     // With a fetcher (`marsad ingest` on the command line) the links are fetched: src/services/ingest.ts, the lead's.
     const dir = tempDir();
     copyFileSync(join(FIXTURES, 'hawar-links.rss'), join(dir, 'hawar.rss'));
-    const store = openStore(join(tempDir(), 'm.db'));
+    const store = openStore(join(tempDir(), 'm.db'), { create: true });
     try {
       const report = await ingest(store, [join(dir, 'hawar.rss')]);
       expect(report.counts).toMatchObject({ stored: 0, rejected: 3 });

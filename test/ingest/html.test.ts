@@ -243,6 +243,14 @@ describe('HTML page body', () => {
     expect(e.message).toMatch(/^many\.html: the input is too large: the page has 12000\d elements; pages of over 100000 are not read \(a heavy article page has about 30,000\)$/);
   });
 
+  it('a page far over the element cap is refused before it is parsed, by a count of its start tags', () => {
+    const html = `<!DOCTYPE html><html><body><p>${'<b>خبر</b>'.repeat(400_000)}</p></body></html>`;
+    const e = thrown(() => parseHtmlPage(Buffer.from(html), { origin: 'huge.html' }));
+    expect(e.code).toBe('input-too-large');
+    // "start tags": refused by the count in the text, before linkedom built 400,000 nodes.
+    expect(e.message).toBe('huge.html: the input is too large: the page has over 150000 start tags; pages of over 100000 elements are not read (a heavy article page has about 30,000)');
+  });
+
   it('a fragment without <html> or <body>, <br> as a line break, tables as lines', () => {
     const html = `<div><h1>حصيلة الأسبوع</h1><p>${'سجلت الحصيلة ارتفاعاً في عدد الضحايا خلال الأسبوع. '.repeat(3)}</p><p>السطر الأول<br>السطر الثاني</p><table><tr><td>الرقة</td><td>4</td></tr><tr><td>الحسكة</td><td>2</td></tr></table></div>`;
     const p = parseHtmlPage(Buffer.from(html), { origin: 'fragment.html' });
