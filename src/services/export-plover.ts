@@ -1,16 +1,17 @@
 /**
  * PLOVER JSON Lines: one event a line, with the field names of the PLOVER data-interchange
- * specification (openeventdata/PLOVER, manual draft 0.7b1, chapter "JSON Data Fields"): the
- * required `id`, `date`, `source` and `event`, and the optional `recipient`, `event_loc`,
- * `event_text`, `quad_code`, `mode`, `context`, `text_info`, `cite_info` and `coder`. Actor and
- * location objects use the manual's sub-field names, spelt as it spells them (`identifer_id`,
- * `country code`). What PLOVER has no field for (topics, modality, confidence, the rule, the
- * document id, the figures behind `size`, the folded event it is a report of) is under one `marsad` object, so that it never collides with a PLOVER name.
+ * specification (openeventdata/PLOVER, PLOVER_MANUAL.tex, draft 0.8, chapter on JSON fields):
+ * the required `id`, `date`, `source` and `event`, and the optional `recipient`, `event_loc`,
+ * `event_text`, `quad_code`, `mode` and `context` (lists), `size`, `text_info`, `cite_info` and
+ * `coder`. Actor, location, size, text and citation objects use the manual's sub-field names
+ * (`identifier_id`, `country code`, `dead`). schema/plover.schema.json checks a line against
+ * them. What PLOVER has no field for (topics, modality, confidence, the rule, the document id,
+ * the figures behind `size`, the folded event it is a report of) is under one `marsad` object,
+ * so that it never collides with a PLOVER name (the manual invites fields beyond its own).
  *
- * Two departures, both from the record contract: `event` says REQUEST where the 0.7b1 manual
- * says DEMAND (the name POLECAT and ontology.md use), and Marsad's STATEMENT, a plain
- * declaration, has no PLOVER category (its `quad_code` is null; filter it out where a tool
- * needs the sixteen).
+ * Two departures, both from the record contract: `event` says REQUEST where the manual says
+ * DEMAND (the name POLECAT and ontology.md use), and Marsad's STATEMENT, a plain declaration,
+ * has no PLOVER category (its `quad_code` is null; filter it out where a tool needs the sixteen).
  *
  * Offsets in `text_info` are UTF-16 code units into the record's text (as `marsad export
  * --format jsonl` or `GET /api/documents/{id}` give it), half-open: text.slice(start, end).
@@ -26,7 +27,7 @@ export function entityLabel(e: EntityRef): string {
 }
 
 /** PLOVER's quad classes: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict. */
-const QUAD_CODE: Record<string, 1 | 2 | 3 | 4> = {
+export const QUAD_CODE: Record<string, 1 | 2 | 3 | 4> = {
   AGREE: 1,
   CONSULT: 1,
   SUPPORT: 1,
@@ -54,22 +55,29 @@ const SECTORS = new Set([
 /** Top-level actor codes PLOVER gives to organisations that belong to no one country. */
 const NON_STATE_CODES = new Set(['IGO', 'NGO']);
 
+/** An actor's PLOVER sector, or null when its subtype is none. */
+export function ploverSector(a: ArgumentRef): string | null {
+  return a.subtype !== null && !NON_STATE_CODES.has(a.subtype) && SECTORS.has(a.subtype) ? a.subtype : null;
+}
+
 /**
  * A PLOVER actor object. `code` is the country's ISO alpha-3, IGO / NGO, or IMG (PLOVER's
  * international militarized group) for an armed group of no one country (ISIS, al-Qaeda);
- * `sector` the PLOVER sector; `actor_text` the words of the event's sentence that name it.
+ * `sector` the PLOVER sector; `actor_text` the words of the event's sentence that name it;
+ * `identifier_id` and `identifier_text` Marsad's entity id and name (the manual suggests a
+ * Wikidata id; Marsad's lexicon has none).
  *
  * @example
- * ploverActor(sdf)  // { code: 'SYR', sector: 'MIL', actor_text: 'قسد', identifer_id: 'org:sdf', identifer_text: 'Syrian Democratic Forces', … }
+ * ploverActor(sdf)  // { code: 'SYR', sector: 'MIL', actor_text: 'قسد', identifier_id: 'org:sdf', identifier_text: 'Syrian Democratic Forces', … }
  */
 export function ploverActor(a: ArgumentRef) {
   const nonState = a.subtype !== null && NON_STATE_CODES.has(a.subtype);
   return {
     code: nonState ? a.subtype : a.country ? alpha3(a.country) : a.subtype === 'REB' ? 'IMG' : null,
-    sector: !nonState && a.subtype !== null && SECTORS.has(a.subtype) ? a.subtype : null,
+    sector: ploverSector(a),
     actor_text: a.mention?.text ?? null,
-    identifer_id: a.id,
-    identifer_text: entityLabel(a),
+    identifier_id: a.id,
+    identifier_text: entityLabel(a),
     marsad: { type: a.type, name_ar: a.name.ar, mention_start: a.mention?.start ?? null, mention_end: a.mention?.end ?? null },
   };
 }
@@ -102,23 +110,42 @@ export function ploverDate(value: string | null): string | null {
   return value;
 }
 
+/** The size object's field for each of Marsad's categories: the manual's `dead`, `injured`, `arrested`, and two of Marsad's own. */
+const SIZE_FIELD: Record<(typeof SIZE_CATEGORIES)[number], string> = {
+  killed: 'dead',
+  injured: 'injured',
+  detained: 'arrested',
+  displaced: 'displaced',
+  returned: 'returned',
+};
+
 /**
- * PLOVER's `size`: what the event cost, category → count (the figure's value, else the low end
- * of a vague one, "عشرات" → 20, as ACLED counts conservatively). Only categories the event's
- * clause gives; `marsad.size` keeps the figures whole.
+ * PLOVER's size object: what the event cost, as counts (the figure's value, else the low end
+ * of a vague one, "عشرات" → 20, as ACLED counts conservatively), under the manual's names
+ * (`dead`, `injured`, `arrested`) and, for the displaced and the returned, which the manual
+ * leaves to providers, Marsad's. Only categories the event's clause gives; `marsad.size`
+ * keeps the figures whole.
  *
  * @example
- * ploverSize({ killed: { value: 5, low: null, high: null, qualifier: null, quantity: 0 } })  // { killed: 5 }
+ * ploverSize({ killed: { value: 5, low: null, high: null, qualifier: null, quantity: 0 } })  // { dead: 5 }
  */
 export function ploverSize(size: EventRow['size']): Record<string, number> {
   const out: Record<string, number> = {};
   for (const c of SIZE_CATEGORIES) {
     const f = size?.[c];
     const n = f ? (f.value ?? f.low ?? f.high) : null;
-    if (n !== null) out[c] = n;
+    if (n !== null) out[SIZE_FIELD[c]] = n;
   }
   return out;
 }
+
+/** The manual's special contexts that carry an event's modality. */
+const MODALITY_CONTEXT: Record<EventRow['modality'], string | null> = {
+  asserted: null,
+  negated: 'negation',
+  future: 'future',
+  hypothetical: 'hypothetical',
+};
 
 /**
  * One event as a PLOVER record.
@@ -134,8 +161,8 @@ export function ploverEvent(e: EventRow) {
     source: e.actors.map(ploverActor),
     recipient: e.recipients.map(ploverActor),
     event: [e.type],
-    mode: e.mode,
-    context: e.contexts,
+    mode: e.mode ? [e.mode] : [],
+    context: MODALITY_CONTEXT[e.modality] ? [...e.contexts, MODALITY_CONTEXT[e.modality]!] : e.contexts,
     quad_code: QUAD_CODE[e.type] ?? null,
     event_loc: e.place ? ploverLocation(e.place) : null,
     size: ploverSize(e.size),
@@ -150,7 +177,6 @@ export function ploverEvent(e: EventRow) {
       content: e.content?.text ?? null,
       content_start: e.content?.start ?? null,
       content_end: e.content?.end ?? null,
-      offsets: 'UTF-16 code units into the document text, half-open',
     },
     cite_info: {
       citation: e.document.id,
@@ -159,7 +185,7 @@ export function ploverEvent(e: EventRow) {
       language: 'ar',
       publication: e.document.outlet,
       coder,
-      codebook: 'plover-0.7b1+marsad',
+      codebook: 'plover-0.8+marsad',
     },
     coder,
     marsad: {

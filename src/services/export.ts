@@ -9,15 +9,19 @@
  * - `geojson`: a FeatureCollection of places (kind "place") and of events located at a place
  *   with coordinates (kind "event"), for QGIS.
  * - `plover`: PLOVER JSON Lines (export-plover.ts).
+ * - `acled`: events as ACLED's CSV (export-acled.ts): its columns and conventions.
+ * - `polecat`: events as POLECAT's TSV (export-polecat.ts): its header.
  * - `folds`: folded events (one act, many reports), one a row, with their sources count and each
  *   outlet's figures side by side; CSV as `csv` writes it.
  * - `folds-jsonl`: folded events with their reports, one a line, as `GET /api/folds` gives them.
  */
 import { SIZE_CATEGORIES, type DocumentRecord, type SizeCategory, type SizeFigure } from '../extract/record.js';
 import type { EventRow, FoldFigures, FoldRow, RecordFilter, Store } from '../store/store.js';
-import { entityLabel, ploverEvent } from './export-plover.js';
+import { ACLED_COLUMNS, acledCells } from './export-acled.js';
+import { entityLabel, ploverDate, ploverEvent } from './export-plover.js';
+import { POLECAT_COLUMNS, polecatCells, tsvField } from './export-polecat.js';
 
-export type ExportFormat = 'jsonl' | 'csv' | 'geojson' | 'plover' | 'folds' | 'folds-jsonl';
+export type ExportFormat = 'jsonl' | 'csv' | 'geojson' | 'plover' | 'folds' | 'folds-jsonl' | 'acled' | 'polecat';
 
 /** The media type and file extension of each format. */
 export const EXPORT_TYPES: Record<ExportFormat, { mediaType: string; extension: string }> = {
@@ -27,11 +31,19 @@ export const EXPORT_TYPES: Record<ExportFormat, { mediaType: string; extension: 
   plover: { mediaType: 'application/x-ndjson; charset=utf-8', extension: 'plover.jsonl' },
   folds: { mediaType: 'text/csv; charset=utf-8', extension: 'folds.csv' },
   'folds-jsonl': { mediaType: 'application/x-ndjson; charset=utf-8', extension: 'folds.jsonl' },
+  acled: { mediaType: 'text/csv; charset=utf-8', extension: 'acled.csv' },
+  polecat: { mediaType: 'text/tab-separated-values; charset=utf-8', extension: 'polecat.tsv' },
 };
 
 export interface ExportOptions {
   /** How a whole record is written (jsonl): the API shows its paths relative (paths.ts). */
   readonly mapRecord?: (record: DocumentRecord) => DocumentRecord;
+  /**
+   * Told of each event a format cannot hold and leaves out: `acled` one dated only to the year
+   * (ACLED's coarsest date is the month), `plover` one with no date at all (PLOVER requires
+   * one), with the reason.
+   */
+  readonly onSkip?: (event: EventRow, reason: string) => void;
 }
 
 /** Rows fetched from the store at a time. */
@@ -72,7 +84,9 @@ export function csvField(value: string | number | null | undefined): string {
 }
 
 export const CSV_COLUMNS = [
-  'document_id', 'event_id', 'date', 'date_precision', 'type', 'mode', 'modality',
+  // `date` is always a full date (a month or year as its first day), `date_precision` how much of
+  // it the text gives, `date_value` the date as the record has it (YYYY, YYYY-MM or YYYY-MM-DD).
+  'document_id', 'event_id', 'date', 'date_precision', 'date_value', 'type', 'mode', 'modality',
   'actor_ids', 'actor_names_ar', 'actor_names_en', 'recipient_ids', 'recipient_names_ar', 'recipient_names_en',
   'place_id', 'place_name_ar', 'place_name_en', 'latitude', 'longitude', 'geo_precision',
   'topics', 'contexts', 'confidence', 'trigger', 'sentence', 'sentence_start', 'sentence_end',
@@ -93,7 +107,7 @@ export function sizeCount(f: SizeFigure | undefined): number | null {
 
 function csvRow(e: EventRow): string {
   const cells: (string | number | null)[] = [
-    e.document.id, e.id, e.date.value, e.date.precision, e.type, e.mode, e.modality,
+    e.document.id, e.id, ploverDate(e.date.value), e.date.precision, e.date.value, e.type, e.mode, e.modality,
     joined(e.actors.map((a) => a.id)), joined(e.actors.map((a) => a.name.ar)), joined(e.actors.map((a) => a.name.en)),
     joined(e.recipients.map((a) => a.id)), joined(e.recipients.map((a) => a.name.ar)), joined(e.recipients.map((a) => a.name.en)),
     e.place?.id ?? null, e.place?.name.ar ?? null, e.place?.name.en ?? null,
@@ -150,7 +164,7 @@ async function* allFolds(store: Store, filter: RecordFilter): AsyncGenerator<Fol
 const columnOf = (c: SizeCategory) => (c === 'killed' ? 'fatalities' : c);
 
 export const FOLD_CSV_COLUMNS = [
-  'fold_id', 'date', 'date_precision', 'type', 'mode', 'modality', 'sources', 'outlets',
+  'fold_id', 'date', 'date_precision', 'date_value', 'type', 'mode', 'modality', 'sources', 'outlets',
   'actor_ids', 'actor_names_ar', 'actor_names_en', 'recipient_ids', 'recipient_names_ar', 'recipient_names_en',
   'place_id', 'place_name_ar', 'place_name_en', 'latitude', 'longitude', 'geo_precision', 'confidence',
   // Per category: the lowest and highest count any report gives, and each outlet's own.
@@ -175,7 +189,7 @@ function foldCsvRow(f: FoldRow): string {
   const first = f.members[0];
   const published = f.members.map((m) => m.document.published).filter((x): x is string => x !== null).sort();
   const cells: (string | number | null)[] = [
-    f.id, f.date.value, f.date.precision, f.type, f.mode, f.modality, f.sources, joined(f.outlets),
+    f.id, ploverDate(f.date.value), f.date.precision, f.date.value, f.type, f.mode, f.modality, f.sources, joined(f.outlets),
     joined(f.actors.map((a) => a.id)), joined(f.actors.map((a) => a.name.ar)), joined(f.actors.map((a) => a.name.en)),
     joined(f.recipients.map((a) => a.id)), joined(f.recipients.map((a) => a.name.ar)), joined(f.recipients.map((a) => a.name.en)),
     f.place?.id ?? null, f.place?.name.ar ?? null, f.place?.name.en ?? null,
@@ -199,8 +213,26 @@ async function* foldsJsonl(store: Store, filter: RecordFilter): AsyncGenerator<s
   for await (const f of allFolds(store, filter)) yield JSON.stringify(f) + '\n';
 }
 
-async function* plover(store: Store, filter: RecordFilter): AsyncGenerator<string> {
-  for await (const e of allEvents(store, filter)) yield JSON.stringify(ploverEvent(e)) + '\n';
+async function* plover(store: Store, filter: RecordFilter, onSkip: ExportOptions['onSkip']): AsyncGenerator<string> {
+  for await (const e of allEvents(store, filter)) {
+    const line = ploverEvent(e);
+    if (line.date === null) onSkip?.(e, 'no date, and its article has no publication date');
+    else yield JSON.stringify(line) + '\n';
+  }
+}
+
+async function* acled(store: Store, filter: RecordFilter, onSkip: ExportOptions['onSkip']): AsyncGenerator<string> {
+  yield '\uFEFF' + ACLED_COLUMNS.map(csvField).join(',') + '\r\n';
+  for await (const e of allEvents(store, filter)) {
+    const cells = acledCells(e);
+    if (cells) yield cells.map(csvField).join(',') + '\r\n';
+    else onSkip?.(e, e.date.value ? 'dated only to the year' : 'no date, and its article has no publication date to the month');
+  }
+}
+
+async function* polecat(store: Store, filter: RecordFilter): AsyncGenerator<string> {
+  yield POLECAT_COLUMNS.join('\t') + '\n';
+  for await (const e of allEvents(store, filter)) yield polecatCells(e).map(tsvField).join('\t') + '\n';
 }
 
 /**
@@ -218,7 +250,11 @@ export function exportChunks(store: Store, format: ExportFormat, filter: RecordF
     case 'geojson':
       return geojson(store, filter);
     case 'plover':
-      return plover(store, filter);
+      return plover(store, filter, options.onSkip);
+    case 'acled':
+      return acled(store, filter, options.onSkip);
+    case 'polecat':
+      return polecat(store, filter);
     case 'folds':
       return foldsCsv(store, filter);
     case 'folds-jsonl':

@@ -68,17 +68,19 @@ describe('exports', () => {
     const rows = parseCsv(text.slice(1));
     expect(rows[0]).toEqual([...CSV_COLUMNS]);
     expect(rows).toHaveLength(5);
-    const coerce = Object.fromEntries(CSV_COLUMNS.map((k, i) => [k, rows.find((r) => r[4] === 'COERCE')![i]]));
+    const col = (name: string) => CSV_COLUMNS.indexOf(name as (typeof CSV_COLUMNS)[number]);
+    const coerce = Object.fromEntries(CSV_COLUMNS.map((k, i) => [k, rows.find((r) => r[col('type')] === 'COERCE')![i]]));
     expect(coerce).toMatchObject({
       document_id: b.id, date: '2024-11-19', actor_ids: 'org:sdf', actor_names_ar: 'قوات سوريا الديمقراطية', actor_names_en: 'SDF',
       recipient_names_en: 'ISIS', place_name_en: 'Deir ez-Zor', latitude: '35.3359', longitude: '40.1408', topics: 'counter-isis',
       sentence: 'اعتقلت قسد خمسة عناصر من داعش في دير الزور.', outlet: 'عنب بلدي', mode: 'arrest',
     });
     // In date order: the month-precise ACCUSE (2024-11) sorts before 2024-11-19.
-    expect(rows.slice(1).map((r) => r[4])).toEqual(['ACCUSE', 'COERCE', 'ASSAULT', 'REQUEST']);
+    expect(rows.slice(1).map((r) => r[col('type')])).toEqual(['ACCUSE', 'COERCE', 'ASSAULT', 'REQUEST']);
+    // `date` is a full date whatever the precision; the record's own value is in date_value.
+    expect(rows.slice(1).map((r) => [r[col('date')], r[col('date_precision')], r[col('date_value')]])[0]).toEqual(['2024-11-01', 'month', '2024-11']);
     // What each event cost: the attack's three dead; nothing told for the others.
-    const col = (name: string) => CSV_COLUMNS.indexOf(name as (typeof CSV_COLUMNS)[number]);
-    expect(rows.slice(1).map((r) => [r[4], r[col('fatalities')], r[col('detained')]])).toEqual([
+    expect(rows.slice(1).map((r) => [r[col('type')], r[col('fatalities')], r[col('detained')]])).toEqual([
       ['ACCUSE', '', ''], ['COERCE', '', ''], ['ASSAULT', '3', ''], ['REQUEST', '', ''],
     ]);
   });
@@ -136,9 +138,9 @@ describe('exports', () => {
     }
     const request = lines.find((l) => l.event[0] === 'REQUEST');
     expect(request).toMatchObject({
-      id: `${a.id}-ev1`, date: '2024-12-06', event: ['REQUEST'], mode: 'assist', context: ['human_rights'], quad_code: 3,
-      source: [{ code: 'NGO', sector: null, actor_text: 'مؤتمر ستار', identifer_id: 'org:kongra-star', identifer_text: 'Kongra Star' }],
-      recipient: [{ code: 'IGO', sector: null, actor_text: 'التحالف الدولي', identifer_id: 'org:coalition', identifer_text: 'Global Coalition' }],
+      id: `${a.id}-ev1`, date: '2024-12-06', event: ['REQUEST'], mode: ['assist'], context: ['human_rights'], quad_code: 3,
+      source: [{ code: 'NGO', sector: null, actor_text: 'مؤتمر ستار', identifier_id: 'org:kongra-star', identifier_text: 'Kongra Star' }],
+      recipient: [{ code: 'IGO', sector: null, actor_text: 'التحالف الدولي', identifier_id: 'org:coalition', identifier_text: 'Global Coalition' }],
       event_loc: {
         name: 'Aleppo', alternatenames: 'حلب', latitude: 36.2021, longitude: 37.1343, 'country code': 'SY', cc3: 'SYR',
         marsad: { id: 'loc:sy:aleppo', precision: 'point' },
@@ -150,10 +152,10 @@ describe('exports', () => {
     expect(request.text_info.start).toBeLessThan(request.source[0].marsad.mention_start);
     // A state's forces: the country's alpha-3 code and the sector.
     const assault = lines.find((l) => l.event[0] === 'ASSAULT');
-    expect(assault).toMatchObject({ quad_code: 4, source: [{ code: 'TUR', sector: 'MIL', identifer_id: 'org:tr-forces' }] });
+    expect(assault).toMatchObject({ quad_code: 4, source: [{ code: 'TUR', sector: 'MIL', identifier_id: 'org:tr-forces' }] });
     expect(lines.find((l) => l.event[0] === 'ACCUSE').event_loc).toBeNull();
     // An armed group of no one country: PLOVER's IMG.
-    expect(lines.find((l) => l.event[0] === 'COERCE')).toMatchObject({ source: [{ code: 'SYR', sector: 'MIL' }], recipient: [{ code: 'IMG', sector: 'REB', identifer_id: 'org:isis' }] });
+    expect(lines.find((l) => l.event[0] === 'COERCE')).toMatchObject({ source: [{ code: 'SYR', sector: 'MIL' }], recipient: [{ code: 'IMG', sector: 'REB', identifier_id: 'org:isis' }] });
     // A date given to the month: PLOVER's YYYY-MM-DD is its first day, and the precision says so.
     expect(lines.find((l) => l.marsad.date_value === '2024-11')).toMatchObject({ date: '2024-11-01', marsad: { date_precision: 'month' } });
   });
@@ -183,9 +185,9 @@ describe('marsad export', () => {
     expect((check(readFileSync(out, 'utf8')) as GeoJSON.FeatureCollection).features).toHaveLength(6);
     const plover = await cli(['export', '--format', 'plover', '--type', 'ASSAULT', '--store', db]);
     expect(plover.stdout.trim().split('\n').map((l) => JSON.parse(l).event)).toEqual([['ASSAULT']]);
-    // PLOVER's size: category → count; the figures whole under marsad.size.
+    // PLOVER's size object (the manual's `dead`): a count; the figures whole under marsad.size.
     const attack = JSON.parse(plover.stdout);
-    expect(attack.size).toEqual({ killed: 3 });
+    expect(attack.size).toEqual({ dead: 3 });
     expect(attack.marsad.size).toEqual({ killed: { value: 3, low: null, high: null, qualifier: null, quantity: 0 } });
     const sure = await cli(['export', '--format', 'plover', '--min-confidence', '0.7', '--store', db]);
     expect(sure.stdout.trim().split('\n').map((l) => JSON.parse(l).event[0])).not.toContain('ACCUSE');
@@ -193,8 +195,10 @@ describe('marsad export', () => {
 
   it('names the option of a bad value (exit 2)', async () => {
     const db = join(tempDir(), 'm.db');
+    // An empty store at the path: read-only commands refuse a path where there is none.
+    await openSqliteStore(db).close();
     const cases: [string[], string][] = [
-      [['--format', 'xlsx'], '--format: invalid command line: must be one of jsonl, csv, geojson, plover, folds, folds-jsonl: "xlsx"'],
+      [['--format', 'xlsx'], '--format: invalid command line: must be one of jsonl, csv, geojson, plover, folds, folds-jsonl, acled, polecat: "xlsx"'],
       [['--format', 'csv', '--from', 'yesterday'], '--from: invalid command line: must be a date written YYYY, YYYY-MM or YYYY-MM-DD: "yesterday"'],
       [['--format', 'csv', '--search', ' '], '--search: invalid command line: must not be empty'],
       [['--format', 'csv', '--min-confidence', '70%'], '--min-confidence: invalid command line: must be a number from 0 to 1: "70%"'],

@@ -1,7 +1,8 @@
 /**
- * `marsad export --format jsonl|csv|geojson|plover|folds|folds-jsonl [filters] [-o FILE]`: what
- * the store holds, for R, pandas, spreadsheets, QGIS and PLOVER tools (services/export.ts says
- * what each holds).
+ * `marsad export --format jsonl|csv|geojson|plover|folds|folds-jsonl|acled|polecat [filters] [-o FILE]`:
+ * what the store holds, for R, pandas, spreadsheets, QGIS, PLOVER tools and code written for
+ * ACLED or POLECAT data (services/export.ts says what each holds). Events a format cannot hold
+ * (ACLED: dated only to the year) are counted on standard error.
  */
 import type { Command } from 'commander';
 import { createWriteStream, openSync } from 'node:fs';
@@ -46,7 +47,10 @@ export function registerExport(program: Command, ctx: CommandContext): void {
   program
     .command('export')
     .description('export records, events, folded events or places for other tools')
-    .requiredOption('--format <format>', 'jsonl (records), csv (events), geojson (places and events), plover (PLOVER JSON Lines), folds (folded events, CSV), folds-jsonl (folded events with their reports)')
+    .requiredOption(
+      '--format <format>',
+      'jsonl (records), csv (events), geojson (places and events), plover (PLOVER JSON Lines), folds (folded events, CSV), folds-jsonl (folded events with their reports), acled (events as ACLED\'s CSV), polecat (events as POLECAT\'s TSV)',
+    )
     .option('-o, --output <file>', 'write to this file (default: standard output)')
     .option('--store <path>', 'the store (default: $MARSAD_STORE or ./marsad.db)')
     .option('--search <words>', 'only documents matching these words (Arabic-aware search)')
@@ -64,8 +68,11 @@ export function registerExport(program: Command, ctx: CommandContext): void {
     .addHelpText(
       'after',
       '\nCSV is UTF-8 with a byte-order mark and every field quoted, so spreadsheets read the Arabic.\n' +
-        'PLOVER lines carry text_info offsets into the record text and cite_info with the source.\n\n' +
-        'Examples:\n  marsad export --format geojson -o places.geojson\n  marsad export --format csv --type ASSAULT --from 2024-01 -o attacks.csv\n  marsad export --format plover --actor org:sdf\n  marsad export --format csv --type ASSAULT --min-confidence 0.7 -o attacks.csv\n  marsad export --format folds --type ASSAULT -o attacks-by-event.csv',
+        'PLOVER lines carry text_info offsets into the record text and cite_info with the source.\n' +
+        'acled has ACLED\'s columns (event_date a full date, time_precision 1-3); events dated only to\n' +
+        'the year are left out and counted. polecat has the header of POLECAT\'s data files.\n' +
+        'docs/exports.md describes every column.\n\n' +
+        'Examples:\n  marsad export --format geojson -o places.geojson\n  marsad export --format csv --type ASSAULT --from 2024-01 -o attacks.csv\n  marsad export --format plover --actor org:sdf\n  marsad export --format csv --type ASSAULT --min-confidence 0.7 -o attacks.csv\n  marsad export --format folds --type ASSAULT -o attacks-by-event.csv\n  marsad export --format acled -o events-acled.csv\n  marsad export --format polecat -o events.tsv',
     )
     .action(async (opts: ExportOpts) => {
       const given: Record<string, string | undefined> = {
@@ -90,7 +97,9 @@ export function registerExport(program: Command, ctx: CommandContext): void {
       try {
         const sink = opts.output ? createWriteStream('', { fd: openOutput(opts.output) }) : ctx.io.stdout;
         let bytes = 0;
-        for await (const chunk of exportChunks(store, format, filter)) {
+        const skipped = new Map<string, number>();
+        const onSkip = (_: unknown, reason: string) => skipped.set(reason, (skipped.get(reason) ?? 0) + 1);
+        for await (const chunk of exportChunks(store, format, filter, { onSkip })) {
           bytes += Buffer.byteLength(chunk);
           if (!sink.write(chunk)) await once(sink, 'drain');
         }
@@ -98,6 +107,9 @@ export function registerExport(program: Command, ctx: CommandContext): void {
           sink.end();
           await once(sink, 'finish');
           err(ctx.io, `wrote ${bytes.toLocaleString('en-US')} bytes of ${format} to ${printable(opts.output)}`);
+        }
+        for (const [reason, n] of skipped) {
+          err(ctx.io, `left out ${n.toLocaleString('en-US')} ${n === 1 ? 'event' : 'events'} that ${format} cannot hold: ${reason}`);
         }
       } finally {
         await store.close();
