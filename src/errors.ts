@@ -220,6 +220,12 @@ export const ERRORS = {
     exit: ExitCode.INPUT,
     http: 502,
   },
+  'ambiguous-id': {
+    title: 'the id prefix matches more than one document',
+    hint: 'give more digits of the id; the documents it matches are listed',
+    exit: ExitCode.USAGE,
+    http: 400,
+  },
   'not-found': {
     title: 'not found',
     hint: 'list what is stored with `marsad search` or `marsad stats`',

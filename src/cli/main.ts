@@ -8,7 +8,7 @@
 import { Command, CommanderError } from 'commander';
 import { resolveConfig, type Config } from '../config.js';
 import { ExitCode, MarsadError, isMarsadError } from '../errors.js';
-import { openStore } from '../store/open.js';
+import { openStore, type OpenStoreOptions } from '../store/open.js';
 import type { Store } from '../store/store.js';
 import { marsadVersion } from '../version.js';
 import { registerEval } from './commands/eval.js';
@@ -28,8 +28,11 @@ export interface CommandContext {
   readonly io: Io;
   /** The configuration (flags over environment over defaults). */
   config(): Config;
-  /** Opens the store named by `--store`, `MARSAD_STORE` or the default. */
-  openStore(flag: string | undefined): Store;
+  /**
+   * Opens the store named by `--store`, `MARSAD_STORE` or the default. Only a command that
+   * writes articles passes `create`; without it a path where no store is is a `store-open` error.
+   */
+  openStore(flag: string | undefined, options?: OpenStoreOptions): Store;
   /** Sets the exit code the command ends with. */
   setExit(code: number): void;
 }
@@ -51,7 +54,7 @@ function build(io: Io, state: { exit: number; debug: boolean }): Command {
   const ctx: CommandContext = {
     io,
     config: () => resolveConfig({ debug: program.opts<{ debug?: boolean }>().debug }, io.env),
-    openStore: (flag) => openStore(resolveConfig({ store: flag }, io.env).store),
+    openStore: (flag, options) => openStore(resolveConfig({ store: flag }, io.env).store, options),
     setExit: (code) => {
       state.exit = code;
     },

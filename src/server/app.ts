@@ -2,8 +2,10 @@
  * The HTTP server's application (Hono): the API routes of routes.ts, their errors mapped
  * through the catalogue (src/errors.ts: each code's `http` status), the OpenAPI document, and
  * the built web app. Routes are thin: parse the query (zod), call a service, answer JSON.
+ * Answers are compressed (gzip or deflate) when the client accepts it.
  */
 import { Hono, type Context } from 'hono';
+import { COMPRESSIBLE_CONTENT_TYPE_REGEX, compress } from 'hono/compress';
 import { join } from 'node:path';
 import { ERRORS, MarsadError, isMarsadError } from '../errors.js';
 import { packageRoot } from '../lexicon/resources.js';
@@ -11,7 +13,7 @@ import { IdParam, parseParams } from '../services/params.js';
 import type { Store } from '../store/store.js';
 import { openApiDocument } from './openapi.js';
 import { ROUTES, isStreamAnswer } from './routes.js';
-import { webFile } from './static.js';
+import { NOT_BUILT, webApp } from './static.js';
 
 export interface AppOptions {
   /** The built web app; default web/dist in the package. null serves the API only. */
@@ -68,6 +70,13 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     return c.json(errorBody(internal), ERRORS.internal.http);
   });
 
+  // Text of 1 KB or more (JSON, the app's files, exports) goes gzipped to a client that accepts
+  // it; JSON Lines exports count as text too.
+  app.use(
+    '*',
+    compress({ contentTypeFilter: (type) => COMPRESSIBLE_CONTENT_TYPE_REGEX.test(type) || /^application\/x-ndjson(;|$)/.test(type) }),
+  );
+
   if (options.allowHost) {
     const allowHost = options.allowHost;
     app.use('*', async (c, next) => {
@@ -109,13 +118,8 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     throw new MarsadError('not-found', c.req.path, 'no such API route; see /api/openapi.json');
   });
 
-  app.get('*', (c) => {
-    const file = webRoot ? webFile(webRoot, c.req.path) : null;
-    if (!file) {
-      return c.text('The web app is not built: run `npm run build` in the Marsad folder. The API answers under /api (see /api/openapi.json).\n', 404);
-    }
-    return c.body(new Uint8Array(file.body), 200, file.headers);
-  });
+  if (webRoot) app.get('*', webApp(webRoot));
+  else app.get('*', (c) => c.text(NOT_BUILT, 404));
 
   return app;
 }

@@ -27,21 +27,14 @@ function responseSchema(schema: z.ZodType): Record<string, unknown> {
   return json;
 }
 
-const ErrorSchema = {
-  type: 'object',
-  required: ['error'],
-  properties: {
-    error: {
-      type: 'object',
-      required: ['code', 'message', 'hint'],
-      properties: {
-        code: { type: 'string', enum: Object.keys(ERRORS), description: 'catalogue code (docs/errors.md)' },
-        message: { type: 'string', description: 'names the parameter or id and the problem' },
-        hint: { type: 'string' },
-      },
-    },
-  },
-};
+/** The body of every error answer. */
+const ErrorBodySchema = z.strictObject({
+  error: z.strictObject({
+    code: z.enum(Object.keys(ERRORS) as [keyof typeof ERRORS, ...(keyof typeof ERRORS)[]]).meta({ description: 'catalogue code (docs/errors.md)' }),
+    message: z.string().meta({ description: 'names the parameter or id and the problem' }),
+    hint: z.string(),
+  }),
+});
 
 /**
  * The OpenAPI document.
@@ -49,52 +42,6 @@ const ErrorSchema = {
  * @example
  * openApiDocument().paths['/api/events'].get.parameters  // [{ name: 'q', in: 'query', … }, …]
  */
-const NULLABLE_STRING = { type: ['string', 'null'] };
-
-/** `/api/documents/{id}`: the record, its sources, and its near-duplicate story. */
-const DOCUMENT_RESPONSE = {
-  type: 'object',
-  required: ['record', 'sources', 'story'],
-  properties: {
-    record: { $ref: '#/components/schemas/DocumentRecord' },
-    sources: {
-      type: 'array',
-      items: {
-        type: 'object',
-        required: ['origin'],
-        properties: { origin: { type: 'string' }, url: NULLABLE_STRING, outlet: NULLABLE_STRING, published: NULLABLE_STRING },
-      },
-    },
-    story: {
-      oneOf: [
-        { type: 'null' },
-        {
-          type: 'object',
-          required: ['id', 'documents'],
-          properties: {
-            id: { type: 'string' },
-            documents: {
-              type: 'array',
-              items: {
-                type: 'object',
-                required: ['id', 'title', 'published', 'outlet', 'url', 'resemblance'],
-                properties: {
-                  id: { type: 'string' },
-                  title: NULLABLE_STRING,
-                  published: NULLABLE_STRING,
-                  outlet: NULLABLE_STRING,
-                  url: NULLABLE_STRING,
-                  resemblance: { type: ['number', 'null'], description: 'to the copy it was matched with, 0..1; null for the story\'s first document' },
-                },
-              },
-            },
-          },
-        },
-      ],
-    },
-  },
-} as const;
-
 export function openApiDocument(): Record<string, unknown> {
   const error = (description: string) => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } });
   const paths: Record<string, unknown> = {};
@@ -108,10 +55,9 @@ export function openApiDocument(): Record<string, unknown> {
         return { name, in: 'query', required: !s.safeParse(undefined).success, ...(description ? { description } : {}), schema: rest };
       }),
     ];
-    const ok =
-      r.path === '/api/documents/{id}'
-        ? { description: r.answer, content: { 'application/json': { schema: DOCUMENT_RESPONSE } } }
-        : { description: r.answer, content: { [r.mediaType ?? 'application/json']: { schema: r.mediaType ? { type: 'string' } : r.response ? responseSchema(r.response) : { type: 'object' } } } };
+    if (!r.mediaType && !r.response) throw new Error(`route ${r.path} answers JSON but has no response schema`);
+    const schema = r.mediaType ? { type: 'string', format: 'binary' } : responseSchema(r.response!);
+    const ok = { description: r.answer, content: { [r.mediaType ?? 'application/json']: { schema } } };
     paths[r.path] = {
       get: {
         tags: [r.tag],
@@ -142,6 +88,6 @@ export function openApiDocument(): Record<string, unknown> {
     },
     servers: [{ url: '/' }],
     paths,
-    components: { schemas: { Error: ErrorSchema, DocumentRecord: record } },
+    components: { schemas: { Error: responseSchema(ErrorBodySchema), DocumentRecord: record } },
   };
 }

@@ -3,7 +3,7 @@
  * parameters, and the service it calls. The server (app.ts) and the OpenAPI document
  * (openapi.ts) are both made from this table, so the two cannot drift apart.
  */
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
   actorNetwork,
   documentRecord,
@@ -32,7 +32,21 @@ import {
   toFilter,
 } from '../services/params.js';
 import type { Store } from '../store/store.js';
-import { EventRowSchema, FoldRowSchema, pagedSchema } from './schemas.js';
+import {
+  DocumentViewSchema,
+  EntitySummarySchema,
+  EntityViewSchema,
+  EventRowSchema,
+  FigureRowSchema,
+  FigureSeriesSchema,
+  FoldRowSchema,
+  NetworkEdgeSchema,
+  PlaceSummarySchema,
+  SearchHitSchema,
+  StatsViewSchema,
+  TimelineBucketSchema,
+  pagedSchema,
+} from './schemas.js';
 
 /** A streamed answer (exports): the media type, a file name, and the text chunks. */
 export interface StreamAnswer {
@@ -56,7 +70,7 @@ export interface Route<Q extends z.ZodObject = z.ZodObject> {
   readonly mediaType?: string;
   /** True when an unknown id in the path answers 404. */
   readonly notFound?: boolean;
-  /** The schema of a 200's JSON body, for the OpenAPI document (routes without one say `object`). */
+  /** The schema of a 200's JSON body, for the OpenAPI document; every JSON route has one. */
   readonly response?: z.ZodType;
   readonly handler: (store: Store, query: z.output<Q>, path: Record<string, string>) => Promise<unknown>;
 }
@@ -72,6 +86,7 @@ export const ROUTES: readonly Route[] = [
       'Arabic-aware search (stems, clitics, synonyms: "معتقلي" finds "المعتقلين") with filters. With `q`, documents matching every word come first; without, newest first. Each hit has a snippet with the matches marked.',
     query: DocumentsParams,
     answer: '{ total, limit, offset, rows: [{ id, title, source, published, snippet, highlights, score, complete, exact }] }',
+    response: pagedSchema(SearchHitSchema),
     handler: async (store, q) => {
       const [page, show] = await Promise.all([listDocuments(store, q), storePathShower(store)]);
       return { ...page, rows: page.rows.map((h) => ({ ...h, source: h.source.path === undefined ? h.source : { ...h.source, path: show(h.source.path) } })) };
@@ -86,6 +101,7 @@ export const ROUTES: readonly Route[] = [
     query: FilterParams.pick({}),
     pathParams: [{ name: 'id', description: 'document id (16 hex digits)' }],
     answer: '{ record: DocumentRecord, sources: [{ origin, url, outlet, published }], story: { id, documents: [{ id, title, published, outlet, url, resemblance }] } | null }',
+    response: DocumentViewSchema,
     notFound: true,
     handler: async (store, _q, p) => {
       const [{ record, sources, story }, show] = await Promise.all([documentRecord(store, p.id!), storePathShower(store)]);
@@ -132,6 +148,7 @@ export const ROUTES: readonly Route[] = [
     description: 'Entities most mentioned first, with counts of documents, mentions and events. The filters keep entities named in matching documents.',
     query: EntitiesParams,
     answer: '{ total, limit, offset, rows: [{ id, type, subtype, name, country, geo, documents, mentions, events }] }',
+    response: pagedSchema(EntitySummarySchema),
     handler: (store, q) => listEntities(store, q),
   }),
   route({
@@ -142,6 +159,7 @@ export const ROUTES: readonly Route[] = [
     query: EntityParams,
     pathParams: [{ name: 'id', description: 'entity id, e.g. org:sdf or loc:sy:aleppo' }],
     answer: '{ id, type, name, …, labels, mentionRows, asActor, asRecipient, eventsAsActor, eventsAsRecipient }',
+    response: EntityViewSchema,
     notFound: true,
     handler: (store, q, p) => entityView(store, p.id!, q),
   }),
@@ -152,6 +170,7 @@ export const ROUTES: readonly Route[] = [
     description: 'Places named in matching documents, with the number of documents and of matching events located there.',
     query: FilterParams,
     answer: '{ rows: [{ id, name, subtype, country, geo, documents, events }] }',
+    response: z.strictObject({ rows: z.array(PlaceSummarySchema) }),
     handler: async (store, q) => ({ rows: await store.places(toFilter(q)) }),
   }),
   route({
@@ -161,6 +180,7 @@ export const ROUTES: readonly Route[] = [
     description: 'Each figure with its value or range, qualifier, category, date, source and sentence, newest first.',
     query: FiguresParams,
     answer: '{ total, limit, offset, rows: [FigureRow] }',
+    response: pagedSchema(FigureRowSchema),
     handler: (store, q) => listFigures(store, q),
   }),
   route({
@@ -170,6 +190,7 @@ export const ROUTES: readonly Route[] = [
     description: '`sum` adds exact values, and the middle of the range of vague amounts ("عشرات" counts 55).',
     query: FilterParams,
     answer: '{ byMonth: [{ period, category, count, sum }], bySource: [{ outlet, category, count, sum }] }',
+    response: FigureSeriesSchema,
     handler: (store, q) => store.figureSeries(toFilter(q)),
   }),
   route({
@@ -179,6 +200,7 @@ export const ROUTES: readonly Route[] = [
     description: 'Counts of matching events by the month of their date (their document\'s when they have none).',
     query: FilterParams,
     answer: '{ rows: [{ period, type, count }] }',
+    response: z.strictObject({ rows: z.array(TimelineBucketSchema) }),
     handler: async (store, q) => ({ rows: await store.timeline(toFilter(q)) }),
   }),
   route({
@@ -188,6 +210,7 @@ export const ROUTES: readonly Route[] = [
     description: 'Actor → recipient edges of matching events, by type, most frequent first.',
     query: NetworkParams,
     answer: '{ edges: [{ actor, recipient, type, count }] }',
+    response: z.strictObject({ edges: z.array(NetworkEdgeSchema) }),
     handler: (store, q) => actorNetwork(store, q),
   }),
   route({
@@ -197,6 +220,7 @@ export const ROUTES: readonly Route[] = [
     description: 'Counts, outlets, the publication range, the last ingest run, and the values the filters can take.',
     query: FilterParams.pick({}),
     answer: '{ documents, entities, …, facets: { eventTypes, topics, outlets, categories, actors, places } }',
+    response: StatsViewSchema,
     handler: async (store) => {
       const [stats, show] = await Promise.all([storeStats(store), storePathShower(store)]);
       return { ...stats, lastRun: stats.lastRun ? publicRun(stats.lastRun, show) : null };

@@ -1,12 +1,35 @@
 /**
- * The shapes of the API's answers for events and folded events, as zod schemas: the OpenAPI
- * document describes those routes with them (openapi.ts), and the API tests check real answers
- * against them (strict: a field the server adds without adding it here fails the test). The
- * compile-time checks at the end keep them equal to the store's TypeScript types.
+ * The shapes of the API's answers, as zod schemas: the OpenAPI document describes every route
+ * with them (openapi.ts), and the API tests check real answers against them (strict: a field
+ * the server adds without adding it here fails the test). The compile-time checks at the end
+ * keep them equal to the TypeScript types the services return.
  */
 import { z } from 'zod';
-import { ENTITY_TYPES, EVENT_TYPES, EventSizeSchema, EntitySchema, MODALITIES, QUANTITY_QUALIFIERS, SIZE_CATEGORIES } from '../extract/record.js';
-import type { EventRow, FoldRow } from '../store/store.js';
+import {
+  DocumentRecordSchema,
+  ENTITY_TYPES,
+  EVENT_TYPES,
+  EventSizeSchema,
+  EntitySchema,
+  MODALITIES,
+  QUANTITY_CATEGORIES,
+  QUANTITY_QUALIFIERS,
+  SIZE_CATEGORIES,
+} from '../extract/record.js';
+import type { EntityView, StatsView } from '../services/browse.js';
+import type { SearchHit } from '../services/search.js';
+import type {
+  EntitySummary,
+  EventRow,
+  FigureRow,
+  FigureSeries,
+  FoldRow,
+  NetworkEdge,
+  PlaceSummary,
+  SourceRef,
+  Story,
+  TimelineBucket,
+} from '../store/store.js';
 
 const Span = z.strictObject({ start: z.number().int(), end: z.number().int(), text: z.string() }).meta({ description: 'UTF-16 offsets into the document text, half-open' });
 const DateSchema = z.strictObject({
@@ -100,6 +123,146 @@ export const FoldRowSchema = z
   })
   .meta({ description: 'one act told by several documents (one event, many reports)' });
 
+/** A hit of `/api/documents`. */
+export const SearchHitSchema = z.strictObject({
+  id: z.string(),
+  title: z.string().nullable(),
+  source: DocumentRecordSchema.shape.source,
+  published: z.string().nullable(),
+  snippet: z.string().meta({ description: 'a passage of the text around the best match' }),
+  highlights: z.array(z.tuple([z.number().int(), z.number().int()])).meta({ description: 'where the matching words are in the snippet: [start, end) pairs' }),
+  score: z.number().meta({ description: 'higher is better (BM25)' }),
+  complete: z.boolean().meta({ description: 'every word of the query matched (synonyms allowed)' }),
+  exact: z.boolean().meta({ description: 'every word of the query matched as typed' }),
+});
+
+const NullableString = z.string().nullable();
+export const SourceRefSchema = z.strictObject({
+  origin: z.string().meta({ description: 'the file or item the text came from, relative to what was given to `marsad ingest`' }),
+  url: NullableString.optional(),
+  outlet: NullableString.optional(),
+  published: NullableString.optional(),
+});
+
+export const StorySchema = z.strictObject({
+  id: z.string().meta({ description: "the id of the story's first document" }),
+  documents: z.array(
+    DocumentRefSchema.extend({
+      resemblance: z.number().nullable().meta({ description: "to the copy it was matched with, 0..1; null for the story's first document" }),
+    }),
+  ),
+});
+
+/** `/api/documents/{id}`. */
+export const DocumentViewSchema = z.strictObject({
+  record: DocumentRecordSchema,
+  sources: z.array(SourceRefSchema),
+  story: StorySchema.nullable().meta({ description: 'the other stored copies of its text; null when there is none' }),
+});
+
+const EntityName = z.strictObject({ ar: z.string(), en: z.string().nullable() });
+
+export const EntitySummarySchema = z.strictObject({
+  id: z.string(),
+  type: z.enum(ENTITY_TYPES),
+  subtype: z.string().nullable(),
+  name: EntityName,
+  country: z.string().nullable(),
+  geo: EntitySchema.shape.geo,
+  documents: z.number().int(),
+  mentions: z.number().int(),
+  events: z.number().int().meta({ description: 'events naming it as actor or recipient, or located at it' }),
+});
+
+/** `/api/entities/{id}`. */
+export const EntityViewSchema = EntitySummarySchema.extend({
+  labels: z.array(z.strictObject({ outlet: z.string().nullable(), label: z.string(), count: z.number().int() })).meta({ description: 'the words each outlet uses for it, most used first' }),
+  mentionRows: z.array(z.strictObject({ document: DocumentRefSchema, span: Span })),
+  asActor: z.number().int(),
+  asRecipient: z.number().int(),
+  eventsAsActor: z.array(EventRowSchema),
+  eventsAsRecipient: z.array(EventRowSchema),
+});
+
+export const PlaceSummarySchema = z.strictObject({
+  id: z.string(),
+  name: EntityName,
+  subtype: z.string().nullable(),
+  country: z.string().nullable(),
+  geo: EntitySchema.shape.geo.unwrap(),
+  documents: z.number().int(),
+  events: z.number().int(),
+});
+
+export const FigureRowSchema = z.strictObject({
+  document: DocumentRefSchema,
+  index: z.number().int(),
+  span: Span,
+  value: z.number().nullable(),
+  low: z.number().nullable(),
+  high: z.number().nullable(),
+  qualifier: z.enum(QUANTITY_QUALIFIERS).nullable(),
+  unit: z.string().nullable(),
+  counted: z.string().nullable(),
+  category: z.enum(QUANTITY_CATEGORIES),
+  date: z.string().nullable().meta({ description: "the date of the first event citing it, else its document's publication date" }),
+  sentence: Span.nullable(),
+});
+
+export const FigureSeriesSchema = z.strictObject({
+  byMonth: z.array(z.strictObject({ period: z.string(), category: z.enum(QUANTITY_CATEGORIES), count: z.number().int(), sum: z.number() })),
+  bySource: z.array(z.strictObject({ outlet: z.string().nullable(), category: z.enum(QUANTITY_CATEGORIES), count: z.number().int(), sum: z.number() })),
+});
+
+export const TimelineBucketSchema = z.strictObject({ period: z.string().meta({ description: 'YYYY-MM' }), type: z.enum(EVENT_TYPES), count: z.number().int() });
+
+export const NetworkEdgeSchema = z.strictObject({ actor: EntityRefSchema, recipient: EntityRefSchema, type: z.enum(EVENT_TYPES), count: z.number().int() });
+
+const Count = z.number().int();
+const Facet = z.strictObject({ value: z.string(), count: Count });
+const EntityFacet = z.strictObject({ id: z.string(), name: EntityName, count: Count });
+
+/** `/api/stats`. */
+export const StatsViewSchema = z.strictObject({
+  documents: Count,
+  entities: Count,
+  mentions: Count,
+  dates: Count,
+  quantities: Count,
+  events: Count,
+  messages: Count,
+  sources: Count,
+  runs: Count,
+  failures: Count,
+  outlets: z.array(z.strictObject({ outlet: z.string().nullable(), documents: Count })),
+  published: z.strictObject({ first: z.string().nullable(), last: z.string().nullable() }),
+  lastRun: z
+    .strictObject({
+      id: Count,
+      command: z.string(),
+      inputs: z.array(z.string()),
+      pipeline: z.string(),
+      startedAt: z.string(),
+      finishedAt: z.string().nullable(),
+      status: z.enum(['running', 'completed', 'failed', 'interrupted']),
+      stored: Count,
+      updated: Count,
+      unchanged: Count,
+      repeats: Count,
+      rejected: Count,
+      skipped: Count,
+    })
+    .nullable(),
+  facets: z.strictObject({
+    eventTypes: z.array(Facet),
+    topics: z.array(Facet),
+    outlets: z.array(Facet),
+    categories: z.array(Facet),
+    actors: z.array(EntityFacet),
+    places: z.array(EntityFacet),
+  }),
+});
+
 /** A page of results. */
 export function pagedSchema<T extends z.ZodType>(row: T) {
   return z.strictObject({ total: z.number().int(), limit: z.number().int(), offset: z.number().int(), rows: z.array(row) });
@@ -107,7 +270,18 @@ export function pagedSchema<T extends z.ZodType>(row: T) {
 
 // The schemas and the store's types describe the same answers.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Mutable<T> = { -readonly [K in keyof T]: T[K] extends readonly (infer U)[] ? U[] : T[K] };
 const sameEvent: Same<z.infer<typeof EventRowSchema>, EventRow> = true;
 const sameFold: Same<z.infer<typeof FoldRowSchema>, FoldRow> = true;
-void sameEvent;
-void sameFold;
+const sameHit: Same<z.infer<typeof SearchHitSchema>, SearchHit> = true;
+const sameSource: Same<z.infer<typeof SourceRefSchema>, SourceRef> = true;
+const sameStory: Same<z.infer<typeof StorySchema>, Mutable<Story>> = true;
+const sameEntity: Same<z.infer<typeof EntitySummarySchema>, EntitySummary> = true;
+const sameEntityView: Same<z.infer<typeof EntityViewSchema>, Mutable<EntityView>> = true;
+const samePlace: Same<z.infer<typeof PlaceSummarySchema>, PlaceSummary> = true;
+const sameFigure: Same<z.infer<typeof FigureRowSchema>, FigureRow> = true;
+const sameSeries: Same<z.infer<typeof FigureSeriesSchema>, FigureSeries> = true;
+const sameBucket: Same<z.infer<typeof TimelineBucketSchema>, TimelineBucket> = true;
+const sameEdge: Same<z.infer<typeof NetworkEdgeSchema>, NetworkEdge> = true;
+const sameStats: Same<z.infer<typeof StatsViewSchema>, Mutable<StatsView>> = true;
+void [sameEvent, sameFold, sameHit, sameSource, sameStory, sameEntity, sameEntityView, samePlace, sameFigure, sameSeries, sameBucket, sameEdge, sameStats];

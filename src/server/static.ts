@@ -1,21 +1,14 @@
 /**
- * Serves the built web app (web/dist): its files, and index.html for every other path that is
- * not under /api, so that the app's own routes can be reloaded.
+ * Serves the built web app (web/dist) through the framework's static handler (`serveStatic` of
+ * @hono/node-server): its files, and index.html for every other path that is not under /api,
+ * so that the app's own routes can be reloaded. The handler refuses paths with `.` or `..`
+ * segments, backslashes, doubled slashes and encoded separators, so nothing outside the
+ * folder is ever read; what it does not find is the app's own route (index.html).
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { extname, join, normalize, sep } from 'node:path';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.txt': 'text/plain; charset=utf-8',
-};
+import { serveStatic } from '@hono/node-server/serve-static';
+import type { Context, MiddlewareHandler } from 'hono';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 
 /**
  * Only the app's own scripts and styles run; nothing is fetched from elsewhere; article text is
@@ -23,40 +16,37 @@ const TYPES: Record<string, string> = {
  */
 const CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'";
 
-export interface StaticFile {
-  readonly body: Buffer;
-  readonly headers: Record<string, string>;
-}
+/** What a path of the app answers while the app is not built (or not served). */
+export const NOT_BUILT = 'The web app is not built: run `npm run build` in the Marsad folder. The API answers under /api (see /api/openapi.json).\n';
+
+/** Does nothing: the handlers below answer, or say they found nothing by returning nothing. */
+const none = async () => undefined;
 
 /**
- * The file answering a path, or null when the app is not built.
+ * The handler of the web app's paths for a built app in `root`; a 404 with a hint while the
+ * app is not built.
  *
  * @example
- * webFile('/work/marsad/web/dist', '/assets/index-abc.js')  // { body, headers: { 'content-type': 'text/javascript…' } }
+ * app.get('*', webApp('/work/marsad/web/dist'));
  */
-export function webFile(root: string, path: string): StaticFile | null {
-  const index = join(root, 'index.html');
-  if (!existsSync(index)) return null;
-  let file = index;
-  const decoded = (() => {
-    try {
-      return decodeURIComponent(path);
-    } catch {
-      return '/';
+export function webApp(root: string): MiddlewareHandler {
+  // Made once the app is built (serveStatic complains of a root that does not exist yet).
+  let handlers: { files: MiddlewareHandler; index: MiddlewareHandler } | undefined;
+  return async (c: Context) => {
+    if (!existsSync(join(root, 'index.html'))) return c.text(NOT_BUILT, 404);
+    handlers ??= { files: serveStatic({ root }), index: serveStatic({ root, path: 'index.html' }) };
+    const file = await handlers.files(c, none);
+    const res = file ?? (await handlers.index(c, none));
+    if (!res) return c.text(NOT_BUILT, 404);
+    const type = res.headers.get('content-type') ?? '';
+    // Files under /assets carry a hash of their content in their name: a new build, a new name.
+    const hashed = file !== undefined && c.req.path.startsWith('/assets/') && !type.startsWith('text/html');
+    res.headers.set('x-content-type-options', 'nosniff');
+    res.headers.set('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+    if (type.startsWith('text/html')) {
+      res.headers.set('content-security-policy', CSP);
+      res.headers.set('referrer-policy', 'no-referrer');
     }
-  })();
-  const candidate = normalize(join(root, decoded));
-  // Never outside the folder ("/../../etc/passwd"); a missing file is the app's own route.
-  if (candidate.startsWith(root + sep) && existsSync(candidate) && statSync(candidate).isFile()) file = candidate;
-  const type = TYPES[extname(file)] ?? 'application/octet-stream';
-  const hashed = file.includes(`${sep}assets${sep}`);
-  return {
-    body: readFileSync(file),
-    headers: {
-      'content-type': type,
-      'x-content-type-options': 'nosniff',
-      'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
-      ...(type.startsWith('text/html') ? { 'content-security-policy': CSP, 'referrer-policy': 'no-referrer' } : {}),
-    },
+    return res;
   };
 }

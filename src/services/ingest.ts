@@ -27,7 +27,15 @@ export interface ArticleReport {
   readonly outcome: ArticleOutcome;
   readonly title: string | null;
   /** What was found, for articles extracted in this run. */
-  readonly found?: { entities: number; dates: number; quantities: number; events: number };
+  readonly found?: FoundCounts;
+}
+
+/** What extraction found: entities, dates, figures (quantities) and events. */
+export interface FoundCounts {
+  entities: number;
+  dates: number;
+  quantities: number;
+  events: number;
 }
 
 export interface FailureReport {
@@ -62,7 +70,18 @@ export interface IngestReport {
   readonly articles: number;
   readonly counts: RunCounts;
   readonly failures: FailureReport[];
+  /**
+   * Inputs that could not be read at all (a path that does not exist, a folder that may not be
+   * read). They hold no article, so they are in no count; the store's failures table keeps them.
+   */
+  readonly unread: FailureReport[];
   readonly skipped: { path: string; reason: string }[];
+  /** Totals of what was found in the articles extracted in this run (stored or updated). */
+  readonly found: FoundCounts;
+  /** Wall-clock time of the run, in seconds (reading, extracting and storing). */
+  readonly seconds: number;
+  /** Articles read per second of the run; null when the run took no measurable time. */
+  readonly articlesPerSecond: number | null;
 }
 
 function inputLabel(input: PlannedInput): string {
@@ -78,6 +97,8 @@ function inputLabel(input: PlannedInput): string {
 export class ArticleWriter {
   readonly counts: RunCounts = { stored: 0, updated: 0, unchanged: 0, repeats: 0, rejected: 0, skipped: 0 };
   readonly failures: FailureReport[] = [];
+  /** Totals of what was found in the articles this writer extracted. */
+  readonly found: FoundCounts = { entities: 0, dates: 0, quantities: 0, events: 0 };
   private readonly stamp = pipelineStamp(pipelineModel());
   private readonly key = stampKey(this.stamp);
 
@@ -100,6 +121,13 @@ export class ArticleWriter {
         };
     this.failures.push(f);
     await this.store.recordFailure(this.runId, { origin: f.origin, code: f.code, message: f.message });
+    return f;
+  }
+
+  /** Records an input that could not be read at all: a failure of the run, but no article. */
+  async unread(origin: string, error: MarsadError): Promise<FailureReport> {
+    const f: FailureReport = { origin, code: error.code, message: error.message };
+    await this.store.recordFailure(this.runId, f);
     return f;
   }
 
@@ -139,18 +167,16 @@ export class ArticleWriter {
     if (outcome === 'repeat') this.counts.repeats++;
     else this.counts[outcome]++;
     await this.placeInStory(record.id, record.text, record.title);
-    this.onArticle?.({
-      origin: article.origin,
-      id: record.id,
-      outcome,
-      title: record.title,
-      found: {
-        entities: record.entities.length,
-        dates: record.dates.length,
-        quantities: record.quantities.length,
-        events: record.events.length,
-      },
-    });
+    const found: FoundCounts = {
+      entities: record.entities.length,
+      dates: record.dates.length,
+      quantities: record.quantities.length,
+      events: record.events.length,
+    };
+    if (outcome === 'stored' || outcome === 'updated') {
+      for (const k of Object.keys(found) as (keyof FoundCounts)[]) this.found[k] += found[k];
+    }
+    this.onArticle?.({ origin: article.origin, id: record.id, outcome, title: record.title, found });
     return { outcome, id: record.id };
   }
 
@@ -178,12 +204,14 @@ export const isUrlInput = (input: string) => /^https?:\/\//i.test(input);
  * report.counts.stored  // 12 on an empty store
  */
 export async function ingest(store: Store, paths: readonly string[], options: IngestOptions = {}): Promise<IngestReport> {
+  const started = performance.now();
   const published = checkPublishedOption(options.published);
   const urls = paths.filter(isUrlInput);
   const plan = await planInputs(paths.filter((p) => !isUrlInput(p)));
   const runId = await store.beginRun({ command: options.command ?? 'ingest', inputs: [...paths], pipeline: stampKey(pipelineStamp(pipelineModel())) });
   const writer = new ArticleWriter(store, runId, options.onArticle);
   const skipped: { path: string; reason: string }[] = [];
+  const unread: FailureReport[] = [];
   let articles = 0;
   let fetcher: Fetcher | undefined;
   const web = (): Fetcher => {
@@ -199,6 +227,11 @@ export async function ingest(store: Store, paths: readonly string[], options: In
     let done = 0;
     for (const input of plan) {
       options.onProgress?.({ done, total, current: inputLabel(input) });
+      if (input.kind === 'missing') {
+        unread.push(await writer.unread(input.path, input.error));
+        done++;
+        continue;
+      }
       for await (const item of readPlanned(input, { ...(published ? { published } : {}), ...(options.stdin ? { stdin: options.stdin } : {}) })) {
         if (item.kind === 'skipped') {
           writer.counts.skipped++;
@@ -239,7 +272,18 @@ export async function ingest(store: Store, paths: readonly string[], options: In
     await fetcher?.close();
   }
   await store.finishRun(runId, writer.counts, 'completed');
-  return { runId, articles, counts: writer.counts, failures: writer.failures, skipped };
+  const seconds = Math.round(performance.now() - started) / 1000;
+  return {
+    runId,
+    articles,
+    counts: writer.counts,
+    failures: writer.failures,
+    unread,
+    skipped,
+    found: writer.found,
+    seconds,
+    articlesPerSecond: seconds > 0 ? Math.round((articles / seconds) * 10) / 10 : null,
+  };
 }
 
 /** Fetches one URL and writes what it holds; returns how many articles it counted. */

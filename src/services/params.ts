@@ -10,9 +10,20 @@ import type { RecordFilter } from '../store/store.js';
 import { EVENT_SORTS, FOLD_SORTS } from '../store/store.js';
 import { queryGroups } from '../text/search-terms.js';
 
+/** Days in a month of the proleptic Gregorian calendar (month 1-12). */
+function daysIn(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
 const isoDate = z
   .string()
-  .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'must be a date written YYYY, YYYY-MM or YYYY-MM-DD');
+  .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'must be a date written YYYY, YYYY-MM or YYYY-MM-DD')
+  // 2017-02-30, 2023-02-29 and 2024-04-31 are written right but name no day.
+  .refine((v) => v.length < 10 || Number(v.slice(8)) <= daysIn(Number(v.slice(0, 4)), Number(v.slice(5, 7))), {
+    message: 'is not a day of the calendar',
+    abort: true,
+  });
 const entityId = z.string().min(1).max(200).regex(/^[^\s]+$/, 'must be an entity id such as org:sdf or loc:sy:aleppo');
 
 /** A whole number within bounds, given as a string. */
@@ -95,12 +106,12 @@ export const FoldsParams = z.strictObject({
 export const FoldParams = z.strictObject({});
 export const FilterParams = z.strictObject(filterShape);
 export const NetworkParams = z.strictObject({ ...filterShape, limit: count(1, 2000, 200, 'how many edges (1-2000)') });
-export const EXPORT_FORMATS = ['jsonl', 'csv', 'geojson', 'plover', 'folds', 'folds-jsonl'] as const;
+export const EXPORT_FORMATS = ['jsonl', 'csv', 'geojson', 'plover', 'folds', 'folds-jsonl', 'acled', 'polecat'] as const;
 export const ExportParams = z.strictObject({
   ...filterShape,
   format: z
     .enum(EXPORT_FORMATS)
-    .meta({ description: 'jsonl: records; csv: events; geojson: places and events; plover: PLOVER JSON Lines; folds: folded events (CSV, each outlet\'s figures side by side); folds-jsonl: folded events with their reports' }),
+    .meta({ description: 'jsonl: records; csv: events; geojson: places and events; plover: PLOVER JSON Lines; folds: folded events (CSV, each outlet\'s figures side by side); folds-jsonl: folded events with their reports; acled: events as ACLED\'s CSV; polecat: events as POLECAT\'s TSV' }),
 });
 export const IdParam = z.strictObject({ id: z.string().min(1).max(200) });
 

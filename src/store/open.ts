@@ -2,19 +2,32 @@
  * Chooses the store from `--store` / `MARSAD_STORE`: a file path opens SQLite (the default,
  * `./marsad.db`).
  */
+import { existsSync } from 'node:fs';
 import { MarsadError } from '../errors.js';
 import { openSqliteStore } from './sqlite/sqlite-store.js';
 import type { Store } from './store.js';
 
 export const DEFAULT_STORE = './marsad.db';
 
+export interface OpenStoreOptions {
+  /**
+   * Make a new, empty store when there is none at the path (and the folders leading to it).
+   * Only commands that write articles ask for this (`ingest`, `watch`, `serve
+   * --ingest-if-empty`); a command that only reads refuses a path where no store is, so that a
+   * mistyped path is an error and not a new empty store.
+   */
+  readonly create?: boolean;
+}
+
 /**
  * Opens the store a user named.
  *
  * @example
- * const store = openStore(process.env.MARSAD_STORE ?? DEFAULT_STORE);
+ * const store = openStore(process.env.MARSAD_STORE ?? DEFAULT_STORE, { create: true });
+ * @throws MarsadError `store-open` naming the path when there is no store there and `create`
+ * is not set, or when the file is not a database.
  */
-export function openStore(spec: string): Store {
+export function openStore(spec: string, options: OpenStoreOptions = {}): Store {
   if (/^postgres(ql)?:\/\//i.test(spec)) {
     throw new MarsadError(
       'store-open',
@@ -24,6 +37,9 @@ export function openStore(spec: string): Store {
   }
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(spec)) {
     throw new MarsadError('store-open', spec, 'unknown kind of store; give a SQLite file path');
+  }
+  if (!options.create && spec !== ':memory:' && !existsSync(spec)) {
+    throw new MarsadError('store-open', spec, 'there is no store at this path (`marsad ingest FILES --store PATH` makes one)');
   }
   return openSqliteStore(spec);
 }

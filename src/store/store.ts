@@ -480,6 +480,8 @@ export interface Store {
   /** The sources of a document, first seen first. */
   sources(id: string): Promise<SourceRef[]>;
   getDocument(id: string): Promise<DocumentRecord | null>;
+  /** Ids of stored documents that begin with `prefix`, in id order, at most `limit` of them. */
+  documentIdsByPrefix(prefix: string, limit: number): Promise<string[]>;
   search(request: SearchRequest): Promise<SearchResult>;
   stats(): Promise<StoreStats>;
 

@@ -7,7 +7,8 @@
  * and 200 generated ones (known content every view can be checked against).
  * Without /usr/bin/chromium the suite is skipped, except under CI, where it fails.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readlinkSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,11 +19,28 @@ import { listen, type RunningServer } from '../../src/server/listen.js';
 import { ingest } from '../../src/services/ingest.js';
 import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { storyRecords } from '../helpers/records.js';
-import { tempDir } from '../helpers/tmp.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = join(packageRoot(), 'test-results');
 const hasChromium = existsSync(CHROMIUM);
+
+/**
+ * Waits until no process of a process group is left (Chromium and its helpers), so that its
+ * profile is removed only once nothing writes to it; fails after `ms`.
+ */
+async function groupGone(leader: number, ms: number): Promise<void> {
+  const until = Date.now() + ms;
+  for (;;) {
+    try {
+      process.kill(-leader, 0);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ESRCH') return;
+      throw error;
+    }
+    if (Date.now() > until) throw new Error(`Chromium (process group ${leader}) still runs ${ms} ms after it was closed`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
 
 if (!hasChromium && !process.env.CI) console.warn(`[skipped] browser tests: ${CHROMIUM} not found (apt-get install chromium); under CI they fail instead`);
 
@@ -31,6 +49,14 @@ describe.skipIf(!hasChromium && !process.env.CI)('web app in Chromium', () => {
   let server: RunningServer;
   let browser: BrowserContext;
   let page: Page;
+  /**
+   * Everything this suite writes outside test-results/: the store, Chromium's profile, its
+   * temporary files (TMPDIR) and playwright's artifacts. Made here, not with tempDir(), whose
+   * folders go after each test: the profile went while Chromium still wrote to it.
+   */
+  let base: string | undefined;
+  /** Chromium's process id: it leads its own process group (playwright spawns it detached). */
+  let chromiumPid: number | undefined;
   const { a, b } = storyRecords();
   // Addresses from input that must never become links (nor blank the view: issue 16, item 10).
   const badUrl = (id: string, url: string) => ({ ...a, id, title: `${a.title} (${url})`, source: { ...a.source, url, path: `news/${id}.txt` } });
@@ -44,17 +70,23 @@ describe.skipIf(!hasChromium && !process.env.CI)('web app in Chromium', () => {
     expect(existsSync(CHROMIUM), `${CHROMIUM} is missing: install it with apt-get install chromium`).toBe(true);
     expect(existsSync(join(defaultWebRoot(), 'index.html')), 'web/dist is not built: run npm run build').toBe(true);
     mkdirSync(SHOTS, { recursive: true });
-    store = openSqliteStore(join(tempDir('marsad-browser-'), 'app.db'));
+    base = mkdtempSync(join(tmpdir(), 'marsad-browser-'));
+    for (const dir of ['profile', 'tmp', 'artifacts']) mkdirSync(join(base, dir));
+    store = openSqliteStore(join(base, 'app.db'));
     await ingest(store, [join(packageRoot(), 'examples')]);
     for (const r of [...Object.values(storyRecords()), ...syntheticRecords(200), ...Object.values(badUrls)]) await store.saveDocument(r, { origin: r.source.path!, outlet: r.source.outlet ?? null }, null);
     server = await listen(store, { host: '127.0.0.1', port: 0 });
     // A fresh profile folder each run (playwright passes it to Chromium as --user-data-dir).
-    browser = await chromium.launchPersistentContext(tempDir('marsad-chromium-'), {
+    browser = await chromium.launchPersistentContext(join(base, 'profile'), {
       executablePath: CHROMIUM,
       headless: true,
+      artifactsDir: join(base, 'artifacts'),
+      env: { ...process.env, TMPDIR: join(base, 'tmp') },
       viewport: { width: 1280, height: 900 },
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
+    // Chromium names itself in its profile's lock: "HOST-PID".
+    chromiumPid = Number(/-(\d+)$/.exec(readlinkSync(join(base, 'profile', 'SingletonLock')))?.[1]);
     page = await browser.newPage();
     page.on('pageerror', (e) => {
       throw e;
@@ -65,6 +97,9 @@ describe.skipIf(!hasChromium && !process.env.CI)('web app in Chromium', () => {
     await browser?.close();
     await server?.close();
     await store?.close();
+    if (chromiumPid) await groupGone(chromiumPid, 15_000);
+    if (base) rmSync(base, { recursive: true, force: true, maxRetries: 3 });
+    expect(base && existsSync(base)).toBeFalsy();
   });
 
   const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: false });
@@ -213,5 +248,15 @@ describe.skipIf(!hasChromium && !process.env.CI)('web app in Chromium', () => {
     await phone.keyboard.press('Enter');
     await expect.poll(() => phone.getAttribute('#rec-v0', 'class')).toContain('active');
     await phone.close();
+  });
+
+  // Last: Chromium's profile and the store outlive every test before (they used to be removed
+  // after the first test, while Chromium still wrote to the profile).
+  it("keeps Chromium's profile and the store until the browser is closed", async () => {
+    expect(chromiumPid).toBeGreaterThan(0);
+    expect(existsSync(join(base!, 'profile', 'Default'))).toBe(true);
+    expect(readlinkSync(join(base!, 'profile', 'SingletonLock'))).toMatch(new RegExp(`-${chromiumPid}$`));
+    expect(existsSync(join(base!, 'app.db'))).toBe(true);
+    expect((await store.stats()).documents).toBeGreaterThan(200);
   });
 });

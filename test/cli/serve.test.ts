@@ -3,6 +3,7 @@ import { request } from 'node:http';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { packageRoot } from '../../src/lexicon/resources.js';
+import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { cli } from '../helpers/cli.js';
 import { tempDir } from '../helpers/tmp.js';
 
@@ -35,6 +36,7 @@ describe('marsad serve', () => {
 
   it('answers only its own names and those given with --allow-host (DNS rebinding)', async () => {
     const store = join(tempDir(), 'hosts.db');
+    await openSqliteStore(store).close();
     const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--store', store, '--allow-host', 'marsad.lan', '--allow-host', 'proxy.example:443'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     const port = await new Promise<number>((resolve, reject) => {

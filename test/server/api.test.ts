@@ -120,7 +120,7 @@ describe('HTTP API', () => {
       ['/api/documents?colour=red', 'colour: invalid parameter: unknown parameter'],
       ['/api/documents?document=xyz', 'document: invalid parameter: must be a document id (16 hex digits): "xyz"'],
       ['/api/figures?category=deaths', 'category: invalid parameter: must be one of killed'],
-      ['/api/export?format=xlsx', 'format: invalid parameter: must be one of jsonl, csv, geojson, plover, folds, folds-jsonl: "xlsx"'],
+      ['/api/export?format=xlsx', 'format: invalid parameter: must be one of jsonl, csv, geojson, plover, folds, folds-jsonl, acled, polecat: "xlsx"'],
       ['/api/export', 'format: invalid parameter'],
       ['/api/events?minConfidence=high', 'minConfidence: invalid parameter: must be a number from 0 to 1: "high"'],
       ['/api/events?minConfidence=1.5', 'minConfidence: invalid parameter: must be at most 1: "1.5"'],
@@ -131,6 +131,57 @@ describe('HTTP API', () => {
       expect(r.status, path).toBe(400);
       expect(r.body.error.code, path).toBe('bad-parameter');
       expect(r.body.error.message, path).toContain(message);
+    }
+  });
+
+  it('an impossible day (2017-02-30, 2023-02-29) is 400 bad-parameter naming from or to, in every route that takes them', async () => {
+    const dated = ROUTES.filter((r) => 'from' in r.query.shape && 'to' in r.query.shape);
+    expect(dated.map((r) => r.path)).toEqual(expect.arrayContaining(['/api/documents', '/api/events', '/api/folds', '/api/places', '/api/figures', '/api/figures/series', '/api/timeline', '/api/network', '/api/export']));
+    for (const route of dated) {
+      const base = route.path === '/api/export' ? 'format=jsonl&' : '';
+      for (const [param, value] of [['from', '2017-02-30'], ['to', '2023-02-29'], ['from', '2024-04-31'], ['to', '1900-02-29']] as const) {
+        const r = await get(`${route.path}?${base}${param}=${value}`);
+        expect(r.status, `${route.path} ${param}=${value}`).toBe(400);
+        expect(r.body.error, `${route.path} ${param}=${value}`).toMatchObject({
+          code: 'bad-parameter',
+          message: `${param}: invalid parameter: is not a day of the calendar: "${value}"`,
+        });
+      }
+      // Days that exist: the last of a leap February, of a 30-day month, of a 400-year leap.
+      for (const value of ['2024-02-29', '2000-02-29', '2024-04-30', '2024-12-31']) {
+        const r = await app.request(`${route.path}?${base}from=${value}`);
+        expect(r.status, `${route.path} from=${value}`).toBe(200);
+        await r.arrayBuffer();
+      }
+    }
+  });
+
+  it('a date range leaves out events with no date whose document has none either', async () => {
+    const own = openSqliteStore(':memory:');
+    const dated = storyRecords().a;
+    const undated = {
+      ...dated,
+      id: '00000000000000ab',
+      published: null,
+      dates: [],
+      events: dated.events.map((e) => ({ ...e, date: { value: null, precision: null } })),
+    } as DocumentRecord;
+    await own.saveDocument(dated, { origin: 'dated.txt', outlet: null }, null);
+    await own.saveDocument(undated, { origin: 'undated.txt', outlet: null }, null);
+    const ownApp = createApp(own, { webRoot: null });
+    const json = async (path: string) => (await ownApp.request(path)).json() as Promise<Json>;
+    try {
+      expect((await json('/api/events')).total).toBe(4);
+      for (const range of ['from=2000', 'to=2100', 'from=2024-12-01&to=2024-12-31']) {
+        const events = await json(`/api/events?${range}`);
+        expect(events.rows.map((e: { document: { id: string } }) => e.document.id), range).toEqual([dated.id, dated.id]);
+        const timeline = await json(`/api/timeline?${range}`);
+        expect(timeline.rows.reduce((n: number, b: { count: number }) => n + b.count, 0), range).toBe(2);
+        const network = await json(`/api/network?${range}`);
+        expect(network.edges.reduce((n: number, e: { count: number }) => n + e.count, 0), range).toBe(1);
+      }
+    } finally {
+      await own.close();
     }
   });
 
@@ -163,6 +214,51 @@ describe('HTTP API', () => {
     const id = r.body.paths['/api/documents/{id}'].get.parameters[0];
     expect(id).toMatchObject({ name: 'id', in: 'path', required: true });
     expect(r.body).toEqual(openApiDocument());
+  });
+
+  it('the OpenAPI document gives every answer a schema, and none is a bare object', async () => {
+    const doc = (await get('/api/openapi.json')).body;
+    const bare: string[] = [];
+    const walk = (node: unknown, at: string): void => {
+      if (Array.isArray(node)) return node.forEach((n, i) => walk(n, `${at}/${i}`));
+      if (typeof node !== 'object' || node === null) return;
+      const o = node as Record<string, unknown>;
+      const types = Array.isArray(o.type) ? o.type : [o.type];
+      if (types.includes('object') && o.properties === undefined && (o.additionalProperties === undefined || o.additionalProperties === true)) bare.push(at);
+      for (const [k, v] of Object.entries(o)) walk(v, `${at}/${k}`);
+    };
+    let answers = 0;
+    for (const [path, item] of Object.entries(doc.paths as Record<string, Json>)) {
+      for (const [status, response] of Object.entries(item.get.responses as Record<string, Json>)) {
+        const content = Object.values(response.content as Record<string, { schema: unknown }>);
+        expect(content.length, `${path} ${status}`).toBe(1);
+        expect(content[0]!.schema, `${path} ${status}`).toBeTruthy();
+        walk(content[0]!.schema, `${path} ${status}`);
+        answers++;
+      }
+    }
+    walk(doc.components, 'components');
+    expect(answers).toBeGreaterThan(ROUTES.length * 3);
+    expect(bare).toEqual([]);
+    expect(doc.paths['/api/entities/{id}'].get.responses['200'].content['application/json'].schema.properties.eventsAsActor.items.required).toContain('actors');
+  });
+
+  it('every JSON answer matches the zod schema its OpenAPI entry is made from (strict)', async () => {
+    const fold = (await get('/api/folds')).body.rows[0]?.id as string | undefined;
+    const ids: Record<string, string | undefined> = { '/api/documents/{id}': a.id, '/api/entities/{id}': 'org:sdf', '/api/folds/{id}': fold };
+    let checked = 0;
+    for (const route of ROUTES) {
+      if (route.mediaType) continue;
+      expect(route.response, route.path).toBeDefined();
+      if (route.path.includes('{id}') && !ids[route.path]) continue;
+      const path = route.path.replace('{id}', encodeURIComponent(ids[route.path] ?? ''));
+      const r = await get(path);
+      expect(r.status, path).toBe(200);
+      const parsed = route.response!.safeParse(r.body);
+      expect(parsed.success ? [] : parsed.error.issues.slice(0, 3), path).toEqual([]);
+      checked++;
+    }
+    expect(checked).toBeGreaterThanOrEqual(ROUTES.length - 2);
   });
 
   it('GET /api/export streams each format with its media type', async () => {

@@ -32,6 +32,53 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       expect(await store.getDocument('0000000000000000')).toBeNull();
     });
 
+    it('finds the ids of documents that begin with a prefix', async () => {
+      const a = sampleRecord();
+      const b = sampleRecord({ title: 'خبر آخر', body: 'نزح الآلاف من ريف حلب.' });
+      await store.saveDocument(a, src('/a'), null);
+      await store.saveDocument(b, src('/b'), null);
+      expect(await store.documentIdsByPrefix(a.id.slice(0, 8), 10)).toEqual([a.id]);
+      expect(await store.documentIdsByPrefix(a.id, 10)).toEqual([a.id]);
+      expect(await store.documentIdsByPrefix('', 10)).toEqual([a.id, b.id].sort());
+      expect(await store.documentIdsByPrefix('', 1)).toEqual([[a.id, b.id].sort()[0]]);
+      expect(await store.documentIdsByPrefix('zz', 10)).toEqual([]);
+    });
+
+    it('a date range never lets in an event with no date whose document has no publication date', async () => {
+      const dated = sampleRecord();
+      const base = sampleRecord({ pipelineVersion: 'test+1' });
+      const text = `${base.title}\n\nنص آخر لا تاريخ فيه. ${base.text.split('\n\n')[1]}`;
+      const shift = text.length - base.text.length;
+      const move = <T extends { start: number; end: number }>(span: T): T => (span.start >= base.title!.length ? { ...span, start: span.start + shift, end: span.end + shift } : span);
+      const undated = {
+        ...base,
+        id: '00000000000000aa',
+        text,
+        published: null,
+        dates: [],
+        entities: base.entities.map((e) => ({ ...e, mentions: e.mentions.map(move) })),
+        quantities: base.quantities.map(move),
+        events: base.events.map((e) => ({
+          ...e,
+          date: { value: null, precision: null },
+          sentence: move(e.sentence),
+          trigger: move(e.trigger),
+          ...(e.content ? { content: move(e.content) } : {}),
+        })),
+      };
+      await store.saveDocument(dated, { origin: '/dated', url: null, outlet: null, published: '2024-12-06' }, null);
+      await store.saveDocument(undated, { origin: '/undated', url: null, outlet: null, published: null }, null);
+      const docsOf = async (filter: object) =>
+        (await store.events({ filter, limit: 50, offset: 0, sort: '-date' })).rows.map((e) => e.document.id).sort();
+      expect(await docsOf({})).toEqual([undated.id, dated.id].sort());
+      for (const filter of [{ from: '2000' }, { to: '2100' }, { from: '1900-01-01', to: '2100-12-31' }, { from: '2024-12' }]) {
+        expect(await docsOf(filter), JSON.stringify(filter)).toEqual([dated.id]);
+        expect((await store.timeline(filter)).reduce((n, b) => n + b.count, 0), JSON.stringify(filter)).toBe(dated.events.length);
+        expect((await store.documents({ filter, limit: 50, offset: 0 })).rows.map((d) => d.id), JSON.stringify(filter)).toEqual([dated.id]);
+        expect((await store.figures({ filter, limit: 50, offset: 0 })).rows.map((f) => f.document.id), JSON.stringify(filter)).toEqual(dated.quantities.map(() => dated.id));
+      }
+    });
+
     it('replaces a record of the same id, keeping its sources', async () => {
       const first = sampleRecord();
       await store.saveDocument(first, src('/news/a.txt'), null);

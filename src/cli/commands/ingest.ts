@@ -31,7 +31,9 @@ export function registerIngest(program: Command, ctx: CommandContext): void {
       'after',
       '\nEvery article read is counted once: stored, updated (re-extracted by a newer pipeline),\n' +
         'unchanged (already stored from the same source), a repeat (the same text from another\n' +
-        'source), or rejected (listed with its reason; exit code 5).\n\n' +
+        'source), or rejected (listed with its reason; exit code 5). An input that does not exist\n' +
+        'or cannot be read holds no article: it is listed apart ("not read"), and the exit code is\n' +
+        '5 when other inputs were read, 3 when nothing was.\n\n' +
         'A URL is fetched (robots.txt honoured, one request a second per host, private addresses\n' +
         'refused unless --allow-private) and read as a page or as an RSS/Atom feed, whose items\n' +
         'are read from the feed when it holds the article, else fetched by their links.\n\n' +
@@ -57,16 +59,31 @@ function summary(io: Io, report: IngestReport, location: string): string {
   const st = styles(io, 'stdout');
   const c = report.counts;
   const n = (v: number) => String(v).padStart(7);
+  const plural = (v: number, one: string, many: string) => `${n(v)} ${v === 1 ? one : many}`;
+  const notFound = report.unread.filter((f) => f.code === 'input-not-found').length;
+  const rate = report.articlesPerSecond === null ? '' : `, ${report.articlesPerSecond.toFixed(1)} articles/s`;
+  const f = report.found;
+  const extracted = c.stored + c.updated;
   const lines = [
-    st.bold(`Ingested into ${printable(location)} (run ${report.runId})`),
-    `${n(report.articles)} articles read`,
+    st.bold(`Ingested into ${printable(location)} (run ${report.runId}) in ${duration(report.seconds)}${rate}`),
+    plural(report.articles, 'article read', 'articles read'),
     `${n(c.stored)} stored`,
     `${n(c.updated)} updated (re-extracted by a newer pipeline)`,
     `${n(c.unchanged)} unchanged (already stored from the same source)`,
     `${n(c.repeats)} repeats of an article already stored (same text, another source)`,
     `${n(c.rejected)} rejected`,
   ];
+  if (notFound > 0) lines.push(plural(notFound, 'input not found', 'inputs not found'));
+  if (report.unread.length > notFound) lines.push(plural(report.unread.length - notFound, 'input unreadable', 'inputs unreadable'));
   if (c.skipped > 0) lines.push(`${n(c.skipped)} files skipped (not articles)`);
+  lines.push(
+    '',
+    `Found in the ${extracted} article${extracted === 1 ? '' : 's'} extracted: ${f.entities} entities, ${f.dates} dates, ${f.quantities} figures, ${f.events} events`,
+  );
+  if (report.unread.length > 0) {
+    lines.push('', st.bold('Not read:'));
+    for (const f of report.unread) lines.push(`  ${st.red(f.code)}  ${printable(f.message)}`);
+  }
   if (report.failures.length > 0) {
     lines.push('', st.bold('Rejected:'));
     for (const f of report.failures) lines.push(`  ${st.red(f.code)}  ${printable(f.message)}`);
@@ -78,9 +95,17 @@ function summary(io: Io, report: IngestReport, location: string): string {
   return lines.join('\n');
 }
 
+/** "0.84 s", "12.3 s", "3 min 05 s". */
+export function duration(seconds: number): string {
+  if (seconds < 10) return `${seconds.toFixed(2)} s`;
+  if (seconds < 60) return `${seconds.toFixed(1)} s`;
+  const whole = Math.round(seconds);
+  return `${Math.floor(whole / 60)} min ${String(whole % 60).padStart(2, '0')} s`;
+}
+
 async function runIngest(ctx: CommandContext, inputs: string[], opts: IngestOpts): Promise<number> {
   const { io } = ctx;
-  const store = ctx.openStore(opts.store);
+  const store = ctx.openStore(opts.store, { create: true });
   const progress = progressBar(io, !opts.json && !opts.quiet && !opts.list);
   try {
     const report = await ingest(store, inputs, {
@@ -95,9 +120,11 @@ async function runIngest(ctx: CommandContext, inputs: string[], opts: IngestOpts
     if (ctx.config().debug) for (const f of report.failures) if (f.stack) err(io, f.stack);
     if (opts.json) out(io, json({ store: store.location, ...report }, true));
     else out(io, summary(io, report, store.location));
-    if (report.articles === 0) throw new MarsadError('input-no-articles', inputs.join(' '));
+    // Inputs not found are listed above; only when every input was read and none held an
+    // article is that an error of its own.
+    if (report.articles === 0 && report.unread.length === 0) throw new MarsadError('input-no-articles', inputs.join(' '));
     if (report.counts.rejected === report.articles) return ExitCode.INPUT; // nothing could be read
-    return report.counts.rejected > 0 ? ExitCode.PARTIAL : ExitCode.OK;
+    return report.counts.rejected > 0 || report.unread.length > 0 ? ExitCode.PARTIAL : ExitCode.OK;
   } finally {
     progress.stop();
     await store.close();

@@ -34,8 +34,9 @@ export function registerServe(program: Command, ctx: CommandContext): void {
     .option('--host <address>', 'the address to listen on; 0.0.0.0 opens it to the network', DEFAULT_HOST)
     .option('--port <n>', 'the port (0: any free port)', intOption('--port', 0, 65535), DEFAULT_PORT)
     .option('--allow-host <name>', 'also answer requests addressed to this name (NAME, NAME:PORT, .DOMAIN for it and its sub-domains); repeatable', collectHost, [] as string[])
-    .option('--ingest-if-empty <paths...>', 'ingest these files or folders first when the store holds no document')
-    .addHelpText('after', '\nThe API is described at /api/openapi.json.\n\n' +
+    .option('--ingest-if-empty <paths...>', 'ingest these files or folders first when the store holds no document (or does not exist yet: it is made)')
+    .addHelpText('after', '\nThe store must exist (made by `marsad ingest`), unless --ingest-if-empty is given.\n' +
+        'The API is described at /api/openapi.json.\n\n' +
         'Only requests addressed to the address listened on, localhost, 127.0.0.1 or [::1] (with\n' +
         'the port) are answered; any other Host header gets 403 host-not-allowed, so that a web\n' +
         'page cannot reach the API through a name of its own (DNS rebinding). Add the names the\n' +
@@ -43,13 +44,15 @@ export function registerServe(program: Command, ctx: CommandContext): void {
         'Examples:\n  marsad serve\n  marsad serve --port 9000 --store /data/marsad.db\n  marsad serve --ingest-if-empty examples\n' +
         '  marsad serve --host 0.0.0.0 --allow-host marsad.lan --allow-host marsad.example.org:443')
     .action(async (opts: ServeOpts) => {
-      const store = ctx.openStore(opts.store);
+      // A new store is made only to ingest into it: serving a mistyped path would show an
+      // empty app and look like a store with nothing in it.
+      const store = ctx.openStore(opts.store, { create: opts.ingestIfEmpty !== undefined });
       const st = styles(ctx.io, 'stdout');
       try {
         if (opts.ingestIfEmpty && (await store.stats()).documents === 0) {
           const report = await ingest(store, opts.ingestIfEmpty, { command: `serve --ingest-if-empty ${opts.ingestIfEmpty.join(' ')}` });
           out(ctx.io, st.dim(`The store was empty: ingested ${report.counts.stored} articles from ${printable(opts.ingestIfEmpty.join(', '))}.`));
-          for (const f of report.failures) err(ctx.io, `  rejected ${printable(f.message)}`);
+          for (const f of [...report.unread, ...report.failures]) err(ctx.io, `  rejected ${printable(f.message)}`);
         }
         const documents = (await store.stats()).documents;
         const server = await listen(store, {

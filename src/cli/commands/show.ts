@@ -4,7 +4,7 @@
 import type { Command } from 'commander';
 import { MarsadError } from '../../errors.js';
 import type { DocumentRecord } from '../../extract/record.js';
-import type { SourceRef } from '../../store/store.js';
+import type { SourceRef, Store } from '../../store/store.js';
 import { json, out, printable, styles, type Io } from '../io.js';
 import type { CommandContext } from '../main.js';
 
@@ -12,13 +12,13 @@ export function registerShow(program: Command, ctx: CommandContext): void {
   program
     .command('show')
     .description('print a stored article and what was extracted from it')
-    .argument('<id>', 'the document id (as `marsad search` prints it)')
+    .argument('<id>', 'the document id (as `marsad search` prints it), or its first 6 or more hex digits')
     .option('--store <path>', 'the store (default: $MARSAD_STORE or ./marsad.db)')
     .option('--json', 'print the record exactly as `marsad extract` does')
     .action(async (id: string, opts: { store?: string; json?: boolean }) => {
       const store = ctx.openStore(opts.store);
       try {
-        const record = await store.getDocument(id.trim());
+        const record = await store.getDocument(await resolveId(store, id));
         if (!record) throw new MarsadError('not-found', id, `no document with this id in ${store.location}`);
         if (opts.json) out(ctx.io, json(record, true));
         else out(ctx.io, render(ctx.io, record, await store.sources(record.id)));
@@ -26,6 +26,32 @@ export function registerShow(program: Command, ctx: CommandContext): void {
         await store.close();
       }
     });
+}
+
+/** Fewest hex digits taken as the start of an id. */
+export const MIN_ID_PREFIX = 6;
+/** Candidates listed when a prefix matches several documents. */
+const LISTED = 10;
+
+/**
+ * The id a user means: a whole id as given, or the one stored id that begins with a prefix of
+ * at least {@link MIN_ID_PREFIX} hex digits (any case).
+ *
+ * @throws MarsadError `ambiguous-id` listing the ids a prefix matches, when it matches several;
+ * `not-found` when a prefix matches none.
+ */
+export async function resolveId(store: Store, given: string): Promise<string> {
+  const id = given.trim();
+  const hex = id.toLowerCase();
+  if (!/^[0-9a-f]+$/.test(hex) || hex.length >= 16) return id;
+  if (hex.length < MIN_ID_PREFIX) {
+    throw new MarsadError('not-found', given, `no document with this id in ${store.location} (a shortened id needs at least ${MIN_ID_PREFIX} hex digits)`);
+  }
+  const ids = await store.documentIdsByPrefix(hex, LISTED + 1);
+  if (ids.length === 1) return ids[0]!;
+  if (ids.length === 0) throw new MarsadError('not-found', given, `no document with an id beginning with it in ${store.location}`);
+  const more = ids.length > LISTED ? `, and more` : '';
+  throw new MarsadError('ambiguous-id', given, `${ids.length > LISTED ? `more than ${LISTED}` : ids.length} documents begin with it: ${ids.slice(0, LISTED).join(', ')}${more}`);
 }
 
 function render(io: Io, r: DocumentRecord, sources: SourceRef[]): string {

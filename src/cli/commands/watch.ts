@@ -90,7 +90,7 @@ async function runWatch(ctx: CommandContext, urls: string[], opts: WatchOpts): P
     ...commandLineTargets(urls, everyMs),
   ];
   if (targets.length === 0) throw new MarsadError('usage', 'watch', 'name at least one feed or page URL, or a sources file with --sources');
-  const store = ctx.openStore(opts.store);
+  const store = ctx.openStore(opts.store, { create: true });
   const fetcher = fetcherFrom(opts);
   const command = ['watch', ...urls, ...(opts.sources ? ['--sources', opts.sources] : [])].join(' ');
   const onPoll = (p: PollReport) => {

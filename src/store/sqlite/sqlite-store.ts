@@ -409,6 +409,12 @@ export class SqliteStore implements Store {
     return row ? (JSON.parse(row.record) as DocumentRecord) : null;
   }
 
+  async documentIdsByPrefix(prefix: string, limit: number): Promise<string[]> {
+    // A range on the primary key (ids are lowercase hex, all below '~'), so no LIKE escaping.
+    const rows = this.stmt('SELECT id FROM documents WHERE id >= ? AND id < ? ORDER BY id LIMIT ?').all(prefix, `${prefix}~`, limit) as { id: string }[];
+    return rows.map((r) => r.id);
+  }
+
   async search(request: SearchRequest): Promise<SearchResult> {
     return queryDocuments(this.db, { filter: { groups: request.groups }, limit: request.limit, offset: request.offset });
   }
