@@ -7,56 +7,19 @@
  * and 200 generated ones (known content every view can be checked against).
  * Without /usr/bin/chromium the suite is skipped, except under CI, where it fails.
  */
-import { existsSync, mkdirSync, mkdtempSync, readlinkSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syntheticRecords } from '../../src/bench/records.js';
 import { packageRoot } from '../../src/lexicon/resources.js';
-import { defaultWebRoot } from '../../src/server/app.js';
-import { listen, type RunningServer } from '../../src/server/listen.js';
 import { ingest } from '../../src/services/ingest.js';
-import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import { runBrowserSuites, startBrowserApp, type BrowserApp } from '../helpers/browser.js';
 import { storyRecords } from '../helpers/records.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const SHOTS = join(packageRoot(), 'test-results');
-const hasChromium = existsSync(CHROMIUM);
-
-/**
- * Waits until no process of a process group is left (Chromium and its helpers), so that its
- * profile is removed only once nothing writes to it; fails after `ms`.
- */
-async function groupGone(leader: number, ms: number): Promise<void> {
-  const until = Date.now() + ms;
-  for (;;) {
-    try {
-      process.kill(-leader, 0);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ESRCH') return;
-      throw error;
-    }
-    if (Date.now() > until) throw new Error(`Chromium (process group ${leader}) still runs ${ms} ms after it was closed`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-if (!hasChromium && !process.env.CI) console.warn(`[skipped] browser tests: ${CHROMIUM} not found (apt-get install chromium); under CI they fail instead`);
-
-describe.skipIf(!hasChromium && !process.env.CI)('web app in Chromium', () => {
-  let store: SqliteStore;
-  let server: RunningServer;
-  let browser: BrowserContext;
+describe.skipIf(!runBrowserSuites)('web app in Chromium', () => {
+  let app: BrowserApp;
   let page: Page;
-  /**
-   * Everything this suite writes outside test-results/: the store, Chromium's profile, its
-   * temporary files (TMPDIR) and playwright's artifacts. Made here, not with tempDir(), whose
-   * folders go after each test: the profile went while Chromium still wrote to it.
-   */
-  let base: string | undefined;
-  /** Chromium's process id: it leads its own process group (playwright spawns it detached). */
-  let chromiumPid: number | undefined;
   const { a, b } = storyRecords();
   // Addresses from input that must never become links (nor blank the view: issue 16, item 10).
   const badUrl = (id: string, url: string) => ({ ...a, id, title: `${a.title} (${url})`, source: { ...a.source, url, path: `news/${id}.txt` } });
@@ -67,46 +30,21 @@ describe.skipIf(!hasChromium && !process.env.CI)('web app in Chromium', () => {
   };
 
   beforeAll(async () => {
-    expect(existsSync(CHROMIUM), `${CHROMIUM} is missing: install it with apt-get install chromium`).toBe(true);
-    expect(existsSync(join(defaultWebRoot(), 'index.html')), 'web/dist is not built: run npm run build').toBe(true);
-    mkdirSync(SHOTS, { recursive: true });
-    base = mkdtempSync(join(tmpdir(), 'marsad-browser-'));
-    for (const dir of ['profile', 'tmp', 'artifacts']) mkdirSync(join(base, dir));
-    store = openSqliteStore(join(base, 'app.db'));
-    await ingest(store, [join(packageRoot(), 'examples')]);
-    for (const r of [...Object.values(storyRecords()), ...syntheticRecords(200), ...Object.values(badUrls)]) await store.saveDocument(r, { origin: r.source.path!, outlet: r.source.outlet ?? null }, null);
-    server = await listen(store, { host: '127.0.0.1', port: 0 });
-    // A fresh profile folder each run (playwright passes it to Chromium as --user-data-dir).
-    browser = await chromium.launchPersistentContext(join(base, 'profile'), {
-      executablePath: CHROMIUM,
-      headless: true,
-      artifactsDir: join(base, 'artifacts'),
-      env: { ...process.env, TMPDIR: join(base, 'tmp') },
-      viewport: { width: 1280, height: 900 },
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    app = await startBrowserApp(async (store) => {
+      await ingest(store, [join(packageRoot(), 'examples')]);
+      for (const r of [...Object.values(storyRecords()), ...syntheticRecords(200), ...Object.values(badUrls)]) await store.saveDocument(r, { origin: r.source.path!, outlet: r.source.outlet ?? null }, null);
     });
-    // Chromium names itself in its profile's lock: "HOST-PID".
-    chromiumPid = Number(/-(\d+)$/.exec(readlinkSync(join(base, 'profile', 'SingletonLock')))?.[1]);
-    page = await browser.newPage();
-    page.on('pageerror', (e) => {
-      throw e;
-    });
+    page = app.page;
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await store?.close();
-    if (chromiumPid) await groupGone(chromiumPid, 15_000);
-    if (base) rmSync(base, { recursive: true, force: true, maxRetries: 3 });
+    const base = app?.base;
+    await app?.close();
     expect(base && existsSync(base)).toBeFalsy();
   });
 
-  const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: false });
-  const open = async (hash: string) => {
-    await page.goto(`${server.url}/${hash}`);
-    await page.waitForLoadState('domcontentloaded');
-  };
+  const shot = (name: string) => app.shot(name);
+  const open = (hash: string) => app.open(hash);
 
   it('opens in Arabic, right to left', async () => {
     await open('');
@@ -235,14 +173,13 @@ describe.skipIf(!hasChromium && !process.env.CI)('web app in Chromium', () => {
   });
 
   it('fits a phone screen and can be used from the keyboard', async () => {
-    const phone = await browser.newPage();
-    await phone.setViewportSize({ width: 390, height: 844 });
-    await phone.goto(`${server.url}/#/doc/${b.id}`);
+    const phone = await app.newPage({ width: 390, height: 844 });
+    await app.open(`#/doc/${b.id}`, phone);
     await phone.waitForSelector('.article .text mark');
     // Runs in the page (DOM types are not in the tests' TypeScript library).
     const fits = await phone.evaluate('document.documentElement.scrollWidth <= window.innerWidth + 1');
     expect(fits).toBe(true);
-    await phone.screenshot({ path: join(SHOTS, 'article-phone.png') });
+    await app.shot('article-phone', phone);
     // Tab reaches a highlight; Enter selects it and lights its record item.
     await phone.focus('#mark-v0');
     await phone.keyboard.press('Enter');
@@ -253,10 +190,10 @@ describe.skipIf(!hasChromium && !process.env.CI)('web app in Chromium', () => {
   // Last: Chromium's profile and the store outlive every test before (they used to be removed
   // after the first test, while Chromium still wrote to the profile).
   it("keeps Chromium's profile and the store until the browser is closed", async () => {
-    expect(chromiumPid).toBeGreaterThan(0);
-    expect(existsSync(join(base!, 'profile', 'Default'))).toBe(true);
-    expect(readlinkSync(join(base!, 'profile', 'SingletonLock'))).toMatch(new RegExp(`-${chromiumPid}$`));
-    expect(existsSync(join(base!, 'app.db'))).toBe(true);
-    expect((await store.stats()).documents).toBeGreaterThan(200);
+    expect(app.chromiumPid).toBeGreaterThan(0);
+    expect(existsSync(join(app.base, 'profile', 'Default'))).toBe(true);
+    expect(readlinkSync(join(app.base, 'profile', 'SingletonLock'))).toMatch(new RegExp(`-${app.chromiumPid}$`));
+    expect(existsSync(join(app.base, 'app.db'))).toBe(true);
+    expect((await app.store.stats()).documents).toBeGreaterThan(200);
   });
 });
