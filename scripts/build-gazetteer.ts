@@ -12,7 +12,12 @@
  * their governorate) and fails naming the entry.
  */
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
+import { geoArea, geoBounds, geoCentroid, geoContains, geoDistance } from 'd3-geo';
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import { feature } from 'topojson-client';
+import type { Topology } from 'topojson-specification';
 import { z } from 'zod';
 import { CuratedFileSchema, DEFAULT_RANK, type CuratedPlace } from '../src/lexicon/gazetteer-sources.js';
 import { GazetteerFileSchema, distanceKm, type Place } from '../src/lexicon/gazetteer.js';
@@ -74,6 +79,7 @@ const C = {
   en: col('English Short'),
   ar: col('Arabic Short'),
   m49ar: col('M49 Arabic'),
+  m49: col('m49 numerical code'),
   lat: col('Latitude'),
   lon: col('Longitude'),
 };
@@ -90,11 +96,59 @@ for (const r of ochaRows.slice(1)) {
   if (names.length === 0) continue;
   // Centroids past the antimeridian (Fiji 195.3) are written back into [-180, 180].
   const cc3 = r[C.iso3]?.trim();
+  const m49 = /^\d{1,3}$/.test(r[C.m49]?.trim() ?? '') ? r[C.m49]!.trim().padStart(3, '0') : undefined;
   add(
-    { id: `loc:${cc.toLowerCase()}`, ar, en: plainName(r[C.en]!), kind: 'country', lat, lon: lon > 180 ? lon - 360 : lon, cc, ...(cc3 ? { cc3 } : {}), parent: null, names, rank: 5 },
+    { id: `loc:${cc.toLowerCase()}`, ar, en: plainName(r[C.en]!), kind: 'country', lat, lon: lon > 180 ? lon - 360 : lon, cc, ...(cc3 ? { cc3 } : {}), ...(m49 ? { m49 } : {}), parent: null, names, rank: 5 },
     `OCHA ${cc}`,
   );
   countryCount++;
+}
+
+// ── country points on the country's land (Natural Earth outlines, world-atlas) ──────────────
+// OCHA's centroid of a country is the centroid of all its land, which can lie far from where the
+// country is: the United States' (with Alaska and Hawaii) is in Montana, New Zealand's and
+// Portugal's in the ocean, the Philippines' in Indonesia. A map marker of a country, and the
+// coordinates exports give it, must stand on its mainland, near the middle. The check: the point
+// lies on the country's land and within 15% of its largest piece's extent (the diagonal of its
+// bounding box) from that piece's centroid. Where OCHA's point fails it, the centroid of the
+// largest piece is used, or (for a piece whose centroid falls outside it, as Vietnam's does) the
+// point inside the piece nearest to its centroid. The outlines are those the web map draws
+// (world-atlas countries-50m); a country they lack keeps OCHA's point.
+const atlas = JSON.parse(readFileSync(createRequire(import.meta.url).resolve('world-atlas/countries-50m.json'), 'utf8')) as Topology;
+const outlines = (feature(atlas, atlas.objects.countries!) as unknown as { features: Feature<Polygon | MultiPolygon>[] }).features;
+let countriesMoved = 0;
+for (const place of places) {
+  if (place.kind !== 'country' || !place.m49) continue;
+  const pieces = outlines
+    .filter((f) => String(f.id) === place.m49 && f.geometry)
+    .flatMap((f) => (f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates))
+    .map((coordinates): Polygon => ({ type: 'Polygon', coordinates }));
+  if (pieces.length === 0) continue;
+  const main = pieces.reduce((a, b) => (geoArea(b) > geoArea(a) ? b : a));
+  const centre = geoCentroid(main);
+  const [[x0, y0], [x1, y1]] = geoBounds(main);
+  const extentKm = geoDistance([x0, y0], [x1, y1]) * 6371;
+  const point: [number, number] = [place.lon, place.lat];
+  const onLand = pieces.some((piece) => geoContains(piece, point));
+  if (onLand && geoDistance(point, centre) * 6371 <= 0.15 * extentKm) continue;
+  let best: [number, number] = centre;
+  if (!geoContains(main, centre)) {
+    // The point inside the piece nearest its centroid, on a 100 × 100 grid over its box.
+    const east = x1 < x0 ? x1 + 360 : x1;
+    let bestKm = Infinity;
+    for (let i = 0; i <= 100; i++) {
+      for (let j = 0; j <= 100; j++) {
+        const lon = x0 + ((east - x0) * i) / 100;
+        const at: [number, number] = [lon > 180 ? lon - 360 : lon, y0 + ((y1 - y0) * j) / 100];
+        if (!geoContains(main, at)) continue;
+        const km = geoDistance(at, centre) * 6371;
+        if (km < bestKm) [best, bestKm] = [at, km];
+      }
+    }
+  }
+  place.lon = Math.round(best[0] * 1e4) / 1e4;
+  place.lat = Math.round(best[1] * 1e4) / 1e4;
+  countriesMoved++;
 }
 
 // ── Syria (OpenSyria) ────────────────────────────────────────────────────────────────────────
@@ -306,4 +360,4 @@ const json =
   `  "sources": [\n${output.sources.map((s) => '    ' + JSON.stringify(s)).join(',\n')}\n  ],\n` +
   `  "places": [\n${places.map((p) => '    ' + JSON.stringify(p)).join(',\n')}\n  ]\n}\n`;
 writeFileSync(OUT, json);
-console.log(`wrote ${places.length} places (${inSyriaIraq} in Syria and Iraq; ${curatedCount} curated) to ${OUT}`);
+console.log(`wrote ${places.length} places (${inSyriaIraq} in Syria and Iraq; ${curatedCount} curated; ${countriesMoved} country points moved onto their mainland) to ${OUT}`);

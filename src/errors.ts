@@ -226,6 +226,30 @@ export const ERRORS = {
     exit: ExitCode.USAGE,
     http: 400,
   },
+  'review-token': {
+    title: 'writing needs the reviewer token',
+    hint: 'open the address marsad serve printed (http://…/#token=…), or send the token of MARSAD_TOKEN as Authorization: Bearer TOKEN',
+    exit: ExitCode.USAGE,
+    http: 401,
+  },
+  'review-cross-site': {
+    title: 'a write from another site is refused',
+    hint: 'review from the web app marsad serve serves, or from a client that sends no Origin of another site',
+    exit: ExitCode.USAGE,
+    http: 403,
+  },
+  'review-disabled': {
+    title: 'this server does not accept reviews',
+    hint: 'a server listening beyond this machine accepts writes only with MARSAD_TOKEN set; restart it with MARSAD_TOKEN=<a long random value>',
+    exit: ExitCode.USAGE,
+    http: 403,
+  },
+  'review-no-reviewer': {
+    title: 'the review names no reviewer',
+    hint: 'send "reviewer": "NAME" with the review, or start the server with marsad serve --reviewer NAME',
+    exit: ExitCode.USAGE,
+    http: 400,
+  },
   'not-found': {
     title: 'not found',
     hint: 'list what is stored with `marsad search` or `marsad stats`',

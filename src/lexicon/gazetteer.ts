@@ -45,6 +45,8 @@ export const PlaceSchema = z
     cc: CountryCodeSchema.nullable(),
     /** ISO 3166-1 alpha-3, on countries (PLOVER's actor codes use it). */
     cc3: z.string().regex(/^[A-Z]{3}$/, 'an ISO 3166-1 alpha-3 code').optional(),
+    /** UN M49 numeric code, on countries: the ISO 3166-1 numeric code world-atlas outlines carry as id ("840"). */
+    m49: z.string().regex(/^\d{3}$/, 'a three-digit M49 code').optional(),
     /** The place it lies in (an admin unit or the country); null for countries and world regions. */
     parent: PlaceIdSchema.nullable(),
     /** OCHA P-code of an admin unit. */
@@ -123,4 +125,36 @@ export function distanceKm(lat1: number, lon1: number, lat2: number, lon2: numbe
   const dLon = (lon2 - lon1) * rad;
   const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(dLon / 2) ** 2;
   return 2 * R_EARTH_KM * Math.asin(Math.sqrt(a));
+}
+
+let children: Map<string, string[]> | undefined;
+
+/**
+ * A place's id and the ids of every place the gazetteer nests in it, at any depth (a
+ * governorate's districts, towns, camps and quarters); just the id for a place it does not know.
+ *
+ * @example
+ * placeAndNested('loc:iq:adm1:ninewa').includes('loc:iq:mosul')  // true
+ */
+export function placeAndNested(id: string): string[] {
+  if (!children) {
+    children = new Map();
+    for (const place of loadGazetteer().places) {
+      if (!place.parent) continue;
+      const list = children.get(place.parent);
+      if (list) list.push(place.id);
+      else children.set(place.parent, [place.id]);
+    }
+  }
+  const out = [id];
+  const seen = new Set(out);
+  for (let i = 0; i < out.length; i++) {
+    for (const child of children.get(out[i]!) ?? []) {
+      if (!seen.has(child)) {
+        seen.add(child);
+        out.push(child);
+      }
+    }
+  }
+  return out;
 }

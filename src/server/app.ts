@@ -6,13 +6,14 @@
  */
 import { Hono, type Context } from 'hono';
 import { COMPRESSIBLE_CONTENT_TYPE_REGEX, compress } from 'hono/compress';
+import { timingSafeEqual } from 'node:crypto';
 import { join } from 'node:path';
 import { ERRORS, MarsadError, isMarsadError } from '../errors.js';
 import { packageRoot } from '../lexicon/resources.js';
 import { IdParam, parseParams } from '../services/params.js';
 import type { Store } from '../store/store.js';
 import { openApiDocument } from './openapi.js';
-import { ROUTES, isStreamAnswer } from './routes.js';
+import { ROUTES, isStreamAnswer, type ReviewAccess } from './routes.js';
 import { NOT_BUILT, webApp } from './static.js';
 
 export interface AppOptions {
@@ -25,6 +26,22 @@ export interface AppOptions {
    * `host-not-allowed`. Absent: every host (the app called in-process, as in tests).
    */
   readonly allowHost?: (host: string | undefined) => boolean;
+  /**
+   * Who may write reviews (docs/review.md): the bearer token writes need, or null when this
+   * server takes none (with `reason`); `reviewer` names writes that carry no name. Absent:
+   * no writes.
+   */
+  readonly review?: { readonly token: string | null; readonly reviewer?: string | null; readonly reason?: string | null };
+}
+
+/** Whether a bearer header carries the token (compared in constant time). */
+function tokenMatches(header: string | undefined, token: string | null): boolean {
+  if (!token || !header) return false;
+  const m = /^Bearer[ ]+(\S+)\s*$/i.exec(header);
+  if (!m) return false;
+  const given = Buffer.from(m[1]!);
+  const want = Buffer.from(token);
+  return given.length === want.length && timingSafeEqual(given, want);
 }
 
 /** Where `npm run build` puts the web app. */
@@ -88,9 +105,11 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     });
   }
 
+  const writes = ROUTES.filter((r) => r.method === 'POST').map((r) => new RegExp(`^${r.path.replace(/\{\w+\}/g, '[^/]+')}$`));
   app.use('/api/*', async (c, next) => {
-    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
-      throw new MarsadError('bad-parameter', c.req.method, 'the API is read only: use GET');
+    const write = c.req.method === 'POST' && writes.some((w) => w.test(c.req.path));
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && !write) {
+      throw new MarsadError('bad-parameter', c.req.method, 'the API is read only except for reviews (docs/review.md): use GET');
     }
     await next();
     c.header('x-content-type-options', 'nosniff');
@@ -98,12 +117,48 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
 
   app.get('/api/openapi.json', (c) => c.body(openapi, 200, { 'content-type': 'application/json; charset=utf-8' }));
 
+  const token = options.review?.token ?? null;
+  const access = (c: Context): ReviewAccess => ({
+    writable: token !== null,
+    reason: token !== null ? null : (options.review?.reason ?? 'this server was started without a reviewer token'),
+    reviewer: options.review?.reviewer ?? null,
+    authorized: tokenMatches(c.req.header('authorization'), token),
+  });
+  /** A write's checks, in order: writing on, same site, the token, a JSON body. */
+  const writeBody = async (c: Context, review: ReviewAccess): Promise<unknown> => {
+    if (!review.writable) throw new MarsadError('review-disabled', c.req.path, review.reason!);
+    const origin = c.req.header('origin');
+    if (origin !== undefined && origin !== new URL(c.req.url).origin) {
+      throw new MarsadError('review-cross-site', `Origin ${JSON.stringify(origin).slice(1, -1)}`, 'a write must come from the page this server serves');
+    }
+    if (c.req.header('sec-fetch-site') === 'cross-site') throw new MarsadError('review-cross-site', 'Sec-Fetch-Site: cross-site', 'a write must come from the page this server serves');
+    if (!review.authorized) {
+      throw new MarsadError('review-token', 'Authorization', c.req.header('authorization') ? 'the bearer token is not the one marsad serve printed' : 'no Authorization: Bearer header');
+    }
+    if (!/^application\/json\s*(;|$)/i.test(c.req.header('content-type') ?? '')) {
+      throw new MarsadError('bad-parameter', 'Content-Type', 'a write sends its body as application/json');
+    }
+    try {
+      return JSON.parse(await c.req.text());
+    } catch (error) {
+      throw new MarsadError('bad-parameter', 'body', `not JSON: ${(error as Error).message}`);
+    }
+  };
+
   for (const route of ROUTES) {
     const honoPath = route.path.replace(/\{(\w+)\}/g, ':$1');
-    app.get(honoPath, async (c: Context) => {
-      const path = route.pathParams ? parseParams(IdParam, { id: c.req.param('id') }) : {};
+    app.on(route.method ?? 'GET', honoPath, async (c: Context) => {
+      const path: Record<string, string> = {};
+      for (const p of route.pathParams ?? []) {
+        const value = c.req.param(p.name) ?? '';
+        if (p.name === 'id') path.id = parseParams(IdParam, { id: value }).id;
+        else if (/^\d{1,9}$/.test(value)) path[p.name] = value;
+        else throw new MarsadError('bad-parameter', p.name, `must be a whole number: "${value}"`);
+      }
       const query = parseParams(route.query, c.req.query());
-      const answer = await route.handler(store, query, path as Record<string, string>);
+      const review = access(c);
+      const body = route.method === 'POST' ? await writeBody(c, review) : undefined;
+      const answer = await route.handler(store, query, path, { body, review });
       if (isStreamAnswer(answer)) {
         return c.body(byteStream(answer.stream), 200, {
           'content-type': answer.mediaType,

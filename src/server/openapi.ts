@@ -58,17 +58,28 @@ export function openApiDocument(): Record<string, unknown> {
     if (!r.mediaType && !r.response) throw new Error(`route ${r.path} answers JSON but has no response schema`);
     const schema = r.mediaType ? { type: 'string', format: 'binary' } : responseSchema(r.response!);
     const ok = { description: r.answer, content: { [r.mediaType ?? 'application/json']: { schema } } };
+    const write = r.method === 'POST';
+    const requestBody = r.body
+      ? { required: true, content: { 'application/json': { schema: (() => { const j = z.toJSONSchema(r.body, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' }) as Record<string, unknown>; delete j.$schema; return j; })() } } }
+      : undefined;
     paths[r.path] = {
-      get: {
+      [write ? 'post' : 'get']: {
         tags: [r.tag],
         summary: r.summary,
         description: r.description,
         operationId: r.path.replace(/^\/api\//, '').replace(/[{}]/g, '').replace(/\/(\w)/g, (_, c: string) => c.toUpperCase()),
         parameters,
+        ...(requestBody ? { requestBody } : {}),
+        ...(write ? { security: [{ reviewerToken: [] }] } : {}),
         responses: {
           '200': ok,
-          '400': error('a parameter is invalid; the message names it'),
-          '403': error('the Host header names a host this server does not answer to (`host-not-allowed`; see `marsad serve --allow-host`)'),
+          '400': error(write ? 'a parameter or a field of the body is invalid, or no reviewer is named (`review-no-reviewer`); the message names it' : 'a parameter is invalid; the message names it'),
+          ...(write ? { '401': error('no bearer token, or a wrong one (`review-token`)') } : {}),
+          '403': error(
+            write
+              ? 'the Host header names a host this server does not answer to (`host-not-allowed`), a write from another site (`review-cross-site`), or a server that takes no reviews (`review-disabled`)'
+              : 'the Host header names a host this server does not answer to (`host-not-allowed`; see `marsad serve --allow-host`)',
+          ),
           ...(r.notFound ? { '404': error('no such id') } : {}),
           '500': error('the store failed, or a bug'),
         },
@@ -83,11 +94,14 @@ export function openApiDocument(): Record<string, unknown> {
       title: 'Marsad API',
       version: marsadVersion(),
       description:
-        'Arabic news as sourced event data: documents, events, entities, places, figures and exports. Read only. File paths are shown relative to the folder or file given to `marsad ingest`.',
+        'Arabic news as sourced event data: documents, events, entities, places, figures and exports. Read only, except for reviews (tag `review`: docs/review.md), which need the reviewer token `marsad serve` prints. File paths are shown relative to the folder or file given to `marsad ingest`.',
       license: { name: 'MIT', identifier: 'MIT' },
     },
     servers: [{ url: '/' }],
     paths,
-    components: { schemas: { Error: responseSchema(ErrorBodySchema), DocumentRecord: record } },
+    components: {
+      schemas: { Error: responseSchema(ErrorBodySchema), DocumentRecord: record },
+      securitySchemes: { reviewerToken: { type: 'http', scheme: 'bearer', description: 'the token `marsad serve` prints (or MARSAD_TOKEN); docs/review.md' } },
+    },
   };
 }

@@ -4,6 +4,7 @@
  * (openapi.ts) are both made from this table, so the two cannot drift apart.
  */
 import { z } from 'zod';
+import { MarsadError } from '../errors.js';
 import {
   actorNetwork,
   documentRecord,
@@ -31,6 +32,7 @@ import {
   NetworkParams,
   toFilter,
 } from '../services/params.js';
+import { ReviewsParams, EventReviewBody, MentionReviewBody, listReviews, reviewEvent, reviewMention, reviewedDocument } from '../services/review.js';
 import type { Store } from '../store/store.js';
 import {
   DocumentViewSchema,
@@ -46,7 +48,30 @@ import {
   StatsViewSchema,
   TimelineBucketSchema,
   pagedSchema,
+  EventReviewAnswerSchema,
+  MentionReviewAnswerSchema,
+  ReviewSchema,
+  ReviewStatusSchema,
 } from './schemas.js';
+
+/** Whether and by whom this server takes reviews (app.ts works it out per request). */
+export interface ReviewAccess {
+  /** Whether the server accepts writes at all. */
+  readonly writable: boolean;
+  /** Why not, when it does not. */
+  readonly reason: string | null;
+  /** `serve --reviewer NAME`: the name of writes that carry none. */
+  readonly reviewer: string | null;
+  /** Whether this request carries the right bearer token. */
+  readonly authorized: boolean;
+}
+
+/** What a handler gets of the request besides its parameters. */
+export interface RequestContext {
+  /** A POST's JSON body (parsed; checked by the handler). */
+  readonly body: unknown;
+  readonly review: ReviewAccess;
+}
 
 /** A streamed answer (exports): the media type, a file name, and the text chunks. */
 export interface StreamAnswer {
@@ -72,7 +97,11 @@ export interface Route<Q extends z.ZodObject = z.ZodObject> {
   readonly notFound?: boolean;
   /** The schema of a 200's JSON body, for the OpenAPI document; every JSON route has one. */
   readonly response?: z.ZodType;
-  readonly handler: (store: Store, query: z.output<Q>, path: Record<string, string>) => Promise<unknown>;
+  /** POST: a write (reviews), answered only with the reviewer token (app.ts checks it). */
+  readonly method?: 'POST';
+  /** The schema of a POST's JSON body, for the OpenAPI document. */
+  readonly body?: z.ZodType;
+  readonly handler: (store: Store, query: z.output<Q>, path: Record<string, string>, request: RequestContext) => Promise<unknown>;
 }
 
 const route = <Q extends z.ZodObject>(r: Route<Q>): Route => r as unknown as Route;
@@ -104,8 +133,10 @@ export const ROUTES: readonly Route[] = [
     response: DocumentViewSchema,
     notFound: true,
     handler: async (store, _q, p) => {
-      const [{ record, sources, story }, show] = await Promise.all([documentRecord(store, p.id!), storePathShower(store)]);
-      return { record: publicRecord(record, show), sources: sources.map((s) => publicSource(s, show)), story };
+      const [{ sources, story }, reviewed, show] = await Promise.all([documentRecord(store, p.id!), reviewedDocument(store, p.id!), storePathShower(store)]);
+      // The reviewed record (docs/review.md): corrections applied, rejected events flagged.
+      const record = publicRecord(reviewed.record as Parameters<typeof publicRecord>[0], show) as typeof reviewed.record;
+      return { record, mentionReviews: reviewed.mentionReviews, sources: sources.map((s) => publicSource(s, show)), story };
     },
   }),
   route({
@@ -154,11 +185,11 @@ export const ROUTES: readonly Route[] = [
   route({
     path: '/api/entities/{id}',
     tag: 'entities',
-    summary: 'One entity: labels by outlet, mentions, events as actor and as recipient',
+    summary: 'One entity: labels by outlet, mentions, events as actor and as recipient, and for a place the events located there',
     description: 'The labels are the words each outlet uses for the entity ("قسد", "قوات سوريا الديمقراطية"), most used first.',
     query: EntityParams,
     pathParams: [{ name: 'id', description: 'entity id, e.g. org:sdf or loc:sy:aleppo' }],
-    answer: '{ id, type, name, …, labels, mentionRows, asActor, asRecipient, eventsAsActor, eventsAsRecipient }',
+    answer: '{ id, type, name, …, labels, mentionRows, asActor, asRecipient, atPlace, eventsAsActor, eventsAsRecipient, eventsAtPlace, eventsAtPlaceTotal }',
     response: EntityViewSchema,
     notFound: true,
     handler: (store, q, p) => entityView(store, p.id!, q),
@@ -187,17 +218,17 @@ export const ROUTES: readonly Route[] = [
     path: '/api/figures/series',
     tag: 'figures',
     summary: 'Figures by category over time and by source',
-    description: '`sum` adds exact values, and the middle of the range of vague amounts ("عشرات" counts 55).',
+    description: 'Figures of one unit only are added, a figure told twice in one document counts once, and `sum` is null where adding means nothing (countries, fighters, area, percentages, other). `sum` adds exact values, and the middle of the range of vague amounts ("عشرات" counts 55).',
     query: FilterParams,
-    answer: '{ byMonth: [{ period, category, count, sum }], bySource: [{ outlet, category, count, sum }] }',
+    answer: '{ byMonth: [{ period, category, unit, count, sum }], bySource: [{ outlet, category, unit, count, sum }] }',
     response: FigureSeriesSchema,
     handler: (store, q) => store.figureSeries(toFilter(q)),
   }),
   route({
     path: '/api/timeline',
     tag: 'events',
-    summary: 'Events per month and type',
-    description: 'Counts of matching events by the month of their date (their document\'s when they have none).',
+    summary: 'Events per month and type, and per year for events known only to the year',
+    description: 'Counts of matching events by the month of their date (their document\'s when they have none); events known only to the year are counted by year (period YYYY). The events of a bar are `precision=month,day` (or `precision=year`) with the same period as from and to.',
     query: FilterParams,
     answer: '{ rows: [{ period, type, count }] }',
     response: z.strictObject({ rows: z.array(TimelineBucketSchema) }),
@@ -225,6 +256,73 @@ export const ROUTES: readonly Route[] = [
       const [stats, show] = await Promise.all([storeStats(store), storePathShower(store)]);
       return { ...stats, lastRun: stats.lastRun ? publicRun(stats.lastRun, show) : null };
     },
+  }),
+  route({
+    path: '/api/review/status',
+    tag: 'review',
+    summary: 'Whether this server takes reviews, and whether the request\'s token is right',
+    description: 'For the web app to show or hide the review controls (docs/review.md). Send `Authorization: Bearer TOKEN` to learn whether the token is right.',
+    query: FilterParams.pick({}),
+    answer: '{ writable, reason, reviewer, authorized }',
+    response: ReviewStatusSchema,
+    handler: async (_store, _q, _p, request) => request.review,
+  }),
+  route({
+    path: '/api/documents/{id}/events/{n}/review',
+    tag: 'review',
+    method: 'POST',
+    summary: 'Accept, reject or correct an event',
+    description:
+      'Needs `Authorization: Bearer TOKEN` (the token `marsad serve` prints). `n` is the event\'s position in the document\'s reviewed events (`record.events` of /api/documents/{id}). A correction names only the corrected fields (type, mode, actor, recipient, date, place, size) and adds to an earlier correction of the event. Reviews are kept with their history; the latest counts.',
+    query: FilterParams.pick({}),
+    pathParams: [
+      { name: 'id', description: 'document id (16 hex digits)' },
+      { name: 'n', description: "the event's position in the document's reviewed events" },
+    ],
+    body: EventReviewBody,
+    answer: '{ review: Review, event: ReviewedEvent, index }',
+    response: EventReviewAnswerSchema,
+    notFound: true,
+    handler: (store, _q, p, request) => reviewEvent(store, p.id!, Number(p.n), request.body, request.review.reviewer),
+  }),
+  route({
+    path: '/api/documents/{id}/mentions/review',
+    tag: 'review',
+    method: 'POST',
+    summary: 'Accept, reject or relink an entity mention',
+    description: 'Needs `Authorization: Bearer TOKEN`. The mention is named by its span (`start`, `end`, as in `record.entities[i].mentions`); `correct` relinks it to `correction.entity`.',
+    query: FilterParams.pick({}),
+    pathParams: [{ name: 'id', description: 'document id (16 hex digits)' }],
+    body: MentionReviewBody,
+    answer: '{ review: Review, mention: MentionReview }',
+    response: MentionReviewAnswerSchema,
+    notFound: true,
+    handler: (store, _q, p, request) => reviewMention(store, p.id!, request.body, request.review.reviewer),
+  }),
+  route({
+    path: '/api/documents/{id}/reviews',
+    tag: 'review',
+    summary: 'Every review of a document, its history included',
+    description: 'Newest first; `current` marks the latest review of each target.',
+    query: ReviewsParams,
+    pathParams: [{ name: 'id', description: 'document id (16 hex digits)' }],
+    answer: '{ total, limit, offset, rows: [Review] }',
+    response: pagedSchema(ReviewSchema),
+    notFound: true,
+    handler: async (store, q, p) => {
+      if ((await store.documentState(p.id!)) === null) throw new MarsadError('not-found', p.id!, 'no document with this id');
+      return listReviews(store, q, p.id!);
+    },
+  }),
+  route({
+    path: '/api/reviews',
+    tag: 'review',
+    summary: 'All reviews',
+    description: 'Newest first: the latest review of each target, or every review with `history=true`; by reviewer, verdict or target kind.',
+    query: ReviewsParams,
+    answer: '{ total, limit, offset, rows: [Review] }',
+    response: pagedSchema(ReviewSchema),
+    handler: (store, q) => listReviews(store, q),
   }),
   route({
     path: '/api/export',

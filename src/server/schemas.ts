@@ -15,7 +15,10 @@ import {
   QUANTITY_CATEGORIES,
   QUANTITY_QUALIFIERS,
   SIZE_CATEGORIES,
+  EventSchema,
+  SizeFigureSchema,
 } from '../extract/record.js';
+import { REVIEW_TARGETS, REVIEW_VERDICTS } from '../services/review-apply.js';
 import type { EntityView, StatsView } from '../services/browse.js';
 import type { SearchHit } from '../services/search.js';
 import type {
@@ -62,6 +65,31 @@ export const PlaceRefSchema = EntityRefSchema.extend({
   country: z.string().nullable(),
 });
 
+/** The machine's reading of the fields a review may correct. */
+export const EventReadingSchema = z.strictObject({
+  type: z.enum(EVENT_TYPES),
+  mode: z.string().nullable(),
+  actor: z.array(z.string()),
+  recipient: z.array(z.string()),
+  date: DateSchema,
+  place: z.string().nullable(),
+  size: EventSizeSchema,
+});
+
+/** An event's current review (docs/review.md). */
+export const EventReviewSchema = z
+  .strictObject({
+    id: z.number().int(),
+    verdict: z.enum(REVIEW_VERDICTS),
+    reviewer: z.string(),
+    at: z.string().meta({ description: 'ISO 8601 time of the review' }),
+    note: z.string().nullable(),
+    corrected: z.array(z.string()).meta({ description: 'the fields the correction changed' }),
+    machine: EventReadingSchema.meta({ description: "the machine's reading: today's, or at review time when detached" }),
+    detached: z.boolean().meta({ description: "the pipeline's record no longer has this event; the analyst's reading is kept" }),
+  })
+  .meta({ description: "an event's current review: verdict, who and when, the machine's reading beside it" });
+
 export const EventRowSchema = z.strictObject({
   document: DocumentRefSchema,
   index: z.number().int().meta({ description: "position in the document's events" }),
@@ -86,6 +114,78 @@ export const EventRowSchema = z.strictObject({
     .strictObject({ id: z.string(), sources: z.number().int() })
     .nullable()
     .meta({ description: 'the folded event it is a report of (GET /api/folds/{id}), and how many documents tell it' }),
+  reviewed: z.boolean().meta({ description: 'an analyst reviewed it; its fields are the reviewed values' }),
+  review: EventReviewSchema.nullable(),
+});
+
+const EventAnchorSchema = z.strictObject({
+  sentenceStart: z.number().int(),
+  triggerStart: z.number().int(),
+  triggerEnd: z.number().int(),
+  type: z.enum(EVENT_TYPES).meta({ description: "the machine's type of the event reviewed" }),
+  ordinal: z.number().int().meta({ description: 'its position among events with the same sentence, trigger and type' }),
+});
+const MentionAnchorSchema = z.strictObject({ start: z.number().int(), end: z.number().int() });
+
+/** A correction as stored: only the corrected fields. */
+export const EventCorrectionSchema = z.strictObject({
+  type: z.enum(EVENT_TYPES).optional(),
+  mode: z.string().nullable().optional(),
+  actor: z.array(z.string()).optional(),
+  recipient: z.array(z.string()).optional(),
+  date: DateSchema.optional(),
+  place: z.string().nullable().optional(),
+  size: z.partialRecord(z.enum(SIZE_CATEGORIES), SizeFigureSchema.nullable()).optional(),
+});
+
+/** A stored review (docs/review.md "Review"). */
+export const ReviewSchema = z.strictObject({
+  id: z.number().int(),
+  document: z.string(),
+  target: z.enum(REVIEW_TARGETS),
+  anchor: z.union([EventAnchorSchema, MentionAnchorSchema]),
+  verdict: z.enum(REVIEW_VERDICTS),
+  correction: z.union([EventCorrectionSchema, z.strictObject({ entity: z.string() })]).nullable(),
+  machine: z
+    .union([EventReadingSchema, z.strictObject({ entity: z.string(), text: z.string() })])
+    .nullable()
+    .meta({ description: 'what the analyst saw: the machine\'s reading of the event, or the entity of the mention; null when nothing stood there' }),
+  reviewer: z.string(),
+  at: z.string(),
+  note: z.string().nullable(),
+  current: z.boolean().meta({ description: 'the latest review of its target' }),
+});
+
+export const MentionReviewSchema = z.strictObject({
+  start: z.number().int(),
+  end: z.number().int(),
+  text: z.string(),
+  verdict: z.enum(REVIEW_VERDICTS),
+  entity: z.string().nullable().meta({ description: 'the entity the words name after review; null when rejected' }),
+  machineEntity: z.string().nullable().meta({ description: 'the entity the machine gives them; null when it finds no mention there' }),
+  reviewer: z.string(),
+  at: z.string(),
+  note: z.string().nullable(),
+  reviewId: z.number().int(),
+});
+
+export const ReviewedEventSchema = EventSchema.extend({ reviewed: z.boolean(), review: EventReviewSchema.nullable() });
+
+/** A record with its reviews applied (docs/review.md). */
+export const ReviewedRecordSchema = DocumentRecordSchema.extend({
+  events: z.array(ReviewedEventSchema).meta({ description: 'the reviewed events: the machine\'s, corrected; rejected ones flagged; kept ones whose machine event is gone after them' }),
+});
+
+/** `POST /api/documents/{id}/events/{n}/review`. */
+export const EventReviewAnswerSchema = z.strictObject({ review: ReviewSchema, event: ReviewedEventSchema, index: z.number().int() });
+/** `POST /api/documents/{id}/mentions/review`. */
+export const MentionReviewAnswerSchema = z.strictObject({ review: ReviewSchema, mention: MentionReviewSchema });
+/** `GET /api/review/status`. */
+export const ReviewStatusSchema = z.strictObject({
+  writable: z.boolean(),
+  reason: z.string().nullable(),
+  reviewer: z.string().nullable(),
+  authorized: z.boolean(),
 });
 
 export const FoldFigureReportSchema = z.strictObject({
@@ -155,7 +255,8 @@ export const StorySchema = z.strictObject({
 
 /** `/api/documents/{id}`. */
 export const DocumentViewSchema = z.strictObject({
-  record: DocumentRecordSchema,
+  record: ReviewedRecordSchema,
+  mentionReviews: z.array(MentionReviewSchema).meta({ description: 'the current review of each reviewed mention' }),
   sources: z.array(SourceRefSchema),
   story: StorySchema.nullable().meta({ description: 'the other stored copies of its text; null when there is none' }),
 });
@@ -180,8 +281,11 @@ export const EntityViewSchema = EntitySummarySchema.extend({
   mentionRows: z.array(z.strictObject({ document: DocumentRefSchema, span: Span })),
   asActor: z.number().int(),
   asRecipient: z.number().int(),
+  atPlace: z.number().int().meta({ description: 'events located at it (places nested in it not counted)' }),
   eventsAsActor: z.array(EventRowSchema),
   eventsAsRecipient: z.array(EventRowSchema),
+  eventsAtPlace: z.array(EventRowSchema).meta({ description: 'for a place: events located at it or at a place the gazetteer nests in it, newest first; empty for other entities' }),
+  eventsAtPlaceTotal: z.number().int().meta({ description: 'how many events eventsAtPlace would list without its limit' }),
 });
 
 export const PlaceSummarySchema = z.strictObject({
@@ -209,12 +313,14 @@ export const FigureRowSchema = z.strictObject({
   sentence: Span.nullable(),
 });
 
+const SumUnit = z.string().nullable().meta({ description: 'the unit summed: the figures\' own, "person" for a people category written without one; figures of different units are never added' });
+const SumValue = z.number().nullable().meta({ description: 'the sum, each figure of a document once; null where a sum means nothing (countries, fighters, area, percentages, other, unknown unit)' });
 export const FigureSeriesSchema = z.strictObject({
-  byMonth: z.array(z.strictObject({ period: z.string(), category: z.enum(QUANTITY_CATEGORIES), count: z.number().int(), sum: z.number() })),
-  bySource: z.array(z.strictObject({ outlet: z.string().nullable(), category: z.enum(QUANTITY_CATEGORIES), count: z.number().int(), sum: z.number() })),
+  byMonth: z.array(z.strictObject({ period: z.string(), category: z.enum(QUANTITY_CATEGORIES), unit: SumUnit, count: z.number().int(), sum: SumValue })),
+  bySource: z.array(z.strictObject({ outlet: z.string().nullable(), category: z.enum(QUANTITY_CATEGORIES), unit: SumUnit, count: z.number().int(), sum: SumValue })),
 });
 
-export const TimelineBucketSchema = z.strictObject({ period: z.string().meta({ description: 'YYYY-MM' }), type: z.enum(EVENT_TYPES), count: z.number().int() });
+export const TimelineBucketSchema = z.strictObject({ period: z.string().meta({ description: 'YYYY-MM, or YYYY for events known only to the year' }), type: z.enum(EVENT_TYPES), count: z.number().int() });
 
 export const NetworkEdgeSchema = z.strictObject({ actor: EntityRefSchema, recipient: EntityRefSchema, type: z.enum(EVENT_TYPES), count: z.number().int() });
 

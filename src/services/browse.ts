@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import { MarsadError } from '../errors.js';
+import { placeAndNested } from '../lexicon/gazetteer.js';
 import type { DocumentRecord } from '../extract/record.js';
 import type { EntityProfile, EventPage, FigurePage, FigureRow, FoldRow, SourceRef, Store, StoreStats, Story, Facets } from '../store/store.js';
 import { analyzeText } from '../text/analyze.js';
@@ -113,10 +114,17 @@ export interface EntityView extends EntityProfile {
   /** Its events as actor and as recipient, newest first. */
   readonly eventsAsActor: EventPage['rows'];
   readonly eventsAsRecipient: EventPage['rows'];
+  /**
+   * For a place: the events located at it or at a place the gazetteer nests in it, newest first
+   * (at most `events`), and how many there are in all. Empty and 0 for other entities.
+   */
+  readonly eventsAtPlace: EventPage['rows'];
+  readonly eventsAtPlaceTotal: number;
 }
 
 /**
- * One entity: names, counts, the labels each outlet uses, mentions, and its events in both roles.
+ * One entity: names, counts, the labels each outlet uses, mentions, its events in both roles,
+ * and for a place the events located there (or in the places nested in it).
  *
  * @example
  * await entityView(store, 'org:sdf', EntityParams.parse({}))
@@ -128,20 +136,29 @@ export async function entityView(store: Store, id: string, p: z.output<typeof En
   const [asActor, asRecipient] = await Promise.all(
     (['actor', 'recipient'] as const).map((role) => store.events({ filter: { [role]: id }, sort: '-date', limit: p.events, offset: 0 })),
   );
-  return { ...profile, eventsAsActor: asActor!.rows, eventsAsRecipient: asRecipient!.rows };
+  const atPlace = profile.type === 'LOC' ? await store.events({ filter: { places: placeAndNested(id) }, sort: '-date', limit: p.events, offset: 0 }) : null;
+  return {
+    ...profile,
+    eventsAsActor: asActor!.rows,
+    eventsAsRecipient: asRecipient!.rows,
+    eventsAtPlace: atPlace?.rows ?? [],
+    eventsAtPlaceTotal: atPlace?.total ?? 0,
+  };
 }
 
 /**
- * Gives every figure its sentence: the sentence of the event citing it, else the sentence of
- * the text that holds it (found by the text layer's splitter).
+ * Gives every figure its sentence: the sentence of the event citing it when that holds the
+ * figure, else the sentence of the text that holds it (found by the text layer's splitter). An
+ * event told in several sentences cites figures outside its first one (issue 15).
  */
 async function withSentences(store: Store, rows: FigureRow[]): Promise<FigureRow[]> {
-  const missing = rows.filter((r) => r.sentence === null);
+  const holds = (r: FigureRow) => r.sentence !== null && r.sentence.start <= r.span.start && r.span.end <= r.sentence.end;
+  const missing = rows.filter((r) => !holds(r));
   if (missing.length === 0) return rows;
   const texts = await store.documentTexts(missing.map((r) => r.document.id));
   const sentences = new Map<string, readonly { start: number; end: number }[]>();
   return rows.map((r) => {
-    if (r.sentence !== null) return r;
+    if (holds(r)) return r;
     const text = texts.get(r.document.id);
     if (text === undefined) return r;
     let list = sentences.get(r.document.id);

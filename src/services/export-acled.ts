@@ -188,7 +188,9 @@ export function acledCells(e: EventRow): (string | number | null)[] | null {
     null, // source_scale: ACLED's judgement of the outlet's reach
     e.sentence.text,
     killed,
-    null, // tags
-    null, // timestamp: when ACLED last changed the row
+    // tags: ACLED's free notes on the row; "reviewed" when an analyst reviewed the event (docs/review.md).
+    e.reviewed ? `reviewed by ${e.review!.reviewer}` : null,
+    // timestamp: when the row last changed (ACLED: Unix seconds): the review's time.
+    e.review ? Math.floor(Date.parse(e.review.at) / 1000) : null,
   ];
 }

@@ -202,6 +202,9 @@ export function ploverEvent(e: EventRow) {
       size: e.size,
       fold_id: e.fold?.id ?? null,
       fold_sources: e.fold?.sources ?? null,
+      // An analyst's review (docs/review.md): the fields above are then the reviewed values.
+      reviewed: e.reviewed,
+      review: e.review,
     },
   };
 }

@@ -85,6 +85,7 @@ export function polecatCells(e: EventRow): (string | number | null)[] {
     null,
     null,
     'ar',
-    `marsad ${marsadVersion()}`,
+    // POLECAT's header has no column for it: a reviewed event says so in Version (docs/exports.md).
+    e.reviewed ? `marsad ${marsadVersion()}; reviewed` : `marsad ${marsadVersion()}`,
   ];
 }

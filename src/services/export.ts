@@ -20,6 +20,8 @@ import type { EventRow, FoldFigures, FoldRow, RecordFilter, Store } from '../sto
 import { ACLED_COLUMNS, acledCells } from './export-acled.js';
 import { entityLabel, ploverDate, ploverEvent } from './export-plover.js';
 import { POLECAT_COLUMNS, polecatCells, tsvField } from './export-polecat.js';
+import { listedRecord } from './review-apply.js';
+import { reviewedDocument } from './review.js';
 
 export type ExportFormat = 'jsonl' | 'csv' | 'geojson' | 'plover' | 'folds' | 'folds-jsonl' | 'acled' | 'polecat';
 
@@ -62,8 +64,10 @@ async function* records(store: Store, filter: RecordFilter, mapRecord: (r: Docum
   for (let offset = 0; ; offset += BATCH) {
     const page = await store.documents({ filter, limit: BATCH, offset });
     for (const row of page.rows) {
-      const record = await store.getDocument(row.id);
-      if (record) yield JSON.stringify(mapRecord(record)) + '\n';
+      // The reviewed record (docs/review.md): corrections applied, rejected events left out,
+      // each event with its `reviewed` flag and `review`.
+      const reviewed = listedRecord(await reviewedDocument(store, row.id));
+      yield JSON.stringify(mapRecord(reviewed as DocumentRecord)) + '\n';
     }
     if (page.rows.length < BATCH) return;
   }
@@ -95,6 +99,8 @@ export const CSV_COLUMNS = [
   'fatalities', 'injured', 'detained', 'displaced', 'returned',
   // The folded event it is a report of (the `folds` export), and how many documents tell it.
   'fold_id', 'fold_sources',
+  // Whether an analyst reviewed it (the other columns then hold the reviewed values), who and when.
+  'reviewed', 'reviewer', 'reviewed_at',
 ] as const;
 
 /** Several values in one cell. */
@@ -116,6 +122,7 @@ function csvRow(e: EventRow): string {
     e.document.outlet, e.document.published, e.document.title, e.document.url, e.rule,
     sizeCount(e.size?.killed), sizeCount(e.size?.injured), sizeCount(e.size?.detained), sizeCount(e.size?.displaced), sizeCount(e.size?.returned),
     e.fold?.id ?? null, e.fold?.sources ?? null,
+    e.reviewed ? 'true' : 'false', e.review?.reviewer ?? null, e.review?.at ?? null,
   ];
   return cells.map(csvField).join(',') + '\r\n';
 }
@@ -146,6 +153,7 @@ async function* geojson(store: Store, filter: RecordFilter): AsyncGenerator<stri
       actors: e.actors.map(entityLabel).join(' | '), recipients: e.recipients.map(entityLabel).join(' | '),
       place_id: e.place.id, place_name_ar: e.place.name.ar, place_name_en: e.place.name.en, precision: e.place.geo.precision,
       topics: e.topics.join(' | '), sentence: e.sentence.text, outlet: e.document.outlet, published: e.document.published, url: e.document.url,
+      reviewed: e.reviewed,
     });
   }
   yield '\n]}\n';
@@ -170,6 +178,8 @@ export const FOLD_CSV_COLUMNS = [
   // Per category: the lowest and highest count any report gives, and each outlet's own.
   ...SIZE_CATEGORIES.flatMap((c) => [`${columnOf(c)}_min`, `${columnOf(c)}_max`, `${columnOf(c)}_by_outlet`]),
   'document_ids', 'event_indexes', 'first_published', 'last_published', 'sentence', 'url',
+  // How many of its reports an analyst reviewed.
+  'reviewed_reports',
 ] as const;
 
 /** A figure as one cell: its value, or its range ("20–90"). */
@@ -200,6 +210,7 @@ function foldCsvRow(f: FoldRow): string {
     }),
     joined(f.members.map((m) => m.document.id)), joined(f.members.map((m) => String(m.index))),
     published[0] ?? null, published.at(-1) ?? null, first?.sentence.text ?? null, first?.document.url ?? null,
+    f.members.filter((m) => m.reviewed).length,
   ];
   return cells.map(csvField).join(',') + '\r\n';
 }

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { MarsadError, type ErrorCode } from '../errors.js';
 import { ENTITY_TYPES, EVENT_TYPES, QUANTITY_CATEGORIES, SIZE_CATEGORIES } from '../extract/record.js';
 import type { RecordFilter } from '../store/store.js';
-import { EVENT_SORTS, FOLD_SORTS } from '../store/store.js';
+import { EVENT_SORTS, FOLD_SORTS, type DatePrecision } from '../store/store.js';
 import { queryGroups } from '../text/search-terms.js';
 
 /** Days in a month of the proleptic Gregorian calendar (month 1-12). */
@@ -16,7 +16,7 @@ function daysIn(year: number, month: number): number {
   return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
-const isoDate = z
+export const isoDate = z
   .string()
   .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'must be a date written YYYY, YYYY-MM or YYYY-MM-DD')
   // 2017-02-30, 2023-02-29 and 2024-04-31 are written right but name no day.
@@ -24,7 +24,7 @@ const isoDate = z
     message: 'is not a day of the calendar',
     abort: true,
   });
-const entityId = z.string().min(1).max(200).regex(/^[^\s]+$/, 'must be an entity id such as org:sdf or loc:sy:aleppo');
+export const entityId = z.string().min(1).max(200).regex(/^[^\s]+$/, 'must be an entity id such as org:sdf or loc:sy:aleppo');
 
 /** A whole number within bounds, given as a string. */
 function count(min: number, max: number, fallback: number, description: string) {
@@ -68,6 +68,12 @@ export const filterShape = {
     .optional()
     .meta({ description: 'one folded event (GET /api/folds): its reports; documents that tell it' }),
   minConfidence: confidence.optional(),
+  precision: z
+    .string()
+    .regex(/^(year|month|day)(,(year|month|day))*$/, 'must be year, month or day, or several joined by commas (month,day)')
+    .transform((v) => [...new Set(v.split(','))] as DatePrecision[])
+    .optional()
+    .meta({ description: 'events whose date (else their article\'s) is known to one of these precisions: year ("2017"), month ("2017-06"), day; documents and figures with such an event' }),
 };
 
 const page = (max: number, fallback: number) => ({
@@ -167,5 +173,6 @@ export function toFilter(p: z.output<typeof FilterParams>, options: { code?: Err
     ...(p.document !== undefined ? { document: p.document } : {}),
     ...(p.fold !== undefined ? { fold: p.fold } : {}),
     ...(p.minConfidence !== undefined ? { minConfidence: p.minConfidence } : {}),
+    ...(p.precision !== undefined ? { precision: p.precision } : {}),
   };
 }

@@ -5,6 +5,7 @@
  * networked database can implement them.
  */
 import type { DocumentRecord, Entity, Event, EventSize, Quantity, SizeCategory, Span } from '../extract/record.js';
+import type { EventReview, ReviewRow, ReviewTarget, ReviewVerdict } from '../services/review-apply.js';
 import type { Fingerprint } from '../text/minhash.js';
 import type { QueryGroups } from '../text/search-terms.js';
 
@@ -130,6 +131,11 @@ export interface RecordFilter {
   readonly actor?: string;
   readonly recipient?: string;
   readonly place?: string;
+  /**
+   * Any of these places (a place and the places nested in it, as the caller's gazetteer knows
+   * them): on events, events located at one of them; on documents, documents mentioning one.
+   */
+  readonly places?: readonly string[];
   readonly eventType?: string;
   readonly topic?: string;
   readonly outlet?: string;
@@ -149,6 +155,13 @@ export interface RecordFilter {
    * event (of `eventType`, when given).
    */
   readonly minConfidence?: number;
+  /**
+   * Events whose date (their own, else their article's publication date) is known to one of
+   * these precisions: "year" for "2017", "month" for "2017-06", "day"; undated events never.
+   * The timeline's bars open their events with it, so that a bar's count is what it opens. On
+   * documents and figures, documents with such an event.
+   */
+  readonly precision?: readonly DatePrecision[];
 }
 
 export interface Page {
@@ -220,6 +233,10 @@ export interface EventRow {
    * documents tell that event (1 when no other does); null where a store does not fold.
    */
   readonly fold: { readonly id: string; readonly sources: number } | null;
+  /** Whether an analyst reviewed it (docs/review.md); its fields are then the reviewed values. */
+  readonly reviewed: boolean;
+  /** Its current review: verdict, who and when, the machine's reading beside it; null when unreviewed. */
+  readonly review: EventReview | null;
 }
 
 export const EVENT_SORTS = ['date', '-date', 'type', '-type', 'confidence', '-confidence', 'published', '-published'] as const;
@@ -347,6 +364,8 @@ export interface EntityProfile extends EntitySummary {
   readonly mentionRows: MentionRow[];
   readonly asActor: number;
   readonly asRecipient: number;
+  /** Events located at it (their `place` is this entity; places nested in it not counted). */
+  readonly atPlace: number;
 }
 
 /** A place with coordinates, and how much happens there. */
@@ -389,15 +408,25 @@ export interface FigurePage {
 }
 
 /**
- * Figures summed: by month (of the figure's date) and category, and by outlet and category.
- * `sum` adds exact values, and the middle of ranges for vague amounts.
+ * Figures summed: by month (of the figure's date), category and unit, and by outlet, category
+ * and unit (`store/sums.ts` says what is added). `count` counts figures, a figure told twice in
+ * one document once; `sum` adds exact values and the middle of ranges for vague amounts, and is
+ * null where a sum means nothing (countries, fighters, area, percentages, "other", no unit).
+ * `unit` is the figure's unit, "person" for a people category written without one.
  */
 export interface FigureSeries {
-  readonly byMonth: { period: string; category: Quantity['category']; count: number; sum: number }[];
-  readonly bySource: { outlet: string | null; category: Quantity['category']; count: number; sum: number }[];
+  readonly byMonth: { period: string; category: Quantity['category']; unit: string | null; count: number; sum: number | null }[];
+  readonly bySource: { outlet: string | null; category: Quantity['category']; unit: string | null; count: number; sum: number | null }[];
 }
 
-/** Events per month and type. */
+/** How precisely a date is known. */
+export type DatePrecision = 'year' | 'month' | 'day';
+export const DATE_PRECISIONS: readonly DatePrecision[] = ['year', 'month', 'day'];
+
+/**
+ * Events per period and type: `period` is "YYYY-MM" for events whose date (else their
+ * article's) gives the month, "YYYY" for events known only to the year.
+ */
 export interface TimelineBucket {
   readonly period: string;
   readonly type: Event['type'];
@@ -460,6 +489,24 @@ export interface WatchItem {
   readonly url: string | null;
   readonly documentId: string | null;
   readonly outcome: 'stored' | 'updated' | 'unchanged' | 'repeat' | 'rejected';
+}
+
+/** A review to append (docs/review.md); `Store.addReview` gives it its id and time. */
+export type NewReview = Omit<ReviewRow, 'id' | 'at' | 'current'> & { readonly at?: string };
+
+export interface ReviewQuery extends Page {
+  readonly document?: string;
+  readonly reviewer?: string;
+  readonly verdict?: ReviewVerdict;
+  readonly target?: ReviewTarget;
+  /** Every review, not only the latest of each target. */
+  readonly history?: boolean;
+}
+
+export interface ReviewPage {
+  readonly total: number;
+  /** Newest first. */
+  readonly rows: ReviewRow[];
 }
 
 export interface Store {
@@ -537,6 +584,18 @@ export interface Store {
   watchItemsSeen(sourceUrl: string, keys: readonly string[]): Promise<Set<string>>;
   /** Records an item as read (after its article was stored or rejected). */
   recordWatchItem(item: WatchItem): Promise<void>;
+
+  /**
+   * Appends a review of a stored document's event or mention (reviews are never changed or
+   * deleted: the latest of a target counts) and applies it at once: events, figures, folds and
+   * every list read the reviewed values (`applyReviews` in services/review-apply.ts), rejected
+   * events leave them. `saveDocument` applies a document's reviews again when a newer pipeline
+   * replaces its record, re-attaching each review by its anchor.
+   * @throws MarsadError `not-found` when the document is not stored.
+   */
+  addReview(review: NewReview): Promise<ReviewRow>;
+  /** Reviews, newest first: of one document, reviewer, verdict or target kind; the latest of each target unless `history`. */
+  reviews(query: ReviewQuery): Promise<ReviewPage>;
 
   beginRun(info: RunInfo): Promise<number>;
   recordFailure(runId: number, failure: Omit<Failure, 'runId'>): Promise<void>;

@@ -7,11 +7,13 @@ import type { Store } from '../../src/store/store.js';
 import { queryGroups } from '../../src/text/search-terms.js';
 import { sampleRecord, storyRecords } from '../helpers/records.js';
 import { foldsContract } from './folds-contract.js';
+import { reviewsContract } from './reviews-contract.js';
 import { storiesContract } from './stories-contract.js';
 
 export function storeContract(name: string, open: () => Promise<Store>): void {
   storiesContract(name, open);
   foldsContract(name, open);
+  reviewsContract(name, open);
   describe(`Store contract: ${name}`, () => {
     let store: Store;
     beforeEach(async () => {
@@ -317,6 +319,19 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
         expect(await store.entity('org:nobody', 10)).toBeNull();
       });
 
+      // Issue 15: a place's page lists the events located there and in the places nested in it.
+      it('finds the events located at any of several places, and counts the events at a place', async () => {
+        expect(await events({ places: ['loc:sy:aleppo', 'loc:sy:deir-ezzor'] })).toEqual(['a:REQUEST', 'a:ASSAULT', 'b:COERCE']);
+        expect(await events({ places: ['loc:sy:deir-ezzor', 'loc:nowhere'] })).toEqual(['b:COERCE']);
+        expect(await events({ places: [] })).toEqual([]);
+        expect(await events({ places: ['loc:sy:aleppo'], eventType: 'ASSAULT' })).toEqual(['a:ASSAULT']);
+        expect(await docs({ places: ['loc:sy:aleppo', 'loc:iq'] })).toEqual([a.id, c.id]);
+        expect(await store.entity('loc:sy:aleppo', 0)).toMatchObject({ atPlace: 2, asActor: 0, asRecipient: 0 });
+        expect(await store.entity('loc:sy:deir-ezzor', 0)).toMatchObject({ atPlace: 1 });
+        expect(await store.entity('loc:iq', 0)).toMatchObject({ atPlace: 0 });
+        expect(await store.entity('org:sdf', 0)).toMatchObject({ atPlace: 0 });
+      });
+
       it('lists places with coordinates and counts, filtered by documents', async () => {
         const places = await store.places({});
         expect(places.map((p) => [p.id, p.documents, p.events])).toEqual([
@@ -343,17 +358,17 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
         expect((await store.figures({ filter: { outlet: 'هاوار', from: '2024' }, limit: 10, offset: 0 })).rows.map((f) => f.value)).toEqual([3]);
       });
 
-      it('sums figures by month and by source', async () => {
+      it('sums figures by month and by source, in their unit (people where a people figure gives none)', async () => {
         const series = await store.figureSeries({});
         expect(series.byMonth).toEqual([
-          { period: '2023-05', category: 'returned', count: 1, sum: 20 },
-          { period: '2024-11', category: 'detained', count: 1, sum: 5 },
-          { period: '2024-12', category: 'killed', count: 1, sum: 3 },
+          { period: '2023-05', category: 'returned', unit: 'person', count: 1, sum: 20 },
+          { period: '2024-11', category: 'detained', unit: 'person', count: 1, sum: 5 },
+          { period: '2024-12', category: 'killed', unit: 'person', count: 1, sum: 3 },
         ]);
         expect(series.bySource).toEqual([
-          { outlet: 'عنب بلدي', category: 'detained', count: 1, sum: 5 },
-          { outlet: 'هاوار', category: 'killed', count: 1, sum: 3 },
-          { outlet: 'هاوار', category: 'returned', count: 1, sum: 20 },
+          { outlet: 'عنب بلدي', category: 'detained', unit: 'person', count: 1, sum: 5 },
+          { outlet: 'هاوار', category: 'killed', unit: 'person', count: 1, sum: 3 },
+          { outlet: 'هاوار', category: 'returned', unit: 'person', count: 1, sum: 20 },
         ]);
       });
 

@@ -10,13 +10,17 @@ import type { EntitySummary, EventRow, FigureRow, FigureSeries, FoldRow, Network
 export type { DocumentRecord, EntitySummary, EntityView, EventRow, FigureRow, FigureSeries, FoldRow, NetworkEdge, Paged, PlaceSummary, SearchHit, SourceRef, StatsView, Story, TimelineBucket };
 
 /** The filters every view shares; they live in the address (after "?"), so views can be linked. */
-export const FILTER_KEYS = ['q', 'actor', 'recipient', 'place', 'type', 'topic', 'outlet', 'from', 'to', 'minConfidence'] as const;
+export const FILTER_KEYS = ['q', 'actor', 'recipient', 'place', 'type', 'topic', 'outlet', 'from', 'to', 'minConfidence', 'precision'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 export type Filters = Partial<Record<FilterKey, string>>;
 
-/** An error the API answered with: its message names the parameter or id. */
+/**
+ * An error the API answered with: its catalogue code (docs/errors.md), which the app shows in
+ * its language, and its message, which names the parameter or id (in English). `network`
+ * (status 0) when the server could not be reached at all.
+ */
 export class ApiError extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(readonly status: number, message: string, readonly code: string | null = null) {
     super(message);
   }
 }
@@ -25,10 +29,15 @@ async function get<T>(path: string, params: Record<string, string | number | und
   const query = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') query.set(k, String(v));
   const url = query.size ? `${path}?${query}` : path;
-  const res = await fetch(url, { headers: { accept: 'application/json' } });
+  let res: Response;
+  try {
+    res = await fetch(url, { headers: { accept: 'application/json' } });
+  } catch (error) {
+    throw new ApiError(0, (error as Error).message, 'network');
+  }
   if (!res.ok) {
-    const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
-    throw new ApiError(res.status, body?.error?.message ?? `${res.status} ${res.statusText}`);
+    const body = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
+    throw new ApiError(res.status, body?.error?.message ?? `${res.status} ${res.statusText}`, body?.error?.code ?? null);
   }
   return (await res.json()) as T;
 }

@@ -1,9 +1,11 @@
 /** Small hooks the views share. */
 import { useEffect, useState } from 'preact/hooks';
+import { ApiError } from './api.js';
 
 export interface Loaded<T> {
   readonly data: T | null;
-  readonly error: string | null;
+  /** The API's error (shown in the app's language by `Status`), or another failure's message. */
+  readonly error: ApiError | string | null;
   readonly loading: boolean;
 }
 
@@ -18,7 +20,7 @@ export function useApi<T>(load: () => Promise<T>, key: string): Loaded<T> {
     setState((s) => ({ ...s, loading: true, error: null }));
     load().then(
       (data) => live && setState({ data, error: null, loading: false }),
-      (error: Error) => live && setState({ data: null, error: error.message, loading: false }),
+      (error: Error) => live && setState({ data: null, error: error instanceof ApiError ? error : error.message, loading: false }),
     );
     return () => {
       live = false;

@@ -7,6 +7,54 @@ import { useContext } from 'preact/hooks';
 
 export type Lang = 'ar' | 'en';
 
+/**
+ * A noun's forms for a count, by CLDR plural category (Intl.PluralRules): Arabic has zero,
+ * one, two, few (last two digits 3–10: 3, 103), many (last two digits 11–99: 11, 218) and other
+ * (100–102, 200–202 …); English one and other. `{n}` stands for the number; a missing category falls back to other.
+ */
+export type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { readonly other: string };
+
+const PLURAL_RULES: Record<Lang, Intl.PluralRules> = { ar: new Intl.PluralRules('ar'), en: new Intl.PluralRules('en') };
+
+/**
+ * A count with its noun in agreement: the one helper every count of the app goes through.
+ *
+ * @example
+ * plural('ar', 72, NOUNS.marker.ar)  // "72 علامة"
+ * plural('ar', 2, NOUNS.article.ar)  // "مقالان"
+ */
+export function plural(lang: Lang, n: number, forms: PluralForms): string {
+  return (forms[PLURAL_RULES[lang].select(n)] ?? forms.other).replace('{n}', String(n));
+}
+
+/** The nouns the app counts. */
+export const NOUNS = {
+  result: {
+    ar: { zero: 'لا نتائج', one: 'نتيجة واحدة', two: 'نتيجتان', few: '{n} نتائج', many: '{n} نتيجة', other: '{n} نتيجة' },
+    en: { one: '{n} result', other: '{n} results' },
+  },
+  article: {
+    ar: { zero: 'لا مقالات', one: 'مقال واحد', two: 'مقالان', few: '{n} مقالات', many: '{n} مقالاً', other: '{n} مقال' },
+    en: { one: '{n} article', other: '{n} articles' },
+  },
+  event: {
+    ar: { zero: 'لا أحداث', one: 'حدث واحد', two: 'حدثان', few: '{n} أحداث', many: '{n} حدثاً', other: '{n} حدث' },
+    en: { one: '{n} event', other: '{n} events' },
+  },
+  marker: {
+    ar: { zero: 'لا علامات', one: 'علامة واحدة', two: 'علامتان', few: '{n} علامات', many: '{n} علامة', other: '{n} علامة' },
+    en: { one: '{n} marker', other: '{n} markers' },
+  },
+  source: {
+    ar: { zero: 'لا مصادر', one: 'مصدر واحد', two: 'مصدران', few: '{n} مصادر', many: '{n} مصدراً', other: '{n} مصدر' },
+    en: { one: '{n} source', other: '{n} sources' },
+  },
+  mention: {
+    ar: { zero: 'لا إشارات', one: 'إشارة واحدة', two: 'إشارتان', few: '{n} إشارات', many: '{n} إشارة', other: '{n} إشارة' },
+    en: { one: '{n} mention', other: '{n} mentions' },
+  },
+} as const satisfies Record<string, Record<Lang, PluralForms>>;
+
 const AR = {
   appName: 'مرصد',
   tagline: 'من فعل وقال وطالب بماذا، ومن مَن، وأين ومتى',
@@ -34,7 +82,7 @@ const AR = {
   any: 'الكل',
   clear: 'مسح المرشحات',
   filters: 'المرشحات',
-  results: (n: number) => `${n} نتيجة`,
+  results: (n: number) => plural('ar', n, NOUNS.result.ar),
   noResults: 'لا نتائج لهذه المرشحات.',
   noEvents: 'لا أحداث بعد لهذه المرشحات. تظهر الأحداث هنا كلما استخرجها مرصد من المقالات.',
   loading: 'جارٍ التحميل…',
@@ -84,8 +132,8 @@ const AR = {
   placesLayer: 'الأماكن',
   eventsLayer: 'الأحداث',
   mapHelp: 'اسحب للتحريك، واستعمل العجلة أو الأزرار للتكبير. انقر علامة لرؤية أحداثها.',
-  cluster: (n: number) => `${n} علامات: انقر للتكبير`,
-  placeEvents: (n: number) => `${n} حدث هنا`,
+  cluster: (n: number) => `${plural('ar', n, NOUNS.marker.ar)}: انقر للتكبير`,
+  placeEvents: (n: number) => `${plural('ar', n, NOUNS.event.ar)} هنا`,
   openPlace: 'صفحة المكان',
   noPlaces: 'لا أماكن ذات إحداثيات بعد.',
   month: 'الشهر',
@@ -98,13 +146,35 @@ const AR = {
   exportHint: 'نزّل ما تبقيه المرشحات',
   noRecord: 'لم يُستخرج شيء من هذا المقال بعد.',
   notFound: 'غير موجود',
-  storeEmpty: 'المخزن فارغ. أضف مقالات بالأمر marsad ingest.',
-  stats: (d: number, e: number) => `${d} مقالاً · ${e} حدثاً`,
+  storeEmpty: 'المخزن فارغ: لم تُضف إليه مقالات بعد.',
+  storeEmptyHow: 'أضف مقالات من سطر الأوامر بالأمر التالي، حيث FILES ملفات المقالات أو مجلداتها (نص، JSON، JSON Lines، صفحات HTML، خلاصات RSS أو Atom، أو عناوينها على الويب)، ثم أعد تحميل الصفحة:',
+  storeEmptyStart: 'أو شغّل npm start في مجلد مرصد: يضيف الأمثلة المرفقة إلى مخزن فارغ.',
+  stats: (d: number, e: number) => `${plural('ar', d, NOUNS.article.ar)} · ${plural('ar', e, NOUNS.event.ar)}`,
+  articlesCount: (n: number) => plural('ar', n, NOUNS.article.ar),
+  mentionsCount: (n: number) => plural('ar', n, NOUNS.mention.ar),
+  eventsCount: (n: number) => plural('ar', n, NOUNS.event.ar),
+  undated: 'بلا تاريخ',
+  dateFormat: 'سنة-شهر-يوم',
+  dateHelp: 'اكتب التاريخ 2017 أو 2017-06 أو 2017-06-19 (الشهر واليوم اختياريان)',
+  badDate: (v: string) => `«${v}» ليس تاريخاً: اكتبه 2017 أو 2017-06 أو 2017-06-19`,
+  precision: 'دقة التاريخ',
+  precisionYear: 'السنة فقط',
+  precisionMonthDay: 'الشهر أو اليوم',
+  showFilters: (n: number) => (n ? `المرشحات (${n})` : 'المرشحات'),
+  actsOn: 'تجاه',
+  readsAs: 'يُقرأ',
+  yearOnly: 'أحداث لا يُعرف منها إلا العام',
+  yearOnlyNote: (n: number) => `${plural('ar', n, NOUNS.event.ar)} لا يُعرف تاريخها إلا بالعام، فلا تظهر في الأشهر أعلاه: تجدها في صف «السنة فقط» أدناه.`,
+  year: 'السنة',
+  unit: 'الوحدة',
+  notSummed: 'لا يُجمع',
+  sumsNote: 'تُجمع أرقام الوحدة الواحدة فقط، ويُعدّ الرقم المكرر في المقال نفسه مرة واحدة. لا تُجمع أرقام الحال (عدد المقاتلين أو الدول أو المساحات) ولا النسب، لأن المصادر تكررها عن الشيء نفسه.',
+  errorDetail: 'التفاصيل (بالإنجليزية)',
   skip: 'انتقل إلى المحتوى',
   folded: 'حدث واحد، تقارير عدة',
   perReport: 'كل تقرير على حدة',
   sourcesColumn: 'المصادر',
-  sourcesCount: (n: number) => (n === 1 ? 'مصدر واحد' : n === 2 ? 'مصدران' : n <= 10 ? `${n} مصادر` : `${n} مصدراً`),
+  sourcesCount: (n: number) => plural('ar', n, NOUNS.source.ar),
   showReports: 'اعرض التقارير',
   reportsOf: (n: number) => `تقارير هذا الحدث (${n})`,
   allReports: 'كل تقارير هذا الحدث',
@@ -114,6 +184,20 @@ const AR = {
   perOutlet: 'أرقام كل مصدر',
   byEventHint: 'أحداث رواها أكثر من مصدر، وأرقام كل مصدر جنباً إلى جنب.',
   per: (outlet: string) => `بحسب ${outlet}`,
+  // Network, map key and place pages (issue 15).
+  minCount: 'أدنى عدد أحداث للعلاقة',
+  networkShown: (actors: number, relations: number) => `الفاعلون: ${actors} · العلاقات: ${relations}`,
+  networkHint: 'يتجه السهم من الفاعل إلى مستهدفه، ويزداد سمكه بعدد الأحداث، وحجم الدائرة بمجموع أحداث الفاعل. انقر فاعلاً لفتح صفحته.',
+  mapKey: 'مفتاح الخريطة',
+  keyPoint: 'مكان محدد (مدينة، بلدة، مخيم، منشأة): الرقم عدد الأحداث فيه، والدائرة تكبر معه',
+  keyArea: 'منطقة إدارية (محافظة، منطقة، ناحية): علامة في وسطها',
+  keyCountry: 'بلد أو إقليم: علامة في وسط أرضه، لا في موضع بعينه',
+  keyNoEvents: 'مكان ذُكر ولم يقع فيه حدث',
+  keyCluster: 'أماكن متقاربة مجمّعة: الرقم عدد الأماكن؛ انقر للتكبير',
+  keyFocus: 'سوريا والعراق بحدود أبرز',
+  eventsHere: 'أحداث وقعت فيه',
+  eventsHereNested: 'فيه وفي الأماكن التي يضمها',
+  shownOf: (shown: number, total: number) => `المعروض ${shown} من ${total}`,
 };
 
 type Dict = typeof AR;
@@ -145,7 +229,7 @@ const EN: Dict = {
   any: 'Any',
   clear: 'Clear filters',
   filters: 'Filters',
-  results: (n) => `${n} result${n === 1 ? '' : 's'}`,
+  results: (n) => plural('en', n, NOUNS.result.en),
   noResults: 'Nothing matches these filters.',
   noEvents: 'No events for these filters yet. Events show here as Marsad extracts them from articles.',
   loading: 'Loading…',
@@ -195,8 +279,8 @@ const EN: Dict = {
   placesLayer: 'Places',
   eventsLayer: 'Events',
   mapHelp: 'Drag to pan; wheel or buttons to zoom. Click a marker to see its events.',
-  cluster: (n) => `${n} markers: click to zoom`,
-  placeEvents: (n) => `${n} event${n === 1 ? '' : 's'} here`,
+  cluster: (n) => `${plural('en', n, NOUNS.marker.en)}: click to zoom`,
+  placeEvents: (n) => `${plural('en', n, NOUNS.event.en)} here`,
   openPlace: 'Place page',
   noPlaces: 'No places with coordinates yet.',
   month: 'Month',
@@ -209,13 +293,35 @@ const EN: Dict = {
   exportHint: 'Download what the filters keep',
   noRecord: 'Nothing has been extracted from this article yet.',
   notFound: 'Not found',
-  storeEmpty: 'The store is empty. Add articles with marsad ingest.',
-  stats: (d, e) => `${d} articles · ${e} events`,
+  storeEmpty: 'The store is empty: no articles have been added yet.',
+  storeEmptyHow: 'Add articles from the command line with the command below, where FILES are article files or folders of them (text, JSON, JSON Lines, HTML pages, RSS or Atom feeds, or their web addresses), then reload this page:',
+  storeEmptyStart: 'Or run npm start in the Marsad folder: it adds the bundled examples to an empty store.',
+  stats: (d, e) => `${plural('en', d, NOUNS.article.en)} · ${plural('en', e, NOUNS.event.en)}`,
+  articlesCount: (n) => plural('en', n, NOUNS.article.en),
+  mentionsCount: (n) => plural('en', n, NOUNS.mention.en),
+  eventsCount: (n) => plural('en', n, NOUNS.event.en),
+  undated: 'undated',
+  dateFormat: 'YYYY-MM-DD',
+  dateHelp: 'Write the date as 2017, 2017-06 or 2017-06-19 (month and day are optional)',
+  badDate: (v) => `"${v}" is not a date: write 2017, 2017-06 or 2017-06-19`,
+  precision: 'Date known to',
+  precisionYear: 'the year only',
+  precisionMonthDay: 'the month or day',
+  showFilters: (n) => (n ? `Filters (${n})` : 'Filters'),
+  actsOn: 'towards',
+  readsAs: 'reads as',
+  yearOnly: 'Events known only to the year',
+  yearOnlyNote: (n) => `${plural('en', n, NOUNS.event.en)} ${n === 1 ? 'is' : 'are'} dated only to the year, so ${n === 1 ? 'it is' : 'they are'} not in the months above: see the "year only" row below.`,
+  year: 'Year',
+  unit: 'Unit',
+  notSummed: 'not summed',
+  sumsNote: 'Only figures of one unit are added, and a figure told twice in one article counts once. Figures of a state of things (fighters, countries, areas) and percentages are not summed: outlets repeat them of the same thing.',
+  errorDetail: 'Details',
   skip: 'Skip to content',
   folded: 'One event, many reports',
   perReport: 'Each report',
   sourcesColumn: 'Sources',
-  sourcesCount: (n) => `${n} source${n === 1 ? '' : 's'}`,
+  sourcesCount: (n) => plural('en', n, NOUNS.source.en),
   showReports: 'Show the reports',
   reportsOf: (n) => `Reports of this event (${n})`,
   allReports: 'All reports of this event',
@@ -225,6 +331,19 @@ const EN: Dict = {
   perOutlet: 'Each outlet\'s figures',
   byEventHint: 'Events told by more than one outlet, with each outlet\'s figures side by side.',
   per: (outlet) => `per ${outlet}`,
+  minCount: 'Fewest events per relation',
+  networkShown: (actors, relations) => `Actors: ${actors} · relations: ${relations}`,
+  networkHint: 'An arrow runs from an actor to its recipient; the more events, the wider it is. A circle grows with the actor\'s events. Click an actor to open its page.',
+  mapKey: 'Map key',
+  keyPoint: 'A place (town, village, camp, facility): the number is its events, and the circle grows with it',
+  keyArea: 'An administrative area (governorate, district, sub-district): marked at its centre',
+  keyCountry: 'A country or region: marked at the middle of its land, not at a particular spot',
+  keyNoEvents: 'A place named, where no event is located',
+  keyCluster: 'Nearby places grouped: the number counts places; click to zoom in',
+  keyFocus: 'Syria and Iraq, outlined stronger',
+  eventsHere: 'Events located here',
+  eventsHereNested: 'here and in the places within it',
+  shownOf: (shown, total) => `showing ${shown} of ${total}`,
 };
 
 export const EVENT_LABELS: Record<string, { ar: string; en: string }> = {
@@ -262,6 +381,116 @@ export const CATEGORY_LABELS: Record<string, { ar: string; en: string }> = {
   other: { ar: 'أخرى', en: 'other' },
 };
 
+/** The topics of ontology.md (data/ar/events/topics.json), by id. */
+export const TOPIC_LABELS: Record<string, { ar: string; en: string }> = {
+  'international-tribunal': { ar: 'محكمة دولية', en: 'International tribunal' },
+  'repatriation': { ar: 'إعادة الرعايا', en: 'Repatriation' },
+  'detainees': { ar: 'المحتجزون', en: 'Detainees' },
+  'camps': { ar: 'المخيمات', en: 'Camps' },
+  'rehabilitation': { ar: 'إعادة التأهيل', en: 'Rehabilitation' },
+  'accountability': { ar: 'المساءلة', en: 'Accountability' },
+  'civilian-protection': { ar: 'حماية المدنيين', en: 'Civilian protection' },
+  'humanitarian-aid': { ar: 'المساعدات الإنسانية', en: 'Humanitarian aid' },
+  'humanitarian-access': { ar: 'الوصول الإنساني', en: 'Humanitarian access' },
+  'stabilization': { ar: 'تحقيق الاستقرار', en: 'Stabilization' },
+  'counter-isis': { ar: 'محاربة داعش', en: 'Countering ISIS' },
+  'security-cooperation': { ar: 'التعاون الأمني', en: 'Security cooperation' },
+  'turkish-operations': { ar: 'العمليات التركية', en: 'Turkish operations' },
+  'demographic-change': { ar: 'التغيير الديمغرافي', en: 'Demographic change' },
+  'displacement-return': { ar: 'النزوح والعودة', en: 'Displacement and return' },
+  'political-solution': { ar: 'الحل السياسي', en: 'Political solution' },
+  'sanctions': { ar: 'العقوبات', en: 'Sanctions' },
+  'international-law': { ar: 'القانون الدولي', en: 'International law' },
+  'counter-extremism': { ar: 'مكافحة التطرف', en: 'Countering extremism' },
+  'reconciliation': { ar: 'المصالحة', en: 'Reconciliation' },
+};
+
+/** The units figures are written in (`unit` in data/ar/quantities.json), by code. */
+export const UNIT_LABELS: Record<string, { ar: string; en: string }> = {
+  person: { ar: 'شخص', en: 'people' },
+  family: { ar: 'عائلة', en: 'families' },
+  country: { ar: 'دولة', en: 'countries' },
+  percent: { ar: 'بالمئة', en: 'percent' },
+  km: { ar: 'كم', en: 'km' },
+  km2: { ar: 'كم²', en: 'km²' },
+  m: { ar: 'متر', en: 'metres' },
+  m2: { ar: 'م²', en: 'm²' },
+  ha: { ar: 'هكتار', en: 'hectares' },
+  dunam: { ar: 'دونم', en: 'dunams' },
+  ton: { ar: 'طن', en: 'tonnes' },
+  USD: { ar: 'دولار أمريكي', en: 'US dollars' },
+  EUR: { ar: 'يورو', en: 'euros' },
+  GBP: { ar: 'جنيه إسترليني', en: 'pounds sterling' },
+  AED: { ar: 'درهم إماراتي', en: 'UAE dirhams' },
+  DZD: { ar: 'دينار جزائري', en: 'Algerian dinars' },
+  EGP: { ar: 'جنيه مصري', en: 'Egyptian pounds' },
+  IQD: { ar: 'دينار عراقي', en: 'Iraqi dinars' },
+  IRR: { ar: 'ريال إيراني', en: 'Iranian rials' },
+  JOD: { ar: 'دينار أردني', en: 'Jordanian dinars' },
+  KWD: { ar: 'دينار كويتي', en: 'Kuwaiti dinars' },
+  LBP: { ar: 'ليرة لبنانية', en: 'Lebanese pounds' },
+  LYD: { ar: 'دينار ليبي', en: 'Libyan dinars' },
+  MAD: { ar: 'درهم مغربي', en: 'Moroccan dirhams' },
+  QAR: { ar: 'ريال قطري', en: 'Qatari riyals' },
+  SAR: { ar: 'ريال سعودي', en: 'Saudi riyals' },
+  SYP: { ar: 'ليرة سورية', en: 'Syrian pounds' },
+  TND: { ar: 'دينار تونسي', en: 'Tunisian dinars' },
+  TRY: { ar: 'ليرة تركية', en: 'Turkish lira' },
+  dinar: { ar: 'دينار', en: 'dinars' },
+  dirham: { ar: 'درهم', en: 'dirhams' },
+  lira: { ar: 'ليرة', en: 'lira' },
+  pound: { ar: 'جنيه', en: 'pounds' },
+  riyal: { ar: 'ريال', en: 'riyals' },
+};
+
+/**
+ * The API's error codes (src/errors.ts, docs/errors.md): what went wrong and what to do, in
+ * both languages. The English titles are the server's own, which the app uses to find the
+ * parameter an error names in its message.
+ */
+export const ERROR_LABELS: Record<string, { ar: string; en: string; hintAr: string; hintEn: string }> = {
+  'usage': { ar: 'أمر غير صالح', en: 'invalid command line', hintAr: 'شغّل الأمر مع --help لترى خياراته.', hintEn: 'Run the command with --help to see its options.' },
+  'bad-parameter': { ar: 'قيمة غير صالحة في الطلب', en: 'invalid parameter', hintAr: 'صحّح المرشح المذكور أو امسح المرشحات.', hintEn: 'Correct the filter named, or clear the filters.' },
+  'input-not-found': { ar: 'لا يوجد ملف أو مجلد بهذا الاسم', en: 'no such file or directory', hintAr: 'تحقق من المسار.', hintEn: 'Check the path.' },
+  'input-unreadable': { ar: 'تعذرت قراءة المدخل', en: 'the input could not be read', hintAr: 'تحقق من أذونات الملف.', hintEn: 'Check the file permissions.' },
+  'input-binary': { ar: 'المدخل ليس نصاً', en: 'the input is not text', hintAr: 'أعطِ مرصد نصاً أو JSON أو صفحات HTML أو خلاصات RSS.', hintEn: 'Give Marsad text, JSON, HTML pages or RSS/Atom feeds.' },
+  'input-encoding': { ar: 'تعذر التعرف على ترميز النص', en: 'the text encoding could not be recognised', hintAr: 'حوّل الملف إلى UTF-8.', hintEn: 'Convert the file to UTF-8.' },
+  'input-format': { ar: 'المدخل مشوّه', en: 'the input is malformed', hintAr: 'أصلح الملف في الموضع المذكور.', hintEn: 'Fix the file at the position given.' },
+  'input-empty': { ar: 'لا نص في المقال', en: 'the article has no text', hintAr: 'المقال يحتاج إلى متن.', hintEn: 'An article needs a body.' },
+  'input-too-large': { ar: 'المدخل أكبر من المسموح', en: 'the input is too large', hintAr: 'قسّم الملف.', hintEn: 'Split the file.' },
+  'input-no-articles': { ar: 'لم يُعثر على مقال', en: 'no article found', hintAr: 'أعطِ مرصد ملفات مقالات أو مجلداً يضمها.', hintEn: 'Give Marsad article files, or a folder holding them.' },
+  'input-unsupported': { ar: 'نوع المدخل لا يقرؤه مرصد', en: 'the input is of a kind Marsad does not read', hintAr: 'حوّل المستند إلى نص أولاً.', hintEn: 'Convert the document to text first.' },
+  'input-no-article-text': { ar: 'لا نص مقال في الصفحة', en: 'the page holds no article text', hintAr: 'أعطِ صفحة مقال واحد.', hintEn: 'Give the page of one article.' },
+  'input-not-feed': { ar: 'ملف XML ليس خلاصة RSS أو Atom', en: 'the XML is not an RSS or Atom feed', hintAr: 'أعطِ الخلاصة نفسها.', hintEn: 'Give the feed itself.' },
+  'input-link-only': { ar: 'عنصر الخلاصة رابط فقط', en: 'the feed item holds only a link to its article', hintAr: 'أضف الخلاصة بعنوانها ليجلب مرصد صفحاتها.', hintEn: 'Ingest the feed by its address so that its pages are fetched.' },
+  'input-bad-date': { ar: 'تاريخ النشر ليس تاريخاً', en: 'the publication date is not a date', hintAr: 'اكتب التاريخ 2017 أو 2017-06 أو 2017-06-19.', hintEn: 'Write dates as 2017, 2017-06 or 2017-06-19.' },
+  'output-write': { ar: 'تعذرت كتابة ملف الإخراج', en: 'the output file could not be written', hintAr: 'تحقق من وجود المجلد ومن إذن الكتابة فيه.', hintEn: 'Check that the folder exists and may be written.' },
+  'store-open': { ar: 'تعذر فتح المخزن', en: 'the store could not be opened', hintAr: 'تحقق من مسار المخزن.', hintEn: 'Check the path of the store.' },
+  'store-version': { ar: 'المخزن كتبه إصدار أحدث من مرصد', en: 'the store was written by a newer Marsad', hintAr: 'حدّث مرصد أو استعمل مخزناً آخر.', hintEn: 'Upgrade Marsad, or use another store.' },
+  'store-write': { ar: 'تعذرت الكتابة في المخزن', en: 'the store could not be written', hintAr: 'تحقق من المساحة الحرة والأذونات.', hintEn: 'Check free disk space and permissions.' },
+  'store-locked': { ar: 'المخزن مقفل لدى عملية أخرى', en: 'the store is locked by another process', hintAr: 'انتظر حتى تنتهي العملية الأخرى ثم أعد المحاولة.', hintEn: 'Wait for the other process to finish, then try again.' },
+  'host-not-allowed': { ar: 'هذا الخادم لا يجيب باسم المضيف هذا', en: 'this server does not answer to that host name', hintAr: 'افتح العنوان الذي طبعه marsad serve.', hintEn: 'Open the address marsad serve printed.' },
+  'fetch-bad-url': { ar: 'لا يمكن جلب هذا العنوان', en: 'the address cannot be fetched', hintAr: 'أعطِ عنوان http أو https كاملاً.', hintEn: 'Give an absolute http:// or https:// address.' },
+  'fetch-refused': { ar: 'العنوان في نطاق خاص', en: 'the address is in a private or special-purpose range', hintAr: 'لا يجلب مرصد من العناوين الخاصة إلا بإذن صريح.', hintEn: 'Marsad does not fetch from private addresses unless allowed.' },
+  'fetch-robots': { ar: 'ملف robots.txt للموقع لا يسمح بالجلب', en: 'the site\'s robots.txt does not let Marsad fetch this', hintAr: 'احفظ الصفحة بنفسك وأضف الملف.', hintEn: 'Save the page yourself and ingest the file.' },
+  'fetch-timeout': { ar: 'لم يُجب الخادم في الوقت المحدد', en: 'the server did not answer in time', hintAr: 'حاول لاحقاً.', hintEn: 'Try again later.' },
+  'fetch-too-large': { ar: 'الرد أكبر من المسموح', en: 'the response is too large', hintAr: 'احفظ الصفحة وأضف الملف.', hintEn: 'Save the page and ingest the file.' },
+  'fetch-redirects': { ar: 'تحويلات كثيرة', en: 'too many redirects', hintAr: 'افتح العنوان في متصفح وأعطِ العنوان الأخير.', hintEn: 'Open the address in a browser and give the final address.' },
+  'fetch-http': { ar: 'أجاب الخادم بخطأ', en: 'the server answered with an error', hintAr: 'تحقق من العنوان أو حاول لاحقاً.', hintEn: 'Check the address, or try again later.' },
+  'fetch-failed': { ar: 'تعذر الوصول إلى الخادم', en: 'the server could not be reached', hintAr: 'تحقق من اسم المضيف ومن الشبكة.', hintEn: 'Check the host name and your network.' },
+  'ambiguous-id': { ar: 'بداية المعرّف تطابق أكثر من مقال', en: 'the id prefix matches more than one document', hintAr: 'أعطِ أرقاماً أكثر من المعرّف.', hintEn: 'Give more digits of the id.' },
+  'not-found': { ar: 'غير موجود', en: 'not found', hintAr: 'ربما حُذف أو لم يُضف بعد؛ ابحث عنه من صفحة البحث.', hintEn: 'It may have been removed or not added yet; look for it from the search page.' },
+  'watch-sources': { ar: 'ملف المصادر غير صالح', en: 'invalid sources file', hintAr: 'صحّح المدخل المذكور.', hintEn: 'Fix the entry named.' },
+  'config': { ar: 'إعدادات أو بيانات لغوية غير صالحة', en: 'invalid configuration or language data', hintAr: 'صحّح المدخل المذكور تحت data/ar/.', hintEn: 'Fix the entry named under data/ar/.' },
+  'internal': { ar: 'خطأ داخلي', en: 'internal error', hintAr: 'هذا خلل في مرصد: أبلغ عنه مع ما جرى.', hintEn: 'This is a bug in Marsad: report it with what happened.' },
+  'review-token': { ar: 'الكتابة تحتاج إلى رمز المراجِع', en: 'writing needs the reviewer token', hintAr: 'افتح العنوان الذي طبعه marsad serve (مع ‎#token=…‎).', hintEn: 'Open the address marsad serve printed (with #token=…).' },
+  'review-cross-site': { ar: 'رُفضت كتابة من موقع آخر', en: 'a write from another site is refused', hintAr: 'راجع من تطبيق الويب الذي يقدمه marsad serve.', hintEn: 'Review from the web app marsad serve serves.' },
+  'review-disabled': { ar: 'هذا الخادم لا يقبل المراجعات', en: 'this server does not accept reviews', hintAr: 'أعد تشغيل الخادم مع MARSAD_TOKEN.', hintEn: 'Restart the server with MARSAD_TOKEN set.' },
+  'review-no-reviewer': { ar: 'المراجعة لا تسمي مراجِعاً', en: 'the review names no reviewer', hintAr: 'اكتب اسمك في خانة المراجِع.', hintEn: 'Give your name as the reviewer.' },
+  // Not the server's: the app could not reach it at all.
+  'network': { ar: 'تعذر الاتصال بخادم مرصد', en: 'the Marsad server could not be reached', hintAr: 'تحقق من أن marsad serve يعمل ثم أعد تحميل الصفحة.', hintEn: 'Check that marsad serve is running, then reload the page.' },
+};
+
 export const QUALIFIER_LABELS: Record<string, { ar: string; en: string }> = {
   about: { ar: 'حوالي', en: 'about' },
   more_than: { ar: 'أكثر من', en: 'more than' },
@@ -285,6 +514,8 @@ export interface I18n {
   readonly label: (table: Record<string, { ar: string; en: string }>, code: string | null | undefined) => string;
   /** A name in the current language: English when asked and known, else Arabic. */
   readonly name: (n: { ar: string | null; en: string | null } | undefined, fallback?: string) => string;
+  /** A count with its noun in agreement ("مقالان", "72 علامة", "1 event"). */
+  readonly count: (noun: keyof typeof NOUNS, n: number) => string;
 }
 
 export function makeI18n(lang: Lang): I18n {
@@ -293,6 +524,7 @@ export function makeI18n(lang: Lang): I18n {
     t: lang === 'ar' ? AR : EN,
     label: (table, code) => (code ? (table[code]?.[lang] ?? code) : ''),
     name: (n, fallback = '') => (lang === 'en' ? (n?.en ?? n?.ar) : (n?.ar ?? n?.en)) ?? fallback,
+    count: (noun, n) => plural(lang, n, NOUNS[noun][lang]),
   };
 }
 

@@ -9,6 +9,7 @@ import { createWriteStream, openSync } from 'node:fs';
 import { once } from 'node:events';
 import { MarsadError } from '../../errors.js';
 import { exportChunks } from '../../services/export.js';
+import { exportGold } from '../../services/export-gold.js';
 import { ExportParams, parseParams, toFilter } from '../../services/params.js';
 import { err, printable } from '../io.js';
 import type { CommandContext } from '../main.js';
@@ -17,6 +18,7 @@ interface ExportOpts {
   store?: string;
   format?: string;
   output?: string;
+  out?: string;
   search?: string;
   actor?: string;
   recipient?: string;
@@ -49,9 +51,10 @@ export function registerExport(program: Command, ctx: CommandContext): void {
     .description('export records, events, folded events or places for other tools')
     .requiredOption(
       '--format <format>',
-      'jsonl (records), csv (events), geojson (places and events), plover (PLOVER JSON Lines), folds (folded events, CSV), folds-jsonl (folded events with their reports), acled (events as ACLED\'s CSV), polecat (events as POLECAT\'s TSV)',
+      'jsonl (records), csv (events), geojson (places and events), plover (PLOVER JSON Lines), folds (folded events, CSV), folds-jsonl (folded events with their reports), acled (events as ACLED\'s CSV), polecat (events as POLECAT\'s TSV), gold (reviewed documents as gold files for marsad eval; needs --out DIR)',
     )
     .option('-o, --output <file>', 'write to this file (default: standard output)')
+    .option('--out <dir>', 'gold only: the folder to write DIR/gold/*.json and DIR/articles/*.txt into')
     .option('--store <path>', 'the store (default: $MARSAD_STORE or ./marsad.db)')
     .option('--search <words>', 'only documents matching these words (Arabic-aware search)')
     .option('--actor <id>', 'entity id: documents mentioning it, events with it as actor')
@@ -71,8 +74,11 @@ export function registerExport(program: Command, ctx: CommandContext): void {
         'PLOVER lines carry text_info offsets into the record text and cite_info with the source.\n' +
         'acled has ACLED\'s columns (event_date a full date, time_precision 1-3); events dated only to\n' +
         'the year are left out and counted. polecat has the header of POLECAT\'s data files.\n' +
-        'docs/exports.md describes every column.\n\n' +
-        'Examples:\n  marsad export --format geojson -o places.geojson\n  marsad export --format csv --type ASSAULT --from 2024-01 -o attacks.csv\n  marsad export --format plover --actor org:sdf\n  marsad export --format csv --type ASSAULT --min-confidence 0.7 -o attacks.csv\n  marsad export --format folds --type ASSAULT -o attacks-by-event.csv\n  marsad export --format acled -o events-acled.csv\n  marsad export --format polecat -o events.tsv',
+        'docs/exports.md describes every column. Every format carries the analysts\' reviews\n' +
+        '(docs/review.md): reviewed values, a reviewed flag, rejected events left out.\n' +
+        'gold writes DIR/gold/<id>.json and DIR/articles/<id>.txt for each document whose every\n' +
+        'event was reviewed; score the pipeline on them with marsad eval --gold DIR/gold --seeds DIR/articles.\n\n' +
+        'Examples:\n  marsad export --format geojson -o places.geojson\n  marsad export --format csv --type ASSAULT --from 2024-01 -o attacks.csv\n  marsad export --format plover --actor org:sdf\n  marsad export --format csv --type ASSAULT --min-confidence 0.7 -o attacks.csv\n  marsad export --format folds --type ASSAULT -o attacks-by-event.csv\n  marsad export --format acled -o events-acled.csv\n  marsad export --format polecat -o events.tsv\n  marsad export --format gold --out week-49',
     )
     .action(async (opts: ExportOpts) => {
       const given: Record<string, string | undefined> = {
@@ -90,6 +96,29 @@ export function registerExport(program: Command, ctx: CommandContext): void {
         fold: opts.fold,
         minConfidence: opts.minConfidence,
       };
+      if (opts.format === 'gold') {
+        if (!opts.out) throw new MarsadError('usage', '--out', 'gold is a folder of files: give --out DIR');
+        if (opts.output) throw new MarsadError('usage', '--output', 'gold writes a folder: give --out DIR instead');
+        const { format: _f, ...rest } = given;
+        const parsed = parseParams(ExportParams, { ...Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)), format: 'jsonl' }, { code: 'usage', display });
+        const { format: _j, ...filterParams } = parsed;
+        const filter = toFilter(filterParams, { code: 'usage', display });
+        const store = ctx.openStore(opts.store);
+        try {
+          const result = await exportGold(store, filter, opts.out);
+          const events = result.written.reduce((n, d) => n + d.events, 0);
+          err(ctx.io, `wrote ${result.written.length} gold ${result.written.length === 1 ? 'document' : 'documents'} (${events} events) to ${printable(opts.out)}/gold and their articles to ${printable(opts.out)}/articles`);
+          if (result.incomplete.length > 0) {
+            err(ctx.io, `left out ${result.incomplete.length} reviewed ${result.incomplete.length === 1 ? 'document' : 'documents'} with events not yet reviewed:`);
+            for (const d of result.incomplete) err(ctx.io, `  ${d.id}: ${d.unreviewed} of ${d.events} events unreviewed`);
+          }
+          if (result.written.length > 0) err(ctx.io, `score with: marsad eval --gold ${printable(opts.out)}/gold --seeds ${printable(opts.out)}/articles`);
+        } finally {
+          await store.close();
+        }
+        return;
+      }
+      if (opts.out) throw new MarsadError('usage', '--out', 'only --format gold writes a folder; use -o FILE');
       const params = parseParams(ExportParams, Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)), { code: 'usage', display });
       const { format, ...filterParams } = params;
       const filter = toFilter(filterParams, { code: 'usage', display });

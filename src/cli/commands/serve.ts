@@ -4,6 +4,7 @@
  * host are refused (server/hosts.ts).
  */
 import type { Command } from 'commander';
+import { randomBytes } from 'node:crypto';
 import { MarsadError } from '../../errors.js';
 import { ingest } from '../../services/ingest.js';
 import { parseHost } from '../../server/hosts.js';
@@ -18,6 +19,31 @@ interface ServeOpts {
   port: number;
   ingestIfEmpty?: string[];
   allowHost: string[];
+  reviewer?: string;
+}
+
+/** Addresses of this machine only: a server bound to them takes reviews with a token it makes itself. */
+export function isLoopback(host: string): boolean {
+  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h);
+}
+
+/**
+ * Who may write reviews (docs/review.md): MARSAD_TOKEN when set; else, on this machine only, a
+ * random token made now; else (bound beyond this machine without MARSAD_TOKEN) nobody.
+ */
+export function reviewAccess(host: string, env: NodeJS.ProcessEnv, reviewer: string | undefined) {
+  const fromEnv = env.MARSAD_TOKEN?.trim() || null;
+  const name = reviewer ?? null;
+  if (fromEnv) return { token: fromEnv, reviewer: name, reason: null, generated: false };
+  if (isLoopback(host)) return { token: randomBytes(32).toString('base64url'), reviewer: name, reason: null, generated: true };
+  return { token: null, reviewer: name, reason: `the server listens on ${host}, beyond this machine, and MARSAD_TOKEN is not set`, generated: false };
+}
+
+function reviewerName(value: string): string {
+  const name = value.trim();
+  if (!name || name.length > 100) throw new MarsadError('usage', '--reviewer', `${JSON.stringify(value)} is not a name (1 to 100 characters)`);
+  return name;
 }
 
 /** `--allow-host`, repeatable: each value checked to be a host name, with an optional port. */
@@ -34,6 +60,7 @@ export function registerServe(program: Command, ctx: CommandContext): void {
     .option('--host <address>', 'the address to listen on; 0.0.0.0 opens it to the network', DEFAULT_HOST)
     .option('--port <n>', 'the port (0: any free port)', intOption('--port', 0, 65535), DEFAULT_PORT)
     .option('--allow-host <name>', 'also answer requests addressed to this name (NAME, NAME:PORT, .DOMAIN for it and its sub-domains); repeatable', collectHost, [] as string[])
+    .option('--reviewer <name>', 'the name reviews are stored under when the web app sends none', reviewerName)
     .option('--ingest-if-empty <paths...>', 'ingest these files or folders first when the store holds no document (or does not exist yet: it is made)')
     .addHelpText('after', '\nThe store must exist (made by `marsad ingest`), unless --ingest-if-empty is given.\n' +
         'The API is described at /api/openapi.json.\n\n' +
@@ -42,7 +69,13 @@ export function registerServe(program: Command, ctx: CommandContext): void {
         'page cannot reach the API through a name of its own (DNS rebinding). Add the names the\n' +
         'server is reached by (a reverse proxy, a LAN name) with --allow-host.\n\n' +
         'Examples:\n  marsad serve\n  marsad serve --port 9000 --store /data/marsad.db\n  marsad serve --ingest-if-empty examples\n' +
-        '  marsad serve --host 0.0.0.0 --allow-host marsad.lan --allow-host marsad.example.org:443')
+        '  marsad serve --host 0.0.0.0 --allow-host marsad.lan --allow-host marsad.example.org:443\n' +
+        '  marsad serve --reviewer Lina\n\n' +
+        'Reviews (docs/review.md): writing needs a token. serve makes a random one at start and\n' +
+        'prints the address to open with it (http://127.0.0.1:8080/#token=…; the web app keeps it\n' +
+        'for the tab), or takes MARSAD_TOKEN from the environment. Listening beyond this machine\n' +
+        '(--host 0.0.0.0) without MARSAD_TOKEN, the server takes no reviews. --reviewer names the\n' +
+        'reviews the app sends without a name.')
     .action(async (opts: ServeOpts) => {
       // A new store is made only to ingest into it: serving a mistyped path would show an
       // empty app and look like a store with nothing in it.
@@ -55,13 +88,19 @@ export function registerServe(program: Command, ctx: CommandContext): void {
           for (const f of [...report.unread, ...report.failures]) err(ctx.io, `  rejected ${printable(f.message)}`);
         }
         const documents = (await store.stats()).documents;
+        const review = reviewAccess(opts.host, ctx.io.env, opts.reviewer);
         const server = await listen(store, {
+          review,
           host: opts.host,
           port: opts.port,
           allowHosts: opts.allowHost,
           onInternalError: (error) => err(ctx.io, `marsad: internal error in a request: ${(error as Error)?.stack ?? String(error)}`),
         });
         out(ctx.io, `Marsad serves ${printable(store.location)} (${documents} documents) at ${st.bold(server.url)}`);
+        const by = review.reviewer ? ` (reviewer: ${printable(review.reviewer)})` : ' (the app asks each reviewer for a name)';
+        if (review.generated) out(ctx.io, `Review: open ${st.bold(`${server.url}/#token=${review.token}`)}${by}`);
+        else if (review.token) out(ctx.io, `Review: writes need the token of MARSAD_TOKEN: open ${server.url}/#token=<MARSAD_TOKEN>${by}`);
+        else out(ctx.io, `Review: off: ${review.reason}; set MARSAD_TOKEN to review over the network`);
         out(ctx.io, st.dim(`API: ${server.url}/api/openapi.json · Ctrl-C stops it`));
         await new Promise<void>((resolve) => {
           const stop = () => {

@@ -360,4 +360,33 @@ CREATE TABLE watch_items (
 CREATE INDEX document_sources_url ON document_sources(url);
 `,
   },
+  {
+    version: 7,
+    name: 'reviews: an analyst accepts, rejects or corrects events and entity mentions',
+    sql: `
+-- Append only: a review is never changed or deleted; the latest of a target (document_id,
+-- anchor_key) counts. The anchor is what a newer pipeline's record of the same text still has
+-- (docs/review.md): an event's sentence start, trigger span, machine type and ordinal; a
+-- mention's span. No ON DELETE: a reviewed document cannot be deleted without its reviews.
+CREATE TABLE reviews (
+  id            INTEGER PRIMARY KEY,
+  document_id   TEXT NOT NULL REFERENCES documents(id),
+  target        TEXT NOT NULL CHECK (target IN ('event', 'mention')),
+  anchor_key    TEXT NOT NULL,
+  anchor        TEXT NOT NULL,            -- JSON
+  verdict       TEXT NOT NULL CHECK (verdict IN ('accept', 'reject', 'correct')),
+  correction    TEXT,                     -- JSON of the corrected fields only
+  machine       TEXT,                     -- JSON: the machine's event or mention the analyst saw
+  context       TEXT NOT NULL,            -- JSON: entities named and figure spans, to show it when the machine's event is gone
+  reviewer      TEXT NOT NULL,
+  note          TEXT,
+  created_at    TEXT NOT NULL
+);
+CREATE INDEX reviews_target ON reviews(document_id, anchor_key, id);
+CREATE INDEX reviews_reviewer ON reviews(reviewer, id);
+-- An event's current review as the API shows it (JSON); null when unreviewed. The event's
+-- other columns hold the reviewed values; rejected events have no row.
+ALTER TABLE events ADD COLUMN review TEXT;
+`,
+  },
 ];

@@ -9,6 +9,7 @@
 import type Database from 'better-sqlite3';
 import type { Entity, EventSize, Span } from '../../extract/record.js';
 import { groupTerms } from '../../text/search-terms.js';
+import { PEOPLE_CATEGORIES, summable } from '../sums.js';
 import type {
   ArgumentRef,
   DocumentQuery,
@@ -95,12 +96,16 @@ function documentConditions(f: RecordFilter, p: Params, words: 'all' | 'none', d
     p.place = f.place;
     where.push('d.id IN (SELECT document_id FROM entities WHERE entity_id = @place)');
   }
+  if (f.places !== undefined) {
+    p.places = JSON.stringify(f.places);
+    where.push('d.id IN (SELECT document_id FROM entities WHERE entity_id IN (SELECT value FROM json_each(@places)))');
+  }
   if (f.recipient !== undefined) {
     p.recipient = f.recipient;
     where.push("d.id IN (SELECT document_id FROM event_arguments WHERE entity_id = @recipient AND role = 'recipient')");
   }
-  if (f.eventType !== undefined || f.minConfidence !== undefined) {
-    // One event both of the type and at the confidence.
+  if (f.eventType !== undefined || f.minConfidence !== undefined || f.precision !== undefined) {
+    // One event of the type, at the confidence and dated so precisely.
     const conditions: string[] = [];
     if (f.eventType !== undefined) {
       p.eventType = f.eventType;
@@ -109,6 +114,10 @@ function documentConditions(f: RecordFilter, p: Params, words: 'all' | 'none', d
     if (f.minConfidence !== undefined) {
       p.minConfidence = f.minConfidence;
       conditions.push('confidence >= @minConfidence');
+    }
+    if (f.precision !== undefined) {
+      p.precision = JSON.stringify(f.precision);
+      conditions.push(`${datePrecision('sort_date')} IN (SELECT value FROM json_each(@precision))`);
     }
     where.push(`d.id IN (SELECT document_id FROM events WHERE ${conditions.join(' AND ')})`);
   }
@@ -126,6 +135,9 @@ function documentConditions(f: RecordFilter, p: Params, words: 'all' | 'none', d
 
 /** An event's date, else its document's publication date (stored on the event row). */
 const EVENT_DATE = 'e.sort_date';
+
+/** How precisely a partial ISO date column is known: 'year', 'month' or 'day'; NULL when undated. */
+const datePrecision = (column: string) => `CASE length(${column}) WHEN 4 THEN 'year' WHEN 7 THEN 'month' WHEN 10 THEN 'day' END`;
 
 /** The rowids of events with an argument, from the arguments' index (alias `a`). */
 const EVENTS_OF_ARGUMENT = 'SELECT x.rowid FROM event_arguments a JOIN events x ON x.document_id = a.document_id AND x.idx = a.event_idx';
@@ -149,6 +161,10 @@ export function eventConditions(f: RecordFilter, p: Params): string[] {
     p.place = f.place;
     where.push('e.place = @place');
   }
+  if (f.places !== undefined) {
+    p.places = JSON.stringify(f.places);
+    where.push('e.place IN (SELECT value FROM json_each(@places))');
+  }
   if (f.eventType !== undefined) {
     p.eventType = f.eventType;
     where.push('e.type = @eventType');
@@ -156,6 +172,10 @@ export function eventConditions(f: RecordFilter, p: Params): string[] {
   if (f.minConfidence !== undefined) {
     p.minConfidence = f.minConfidence;
     where.push('e.confidence >= @minConfidence');
+  }
+  if (f.precision !== undefined) {
+    p.precision = JSON.stringify(f.precision);
+    where.push(`${datePrecision(EVENT_DATE)} IN (SELECT value FROM json_each(@precision))`);
   }
   if (f.topic !== undefined) {
     p.topic = f.topic;
@@ -315,6 +335,7 @@ interface EventDbRow {
   size: string | null;
   fold_id: string | null;
   fold_sources: number | null;
+  review: string | null;
   title: string | null;
   published: string | null;
   outlet: string | null;
@@ -418,6 +439,8 @@ function hydrateEvents(db: Db, rows: EventDbRow[]): EventRow[] {
       rule: r.rule,
       size: r.size === null ? null : (JSON.parse(r.size) as EventSize),
       fold: r.fold_id === null ? null : { id: r.fold_id, sources: r.fold_sources ?? 1 },
+      reviewed: r.review !== null,
+      review: r.review === null ? null : (JSON.parse(r.review) as EventRow['review']),
     };
   });
 }
@@ -452,7 +475,7 @@ export function eventsByRowid(db: Db, rowids: readonly number[]): EventRow[] {
       `SELECT e.rowid AS rid, e.document_id, e.idx, e.event_id, e.type, e.mode, e.place, e.date_value, e.date_precision, e.modality,
               e.topics, e.contexts, e.quantities, e.sentence_start, e.sentence_end, e.trigger_start, e.trigger_end,
               e.trigger_text, e.content_start, e.content_end, e.confidence, e.rule, e.size, e.fold_id, f.sources AS fold_sources,
-              d.title, d.published, d.outlet, d.url
+              e.review, d.title, d.published, d.outlet, d.url
        FROM events e JOIN documents d ON d.id = e.document_id LEFT JOIN folds f ON f.id = e.fold_id
        WHERE e.rowid IN (SELECT value FROM json_each(?))`,
     )
@@ -562,7 +585,8 @@ export function queryEntity(db: Db, id: string, mentionLimit: number): EntityPro
     .prepare('SELECT role, count(DISTINCT document_id || \'#\' || event_idx) AS n FROM event_arguments WHERE entity_id = ? GROUP BY role')
     .all(id) as { role: 'actor' | 'recipient'; n: number }[];
   const role = (r: string) => roles.find((x) => x.role === r)?.n ?? 0;
-  return { ...summary, labels, mentionRows, asActor: role('actor'), asRecipient: role('recipient') };
+  const atPlace = (db.prepare('SELECT count(*) AS n FROM events WHERE place = ?').get(id) as { n: number }).n;
+  return { ...summary, labels, mentionRows, asActor: role('actor'), asRecipient: role('recipient'), atPlace };
 }
 
 /** Places with coordinates in the documents matching a filter. */
@@ -605,6 +629,14 @@ const FIGURE_FROM = `FROM quantities q JOIN documents d ON d.id = q.document_id
   LEFT JOIN events ev ON ev.document_id = q.document_id AND ev.idx =
     (SELECT min(eq.event_idx) FROM event_quantities eq WHERE eq.document_id = q.document_id AND eq.quantity_idx = q.idx)`;
 const FIGURE_DATE = 'coalesce(ev.date_value, d.published)';
+/**
+ * The citing event's sentence, only when it holds the figure: an event told in several
+ * sentences (merged, with `evidence`) cites the figures of all of them, and its own sentence
+ * is only the first (issue 15: 34 of 246 figures showed a sentence about something else).
+ * Null otherwise; the service then finds the figure's sentence in the text.
+ */
+const FIGURE_SENTENCE = `CASE WHEN ev.sentence_start <= q.start AND q.end <= ev.sentence_end THEN ev.sentence_start END AS sentence_start,
+  CASE WHEN ev.sentence_start <= q.start AND q.end <= ev.sentence_end THEN ev.sentence_end END AS sentence_end`;
 
 function figureConditions(filter: RecordFilter, p: Params, category?: string): string[] {
   const where = [...documentConditions(filter, p, 'all', false), ...dateRange(FIGURE_DATE, filter, p)];
@@ -623,7 +655,7 @@ export function queryFigures(db: Db, query: FigureQuery): FigurePage {
   const rows = db
     .prepare(
       `SELECT q.document_id, q.idx, q.start, q.end, q.text, q.value, q.low, q.high, q.qualifier, q.unit, q.counted, q.category,
-              d.title, d.published, d.outlet, d.url, ${FIGURE_DATE} AS date, ev.sentence_start, ev.sentence_end
+              d.title, d.published, d.outlet, d.url, ${FIGURE_DATE} AS date, ${FIGURE_SENTENCE}
        ${FIGURE_FROM} ${where}
        ORDER BY date IS NULL, date DESC, q.document_id, q.idx LIMIT @limit OFFSET @offset`,
     )
@@ -668,35 +700,50 @@ export function queryFigures(db: Db, query: FigureQuery): FigurePage {
   };
 }
 
-/** Figures summed by month and category, and by outlet and category. */
+/**
+ * Figures summed by month and category, and by outlet and category, in like units only, each
+ * figure of a document once, and sums only where they mean something (`store/sums.ts`).
+ */
 export function queryFigureSeries(db: Db, filter: RecordFilter): FigureSeries {
   const p: Params = {};
   const where = figureConditions(filter, p);
-  const amount = 'coalesce(q.value, (q.low + q.high) / 2.0, q.low, q.high, 0)';
+  const people = PEOPLE_CATEGORIES.map((c) => `'${c}'`).join(', ');
+  const unit = `CASE WHEN q.unit IS NULL AND q.category IN (${people}) THEN 'person' ELSE q.unit END`;
+  const amount = 'coalesce(value, (low + high) / 2.0, low, high, 0)';
+  // A figure told twice in one document (same category, unit and value) is one row here.
+  const distinct = (extra: string, conditions: string[]) =>
+    `SELECT DISTINCT q.document_id, ${extra} q.category AS category, ${unit} AS unit, q.value AS value, q.low AS low, q.high AS high
+     ${FIGURE_FROM} ${whereClause(conditions)}`;
+  const withSums = <T extends { category: FigureRow['category']; unit: string | null; sum: number | null }>(rows: T[]): T[] =>
+    rows.map((r) => ({ ...r, sum: summable(r.category, r.unit) ? r.sum : null }));
   const byMonth = db
     .prepare(
-      `SELECT substr(${FIGURE_DATE}, 1, 7) AS period, q.category AS category, count(*) AS count, sum(${amount}) AS sum
-       ${FIGURE_FROM} ${whereClause([...where, `length(${FIGURE_DATE}) >= 7`])}
-       GROUP BY period, q.category ORDER BY period, q.category`,
+      `SELECT period, category, unit, count(*) AS count, sum(${amount}) AS sum
+       FROM (${distinct(`substr(${FIGURE_DATE}, 1, 7) AS period,`, [...where, `length(${FIGURE_DATE}) >= 7`])})
+       GROUP BY period, category, unit ORDER BY period, category, unit IS NULL, unit`,
     )
     .all(p) as FigureSeries['byMonth'];
   const bySource = db
     .prepare(
-      `SELECT d.outlet AS outlet, q.category AS category, count(*) AS count, sum(${amount}) AS sum
-       ${FIGURE_FROM} ${whereClause(where)}
-       GROUP BY d.outlet, q.category ORDER BY count DESC, d.outlet IS NULL, d.outlet, q.category`,
+      `SELECT outlet, category, unit, count(*) AS count, sum(${amount}) AS sum
+       FROM (${distinct('d.outlet AS outlet,', where)})
+       GROUP BY outlet, category, unit ORDER BY count DESC, outlet IS NULL, outlet, category, unit IS NULL, unit`,
     )
     .all(p) as FigureSeries['bySource'];
-  return { byMonth, bySource };
+  return { byMonth: withSums(byMonth), bySource: withSums(bySource) };
 }
 
-/** Events per month and type (events whose date has at least a month). */
+/**
+ * Events per month and type (events whose date, else their article's, gives the month), and per
+ * year and type for events known only to the year (`period` "YYYY"). Undated events are in none.
+ */
 export function queryTimeline(db: Db, filter: RecordFilter): TimelineBucket[] {
   const p: Params = {};
-  const where = [...eventConditions(filter, p), `length(${EVENT_DATE}) >= 7`];
+  const where = [...eventConditions(filter, p), `${EVENT_DATE} IS NOT NULL`];
+  // An event known only to its year is counted in its year ("2017"), never spread over months.
   return db
     .prepare(
-      `SELECT substr(${EVENT_DATE}, 1, 7) AS period, e.type AS type, count(*) AS count
+      `SELECT substr(${EVENT_DATE}, 1, min(7, length(${EVENT_DATE}))) AS period, e.type AS type, count(*) AS count
        FROM events e JOIN documents d ON d.id = e.document_id ${whereClause(where)}
        GROUP BY period, e.type ORDER BY period, e.type`,
     )

@@ -8,6 +8,7 @@ import { dirname, resolve } from 'node:path';
 import { MarsadError } from '../../errors.js';
 import type { DocumentRecord } from '../../extract/record.js';
 import type { Fingerprint } from '../../text/minhash.js';
+import { anchorKey, applyReviews, isListed, type ReviewedRecord, type ReviewRow } from '../../services/review-apply.js';
 import { indexText } from '../../text/search-terms.js';
 import type {
   DocumentQuery,
@@ -30,6 +31,9 @@ import type {
   TimelineBucket,
   Failure,
   IngestRun,
+  NewReview,
+  ReviewPage,
+  ReviewQuery,
   RunCounts,
   RunInfo,
   SaveOutcome,
@@ -63,6 +67,38 @@ import {
 type Db = Database.Database;
 
 const now = () => new Date().toISOString();
+
+interface ReviewDbRow {
+  id: number;
+  document_id: string;
+  target: ReviewRow['target'];
+  anchor: string;
+  verdict: ReviewRow['verdict'];
+  correction: string | null;
+  machine: string | null;
+  context: string;
+  reviewer: string;
+  note: string | null;
+  created_at: string;
+  is_current: number;
+}
+
+function toReview(r: ReviewDbRow): ReviewRow {
+  return {
+    id: r.id,
+    document: r.document_id,
+    target: r.target,
+    anchor: JSON.parse(r.anchor) as ReviewRow['anchor'],
+    verdict: r.verdict,
+    correction: r.correction === null ? null : (JSON.parse(r.correction) as ReviewRow['correction']),
+    machine: r.machine === null ? null : (JSON.parse(r.machine) as ReviewRow['machine']),
+    context: JSON.parse(r.context) as ReviewRow['context'],
+    reviewer: r.reviewer,
+    at: r.created_at,
+    note: r.note,
+    current: r.is_current === 1,
+  };
+}
 
 interface RunRow {
   id: number;
@@ -277,8 +313,8 @@ export class SqliteStore implements Store {
     this.insertEvent = db.prepare(
       `INSERT INTO events (document_id, idx, event_id, type, mode, place, date_value, date_precision, modality, topics, contexts,
        quantities, sentence_start, sentence_end, trigger_start, trigger_end, trigger_text, content_start, content_end, confidence, rule, sort_date, size,
-       fold_event, fold_from, fold_to)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       fold_event, fold_from, fold_to, review)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.insertArgument = db.prepare(
       'INSERT INTO event_arguments (document_id, event_idx, role, position, entity_id) VALUES (?, ?, ?, ?, ?)',
@@ -339,9 +375,7 @@ export class SqliteStore implements Store {
         } else {
           rowid = Number(this.insertDocument.run(row).lastInsertRowid);
         }
-        const folding = foldColumns(record);
-        this.insertChildren(record, folding);
-        foldDocument(this.db, folding, before);
+        this.insertReviewed(record, before);
         const body = record.title !== null ? record.text.slice(record.title.length) : record.text;
         this.stmt('INSERT INTO documents_fts (rowid, title, body) VALUES (?, ?, ?)')
           .run(rowid, indexText(record.title ?? ''), indexText(body));
@@ -360,7 +394,66 @@ export class SqliteStore implements Store {
     }
   }
 
-  private insertChildren(r: DocumentRecord, folding: readonly FoldColumns[]): void {
+  /**
+   * Writes a record's rows with its reviews applied (a newer pipeline's record gets the reviews
+   * of the old one back by their anchors), and folds its listed events: rejected events get no
+   * row, so every list, filter and export reads the reviewed events.
+   */
+  private insertReviewed(record: DocumentRecord, before: ReturnType<typeof foldSeedsBefore> | null): void {
+    const reviewed = applyReviews(record, this.reviewRowsOf(record.id));
+    const folding = foldColumns(reviewed.record);
+    const listed = reviewed.record.events.map(isListed);
+    this.insertChildren(reviewed.record, folding, listed);
+    foldDocument(this.db, folding.filter((_, i) => listed[i]), before);
+  }
+
+  private reviewRowsOf(documentId: string): ReviewRow[] {
+    const rows = this.stmt('SELECT *, 0 AS is_current FROM reviews WHERE document_id = ? ORDER BY id').all(documentId) as ReviewDbRow[];
+    return rows.map(toReview);
+  }
+
+  async addReview(review: NewReview): Promise<ReviewRow> {
+    return this.write(() =>
+      this.db
+        .transaction((): ReviewRow => {
+          const doc = this.stmt('SELECT record FROM documents WHERE id = ?').get(review.document) as { record: string } | undefined;
+          if (!doc) throw new MarsadError('not-found', review.document, 'no stored document has this id');
+          const id = Number(
+            this.stmt(
+              `INSERT INTO reviews (document_id, target, anchor_key, anchor, verdict, correction, machine, context, reviewer, note, created_at)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+            ).run(
+              review.document, review.target, anchorKey(review.target, review.anchor), JSON.stringify(review.anchor), review.verdict,
+              review.correction === null ? null : JSON.stringify(review.correction), review.machine === null ? null : JSON.stringify(review.machine),
+              JSON.stringify(review.context), review.reviewer, review.note, review.at ?? now(),
+            ).lastInsertRowid,
+          );
+          const record = JSON.parse(doc.record) as DocumentRecord;
+          const before = foldSeedsBefore(this.db, record.id);
+          this.deleteChildren(record.id);
+          this.insertReviewed(record, before);
+          return toReview({ ...(this.stmt('SELECT * FROM reviews WHERE id = ?').get(id) as ReviewDbRow), is_current: 1 });
+        })
+        .immediate(),
+    );
+  }
+
+  async reviews(query: ReviewQuery): Promise<ReviewPage> {
+    const where: string[] = [];
+    const p: Record<string, unknown> = { limit: query.limit, offset: query.offset };
+    const current = 'r.id = (SELECT max(x.id) FROM reviews x WHERE x.document_id = r.document_id AND x.anchor_key = r.anchor_key)';
+    if (!query.history) where.push(current);
+    if (query.document !== undefined) (where.push('r.document_id = @document'), (p.document = query.document));
+    if (query.reviewer !== undefined) (where.push('r.reviewer = @reviewer'), (p.reviewer = query.reviewer));
+    if (query.verdict !== undefined) (where.push('r.verdict = @verdict'), (p.verdict = query.verdict));
+    if (query.target !== undefined) (where.push('r.target = @target'), (p.target = query.target));
+    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const rows = this.stmt(`SELECT r.*, (${current}) AS is_current FROM reviews r ${clause} ORDER BY r.id DESC LIMIT @limit OFFSET @offset`).all(p) as ReviewDbRow[];
+    const total = (this.stmt(`SELECT count(*) AS n FROM reviews r ${clause}`).get(p) as { n: number }).n;
+    return { total, rows: rows.map(toReview) };
+  }
+
+  private insertChildren(r: ReviewedRecord['record'], folding: readonly FoldColumns[], listed: readonly boolean[]): void {
     r.entities.forEach((e, i) => {
       this.insertEntity.run(r.id, i, e.id, e.type, e.subtype, e.name.ar, e.name.en, e.country, e.geo?.lat ?? null, e.geo?.lon ?? null, e.geo?.precision ?? null, e.geo?.pcode ?? null);
       for (const m of e.mentions) this.insertMention.run(r.id, i, m.start, m.end, m.text);
@@ -370,13 +463,14 @@ export class SqliteStore implements Store {
       this.insertQuantity.run(r.id, i, q.start, q.end, q.text, q.value, q.low, q.high, q.qualifier, q.unit, q.counted, q.category),
     );
     r.events.forEach((e, i) => {
+      if (!listed[i]) return;
       this.insertEvent.run(
         r.id, i, e.id, e.type, e.mode, e.place, e.date.value, e.date.precision, e.modality,
         JSON.stringify(e.topics), JSON.stringify(e.contexts), JSON.stringify(e.quantities),
         e.sentence.start, e.sentence.end, e.trigger.start, e.trigger.end, e.trigger.text,
         e.content?.start ?? null, e.content?.end ?? null, e.confidence, e.rule, e.date.value ?? r.published,
         e.size ? JSON.stringify(e.size) : null,
-        folding[i]!.json, folding[i]!.from, folding[i]!.to,
+        folding[i]!.json, folding[i]!.from, folding[i]!.to, e.review ? JSON.stringify(e.review) : null,
       );
       e.actor.forEach((a, k) => this.insertArgument.run(r.id, i, 'actor', k, a));
       e.recipient.forEach((a, k) => this.insertArgument.run(r.id, i, 'recipient', k, a));

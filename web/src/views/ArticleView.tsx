@@ -7,10 +7,11 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { api, type DocumentRecord } from '../api.js';
-import { Status, TypeBadge } from '../components.js';
+import { Ar, Arrow, DateText, Status, TypeBadge } from '../components.js';
 import { useApi } from '../hooks.js';
-import { CATEGORY_LABELS, MODALITY_LABELS, QUALIFIER_LABELS, useI18n } from '../i18n.js';
+import { CATEGORY_LABELS, MODALITY_LABELS, QUALIFIER_LABELS, TOPIC_LABELS, useI18n } from '../i18n.js';
 import { safeHttpUrl } from '../links.js';
+import { EventReviewControls, MentionReviewControls, ReviewBar, ReviewNote, ReviewProvider, type MentionReview, type ReviewedEvent } from '../review.js';
 import { href } from '../router.js';
 
 type Kind = 'PER' | 'ORG' | 'LOC' | 'date' | 'figure' | 'trigger';
@@ -61,7 +62,10 @@ const scrollTo = (id: string, focus = false) => {
 
 export function ArticleView(props: { id: string; event: string | null; focus: string | null }) {
   const { t, label, name, lang } = useI18n();
-  const { data, error, loading } = useApi(() => api.document(props.id), props.id);
+  // A review saved here bumps `version`: the document is read again with the review applied.
+  const [version, setVersion] = useState(0);
+  const { data, error, loading } = useApi(() => api.document(props.id), `${props.id}#${version}`);
+  const reload = () => setVersion((v) => v + 1);
   const initial = props.event !== null ? `v${props.event}` : props.focus;
   const [selected, setSelected] = useState<string | null>(initial);
   const [hovered, setHovered] = useState<string | null>(null);
@@ -77,6 +81,7 @@ export function ArticleView(props: { id: string; event: string | null; focus: st
   }, [record, initial]);
   if (!record) return <Status loading={loading} error={error} />;
   const active = hovered ?? selected;
+  const comma = lang === 'ar' ? '، ' : ', ';
   const entityName = (id: string) => {
     const e = record.entities.find((x) => x.id === id);
     return e ? name(e.name, id) : id;
@@ -118,11 +123,11 @@ export function ArticleView(props: { id: string; event: string | null; focus: st
       </mark>
     );
   });
-  const item = (key: string, children: ComponentChildren) => (
+  const item = (key: string, children: ComponentChildren, extra = '') => (
     <li
       key={key}
       id={`rec-${key}`}
-      class={`item${key === active ? ' active' : ''}`}
+      class={`item${key === active ? ' active' : ''}${extra}`}
       onMouseEnter={() => setHovered(key)}
       onMouseLeave={() => setHovered(null)}
     >
@@ -134,6 +139,7 @@ export function ArticleView(props: { id: string; event: string | null; focus: st
   );
   const empty = list.length === 0;
   return (
+    <ReviewProvider>
     <div class="article-view">
       <article class="article" aria-labelledby="article-title">
         <h1 id="article-title" class="visually-hidden">{record.title ?? t.untitled}</h1>
@@ -146,6 +152,7 @@ export function ArticleView(props: { id: string; event: string | null; focus: st
       </article>
       <aside class="record" aria-label={t.record}>
         <h2>{t.record}</h2>
+        <ReviewBar />
         {empty && <p class="status">{t.noRecord}</p>}
         {record.events.length > 0 && (
           <section>
@@ -154,15 +161,18 @@ export function ArticleView(props: { id: string; event: string | null; focus: st
               {record.events.map((e, i) =>
                 item(`v${i}`, (
                   <>
-                    <TypeBadge type={e.type} /> <strong>{e.actor.map(entityName).join('، ') || '—'}</strong>
-                    {e.recipient.length > 0 && <> → <strong>{e.recipient.map(entityName).join('، ')}</strong></>}
-                    <div class="small">
-                      «{e.trigger.text}» · {e.date.value ?? ''} {e.place ? `· ${entityName(e.place)}` : ''} · {label(MODALITY_LABELS, e.modality)}
-                      {e.topics.length > 0 && <> · {e.topics.join(', ')}</>}
+                    {/* Each piece isolated: an Arabic name, a trigger or a date never reorders the line around it. */}
+                    <TypeBadge type={e.type} /> <strong class="actors"><bdi>{e.actor.map(entityName).join(comma) || '—'}</bdi></strong>
+                    {e.recipient.length > 0 && <> <Arrow /> <strong class="recipients"><bdi>{e.recipient.map(entityName).join(comma)}</bdi></strong></>}
+                    <div class="small event-line">
+                      <Ar>«{e.trigger.text}»</Ar> · <DateText value={e.date.value} />{e.place && <> · <bdi class="place">{entityName(e.place)}</bdi></>} · {label(MODALITY_LABELS, e.modality)}
+                      {e.topics.length > 0 && <> · {e.topics.map((x) => label(TOPIC_LABELS, x)).join(comma)}</>}
                     </div>
                     {e.content && <div class="small quote" lang="ar">{e.content.text}</div>}
+                    <ReviewNote event={e as ReviewedEvent} entityName={entityName} />
+                    <EventReviewControls document={record.id} index={i} event={e as ReviewedEvent} entities={record.entities} onSaved={reload} />
                   </>
-                )),
+                ), (e as ReviewedEvent).review?.verdict === 'reject' ? ' rejected' : (e as ReviewedEvent).reviewed ? ' reviewed' : ''),
               )}
             </ul>
           </section>
@@ -176,6 +186,7 @@ export function ArticleView(props: { id: string; event: string | null; focus: st
                   <>
                     <span class={`dot k-${e.type}`} aria-hidden="true" /> <a href={href('entity', e.id)}>{name(e.name, e.id)}</a>
                     <span class="small"> {lang === 'ar' ? e.name.en ?? '' : e.name.ar} · {e.type}{e.subtype ? `/${e.subtype}` : ''} · ×{e.mentions.length}</span>
+                    <MentionReviewControls document={record.id} entity={e} entities={record.entities} reviews={(data as { mentionReviews?: MentionReview[] }).mentionReviews ?? []} onSaved={reload} />
                   </>
                 )),
               )}
@@ -185,7 +196,7 @@ export function ArticleView(props: { id: string; event: string | null; focus: st
         {record.dates.length > 0 && (
           <section>
             <h3>{t.dates} ({record.dates.length})</h3>
-            <ul>{record.dates.map((d, i) => item(`d${i}`, <>«{d.text}» → <bdi dir="ltr">{d.value ?? '?'}</bdi></>))}</ul>
+            <ul>{record.dates.map((d, i) => item(`d${i}`, <><Ar>«{d.text}»</Ar> <Arrow label={t.readsAs} /> <bdi dir="ltr">{d.value ?? '?'}</bdi></>))}</ul>
           </section>
         )}
         {record.quantities.length > 0 && (
@@ -195,7 +206,7 @@ export function ArticleView(props: { id: string; event: string | null; focus: st
               {record.quantities.map((q, i) =>
                 item(`q${i}`, (
                   <>
-                    «{q.text}» → <bdi dir="ltr">{q.value ?? `${q.low ?? '?'}–${q.high ?? '?'}`}</bdi> {label(QUALIFIER_LABELS, q.qualifier)} · {label(CATEGORY_LABELS, q.category)}
+                    <Ar>«{q.text}»</Ar> <Arrow label={t.readsAs} /> <bdi dir="ltr">{q.value ?? `${q.low ?? '?'}–${q.high ?? '?'}`}</bdi> {label(QUALIFIER_LABELS, q.qualifier)} · {label(CATEGORY_LABELS, q.category)}
                   </>
                 )),
               )}
@@ -229,6 +240,7 @@ export function ArticleView(props: { id: string; event: string | null; focus: st
         </section>
       </aside>
     </div>
+    </ReviewProvider>
   );
 }
 

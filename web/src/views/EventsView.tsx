@@ -7,10 +7,11 @@
  */
 import { useState } from 'preact/hooks';
 import { api, type EventRow, type Filters, type FoldRow } from '../api.js';
-import { FilterBar, Pager, Status, TypeBadge } from '../components.js';
+import { DateText, FilterBar, Pager, Status, TypeBadge } from '../components.js';
 import { useApi } from '../hooks.js';
 import { CATEGORY_LABELS, useI18n } from '../i18n.js';
 import { href, navigate } from '../router.js';
+import { ReviewBar, ReviewProvider, RowReviewButtons, useReviewWords } from '../review.js';
 
 const LIMIT = 50;
 
@@ -99,7 +100,7 @@ function FoldedTable(props: { filters: Filters; offset: number; sort: string; go
                   const expanded = open.has(f.id);
                   return [
                     <tr key={f.id} data-type={f.type} data-fold={f.id}>
-                      <td><bdi dir="ltr">{f.date.value ?? '—'}</bdi></td>
+                      <td><DateText value={f.date.value} /></td>
                       <td><TypeBadge type={f.type} /></td>
                       <td>{names(f.actors)}</td>
                       <td>{names(f.recipients)}</td>
@@ -137,8 +138,11 @@ function FoldedTable(props: { filters: Filters; offset: number; sort: string; go
 
 function ReportTable(props: { filters: Filters; fold: string | null; offset: number; sort: string; go: Go }) {
   const { t, name } = useI18n();
+  const words = useReviewWords();
   const names = useNames();
-  const key = JSON.stringify([props.filters, props.fold, props.offset, props.sort]);
+  // A review saved from a row reads the page again (a rejected event leaves it).
+  const [version, setVersion] = useState(0);
+  const key = JSON.stringify([props.filters, props.fold, props.offset, props.sort, version]);
   const { data, error, loading } = useApi(
     () => api.events({ ...props.filters, ...(props.fold ? { fold: props.fold } : {}) }, { limit: LIMIT, offset: props.offset, sort: props.sort }),
     key,
@@ -162,12 +166,13 @@ function ReportTable(props: { filters: Filters; fold: string | null; offset: num
                   <SortHeader column="published" sort={props.sort} text={t.source} go={props.go} />
                   <th scope="col">{t.sourcesColumn}</th>
                   <SortHeader column="confidence" sort={props.sort} text={t.confidence} go={props.go} />
+                  <th scope="col">{words.review}</th>
                 </tr>
               </thead>
               <tbody>
                 {data.rows.map((e: EventRow) => (
-                  <tr key={`${e.document.id}-${e.index}`} data-type={e.type}>
-                    <td><bdi dir="ltr">{e.date.value ?? '—'}</bdi></td>
+                  <tr key={`${e.document.id}-${e.index}`} data-type={e.type} data-doc={e.document.id} data-index={e.index} class={e.reviewed ? 'reviewed' : undefined}>
+                    <td><DateText value={e.date.value} /></td>
                     <td><TypeBadge type={e.type} /></td>
                     <td>{names(e.actors)}</td>
                     <td>{names(e.recipients)}</td>
@@ -178,6 +183,9 @@ function ReportTable(props: { filters: Filters; fold: string | null; offset: num
                     <td class="small">{e.document.outlet}<br /><bdi dir="ltr">{e.document.published}</bdi></td>
                     <td>{e.fold && e.fold.sources > 1 && !props.fold ? <a href={href('events', null, { fold: e.fold.id })}>{t.sourcesCount(e.fold.sources)}</a> : e.fold ? t.sourcesCount(e.fold.sources) : '—'}</td>
                     <td><bdi dir="ltr">{Math.round(e.confidence * 100)}%</bdi></td>
+                    <td class="review-cell">
+                      <RowReviewButtons document={e.document.id} index={e.index} review={e.review} correctHref={href('doc', e.document.id, { event: e.index })} onSaved={() => setVersion((v) => v + 1)} />
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -208,6 +216,7 @@ export function EventsView(props: { filters: Filters; params: URLSearchParams })
       }),
     );
   return (
+    <ReviewProvider>
     <section aria-labelledby="events-title">
       <h1 id="events-title" class="visually-hidden">{t.events}</h1>
       <FilterBar view="events" filters={props.filters} fields={['q', 'type', 'actor', 'place', 'topic', 'outlet', 'from', 'to', 'minConfidence']} exports />
@@ -215,11 +224,13 @@ export function EventsView(props: { filters: Filters; params: URLSearchParams })
         <a href={href('events', null, { ...props.filters })} aria-current={mode === 'folded' ? 'true' : undefined}>{t.folded}</a>
         <a href={href('events', null, { ...props.filters, per: 'report' })} aria-current={mode === 'report' && !fold ? 'true' : undefined}>{t.perReport}</a>
       </nav>
+      {mode === 'report' && <ReviewBar />}
       {mode === 'folded' ? (
         <FoldedTable filters={props.filters} offset={offset} sort={sort === 'published' || sort === '-published' ? '-date' : sort} go={go} />
       ) : (
         <ReportTable filters={props.filters} fold={fold} offset={offset} sort={sort === 'sources' || sort === '-sources' ? '-date' : sort} go={go} />
       )}
     </section>
+    </ReviewProvider>
   );
 }

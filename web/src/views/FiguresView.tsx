@@ -5,9 +5,9 @@
  */
 import type { ComponentChildren } from 'preact';
 import { api, type Filters, type FoldRow } from '../api.js';
-import { FilterBar, Pager, Status, TypeBadge } from '../components.js';
+import { DateText, FilterBar, Pager, Status, TypeBadge } from '../components.js';
 import { useApi } from '../hooks.js';
-import { CATEGORY_LABELS, QUALIFIER_LABELS, useI18n } from '../i18n.js';
+import { CATEGORY_LABELS, QUALIFIER_LABELS, UNIT_LABELS, useI18n } from '../i18n.js';
 import { href, navigate } from '../router.js';
 
 const LIMIT = 50;
@@ -84,7 +84,7 @@ function ByEvent(props: { filters: Filters; category: string | undefined; fold: 
               <tbody>
                 {data.rows.map((f) => (
                   <tr key={f.id} data-fold={f.id}>
-                    <td><bdi dir="ltr">{f.date.value ?? '—'}</bdi></td>
+                    <td><DateText value={f.date.value} /></td>
                     <td><TypeBadge type={f.type} /></td>
                     <td>{f.place ? <a href={href('entity', f.place.id)}>{name(f.place.name, f.place.id)}</a> : '—'}</td>
                     <td><a href={href('events', null, { fold: f.id })}>{t.sourcesCount(f.sources)}</a></td>
@@ -159,7 +159,7 @@ export function FiguresView(props: { filters: Filters; params: URLSearchParams }
                       <td><bdi dir="ltr">{f.value !== null ? fmt(f.value) : `${fmt(f.low)}–${fmt(f.high)}`}</bdi> <span class="small">{f.counted ?? ''}</span></td>
                       <td>{label(QUALIFIER_LABELS, f.qualifier) || '—'}</td>
                       <td>{label(CATEGORY_LABELS, f.category)}</td>
-                      <td><bdi dir="ltr">{f.date ?? '—'}</bdi></td>
+                      <td><DateText value={f.date} /></td>
                       <td class="small">{f.document.outlet ?? '—'}</td>
                       <td class="sentence-cell" lang="ar"><a href={href('doc', f.document.id, { focus: `q${f.index}` })}>{sentence}</a></td>
                     </tr>
@@ -174,11 +174,15 @@ export function FiguresView(props: { filters: Filters; params: URLSearchParams }
       {!byEvent && series.data && series.data.bySource.length > 0 && (
         <details class="sums">
           <summary>{t.bySource}</summary>
+          <p class="small">{t.sumsNote}</p>
           <table>
-            <thead><tr><th scope="col">{t.source}</th><th scope="col">{t.category}</th><th scope="col">{t.count}</th><th scope="col">{t.sum}</th></tr></thead>
+            <thead><tr><th scope="col">{t.source}</th><th scope="col">{t.category}</th><th scope="col">{t.unit}</th><th scope="col">{t.count}</th><th scope="col">{t.sum}</th></tr></thead>
             <tbody>
               {series.data.bySource.map((s) => (
-                <tr key={`${s.outlet}-${s.category}`}><td>{s.outlet ?? '—'}</td><td>{label(CATEGORY_LABELS, s.category)}</td><td>{s.count}</td><td><bdi dir="ltr">{fmt(Math.round(s.sum))}</bdi></td></tr>
+                <tr key={`${s.outlet}-${s.category}-${s.unit}`} data-category={s.category} data-unit={s.unit ?? ''}>
+                  <td>{s.outlet ?? '—'}</td><td>{label(CATEGORY_LABELS, s.category)}</td><td>{s.unit ? label(UNIT_LABELS, s.unit) : '—'}</td><td>{s.count}</td>
+                  <td class="sum">{s.sum === null ? <span class="small">{t.notSummed}</span> : <bdi dir="ltr">{fmt(Math.round(s.sum))}</bdi>}</td>
+                </tr>
               ))}
             </tbody>
           </table>

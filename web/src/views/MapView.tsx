@@ -1,7 +1,8 @@
 /**
  * The map: places and the events located at them, on an offline basemap (country outlines
  * from world-atlas, Syria and Iraq drawn stronger; no tile server). Markers cluster by zoom
- * (supercluster); a marker's popup lists its events, each opening its sentence.
+ * (supercluster); a marker's popup lists its events, each opening its sentence. Markers differ
+ * by what the place covers (a spot, an area, a whole country), and a key under the map says so.
  */
 import { geoMercator, geoPath, type GeoProjection } from 'd3-geo';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
@@ -10,7 +11,7 @@ import Supercluster from 'supercluster';
 import { feature } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
 import { api, type Filters, type PlaceSummary } from '../api.js';
-import { FilterBar, Status, TypeBadge } from '../components.js';
+import { DateText, FilterBar, Status, TypeBadge } from '../components.js';
 import { useApi } from '../hooks.js';
 import { useI18n } from '../i18n.js';
 import { href } from '../router.js';
@@ -42,6 +43,42 @@ function frame(places: PlaceSummary[]): GeoProjection {
     geometry: { type: 'MultiPoint', coordinates: [[Math.min(...lons), Math.min(...lats)], [Math.max(...lons), Math.max(...lats)]] },
   };
   return geoMercator().fitExtent([[40, 40], [W - 40, H - 40]], box);
+}
+
+/**
+ * How much of the map a place covers, which its marker shows: a spot (a town, a camp), an
+ * administrative area (marked at its centre), or a whole country or region (marked at the
+ * middle of its land; the gazetteer keeps a country's point on its mainland).
+ */
+function extentOf(place: PlaceSummary): 'spot' | 'area' | 'country' {
+  const p = place.geo.precision;
+  return p === 'country' || p === 'region' ? 'country' : p === 'point' ? 'spot' : 'area';
+}
+
+/** The key: what each kind of marker means, drawn as the map draws it. */
+function MapKey() {
+  const { t } = useI18n();
+  const symbol = (cls: string, text?: string, r = 9) => (
+    <svg class="key-symbol" viewBox="-15 -15 30 30" width="30" height="30" aria-hidden="true">
+      <g class={cls}><circle r={r} />{text && <text dy="0.35em">{text}</text>}</g>
+    </svg>
+  );
+  const rows: [string, preact.JSX.Element][] = [
+    [t.keyPoint, symbol('marker place spot', '3')],
+    [t.keyArea, symbol('marker place area', '3')],
+    [t.keyCountry, symbol('marker place country', '3')],
+    [t.keyNoEvents, symbol('marker place spot none', undefined, 6)],
+    [t.keyCluster, symbol('marker cluster', '5', 13)],
+  ];
+  return (
+    <section class="map-key" aria-labelledby="map-key-title">
+      <h2 id="map-key-title">{t.mapKey}</h2>
+      <ul class="plain">
+        {rows.map(([text, sym]) => <li key={text}>{sym}<span>{text}</span></li>)}
+        <li><svg class="key-symbol" viewBox="0 0 30 20" width="30" height="20" aria-hidden="true"><rect class="key-focus" x="2" y="2" width="26" height="16" /></svg><span>{t.keyFocus}</span></li>
+      </ul>
+    </section>
+  );
 }
 
 interface View {
@@ -152,7 +189,7 @@ export function MapView(props: { filters: Filters }) {
           <rect width={W} height={H} class="sea" />
           <g transform={`translate(${view.x} ${view.y}) scale(${view.k})`}>
             {countries?.features.map((c) => (
-              <path key={String(c.id)} d={path(c) ?? ''} class={FOCUS.has(String(c.id)) ? 'country focus' : 'country'} vector-effect="non-scaling-stroke" />
+              <path key={String(c.id)} d={path(c) ?? ''} class={FOCUS.has(String(c.id)) ? 'country focus' : 'country'} data-id={String(c.id)} vector-effect="non-scaling-stroke" />
             ))}
           </g>
           {countries?.features.filter((c) => FOCUS.has(String(c.id))).map((c) => {
@@ -181,7 +218,7 @@ export function MapView(props: { filters: Filters }) {
             if (!place) return null;
             const r = 6 + Math.min(12, Math.sqrt(place.events) * 2);
             return (
-              <g key={place.id} class={`marker place${open === place.id ? ' open' : ''}`} data-place={place.id} transform={`translate(${x} ${y})`} tabIndex={0} role="button"
+              <g key={place.id} class={`marker place ${extentOf(place)}${place.events === 0 ? ' none' : ''}${open === place.id ? ' open' : ''}`} data-place={place.id} data-lon={place.geo.lon} data-lat={place.geo.lat} transform={`translate(${x} ${y})`} tabIndex={0} role="button"
                 aria-label={`${name(place.name, place.id)}: ${t.placeEvents(place.events)}`}
                 onClick={() => setOpen(place.id)} onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && (e.preventDefault(), setOpen(place.id))}>
                 <circle r={r} />
@@ -196,20 +233,21 @@ export function MapView(props: { filters: Filters }) {
             <div class="popup" role="dialog" aria-label={name(openPlace.name, openPlace.id)} style={{ left: `${(x / W) * 100}%`, top: `${(y / H) * 100}%` }}>
               <button type="button" class="close" aria-label="×" onClick={() => setOpen(null)}>×</button>
               <h2><a href={href('entity', openPlace.id)}>{name(openPlace.name, openPlace.id)}</a></h2>
-              <p class="small">{t.placeEvents(openPlace.events)} · {openPlace.documents} {t.documents}</p>
+              <p class="small">{t.placeEvents(openPlace.events)} · {t.articlesCount(openPlace.documents)}</p>
               <ul class="plain">
                 {events.data?.rows.map((e) => (
                   <li key={`${e.document.id}-${e.index}`}>
                     <TypeBadge type={e.type} /> <a href={href('doc', e.document.id, { event: e.index })}>{e.actors.map((a) => name(a.name, a.id)).join('، ') || e.trigger.text}</a>
-                    <span class="small"> <bdi dir="ltr">{e.date.value ?? ''}</bdi></span>
+                    <span class="small"> <DateText value={e.date.value} /></span>
                   </li>
                 ))}
               </ul>
-              {openPlace.events > 20 && <a href={href('events', null, { ...props.filters, place: openPlace.id })}>{t.events} →</a>}
+              {openPlace.events > 20 && <a href={href('events', null, { ...props.filters, place: openPlace.id })}>{t.events} <span aria-hidden="true">{lang === 'ar' ? '←' : '→'}</span></a>}
             </div>
           );
         })()}
       </div>
+      <MapKey />
       <p class="small">{t.mapHelp} Natural Earth · world-atlas</p>
     </section>
   );

@@ -23,8 +23,8 @@ export function SearchView(props: { filters: Filters; params: URLSearchParams })
           <ol class="results" start={offset + 1}>
             {data.rows.map((hit) => (
               <li key={hit.id} class="result">
-                <h2><a href={href('doc', hit.id)}>{hit.title ?? t.untitled}</a></h2>
-                <p class="where">{hit.source.outlet}{hit.published && <> · <bdi dir="ltr">{hit.published}</bdi></>}</p>
+                <h2 dir={hit.title ? 'auto' : undefined}><a href={href('doc', hit.id)}>{hit.title ?? t.untitled}</a></h2>
+                <p class="where"><bdi>{hit.source.outlet}</bdi>{hit.published && <> · <bdi dir="ltr">{hit.published}</bdi></>}</p>
                 <Snippet text={hit.snippet} highlights={hit.highlights} />
               </li>
             ))}
