@@ -1,8 +1,10 @@
 /**
  * Writes docs/screenshot.png, the README's picture: the bundled examples ingested into a
- * temporary store, served, and one article opened in Debian's Chromium (playwright-core).
+ * temporary store, served with review on, and one article opened in Debian's Chromium
+ * (playwright-core).
  * `npm run screenshot [-- FILE-IN-EXAMPLES]` (default: the tribunal demand of example 04).
  */
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,7 +25,9 @@ try {
   let id = '';
   for await (const item of readInputs(await planInputs([example]))) if (item.kind === 'article') id = extractArticle(item.article).id;
   if (!id) throw new Error(`${example}: no article`);
-  const server = await listen(store, { host: '127.0.0.1', port: 0 });
+  // As `marsad serve --reviewer` runs it: the review controls on, as an analyst sees them.
+  const token = randomBytes(16).toString('base64url');
+  const server = await listen(store, { host: '127.0.0.1', port: 0, review: { token, reviewer: 'Lina' } });
   const browser = await chromium.launchPersistentContext(join(dir, 'chromium'), {
     executablePath: '/usr/bin/chromium',
     headless: true,
@@ -31,7 +35,7 @@ try {
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   const page = await browser.newPage();
-  await page.goto(`${server.url}/#/doc/${id}`);
+  await page.goto(`${server.url}/#/doc/${id}?token=${token}`);
   await page.waitForSelector('.record');
   await page.waitForTimeout(300);
   const out = join(root, 'docs', 'screenshot.png');

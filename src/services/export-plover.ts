@@ -63,7 +63,7 @@ export function ploverSector(a: ArgumentRef): string | null {
 /**
  * A PLOVER actor object. `code` is the country's ISO alpha-3, IGO / NGO, or IMG (PLOVER's
  * international militarized group) for an armed group of no one country (ISIS, al-Qaeda);
- * `sector` the PLOVER sector; `actor_text` the words of the event's sentence that name it;
+ * `sector` the PLOVER sector; `actor_text` (and `entity_text`) the words of the event's sentence that name it;
  * `identifier_id` and `identifier_text` Marsad's entity id and name (the manual suggests a
  * Wikidata id; Marsad's lexicon has none).
  *
@@ -76,6 +76,9 @@ export function ploverActor(a: ArgumentRef) {
     code: nonState ? a.subtype : a.country ? alpha3(a.country) : a.subtype === 'REB' ? 'IMG' : null,
     sector: ploverSector(a),
     actor_text: a.mention?.text ?? null,
+    // The same words under the name the issue that asked for this export gives the current
+    // manual's field (draft 0.8, the newest we could read, names it actor_text).
+    entity_text: a.mention?.text ?? null,
     identifier_id: a.id,
     identifier_text: entityLabel(a),
     marsad: { type: a.type, name_ar: a.name.ar, mention_start: a.mention?.start ?? null, mention_end: a.mention?.end ?? null },
@@ -155,10 +158,14 @@ const MODALITY_CONTEXT: Record<EventRow['modality'], string | null> = {
  */
 export function ploverEvent(e: EventRow) {
   const coder = `marsad ${marsadVersion()}`;
+  const actors = e.actors.map(ploverActor);
   return {
     id: `${e.document.id}-${e.id}`,
     date: ploverDate(e.date.value ?? e.document.published),
-    source: e.actors.map(ploverActor),
+    source: actors,
+    // The doers again under `actor`, the name a newer manual gives `source` (see docs/exports.md):
+    // a consumer of either finds them.
+    actor: actors,
     recipient: e.recipients.map(ploverActor),
     event: [e.type],
     mode: e.mode ? [e.mode] : [],

@@ -144,6 +144,12 @@ describe('exports of the bundled examples, read back', () => {
       event_loc: { name: 'Dhiban', alternatenames: 'ذيبان', 'country code': 'SY', cc3: 'SYR' },
       cite_info: { publication: 'Example Wire Service', language: 'ar', codebook: 'plover-0.8+marsad' },
     });
+    // The doers and their words under both names: the 0.8 draft's and the newer manual's.
+    for (const line of lines) {
+      expect(line.actor).toEqual(line.source);
+      for (const a of [...line.source, ...line.recipient]) expect(a.entity_text).toBe(a.actor_text);
+    }
+    expect(strike.recipient[0].entity_text).toBe('قسد');
     // The old draft's misspelt names are gone.
     expect(JSON.stringify(lines)).not.toContain('identifer');
     // The schema refuses what the manual does not allow: a month for a date, a string for a list.
