@@ -809,3 +809,76 @@ describe('"his country" (issue 12)', () => {
     expect(events(none, [PM]).find((e) => e.type === 'AGREE')?.actor ?? []).not.toContain('new:pm');
   });
 });
+
+describe('seizure of ground: a verb whose recipient follows a preposition (issue 12)', () => {
+  it('"سيطرت X على …", "استولت X على …": X seized it, before or after the verb, in speech too; a place is no recipient', () => {
+    const seize = (text: string) => events(text, [SDF, ISIS]).filter((e) => e.type === 'COERCE').map((e) => [e.actor, e.recipient]);
+    expect(seize('وسيطرت قسد على البلدة بعد يومين.')).toEqual([[['org:sdf'], []]]);
+    expect(seize('واستولت قسد على المستودعات.')).toEqual([[['org:sdf'], []]]);
+    expect(seize('وذكر مصدر محلي أن قسد سيطرت على البلدة.')).toEqual([[['org:sdf'], []]]);
+    // What is seized from an actor is theirs: "على مواقع داعش".
+    expect(seize('واستولت قسد على مواقع داعش في الريف.')).toEqual([[['org:sdf'], ['org:isis']]]);
+  });
+
+  it('negative: who controls ("يسيطر"), or what a relative clause tells, is no seizure; a transitive verb still reads as a passive', () => {
+    expect(events('ولا يزال داعش يسيطر على البلدة.', [ISIS]).filter((e) => e.type === 'COERCE')).toEqual([]);
+    expect(events('وعادت العائلات إلى القرى التي كانت تحتجزها قسد.', [SDF]).filter((e) => e.type === 'COERCE')).toEqual([]);
+    // "قتل" with nothing it acts on after its subject is still "was killed".
+    expect(events('وقتل أبو محمد في ريف البلدة.', [{ id: 'new:abu', type: 'PER', forms: ['أبو محمد'] }]).map((e) => [e.actor, e.recipient])).toEqual([[[], ['new:abu']]]);
+  });
+});
+
+describe('a party named by its office and nationality (issue 12)', () => {
+  const TR: Actor = { ...TURKEY, country: 'TR' };
+  const IR: Actor = { id: 'loc:ir', type: 'LOC', subtype: 'country', country: 'IR', forms: ['إيران'] };
+  const RU: Actor = { id: 'loc:ru', type: 'LOC', subtype: 'country', country: 'RU', forms: ['روسيا'] };
+  const CAV: Actor = { id: 'new:cav', type: 'PER', forms: ['مولود جاويش أوغلو'] };
+
+  it('"اتهم وزير الخارجية التركي إيران": the accused after the title is the recipient, never the accuser', () => {
+    const accuse = (text: string, actors: Actor[]) => events(text, actors).filter((e) => e.type === 'ACCUSE').map((e) => [e.actor, e.recipient]);
+    // The country of the nationality, as the article names it.
+    expect(accuse('وتصاعد التوتر بين تركيا وجيرانها. واتهم وزير الخارجية التركي إيران بدعم المسلحين.', [TR, IR])).toEqual([[['loc:tr'], ['loc:ir']]]);
+    // The person the article names with the same title.
+    expect(accuse('وقال وزير الخارجية التركي مولود جاويش أوغلو إن الهدنة صامدة. واتهم وزير الخارجية التركي إيران بدعم المسلحين.', [CAV, IR, TR]))
+      .toEqual([[['new:cav'], ['loc:ir']]]);
+    // With neither named the accuser is unknown: no accusation is recorded, and Iran never accuses.
+    expect(accuse('واتهم وزير الخارجية التركي إيران بدعم المسلحين.', [IR])).toEqual([]);
+  });
+
+  it('negative: a title with its name after it is that person; a title after a person is theirs, in apposition', () => {
+    const [a] = events('وقال وزير الخارجية التركي مولود جاويش أوغلو إن الهدنة صامدة.', [CAV, TR]);
+    expect(a?.actor).toEqual(['new:cav']);
+    const accused = events('واتهم مولود جاويش أوغلو وزير الخارجية التركي إيران بدعم المسلحين.', [CAV, IR, TR]).find((e) => e.type === 'ACCUSE');
+    expect(accused).toMatchObject({ actor: ['new:cav'], recipient: ['loc:ir'] });
+  });
+
+  it('"ناقش … مع وزير الخارجية الأمريكي", "أجرى … محادثات مع نظيره الروسي": talks with a party named by its office', () => {
+    const consult = (text: string, actors: Actor[]) => events(text, actors).filter((e) => e.type === 'CONSULT').map((e) => [e.actor, e.recipient]);
+    expect(consult('وناقش الرئيس العراقي مع وزير الخارجية الأمريكي الأوضاع الأمنية.', [])).toEqual([[[], []]]);
+    expect(consult('وأجرى وزير الخارجية التركي محادثات مع نظيره الروسي في أنقرة.', [])).toEqual([[[], []]]);
+    expect(consult('وتتابع روسيا الملف. وأجرى وزير الخارجية التركي محادثات مع نظيره الروسي.', [TR, RU])).toEqual([[[], ['loc:ru']]]);
+  });
+
+  it('negative: "ناقش" with no one to talk with is no meeting', () => {
+    expect(events('وناقش البرلمان مشروع القانون الجديد.', []).filter((e) => e.type === 'CONSULT')).toEqual([]);
+    expect(events('وناقش الرئيس العراقي الأوضاع الأمنية.', []).filter((e) => e.type === 'CONSULT')).toEqual([]);
+  });
+});
+
+describe('battles and fighting between two sides (issue 12)', () => {
+  const ARMY: Actor = { id: 'org:sy-army', forms: ['الجيش السوري'] };
+  it('"معارك", "قتال", "مواجهات" between X and Y: each side attacks', () => {
+    for (const text of ['ودارت معارك عنيفة بين الجيش السوري وداعش في البادية.', 'واندلع قتال بين الجيش السوري وداعش.', 'وتجددت المواجهات بين الجيش السوري وداعش.']) {
+      expect(events(text, [ARMY, ISIS]).map((e) => [e.type, e.actor, e.recipient]), text).toEqual([
+        ['ASSAULT', ['org:sy-army'], ['org:isis']],
+        ['ASSAULT', ['org:isis'], ['org:sy-army']],
+      ]);
+    }
+  });
+
+  it('negative: a war against one side is not mirrored; fighting to go on is no act; a ceasefire is no battle', () => {
+    expect(events('وأكد التحالف الدولي عزمه على مواصلة القتال ضد داعش.', [COALITION, ISIS]).filter((e) => e.type === 'ASSAULT')).toEqual([]);
+    expect(events('ودعت الأمم المتحدة إلى وقف القتال بين الجيش السوري وداعش.', [UN, ARMY, ISIS]).filter((e) => e.type === 'ASSAULT')).toEqual([]);
+    expect(events('وخاض الجيش السوري معارك ضد داعش.', [ARMY, ISIS]).filter((e) => e.type === 'ASSAULT').every((e) => !e.actor.includes('org:isis'))).toBe(true);
+  });
+});

@@ -6,6 +6,7 @@
  * before it in headlines (SVO: "مؤتمر ستار يدعو …"). A document that speaks stands for its author
  * ("قال البيان", "وجاء في نص الرسالة"); a verb with no subject continues the one before it.
  */
+import { institutionRules } from '../entities/institutions.js';
 import { lowerBoundBy } from '../lookup.js';
 import { normalizeForm } from '../../text/normalize.js';
 import type { Sentence } from '../../text/sentences.js';
@@ -80,7 +81,7 @@ export function withConjuncts(ctx: DocumentContext, m: MentionOnTokens, clauseEn
  * The preposition that governs a mention: fused to it ("لقوات"), or standing before it, past
  * head nouns ("إلى التحالف", "ضد خلايا تنظيم داعش"). Null when there is none.
  */
-function afterPreposition(ctx: DocumentContext, m: MentionOnTokens): string | null {
+export function afterPreposition(ctx: DocumentContext, m: MentionOnTokens): string | null {
   if (m.preposition) return m.preposition;
   const at = prepositionIndex(ctx, m);
   return at >= 0 ? ctx.norms[at]! : null;
@@ -177,6 +178,71 @@ function memberOf(ctx: DocumentContext, from: number, end: number): MentionOnTok
   return null;
 }
 
+/** How many words may stand between a person's title and the nationality that ends its phrase ("وزير الخارجية التركي"). */
+const TITLE_PHRASE_REACH = 3;
+
+/** A party named by a person's title and a nationality, with no name: tokens [first, end), the country's code. */
+export interface TitledParty {
+  readonly first: number;
+  readonly end: number;
+  readonly cc: string;
+}
+
+/** Whether the word at `t` is the title of an office ("وزير", "الرئيس", "نظيره"), bare or after و or a preposition ("بنظيره"). */
+function officeTitleAt(ctx: DocumentContext, t: number): boolean {
+  const titles = eventLexicon().officeTitles;
+  return titles.has(ctx.norms[t]!) || ctx.readingsOf(t).some((r) => r.proclitics.length > 0 && r.proclitics.every((p) => p === 'و' || p === 'ب' || p === 'ل') && titles.has(r.stem));
+}
+
+/**
+ * A party the text names by a person's title and a nationality but by no name ("وزير الخارجية
+ * التركي", "الرئيس العراقي", "نظيره الروسي"): from `t`, a title, at most a few more words that
+ * are no entity, punctuation or preposition, then a nationality adjective. The phrase is closed
+ * there: an actor after it is no genitive of the title ("اتهم وزير الخارجية التركي إيران": Iran
+ * is accused). Null when the words at `t` are no such phrase, or a name follows it in apposition
+ * (then the person is the party, as the other rules find).
+ */
+export function titledParty(ctx: DocumentContext, t: number, clauseEnd: number): TitledParty | null {
+  if (t >= clauseEnd || ctx.mentionAt[t] !== -1 || !officeTitleAt(ctx, t)) return null;
+  const lex = eventLexicon();
+  const demonyms = institutionRules().demonyms;
+  for (let k = t + 1; k < clauseEnd && k <= t + TITLE_PHRASE_REACH; k++) {
+    if (ctx.mentionAt[k] !== -1 || isPunct(ctx, k) || lex.prepositions.has(ctx.norms[k]!)) return null;
+    const demonym = demonyms.get(ctx.norms[k]!);
+    if (!demonym) continue;
+    // "وزير الخارجية التركي مولود جاويش أوغلو": the person named in apposition is the party.
+    let next = k + 1;
+    if (next < clauseEnd && ctx.norms[next] === ',') next++;
+    const mi = next < clauseEnd ? ctx.mentionAt[next]! : -1;
+    if (mi !== -1 && ctx.mentions[mi]!.entity.type === 'PER') return null;
+    return { first: t, end: k + 1, cc: demonym.cc };
+  }
+  return null;
+}
+
+/**
+ * The entity a titled party stands for: the person the article names with the same title
+ * ("وزير الخارجية التركي مولود جاويش أوغلو" elsewhere in it), else the country of its
+ * nationality as the article names it (a country acts through its officials, as "القصف التركي"
+ * is Turkey's). Null when the article names neither.
+ */
+export function titledEntity(ctx: DocumentContext, party: TitledParty): MentionOnTokens | null {
+  const words = range(party.first, party.end).map((k) => ctx.norms[k]!);
+  // The first word may carry a clitic here or there ("ووزير", "مع وزير"): compare its end.
+  const sameTitle = (m: MentionOnTokens) => {
+    let k = m.firstToken - 1;
+    if (k >= 0 && ctx.norms[k] === ',') k--;
+    const first = k - words.length + 1;
+    if (first < 0) return false;
+    return words.every((w, i) => (i === 0 ? ctx.norms[first]!.endsWith(w) || w.endsWith(ctx.norms[first]!) : ctx.norms[first + i] === w));
+  };
+  const person = ctx.mentions.find((m) => m.entity.type === 'PER' && sameTitle(m));
+  if (person) return person;
+  return ctx.mentions.find((m) => m.entity.type === 'LOC' && m.entity.subtype === 'country' && m.entity.country === party.cc) ?? null;
+}
+
+const range = (from: number, to: number) => Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);
+
 /**
  * The subject of a trigger: after it (VSO), before it (SVO), or a speaking document.
  * `clauseStart`/`clauseEnd` bound the search; `appositiveEnd` (the clause with its commas)
@@ -262,6 +328,18 @@ export function findSubject(ctx: DocumentContext, match: TriggerMatch, clauseSta
   const indefinite = first !== null && lex.indefiniteSubjects.has(first);
   // "وقال رئيس وزراء مالطا، جوزيف موسكات، إن": a title whose person is named beside it.
   const headed = indefinite || (first !== null && lex.subjectHeads.has(first));
+  // "اتهم وزير الخارجية التركي إيران", "ناقش الرئيس العراقي مع …": a subject named by its office
+  // and nationality, closed by the adjective. It is the person or country it stands for, else
+  // someone unnamed; never the actor after it, which is the object.
+  const party = titledSubject ? titledParty(ctx, match.endToken, clauseEnd) : null;
+  if (party) {
+    // "وقال السفير البريطاني لدى الأمم المتحدة ماثيو رايكروفت إن": a speaker's name may come
+    // after more of the title, before what is said.
+    const person = match.entry.contentMarkers.size > 0 ? appositivePerson(ctx, match, appositiveEnd) : null;
+    if (person) return { source: 'subject', mentions: [person], after: person.endToken };
+    const who = titledEntity(ctx, party);
+    return who ? { source: 'subject', mentions: [who], after: party.end } : { source: 'anonymous', mentions: [], after: party.end };
+  }
   // "قالت الشرطة الفلبينية": a definite noun right after a verb that takes no object, and is no
   // entity nor a title, is the subject itself; an actor further on belongs to the rest of the
   // clause. After a verb that takes an object the noun may be the object ("ودعا المنظمات إلى"):
@@ -516,7 +594,7 @@ function isPartitive(ctx: DocumentContext, t: number): boolean {
  * The recipient of a trigger: its direct object when the trigger takes one, or the actor after
  * one of its prepositions ("نداء إلى التحالف", "طلب من الحكومة").
  */
-export function findRecipient(ctx: DocumentContext, match: TriggerMatch, from: number, clauseEnd: number): MentionOnTokens[] {
+export function findRecipient(ctx: DocumentContext, match: TriggerMatch, from: number, clauseEnd: number, titled?: { party: TitledParty | null }): MentionOnTokens[] {
   const lex = eventLexicon();
   const entry = match.entry;
   const end = Math.min(clauseEnd, from + RECIPIENT_WINDOW);
@@ -558,6 +636,19 @@ export function findRecipient(ctx: DocumentContext, match: TriggerMatch, from: n
       continue;
     }
     const norm = ctx.norms[t]!;
+    // "ناقش مع وزير الخارجية الأمريكي", "اتصل بنظيره الروسي", "استقبل الرئيس نظيره التركي": a
+    // party named by its office and nationality, as the object or after the trigger's preposition,
+    // is the recipient: the person or country it stands for, else someone unnamed (`titled`).
+    const governed = (entry.frame.object && t === from) || (t > from && entry.frame.prepositions.has(ctx.norms[t - 1]!))
+      || ctx.readingsOf(t).some((r) => r.proclitics.some((p) => entry.frame.prepositions.has(p)));
+    // "اتهم إياد علاوي نائب الرئيس العراقي قطر": a title right after a person is theirs, in apposition.
+    const apposition = t > 0 && ctx.mentionAt[t - 1] !== -1 && ctx.mentions[ctx.mentionAt[t - 1]!]!.entity.type === 'PER';
+    const party = governed && !apposition ? titledParty(ctx, t, clauseEnd) : null;
+    if (party) {
+      if (titled) titled.party = party;
+      const who = titledEntity(ctx, party);
+      return who ? [who] : [];
+    }
     // A comma may stand between the object and its addressee ("…رسالة أمس الخميس، إلى التحالف").
     if (isPunct(ctx, t) && norm !== '"' && norm !== ',') break;
     if (lex.clauseBreaks.has(norm)) break;

@@ -12,7 +12,7 @@ import { institutionRules } from '../entities/institutions.js';
 import { indicesBySentence, lowerBound, lowerBoundBy } from '../lookup.js';
 import type { DateMention, Entity, Event, EventType, Quantity, Span } from '../record.js';
 import type { Extraction, ExtractionInput, Extractor } from '../types.js';
-import { ACTS_OF_FORCE, contentStart, findRecipient, findSubject, perpetrator, sentenceSubject, stemIn, withConjuncts, type ActorSource, type SubjectFound } from './arguments.js';
+import { ACTS_OF_FORCE, afterPreposition, contentStart, findRecipient, findSubject, perpetrator, sentenceSubject, stemIn, withConjuncts, type ActorSource, type SubjectFound, type TitledParty } from './arguments.js';
 import { eventConfidence } from './confidence.js';
 import { buildContext, isActorLike, isActorPlace, type DocumentContext, type MentionOnTokens } from './context.js';
 import { matchingKeys, stemsOf } from './cues.js';
@@ -623,7 +623,10 @@ export const eventExtractor: Extractor = {
         // named is the one acted upon; the doer is who "على يد" / "من قبل" names, or the owner of
         // the strike it was done by, else no one (a claim in the article may name them).
         let passive = false;
-        const mayBePassive = match.passive || (ACTS_OF_FORCE.has(match.entry.type) && match.entry.frame.object);
+        // Only a verb that takes a direct object by its own entry reads as a passive for want of
+        // one: "استولت قسد على القرية", "سيطرت قسد على …" take their object after على, and the
+        // type's default frame (object or على) says nothing of that verb.
+        const mayBePassive = match.passive || (ACTS_OF_FORCE.has(match.entry.type) && match.entry.recipient.object);
         if (match.kind === 'verb' && !match.participle && mayBePassive && (subject.source === 'subject' || subject.source === 'none')) {
           const reading = passiveReading(ctx, matches, match, subject, argumentsEnd);
           if (reading || match.passive) {
@@ -741,7 +744,9 @@ export const eventExtractor: Extractor = {
           actorSource = 'discourse';
         }
 
-        const recipientMentions = patient.length ? patient : findRecipient(ctx, match, Math.max(subject.after, match.endToken), argumentsEnd);
+        // A recipient named only by its office and nationality ("مع وزير الخارجية الأمريكي") is there, though it may name no entity.
+        const titled: { party: TitledParty | null } = { party: null };
+        const recipientMentions = patient.length ? patient : findRecipient(ctx, match, Math.max(subject.after, match.endToken), argumentsEnd, titled);
         const afterArgs = Math.max(subject.after, match.endToken, ...recipientMentions.map((m) => m.endToken));
         let content: Span | null = null;
         if (SPEECH_TYPES.has(match.entry.type)) {
@@ -771,7 +776,7 @@ export const eventExtractor: Extractor = {
           const target = relativeTarget(ctx, matches, match, argumentsEnd);
           if (target && !actor.includes(target)) recipient = [target];
         }
-        if (match.entry.needs_recipient && recipient.length === 0) continue;
+        if (match.entry.needs_recipient && recipient.length === 0 && !titled.party) continue;
         // "… مع قطر وطالبتها بـ": an object pronoun on a verb is the actor named last before it in
         // its sentence, not its own actor; a demand's falls back on the last one addressed.
         if (recipient.length === 0 && match.attachedPronoun && match.kind === 'verb' && match.entry.frame.object) {
@@ -862,8 +867,10 @@ export const eventExtractor: Extractor = {
         };
         events.push(event);
         inSentence.push(event);
-        // "اشتباكات بين قسد وداعش", "اشتبكت القوات مع خلية للتنظيم": in a clash each side attacks.
-        if (match.entry.mutual && actor.length > 0 && recipient.length > 0) {
+        // "اشتباكات بين قسد وداعش", "اشتبكت القوات مع خلية للتنظيم": in a clash each side attacks;
+        // "معارك ضد داعش" is fought against one side only.
+        const sides = between !== null || recipientMentions.some((m) => afterPreposition(ctx, m) === WITH);
+        if (match.entry.mutual && sides && actor.length > 0 && recipient.length > 0) {
           const mirrored: Event = { ...event, actor: recipient, recipient: actor, topics: [...topics], contexts: [...event.contexts] };
           events.push(mirrored);
           inSentence.push(mirrored);

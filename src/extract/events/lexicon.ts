@@ -69,6 +69,7 @@ const ArgumentsSchema = z.object({
   claims: z.array(z.string().min(2)),
   perpetrationVerbs: z.array(z.string().min(2)),
   titles: z.array(z.string().min(2)),
+  officeTitles: z.array(z.string().min(2)),
   demandCues: z.array(z.string().min(1)),
   stateHeads: z.array(z.string().min(2)),
   lightVerbs: z.array(z.string().min(2)),
@@ -181,6 +182,8 @@ export interface EventLexicon {
   readonly demandCues: ReadonlySet<string>;
   /** Role nouns heading an apposition or naming a member of a body ("زعيم داعش", "قائداً في داعش"). */
   readonly titles: ReadonlySet<string>;
+  /** Titles of an office that, with a nationality, name a party with no name ("وزير الخارجية التركي", "نظيره الروسي"). */
+  readonly officeTitles: ReadonlySet<string>;
   /** "على يد", "من قبل": the nouns (keyed by their preposition) before a passive's doer. */
   readonly passiveDoers: ReadonlyMap<string, ReadonlySet<string>>;
   /** Prepositions before an attack noun that tells how a passive act was done ("في غارة"). */
@@ -434,6 +437,7 @@ export function eventLexicon(): EventLexicon {
     claims: set(args.claims),
     perpetrationVerbs: set(args.perpetrationVerbs),
     titles: set(args.titles),
+    officeTitles: set(args.officeTitles),
     demandCues: set(args.demandCues),
     stateHeads: set(args.stateHeads),
     lightVerbs: set(args.lightVerbs),

@@ -138,8 +138,10 @@ export function findTriggers(ctx: DocumentContext, sentence: Sentence): TriggerM
     if (ctx.mentionAt[t] !== -1 || required.has(t) || !maySpellTrigger(lexicon, ctx.norms[t]!)) continue;
     const before = previousWord(ctx, t, sentence);
     const beforeNorm = before >= sentence.firstToken ? ctx.norms[before]! : '';
-    // "المناطق التي تسيطر عليها": a relative clause tells what is known, not a new event.
+    // "المناطق التي تسيطر عليها", "الأراضي التي كانت تحتجزها داعش": a relative clause tells what
+    // is known, not a new event (past an auxiliary after the pronoun).
     if (lexicon.relativePronouns.has(beforeNorm)) continue;
+    if (lexicon.auxiliaries.has(beforeNorm) && before > sentence.firstToken && lexicon.relativePronouns.has(ctx.norms[previousWord(ctx, before, sentence)] ?? '')) continue;
     let match: TriggerMatch | null = null;
     for (const reading of ctx.readingsOf(t)) {
       const forms = lexicon.byFirstWord.get(reading.stem);
