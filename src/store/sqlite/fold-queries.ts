@@ -36,7 +36,7 @@ const SORTS: Record<FoldSort, string> = {
 const FOLD_COLUMNS = 'f.id, f.type, f.modality, f.mode, f.date_value, f.date_precision, f.place, f.sources, f.confidence, f.figures';
 
 /** Earliest published first, then by document and position. */
-function byPublication(a: EventRow, b: EventRow): number {
+export function byPublication(a: EventRow, b: EventRow): number {
   const pa = a.document.published ?? '9999';
   const pb = b.document.published ?? '9999';
   if (pa !== pb) return pa < pb ? -1 : 1;
@@ -45,7 +45,7 @@ function byPublication(a: EventRow, b: EventRow): number {
 }
 
 /** The entities a role of the reports names, the most named first (then in the order first named). */
-function union(members: readonly EventRow[], role: 'actors' | 'recipients'): EntityRef[] {
+export function union(members: readonly EventRow[], role: 'actors' | 'recipients'): EntityRef[] {
   const seen = new Map<string, { ref: EntityRef; count: number; first: number }>();
   for (const m of members) {
     for (const a of m[role]) {
@@ -58,7 +58,7 @@ function union(members: readonly EventRow[], role: 'actors' | 'recipients'): Ent
 }
 
 /** The figures of each category the reports give, every report's own side by side. */
-function figuresOf(members: readonly EventRow[], categories: readonly SizeCategory[], texts: Map<string, string>): FoldFigures[] {
+export function figuresOf(members: readonly EventRow[], categories: readonly SizeCategory[], texts: Map<string, string>): FoldFigures[] {
   return SIZE_CATEGORIES.filter((c) => categories.includes(c)).map((category) => {
     const reports = members.flatMap((m) => {
       const f = m.size?.[category];

@@ -310,7 +310,8 @@ export function canonicalEntities(db: Db, ids: readonly string[]): Map<string, E
   return best;
 }
 
-interface EventDbRow {
+/** An events row as the stores read it (JSON columns as text). */
+export interface EventDbRow {
   document_id: string;
   idx: number;
   event_id: string;
@@ -342,7 +343,7 @@ interface EventDbRow {
   url: string | null;
 }
 
-const SORTS: Record<EventSort, string> = {
+export const SORTS: Record<EventSort, string> = {
   'date': `${EVENT_DATE} IS NULL, ${EVENT_DATE} ASC`,
   '-date': `${EVENT_DATE} IS NULL, ${EVENT_DATE} DESC`,
   'type': 'e.type ASC',
@@ -378,6 +379,23 @@ function hydrateEvents(db: Db, rows: EventDbRow[]): EventRow[] {
        WHERE document_id IN (SELECT value FROM json_each(?)) ORDER BY document_id, start`,
     )
     .all(docs) as { document_id: string; entity_idx: number; start: number; end: number }[];
+  return assembleEvents(rows, { texts, args, entities, mentions });
+}
+
+/** What events rows are filled from: their documents' texts, arguments, entities and mentions (every engine reads these). */
+export interface EventParts {
+  readonly texts: Map<string, string>;
+  /** The event arguments of the documents, by document, event, role and position. */
+  readonly args: readonly { document_id: string; event_idx: number; role: 'actor' | 'recipient'; entity_id: string }[];
+  /** The entities of the documents, by document and index. */
+  readonly entities: readonly (EntityAttrs & { document_id: string; idx: number })[];
+  /** The mentions of the documents, by document and start. */
+  readonly mentions: readonly { document_id: string; entity_idx: number; start: number; end: number }[];
+}
+
+/** Events rows made whole from their parts; engine-neutral (the PostgreSQL store uses it too). */
+export function assembleEvents(rows: readonly EventDbRow[], parts: EventParts): EventRow[] {
+  const { texts, args, entities, mentions } = parts;
   const byDoc = new Map<string, Map<string, EntityAttrs>>();
   const idOfIdx = new Map<string, string>();
   for (const e of entities) {

@@ -138,7 +138,7 @@ function toRun(r: RunRow): IngestRun {
 const BUSY_TIMEOUT_MS = 2000;
 
 /** How long a write waits, over all its attempts, before the store is reported locked (`MARSAD_STORE_WAIT`, seconds). */
-function lockWaitMs(): number {
+export function lockWaitMs(): number {
   const seconds = Number(process.env.MARSAD_STORE_WAIT);
   return Number.isFinite(seconds) && seconds >= 0 && process.env.MARSAD_STORE_WAIT !== '' ? seconds * 1000 : 120_000;
 }
@@ -251,7 +251,7 @@ function migrate(db: Db, path: string): void {
 }
 
 /** Whether a process of this machine is running (a run it began is then not interrupted). */
-function processAlive(pid: number): boolean {
+export function processAlive(pid: number): boolean {
   if (pid === process.pid) return true;
   try {
     process.kill(pid, 0);

@@ -1,0 +1,698 @@
+/**
+ * The read side of the PostgreSQL store: the same queries as the SQLite store's
+ * (`../sqlite/queries.ts`, `../sqlite/fold-queries.ts`), with the same answers, in PostgreSQL.
+ * Rows are made whole by the engine-neutral pieces those modules export (`assembleEvents`,
+ * `figuresOf` …), so the two stores differ only in SQL.
+ *
+ * Parameters are positional (`$n`, from `Params.add`); lists travel as one array parameter
+ * (`= ANY($n::text[])`). Search reads the `search` tsvector (Marsad's own terms) through a
+ * tsquery made of the same terms (`tsQuery`).
+ */
+import type { Pool, PoolClient } from 'pg';
+import type { SizeCategory, Span } from '../../extract/record.js';
+import { groupTerms } from '../../text/search-terms.js';
+import { byPublication, figuresOf, union } from '../sqlite/fold-queries.js';
+import { assembleEvents, SORTS, toGeo, type EntityAttrs, type EventDbRow } from '../sqlite/queries.js';
+import { PEOPLE_CATEGORIES, summable } from '../sums.js';
+import type {
+  DocumentQuery,
+  DocumentRef,
+  EntityPage,
+  EntityProfile,
+  EntityQuery,
+  EntityRef,
+  EntitySummary,
+  EventPage,
+  EventQuery,
+  EventRow,
+  Facets,
+  FigurePage,
+  FigureQuery,
+  FigureRow,
+  FigureSeries,
+  FoldPage,
+  FoldQuery,
+  FoldRow,
+  FoldSort,
+  NetworkEdge,
+  PlaceRef,
+  PlaceSummary,
+  RecordFilter,
+  SearchResult,
+  SearchRow,
+  TimelineBucket,
+} from '../store.js';
+
+export type Db = Pool | PoolClient;
+
+/** Positional parameters of one statement. */
+export class Params {
+  readonly values: unknown[] = [];
+  /** The placeholder of a new parameter holding `value`. */
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}
+
+async function all<T>(db: Db, sql: string, p: Params | unknown[] = []): Promise<T[]> {
+  return (await db.query(sql, Array.isArray(p) ? p : p.values)).rows as T[];
+}
+
+/**
+ * A tsquery literal made of Marsad's terms: alternatives joined by `|`, groups by `join`. Each
+ * term is a quoted lexeme, so PostgreSQL neither splits nor stems it (the index holds the same
+ * terms, `tsVector` in pg-store.ts).
+ */
+export function tsQuery(groups: readonly (readonly string[])[], join: '&' | '|'): string {
+  return groups.map((g) => '(' + g.map(lexeme).join(' | ') + ')').join(` ${join} `);
+}
+
+/** A term as a quoted tsvector/tsquery lexeme: quotes and backslashes escaped. */
+export function lexeme(term: string): string {
+  return `'${term.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+}
+
+/**
+ * SQL keeping rows whose partial ISO date `column` overlaps [from, to]: "2024-11" overlaps
+ * from=2024-11-15 (it is compared on its own length), "2024-12" does not overlap to=2024-11-30.
+ */
+function dateRange(column: string, f: RecordFilter, p: Params): string[] {
+  const where: string[] = [];
+  if (f.from) where.push(`${column} >= substr(${p.add(f.from)}, 1, length(${column}))`);
+  if (f.to) {
+    const to = p.add(f.to);
+    where.push(`substr(${column}, 1, length(${to})) <= ${to}`);
+  }
+  return where;
+}
+
+function searchGroups(f: RecordFilter) {
+  return (f.groups ?? []).filter((g) => g.terms.length > 0);
+}
+
+/** Conditions every document-level query shares (alias `d`); the date range is the caller's. */
+function documentScope(f: RecordFilter, p: Params, words: 'all' | 'none'): string[] {
+  const where: string[] = [];
+  const groups = searchGroups(f);
+  if (words === 'all' && groups.length) where.push(`d.search @@ ${p.add(tsQuery(groups.map(groupTerms), '&'))}::tsquery`);
+  if (f.outlet !== undefined) {
+    const outlet = p.add(f.outlet);
+    where.push(`(d.outlet = ${outlet} OR d.id IN (SELECT document_id FROM document_sources WHERE outlet = ${outlet}))`);
+  }
+  if (f.document !== undefined) where.push(`d.id = ${p.add(f.document)}`);
+  return where;
+}
+
+/** How precisely a partial ISO date column is known: 'year', 'month' or 'day'; NULL when undated. */
+const datePrecision = (column: string) => `CASE length(${column}) WHEN 4 THEN 'year' WHEN 7 THEN 'month' WHEN 10 THEN 'day' END`;
+
+/** Document filters (see RecordFilter): mentions for actor/place, events for the rest. */
+function documentConditions(f: RecordFilter, p: Params, words: 'all' | 'none', dates = true): string[] {
+  const where = documentScope(f, p, words);
+  if (f.actor !== undefined) where.push(`d.id IN (SELECT document_id FROM entities WHERE entity_id = ${p.add(f.actor)})`);
+  if (f.place !== undefined) where.push(`d.id IN (SELECT document_id FROM entities WHERE entity_id = ${p.add(f.place)})`);
+  if (f.places !== undefined) where.push(`d.id IN (SELECT document_id FROM entities WHERE entity_id = ANY(${p.add(f.places)}::text[]))`);
+  if (f.recipient !== undefined) where.push(`d.id IN (SELECT document_id FROM event_arguments WHERE entity_id = ${p.add(f.recipient)} AND role = 'recipient')`);
+  if (f.eventType !== undefined || f.minConfidence !== undefined || f.precision !== undefined) {
+    // One event of the type, at the confidence and dated so precisely.
+    const conditions: string[] = [];
+    if (f.eventType !== undefined) conditions.push(`type = ${p.add(f.eventType)}`);
+    if (f.minConfidence !== undefined) conditions.push(`confidence >= ${p.add(f.minConfidence)}`);
+    if (f.precision !== undefined) conditions.push(`${datePrecision('sort_date')} = ANY(${p.add(f.precision)}::text[])`);
+    where.push(`d.id IN (SELECT document_id FROM events WHERE ${conditions.join(' AND ')})`);
+  }
+  if (f.topic !== undefined) where.push(`d.id IN (SELECT document_id FROM event_topics WHERE topic = ${p.add(f.topic)})`);
+  if (f.fold !== undefined) where.push(`d.id IN (SELECT document_id FROM events WHERE fold_id = ${p.add(f.fold)})`);
+  if (dates) where.push(...dateRange('d.published', f, p));
+  return where;
+}
+
+/** An event's date, else its document's publication date (stored on the event row). */
+const EVENT_DATE = 'e.sort_date';
+
+/** Event filters (aliases `e`, `d`): roles for actor/recipient, the event's place and date. */
+function eventConditions(f: RecordFilter, p: Params): string[] {
+  const where = documentScope(f, p, 'all');
+  const role = (entity: string, r: 'actor' | 'recipient') =>
+    `EXISTS (SELECT 1 FROM event_arguments a WHERE a.document_id = e.document_id AND a.event_idx = e.idx AND a.entity_id = ${p.add(entity)} AND a.role = '${r}')`;
+  if (f.actor !== undefined) where.push(role(f.actor, 'actor'));
+  if (f.recipient !== undefined) where.push(role(f.recipient, 'recipient'));
+  if (f.place !== undefined) where.push(`e.place = ${p.add(f.place)}`);
+  if (f.places !== undefined) where.push(`e.place = ANY(${p.add(f.places)}::text[])`);
+  if (f.eventType !== undefined) where.push(`e.type = ${p.add(f.eventType)}`);
+  if (f.minConfidence !== undefined) where.push(`e.confidence >= ${p.add(f.minConfidence)}`);
+  if (f.precision !== undefined) where.push(`${datePrecision(EVENT_DATE)} = ANY(${p.add(f.precision)}::text[])`);
+  if (f.topic !== undefined) where.push(`EXISTS (SELECT 1 FROM event_topics t WHERE t.document_id = e.document_id AND t.event_idx = e.idx AND t.topic = ${p.add(f.topic)})`);
+  if (f.fold !== undefined) where.push(`e.fold_id = ${p.add(f.fold)}`);
+  where.push(...dateRange(EVENT_DATE, f, p));
+  return where;
+}
+
+const whereClause = (where: string[]) => (where.length ? 'WHERE ' + where.join(' AND ') : '');
+
+interface DocRow {
+  id: string;
+  title: string | null;
+  published: string | null;
+  outlet: string | null;
+  url: string | null;
+  path: string | null;
+  text: string;
+  rank: number;
+  complete: boolean;
+  exact: boolean;
+}
+
+function toSearchRow(r: DocRow): SearchRow {
+  return {
+    id: r.id,
+    title: r.title,
+    published: r.published,
+    source: { ...(r.path ? { path: r.path } : {}), ...(r.url ? { url: r.url } : {}), outlet: r.outlet },
+    text: r.text,
+    score: Math.round(r.rank * 1000) / 1000,
+    complete: r.complete,
+    exact: r.exact,
+  };
+}
+
+/**
+ * ts_rank's weights, {D, C, B, A} (each at most 1): a title term (A) counts three times a body
+ * term (D), as SQLite's BM25 weighs them. Normalisation 1 divides by 1 + log(length), as BM25
+ * favours short matches.
+ */
+const RANK = `ts_rank('{0.3333, 0, 0, 1}', d.search, q.any, 1)`;
+
+/**
+ * Documents matching a filter. With search words: documents matching at least one word, in
+ * tiers (every word as typed, every word with synonyms, some words), then by rank (title
+ * weighted 3×). Without: newest first.
+ */
+export async function queryDocuments(db: Db, query: DocumentQuery): Promise<SearchResult> {
+  const p = new Params();
+  const where = documentConditions(query.filter, p, 'none');
+  const groups = searchGroups(query.filter);
+  if (groups.length === 0) {
+    if (query.filter.groups !== undefined) return { total: 0, rows: [] };
+    const [count] = await all<{ n: number }>(db, `SELECT count(*)::int AS n FROM documents d ${whereClause(where)}`, p);
+    const rows = await all<DocRow>(
+      db,
+      `SELECT d.id, d.title, d.published, d.outlet, d.url, d.path, d.text, 0 AS rank, false AS complete, false AS exact
+       FROM documents d ${whereClause(where)}
+       ORDER BY d.published IS NULL, d.published DESC, d.id LIMIT ${p.add(query.limit)} OFFSET ${p.add(query.offset)}`,
+      p,
+    );
+    return { total: count!.n, rows: rows.map(toSearchRow) };
+  }
+  const withSynonyms = groups.map(groupTerms);
+  const any = p.add(tsQuery(withSynonyms, '|'));
+  const every = p.add(tsQuery(withSynonyms, '&'));
+  const exact = p.add(tsQuery(groups.map((g) => g.terms), '&'));
+  const from = `FROM documents d, (SELECT ${any}::tsquery AS any, ${every}::tsquery AS every, ${exact}::tsquery AS exact) q`;
+  const filtered = ['d.search @@ q.any', ...where].join(' AND ');
+  const [count] = await all<{ n: number }>(db, `SELECT count(*)::int AS n ${from} WHERE ${filtered}`, p);
+  const rows = await all<DocRow>(
+    db,
+    // Tiers: every word as typed, then every word with synonyms, then some words.
+    `SELECT d.id, d.title, d.published, d.outlet, d.url, d.path, d.text, ${RANK} AS rank,
+            d.search @@ q.every AS complete, d.search @@ q.exact AS exact
+     ${from} WHERE ${filtered}
+     ORDER BY exact DESC, complete DESC, rank DESC, d.id ASC
+     LIMIT ${p.add(query.limit)} OFFSET ${p.add(query.offset)}`,
+    p,
+  );
+  return { total: count!.n, rows: rows.map(toSearchRow) };
+}
+
+/** The texts of the given documents. */
+export async function documentTexts(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+  const rows = await all<{ id: string; text: string }>(db, 'SELECT id, text FROM documents WHERE id = ANY($1::text[])', [[...new Set(ids)]]);
+  return new Map(rows.map((r) => [r.id, r.text]));
+}
+
+const ENTITY_ATTRS = 'entity_id, type, subtype, name_ar, name_en, country, lat, lon, geo_precision, pcode';
+
+/** Per entity id, the attributes most documents give it (documents may disagree on a name). */
+async function canonicalEntities(db: Db, ids: readonly string[]): Promise<Map<string, EntityAttrs>> {
+  const rows = await all<EntityAttrs>(
+    db,
+    `SELECT ${ENTITY_ATTRS}, count(*) AS n FROM entities WHERE entity_id = ANY($1::text[])
+     GROUP BY ${ENTITY_ATTRS} ORDER BY n DESC, name_ar`,
+    [[...new Set(ids)]],
+  );
+  const best = new Map<string, EntityAttrs>();
+  for (const r of rows) if (!best.has(r.entity_id)) best.set(r.entity_id, r);
+  return best;
+}
+
+/** The columns of an events row as `assembleEvents` reads them (JSON columns as text). */
+const EVENT_COLUMNS = `e.document_id, e.idx, e.event_id, e.type, e.mode, e.place, e.date_value, e.date_precision, e.modality,
+  e.topics::text AS topics, e.contexts::text AS contexts, e.quantities::text AS quantities, e.sentence_start, e.sentence_end,
+  e.trigger_start, e.trigger_end, e.trigger_text, e.content_start, e.content_end, e.confidence, e.rule, e.size::text AS size,
+  e.fold_id, f.sources AS fold_sources, e.review::text AS review, d.title, d.published, d.outlet, d.url`;
+
+/** Events by key (document and position), whole, in the order given. */
+async function eventsByKey(db: Db, keys: readonly { document_id: string; idx: number }[]): Promise<EventRow[]> {
+  if (keys.length === 0) return [];
+  const rows = await all<EventDbRow>(
+    db,
+    `SELECT ${EVENT_COLUMNS}
+     FROM unnest($1::text[], $2::int[]) AS k(document_id, idx)
+     JOIN events e ON e.document_id = k.document_id AND e.idx = k.idx
+     JOIN documents d ON d.id = e.document_id LEFT JOIN folds f ON f.id = e.fold_id`,
+    [keys.map((k) => k.document_id), keys.map((k) => k.idx)],
+  );
+  const byKey = new Map(rows.map((r) => [`${r.document_id}#${r.idx}`, r]));
+  const ordered = keys.map((k) => byKey.get(`${k.document_id}#${k.idx}`)!);
+  const docs = [...new Set(ordered.map((r) => r.document_id))];
+  const [texts, args, entities, mentions] = await Promise.all([
+    documentTexts(db, docs),
+    all<{ document_id: string; event_idx: number; role: 'actor' | 'recipient'; entity_id: string }>(
+      db,
+      'SELECT document_id, event_idx, role, entity_id FROM event_arguments WHERE document_id = ANY($1::text[]) ORDER BY document_id, event_idx, role, position',
+      [docs],
+    ),
+    all<EntityAttrs & { document_id: string; idx: number }>(
+      db,
+      `SELECT document_id, idx, ${ENTITY_ATTRS} FROM entities WHERE document_id = ANY($1::text[]) ORDER BY document_id, idx`,
+      [docs],
+    ),
+    all<{ document_id: string; entity_idx: number; start: number; end: number }>(
+      db,
+      'SELECT document_id, entity_idx, start, "end" FROM mentions WHERE document_id = ANY($1::text[]) ORDER BY document_id, start',
+      [docs],
+    ),
+  ]);
+  return assembleEvents(ordered, { texts, args, entities, mentions });
+}
+
+/**
+ * Events matching a filter, sorted, one page: the page's keys with the total riding along, then
+ * those rows whole. A page past the end has no row to carry the total, and counts on its own.
+ */
+export async function queryEvents(db: Db, query: EventQuery): Promise<EventPage> {
+  const p = new Params();
+  const conditions = eventConditions(query.filter, p);
+  const where = whereClause(conditions);
+  const from = 'FROM events e JOIN documents d ON d.id = e.document_id';
+  const keys = await all<{ document_id: string; idx: number; total: number }>(
+    db,
+    `SELECT e.document_id, e.idx, count(*) OVER ()::int AS total ${from} ${where}
+     ORDER BY ${SORTS[query.sort]}, e.document_id, e.idx LIMIT ${p.add(query.limit)} OFFSET ${p.add(query.offset)}`,
+    p,
+  );
+  const total = keys[0]?.total ?? (await all<{ n: number }>(db, `SELECT count(*)::int AS n ${from} ${where}`, p.values.slice(0, -2)))[0]!.n;
+  return { total, rows: await eventsByKey(db, keys) };
+}
+
+/** Counts per entity id: documents and mentions, and events naming it or located at it. */
+async function entityCounts(db: Db, ids: readonly string[]): Promise<Map<string, { documents: number; mentions: number; events: number }>> {
+  const list = [...new Set(ids)];
+  const counts = new Map(ids.map((id) => [id, { documents: 0, mentions: 0, events: 0 }]));
+  for (const r of await all<{ id: string; documents: number; mentions: number }>(
+    db,
+    `SELECT en.entity_id AS id, count(DISTINCT en.document_id)::int AS documents, count(m.document_id)::int AS mentions
+     FROM entities en LEFT JOIN mentions m ON m.document_id = en.document_id AND m.entity_idx = en.idx
+     WHERE en.entity_id = ANY($1::text[]) GROUP BY en.entity_id`,
+    [list],
+  )) {
+    Object.assign(counts.get(r.id)!, { documents: r.documents, mentions: r.mentions });
+  }
+  for (const r of await all<{ id: string; events: number }>(
+    db,
+    `SELECT id, count(*)::int AS events FROM (
+       SELECT DISTINCT entity_id AS id, document_id, event_idx FROM event_arguments WHERE entity_id = ANY($1::text[])
+       UNION
+       SELECT place AS id, document_id, idx FROM events WHERE place = ANY($1::text[])
+     ) x GROUP BY id`,
+    [list],
+  )) {
+    counts.get(r.id)!.events = r.events;
+  }
+  return counts;
+}
+
+async function summaries(db: Db, ids: string[]): Promise<EntitySummary[]> {
+  const [attrs, counts] = await Promise.all([canonicalEntities(db, ids), entityCounts(db, ids)]);
+  return ids.flatMap((id) => {
+    const a = attrs.get(id);
+    if (!a) return [];
+    return [{ id, type: a.type, subtype: a.subtype, name: { ar: a.name_ar, en: a.name_en }, country: a.country, geo: toGeo(a), ...counts.get(id)! }];
+  });
+}
+
+/**
+ * Entities, most documents first; by type, part of a name or label (ILIKE '%…%', served by the
+ * trigram indexes), and document filter.
+ */
+export async function queryEntities(db: Db, query: EntityQuery): Promise<EntityPage> {
+  const p = new Params();
+  const where: string[] = [];
+  if (query.type) where.push(`en.type = ${p.add(query.type)}`);
+  if (query.name) {
+    const name = p.add(`%${query.name.replace(/[\\%_]/g, (c) => '\\' + c)}%`);
+    where.push(
+      `(en.name_ar ILIKE ${name} OR en.name_en ILIKE ${name}
+        OR EXISTS (SELECT 1 FROM mentions m WHERE m.document_id = en.document_id AND m.entity_idx = en.idx AND m.text ILIKE ${name}))`,
+    );
+  }
+  if (query.filter) {
+    const docs = documentConditions(query.filter, p, 'all');
+    if (docs.length) where.push(`en.document_id IN (SELECT d.id FROM documents d WHERE ${docs.join(' AND ')})`);
+  }
+  const grouped = `SELECT en.entity_id AS id, count(DISTINCT en.document_id) AS n FROM entities en ${whereClause(where)} GROUP BY en.entity_id`;
+  const [count] = await all<{ n: number }>(db, `SELECT count(*)::int AS n FROM (${grouped}) g`, p);
+  const ids = (await all<{ id: string }>(db, `${grouped} ORDER BY n DESC, id LIMIT ${p.add(query.limit)} OFFSET ${p.add(query.offset)}`, p)).map((r) => r.id);
+  return { total: count!.n, rows: await summaries(db, ids) };
+}
+
+/** One entity across the store: names, counts, the labels each outlet uses, its mentions. */
+export async function queryEntity(db: Db, id: string, mentionLimit: number): Promise<EntityProfile | null> {
+  const [summary] = await summaries(db, [id]);
+  if (!summary) return null;
+  const labels = await all<{ outlet: string | null; label: string; count: number }>(
+    db,
+    `SELECT d.outlet AS outlet, m.text AS label, count(*)::int AS count
+     FROM entities en JOIN mentions m ON m.document_id = en.document_id AND m.entity_idx = en.idx
+     JOIN documents d ON d.id = en.document_id
+     WHERE en.entity_id = $1 GROUP BY d.outlet, m.text ORDER BY count DESC, d.outlet IS NULL, d.outlet, label`,
+    [id],
+  );
+  const mentionRows = (
+    await all<DocumentRef & Span>(
+      db,
+      `SELECT d.id, d.title, d.published, d.outlet, d.url, m.start, m."end", m.text
+       FROM entities en JOIN mentions m ON m.document_id = en.document_id AND m.entity_idx = en.idx
+       JOIN documents d ON d.id = en.document_id
+       WHERE en.entity_id = $1 ORDER BY d.published IS NULL, d.published DESC, d.id, m.start LIMIT $2`,
+      [id, mentionLimit],
+    )
+  ).map((r) => ({
+    document: { id: r.id, title: r.title, published: r.published, outlet: r.outlet, url: r.url },
+    span: { start: r.start, end: r.end, text: r.text },
+  }));
+  const roles = await all<{ role: 'actor' | 'recipient'; n: number }>(
+    db,
+    'SELECT role, count(DISTINCT (document_id, event_idx))::int AS n FROM event_arguments WHERE entity_id = $1 GROUP BY role',
+    [id],
+  );
+  const role = (r: string) => roles.find((x) => x.role === r)?.n ?? 0;
+  const [at] = await all<{ n: number }>(db, 'SELECT count(*)::int AS n FROM events WHERE place = $1', [id]);
+  return { ...summary, labels, mentionRows, asActor: role('actor'), asRecipient: role('recipient'), atPlace: at!.n };
+}
+
+/** Places with coordinates in the documents matching a filter. */
+export async function queryPlaces(db: Db, filter: RecordFilter): Promise<PlaceSummary[]> {
+  const p = new Params();
+  const docs = documentConditions(filter, p, 'all');
+  const rows = await all<{ id: string; documents: number }>(
+    db,
+    `SELECT en.entity_id AS id, count(DISTINCT en.document_id)::int AS documents
+     FROM entities en JOIN documents d ON d.id = en.document_id
+     WHERE en.type = 'LOC' AND en.lat IS NOT NULL ${docs.length ? 'AND ' + docs.join(' AND ') : ''}
+     GROUP BY en.entity_id ORDER BY documents DESC, id`,
+    p,
+  );
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const attrs = await canonicalEntities(db, ids);
+  const ep = new Params();
+  const ev = eventConditions(filter, ep);
+  const events = new Map(
+    (
+      await all<{ id: string; n: number }>(
+        db,
+        `SELECT e.place AS id, count(*)::int AS n FROM events e JOIN documents d ON d.id = e.document_id
+         WHERE e.place = ANY(${ep.add(ids)}::text[]) ${ev.length ? 'AND ' + ev.join(' AND ') : ''} GROUP BY e.place`,
+        ep,
+      )
+    ).map((r) => [r.id, r.n]),
+  );
+  return rows.flatMap((r) => {
+    const a = attrs.get(r.id);
+    const geo = a ? toGeo(a) : null;
+    if (!a || !geo) return [];
+    return [{ id: r.id, name: { ar: a.name_ar, en: a.name_en }, subtype: a.subtype, country: a.country, geo, documents: r.documents, events: events.get(r.id) ?? 0 }];
+  });
+}
+
+/** Joins a figure to the first event citing it; its date is that event's, else its document's. */
+const FIGURE_FROM = `FROM quantities q JOIN documents d ON d.id = q.document_id
+  LEFT JOIN events ev ON ev.document_id = q.document_id AND ev.idx =
+    (SELECT min(eq.event_idx) FROM event_quantities eq WHERE eq.document_id = q.document_id AND eq.quantity_idx = q.idx)`;
+const FIGURE_DATE = 'coalesce(ev.date_value, d.published)';
+/** The citing event's sentence, only when it holds the figure (see ../sqlite/queries.ts). */
+const FIGURE_SENTENCE = `CASE WHEN ev.sentence_start <= q.start AND q."end" <= ev.sentence_end THEN ev.sentence_start END AS sentence_start,
+  CASE WHEN ev.sentence_start <= q.start AND q."end" <= ev.sentence_end THEN ev.sentence_end END AS sentence_end`;
+
+function figureConditions(filter: RecordFilter, p: Params, category?: string): string[] {
+  const where = [...documentConditions(filter, p, 'all', false), ...dateRange(FIGURE_DATE, filter, p)];
+  if (category) where.push(`q.category = ${p.add(category)}`);
+  return where;
+}
+
+/** Figures matching a filter, newest first. */
+export async function queryFigures(db: Db, query: FigureQuery): Promise<FigurePage> {
+  const p = new Params();
+  const where = whereClause(figureConditions(query.filter, p, query.category));
+  const [count] = await all<{ n: number }>(db, `SELECT count(*)::int AS n ${FIGURE_FROM} ${where}`, p);
+  const rows = await all<{
+    document_id: string;
+    idx: number;
+    start: number;
+    end: number;
+    text: string;
+    value: number | null;
+    low: number | null;
+    high: number | null;
+    qualifier: FigureRow['qualifier'];
+    unit: string | null;
+    counted: string | null;
+    category: FigureRow['category'];
+    title: string | null;
+    published: string | null;
+    outlet: string | null;
+    url: string | null;
+    date: string | null;
+    sentence_start: number | null;
+    sentence_end: number | null;
+  }>(
+    db,
+    `SELECT q.document_id, q.idx, q.start, q."end", q.text, q.value, q.low, q.high, q.qualifier, q.unit, q.counted, q.category,
+            d.title, d.published, d.outlet, d.url, ${FIGURE_DATE} AS date, ${FIGURE_SENTENCE}
+     ${FIGURE_FROM} ${where}
+     ORDER BY ${FIGURE_DATE} IS NULL, ${FIGURE_DATE} DESC, q.document_id, q.idx LIMIT ${p.add(query.limit)} OFFSET ${p.add(query.offset)}`,
+    p,
+  );
+  const texts = await documentTexts(db, rows.filter((r) => r.sentence_start !== null).map((r) => r.document_id));
+  const span = (text: string, start: number, end: number): Span => ({ start, end, text: text.slice(start, end) });
+  return {
+    total: count!.n,
+    rows: rows.map((r) => ({
+      document: { id: r.document_id, title: r.title, published: r.published, outlet: r.outlet, url: r.url },
+      index: r.idx,
+      span: { start: r.start, end: r.end, text: r.text },
+      value: r.value,
+      low: r.low,
+      high: r.high,
+      qualifier: r.qualifier,
+      unit: r.unit,
+      counted: r.counted,
+      category: r.category,
+      date: r.date,
+      sentence: r.sentence_start !== null && r.sentence_end !== null ? span(texts.get(r.document_id) ?? '', r.sentence_start, r.sentence_end) : null,
+    })),
+  };
+}
+
+/** Figures summed by month and by outlet, in like units only, each figure of a document once (`store/sums.ts`). */
+export async function queryFigureSeries(db: Db, filter: RecordFilter): Promise<FigureSeries> {
+  const p = new Params();
+  const where = figureConditions(filter, p);
+  const people = PEOPLE_CATEGORIES.map((c) => `'${c}'`).join(', ');
+  const unit = `CASE WHEN q.unit IS NULL AND q.category IN (${people}) THEN 'person' ELSE q.unit END`;
+  const amount = 'coalesce(value, (low + high) / 2.0, low, high, 0)';
+  // A figure told twice in one document (same category, unit and value) is one row here.
+  const distinct = (extra: string, conditions: string[]) =>
+    `SELECT DISTINCT q.document_id, ${extra} q.category AS category, ${unit} AS unit, q.value AS value, q.low AS low, q.high AS high
+     ${FIGURE_FROM} ${whereClause(conditions)}`;
+  const withSums = <T extends { category: FigureRow['category']; unit: string | null; sum: number | null }>(rows: T[]): T[] =>
+    rows.map((r) => ({ ...r, sum: summable(r.category, r.unit) ? r.sum : null }));
+  const byMonth = await all<FigureSeries['byMonth'][number]>(
+    db,
+    `SELECT period, category, unit, count(*)::int AS count, sum(${amount}) AS sum
+     FROM (${distinct(`substr(${FIGURE_DATE}, 1, 7) AS period,`, [...where, `length(${FIGURE_DATE}) >= 7`])}) x
+     GROUP BY period, category, unit ORDER BY period, category, unit IS NULL, unit`,
+    p,
+  );
+  const bySource = await all<FigureSeries['bySource'][number]>(
+    db,
+    `SELECT outlet, category, unit, count(*)::int AS count, sum(${amount}) AS sum
+     FROM (${distinct('d.outlet AS outlet,', where)}) x
+     GROUP BY outlet, category, unit ORDER BY count DESC, outlet IS NULL, outlet, category, unit IS NULL, unit`,
+    p,
+  );
+  return { byMonth: withSums(byMonth), bySource: withSums(bySource) };
+}
+
+/** Events per month and type, and per year for events known only to the year (`period` "YYYY"). */
+export async function queryTimeline(db: Db, filter: RecordFilter): Promise<TimelineBucket[]> {
+  const p = new Params();
+  const where = [...eventConditions(filter, p), `${EVENT_DATE} IS NOT NULL`];
+  return all<TimelineBucket>(
+    db,
+    `SELECT substr(${EVENT_DATE}, 1, least(7, length(${EVENT_DATE}))) AS period, e.type AS type, count(*)::int AS count
+     FROM events e JOIN documents d ON d.id = e.document_id ${whereClause(where)}
+     GROUP BY 1, e.type ORDER BY period, e.type`,
+    p,
+  );
+}
+
+/** Actor → recipient edges by event type. */
+export async function queryNetwork(db: Db, filter: RecordFilter, limit: number): Promise<NetworkEdge[]> {
+  const p = new Params();
+  const where = whereClause(eventConditions(filter, p));
+  const rows = await all<{ actor: string; recipient: string; type: NetworkEdge['type']; count: number }>(
+    db,
+    `SELECT a.entity_id AS actor, r.entity_id AS recipient, e.type AS type, count(*)::int AS count
+     FROM events e JOIN documents d ON d.id = e.document_id
+     JOIN event_arguments a ON a.document_id = e.document_id AND a.event_idx = e.idx AND a.role = 'actor'
+     JOIN event_arguments r ON r.document_id = e.document_id AND r.event_idx = e.idx AND r.role = 'recipient'
+     ${where}
+     GROUP BY a.entity_id, r.entity_id, e.type ORDER BY count DESC, actor, recipient, type LIMIT ${p.add(limit)}`,
+    p,
+  );
+  const attrs = await canonicalEntities(db, rows.flatMap((r) => [r.actor, r.recipient]));
+  const ref = (id: string): EntityRef => {
+    const a = attrs.get(id);
+    return { id, type: a?.type ?? null, name: { ar: a?.name_ar ?? null, en: a?.name_en ?? null } };
+  };
+  return rows.map((r) => ({ actor: ref(r.actor), recipient: ref(r.recipient), type: r.type, count: r.count }));
+}
+
+/** The values filter menus offer, with counts. */
+export async function queryFacets(db: Db): Promise<Facets> {
+  const values = (sql: string) => all<{ value: string; count: number }>(db, sql);
+  const named = async (type: 'actors' | 'places') => {
+    const rows = await all<{ id: string; count: number }>(
+      db,
+      `SELECT entity_id AS id, count(DISTINCT document_id)::int AS count FROM entities
+       WHERE ${type === 'places' ? "type = 'LOC'" : "type IN ('ORG', 'PER') OR entity_id IN (SELECT entity_id FROM event_arguments WHERE role = 'actor')"}
+       GROUP BY entity_id ORDER BY count DESC, id LIMIT 100`,
+    );
+    const attrs = await canonicalEntities(db, rows.map((r) => r.id));
+    return rows.map((r) => ({ id: r.id, name: { ar: attrs.get(r.id)?.name_ar ?? r.id, en: attrs.get(r.id)?.name_en ?? null }, count: r.count }));
+  };
+  const [eventTypes, topics, outlets, categories, actors, places] = await Promise.all([
+    values('SELECT type AS value, count(*)::int AS count FROM events GROUP BY type ORDER BY count DESC, value'),
+    values('SELECT topic AS value, count(*)::int AS count FROM event_topics GROUP BY topic ORDER BY count DESC, value'),
+    values('SELECT outlet AS value, count(*)::int AS count FROM documents WHERE outlet IS NOT NULL GROUP BY outlet ORDER BY count DESC, value'),
+    values('SELECT category AS value, count(*)::int AS count FROM quantities GROUP BY category ORDER BY count DESC, value'),
+    named('actors'),
+    named('places'),
+  ]);
+  return { eventTypes, topics, outlets, categories, actors, places };
+}
+
+// Folds ------------------------------------------------------------------------------------------
+
+interface FoldDbRow {
+  id: string;
+  type: FoldRow['type'];
+  modality: FoldRow['modality'];
+  mode: string | null;
+  date_value: string | null;
+  date_precision: FoldRow['date']['precision'];
+  place: string | null;
+  sources: number;
+  confidence: number;
+  figures: SizeCategory[];
+}
+
+const FOLD_SORTS: Record<FoldSort, string> = {
+  'date': 'f.sort_date IS NULL, f.sort_date ASC',
+  '-date': 'f.sort_date IS NULL, f.sort_date DESC',
+  'sources': 'f.sources ASC, f.sort_date IS NULL, f.sort_date DESC',
+  '-sources': 'f.sources DESC, f.sort_date IS NULL, f.sort_date DESC',
+  'type': 'f.type ASC',
+  '-type': 'f.type DESC',
+  'confidence': 'f.confidence ASC',
+  '-confidence': 'f.confidence DESC',
+};
+
+const FOLD_COLUMNS = 'f.id, f.type, f.modality, f.mode, f.date_value, f.date_precision, f.place, f.sources, f.confidence, f.figures';
+
+/** Fills fold rows with their reports, names and figures. */
+async function hydrateFolds(db: Db, rows: FoldDbRow[]): Promise<FoldRow[]> {
+  if (rows.length === 0) return [];
+  const keys = await all<{ document_id: string; idx: number }>(
+    db,
+    'SELECT document_id, idx FROM events WHERE fold_id = ANY($1::text[]) ORDER BY document_id, idx',
+    [rows.map((r) => r.id)],
+  );
+  const events = await eventsByKey(db, keys);
+  const membersOf = new Map<string, EventRow[]>();
+  for (const e of events) {
+    let list = membersOf.get(e.fold!.id);
+    if (!list) membersOf.set(e.fold!.id, (list = []));
+    list.push(e);
+  }
+  const documents = [...new Set(events.map((e) => e.document.id))];
+  const texts = new Map(
+    (await all<{ document_id: string; idx: number; text: string }>(db, 'SELECT document_id, idx, text FROM quantities WHERE document_id = ANY($1::text[])', [documents])).map(
+      (q) => [`${q.document_id}#${q.idx}`, q.text],
+    ),
+  );
+  const unplaced = rows.filter((r) => r.place !== null && !(membersOf.get(r.id) ?? []).some((m) => m.place?.id === r.place)).map((r) => r.place!);
+  const places = await canonicalEntities(db, unplaced);
+  return rows.map((r): FoldRow => {
+    const members = (membersOf.get(r.id) ?? []).sort(byPublication);
+    let place: PlaceRef | null = r.place === null ? null : (members.find((m) => m.place?.id === r.place)?.place ?? null);
+    if (r.place !== null && place === null) {
+      const e = places.get(r.place);
+      place = { id: r.place, type: e?.type ?? null, name: { ar: e?.name_ar ?? null, en: e?.name_en ?? null }, geo: e ? toGeo(e) : null, country: e?.country ?? null };
+    }
+    return {
+      id: r.id,
+      type: r.type,
+      mode: r.mode,
+      modality: r.modality,
+      date: { value: r.date_value, precision: r.date_precision },
+      place,
+      actors: union(members, 'actors'),
+      recipients: union(members, 'recipients'),
+      sources: r.sources,
+      outlets: [...new Set(members.map((m) => m.document.outlet).filter((o): o is string => o !== null))],
+      confidence: r.confidence,
+      figures: figuresOf(members, r.figures, texts),
+      members,
+    };
+  });
+}
+
+/** Folded events with a report matching the filter, sorted, one page, with their reports. */
+export async function queryFolds(db: Db, query: FoldQuery): Promise<FoldPage> {
+  const p = new Params();
+  const conditions = eventConditions(query.filter, p);
+  const where: string[] = [];
+  if (conditions.length) where.push(`f.id IN (SELECT e.fold_id FROM events e JOIN documents d ON d.id = e.document_id WHERE ${conditions.join(' AND ')})`);
+  if (query.minSources !== undefined) where.push(`f.sources >= ${p.add(query.minSources)}`);
+  if (query.figures === true) where.push("f.figures <> '[]'::jsonb");
+  else if (query.figures !== undefined) where.push(`f.figures ? ${p.add(query.figures)}`);
+  const count = p.values.length;
+  const rows = await all<FoldDbRow & { total: number }>(
+    db,
+    `SELECT ${FOLD_COLUMNS}, count(*) OVER ()::int AS total FROM folds f ${whereClause(where)}
+     ORDER BY ${FOLD_SORTS[query.sort]}, f.id LIMIT ${p.add(query.limit)} OFFSET ${p.add(query.offset)}`,
+    p,
+  );
+  const total = rows[0]?.total ?? (await all<{ n: number }>(db, `SELECT count(*)::int AS n FROM folds f ${whereClause(where)}`, p.values.slice(0, count)))[0]!.n;
+  return { total, rows: await hydrateFolds(db, rows) };
+}
+
+/** One folded event, or null. */
+export async function queryFold(db: Db, id: string): Promise<FoldRow | null> {
+  const [row] = await all<FoldDbRow>(db, `SELECT ${FOLD_COLUMNS} FROM folds f WHERE f.id = $1`, [id]);
+  return row ? (await hydrateFolds(db, [row]))[0]! : null;
+}
