@@ -338,6 +338,20 @@ describe('institutions built by rule', () => {
     expect(found.map((e) => e.id)).toEqual(['org:ly-government:forces']);
     expect(found[0]).toMatchObject({ subtype: 'MIL', country: 'LY' });
   });
+
+  it('security bodies named by kind: "الجهات الأمنية", "قوات الطوارئ" of a country', () => {
+    const sa = 'وقعت مواجهات في الرياض. وقالت وزارة الداخلية السعودية إن الجهات الأمنية السعودية طوقت الموقع';
+    expect(entity(sa, 'org:sa:security-forces')).toMatchObject({ type: 'ORG', subtype: 'MIL', country: 'SA' });
+    // a bare head in a story from one country is that country's
+    const bare = entity('اشتباكات في جدة والرياض في السعودية. وأمنت قوات الطوارئ محيط المنطقة', 'org:sa:emergency-forces');
+    expect(bare).toMatchObject({ type: 'ORG', country: 'SA' });
+    expect(mentions(bare)).toEqual(['قوات الطوارئ']);
+  });
+
+  it('negative: "الجهات" alone, or "حالة الطوارئ", is no security body', () => {
+    expect(orgs('في بغداد، قالت الجهات المعنية إن الطريق آمن')).toEqual([]);
+    expect(orgs('في بغداد، أعلنت الحكومة حالة الطوارئ في المدينة').map((e) => e.id)).not.toContain('org:iq:emergency-forces');
+  });
 });
 
 describe('tagger spans corrected by what stands around them', () => {

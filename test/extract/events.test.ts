@@ -882,3 +882,50 @@ describe('battles and fighting between two sides (issue 12)', () => {
     expect(events('وخاض الجيش السوري معارك ضد داعش.', [ARMY, ISIS]).filter((e) => e.type === 'ASSAULT').every((e) => !e.actor.includes('org:isis'))).toBe(true);
   });
 });
+
+describe('one act or two: acts of a doer told apart (issue 12)', () => {
+  const POLICE: Actor = { id: 'org:de:police', forms: ['الشرطة الألمانية', 'الشرطة'] };
+  const coerce = (text: string, actors: Actor[], titleEnd = 0) =>
+    events(text, actors, { titleEnd }).filter((e) => e.type === 'COERCE').map((e) => e.trigger.text);
+
+  it('two verbs of one doer joined by و in one sentence are two acts: "طوقت … وألقت القبض"', () => {
+    expect(coerce('وطوقت الشرطة الألمانية المبنى في برلين، واعتقلت ثلاثة مشتبه بهم.', [POLICE])).toEqual(['وطوقت', 'واعتقلت']);
+  });
+
+  it('acts of two rules by one doer in two body sentences are two acts: "حاصرت …" then "طوقت …"', () => {
+    const text = 'وحاصرت الشرطة الألمانية حيا في برلين. ومن جهة أخرى طوقت الشرطة الألمانية مبنى في هامبورغ.';
+    expect(coerce(text, [POLICE])).toEqual(['وحاصرت', 'طوقت']);
+  });
+
+  it('negative: a title and its body, a verb describing the act before it, a definite noun telling it again, are one act', () => {
+    // the title restates the body's act
+    const titled = 'الشرطة الألمانية تطوق مبنى في برلين\n\nوحاصرت الشرطة الألمانية المبنى فجر اليوم.';
+    expect(coerce(titled, [POLICE], 'الشرطة الألمانية تطوق مبنى في برلين'.length)).toHaveLength(1);
+    // "شن داعش هجمات، استهدفت …": the verb without و describes the attacks
+    const described = 'وشن داعش ثلاث هجمات بسيارات مفخخة، استهدفت مواقع للجيش في المدينة.';
+    expect(events(described, [ISIS]).filter((e) => e.type === 'ASSAULT')).toHaveLength(1);
+    // "وتبنى داعش الهجوم": the definite noun is the attack already told
+    const claimed = 'وفجر داعش سيارة مفخخة في السوق. وتبنى داعش الهجوم في بيان.';
+    expect(events(claimed, [ISIS]).filter((e) => e.type === 'ASSAULT')).toHaveLength(1);
+    // statements are merged as before: a speaker repeating a position is one statement
+    expect(events('وأكدت الأمم المتحدة أن الوضع خطير. وقالت الأمم المتحدة إن الوضع خطير جدا.', [UN]).filter((e) => e.type === 'STATEMENT')).toHaveLength(1);
+  });
+});
+
+describe('a verb of saying that names a source is no statement (issue 12)', () => {
+  const IRGC: Actor = { id: 'org:irgc', forms: ['الحرس الثوري'] };
+  it('"حسب ما أعلن", "على ما أوضح", "وفقا لما ذكر" give the act, not a STATEMENT; a participle after it is still the source\'s', () => {
+    const launched = 'وقصفت إيران مواقع في دير الزور، حسب ما أعلن الحرس الثوري في بيان.';
+    expect(events(launched, [IRGC]).map((e) => e.type)).not.toContain('STATEMENT');
+    expect(events('وتمت تعبئة ألف شرطي، على ما أوضح الحرس الثوري.', [IRGC]).map((e) => e.type)).not.toContain('STATEMENT');
+    expect(events('وانتهت العملية وفقا لما ذكر الحرس الثوري.', [IRGC]).map((e) => e.type)).not.toContain('STATEMENT');
+    const praised = events('وتمت تعبئة ألف شرطي، على ما أوضح الحرس الثوري، مشيدا بالتنسيق مع الأمم المتحدة.', [IRGC, UN]);
+    expect(praised.filter((e) => e.type === 'SUPPORT').map((e) => e.actor)).toEqual([['org:irgc']]);
+  });
+
+  it('negative: "كما أكد", "وأعلن … ما" and a plain verb of saying stay statements', () => {
+    expect(events('كما أكد الحرس الثوري أن الوضع في المنطقة خطير.', [IRGC]).map((e) => e.type)).toEqual(['STATEMENT']);
+    expect(events('وقال الحرس الثوري إن الوضع في المنطقة خطير.', [IRGC]).map((e) => e.type)).toEqual(['STATEMENT']);
+    expect(events('وأوضح الحرس الثوري ما يجري في المنطقة من أخطار.', [IRGC]).map((e) => e.type)).toEqual(['STATEMENT']);
+  });
+});

@@ -423,6 +423,19 @@ function speakersCountry(ctx: DocumentContext, speaker: readonly string[], entit
 /** Acts done between parties: talks, agreements, joint action (and clashes, marked `mutual`). */
 const MUTUAL: ReadonlySet<EventType> = new Set(['CONSULT', 'AGREE', 'COOPERATE', 'ASSAULT']);
 const BETWEEN = normalizeForm('بين');
+const MA = normalizeForm('ما');
+const LIMA = normalizeForm('لما');
+
+/**
+ * A verb of saying after "حسب ما", "على ما", "وفقا لما" names the source of what its sentence
+ * tells ("أطلقت إيران صواريخ … حسب ما أعلن الحرس الثوري"): no statement of its own.
+ */
+function attributed(ctx: DocumentContext, match: TriggerMatch): boolean {
+  const t = match.firstToken;
+  if (t < 2 || (ctx.norms[t - 1] !== MA && ctx.norms[t - 1] !== LIMA)) return false;
+  const cues = eventLexicon().attributions;
+  return cues.has(ctx.norms[t - 2]!) || ctx.readingsOf(t - 2).some((r) => r.proclitics.every((p) => p === 'و' || p === 'ف') && cues.has(r.stem));
+}
 /** How many words (adjectives, a place, a date) may stand between a mutual act noun and بين. */
 const BETWEEN_REACH = 6;
 
@@ -571,6 +584,8 @@ export const eventExtractor: Extractor = {
 
     /** Where a verb of an act (not of speech) stands, emitted or not: what a report tells of ("أن الشرطة ألقت القبض"). */
     const actTriggers: number[] = [];
+    /** Verbs of saying that name the source of what their sentence tells ("حسب ما أعلن"): no events. */
+    const sources = new Set<number>();
     sentences.forEach((sentence, si) => {
       const matches = findTriggers(ctx, sentence);
       for (const m of matches) if (!SPEECH_TYPES.has(m.entry.type) && !m.nounLike) actTriggers.push(ctx.doc.tokens.start(m.firstToken));
@@ -601,6 +616,8 @@ export const eventExtractor: Extractor = {
         const parent = embedding.find((e) => triggerStart >= e.span.start && triggerStart < e.span.end);
         // What is asked has not happened; a participle ("…، مؤكداً") goes with the main verb, not inside what it says.
         if (parent && parent.type === 'REQUEST' && !match.participle) continue;
+        // Still read (a participle after it, "على ما أوضح الوزير، مشيداً …", is its speaker's), then dropped.
+        if (match.entry.type === 'STATEMENT' && attributed(ctx, match)) sources.add(triggerStart);
         const [clauseStart, clauseEnd] = clauseBounds(ctx, match, sentence);
         // The clause with its commas: where a recipient, or a person named beside a title, may stand.
         const argumentsEnd = recipientEnd(ctx, match, sentence);
@@ -931,7 +948,7 @@ export const eventExtractor: Extractor = {
       return false;
     };
     const byOutlet = (e: Event) => e.actor.length > 0 && e.actor.every((id) => entityById.get(id)?.subtype === 'MED');
-    const kept = events.filter((e) => !(e.type === 'STATEMENT' && ((e.content && reportsFacts(e.content)) || byOutlet(e))));
+    const kept = events.filter((e) => !(e.type === 'STATEMENT' && ((e.content && reportsFacts(e.content)) || byOutlet(e) || sources.has(e.trigger.start))));
     return { events: withSizes(ctx, kept, sofar.quantities) };
   },
 };

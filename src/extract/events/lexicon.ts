@@ -74,6 +74,7 @@ const ArgumentsSchema = z.object({
   stateHeads: z.array(z.string().min(2)),
   lightVerbs: z.array(z.string().min(2)),
   targetHeads: z.array(z.string().min(2)),
+  attributions: z.array(z.string().min(2)),
   passiveDoers: z.array(z.tuple([z.string().min(1), z.string().min(1)])),
   instrumentPrepositions: z.array(z.string().min(1)),
   recipientFrames: z.partialRecord(z.enum(EVENT_TYPES), z.object({ object: z.boolean(), prepositions: z.array(z.string().min(1)) })),
@@ -184,6 +185,8 @@ export interface EventLexicon {
   readonly titles: ReadonlySet<string>;
   /** Titles of an office that, with a nationality, name a party with no name ("وزير الخارجية التركي", "نظيره الروسي"). */
   readonly officeTitles: ReadonlySet<string>;
+  /** "حسب ما", "على ما": before a verb of saying, it is the source of what is told, no statement. */
+  readonly attributions: ReadonlySet<string>;
   /** "على يد", "من قبل": the nouns (keyed by their preposition) before a passive's doer. */
   readonly passiveDoers: ReadonlyMap<string, ReadonlySet<string>>;
   /** Prepositions before an attack noun that tells how a passive act was done ("في غارة"). */
@@ -442,6 +445,7 @@ export function eventLexicon(): EventLexicon {
     stateHeads: set(args.stateHeads),
     lightVerbs: set(args.lightVerbs),
     targetHeads: set(args.targetHeads),
+    attributions: set(args.attributions),
     passiveDoers: (() => {
       const m = new Map<string, Set<string>>();
       for (const [prep, noun] of args.passiveDoers) m.set(normalizeForm(noun), new Set([...(m.get(normalizeForm(noun)) ?? []), normalizeForm(prep)]));

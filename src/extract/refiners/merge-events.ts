@@ -24,6 +24,25 @@ function sameRecipients(a: Event, b: Event): boolean {
 
 const union = <T>(a: readonly T[], b: readonly T[]) => [...new Set([...a, ...b])];
 
+/**
+ * Two acts of the world with a named doer are two events when the body tells them in one
+ * sentence by two verbs joined by و ("حاصرت القوات الحي، وألقت القبض على …"), or by triggers of two rules
+ * ("حاصرت …" then "طوقت …"): the same act told twice is told in the same words, once in the
+ * title, or again by a definite noun ("الهجوم"). Spoken acts and acts with no doer merge as before.
+ */
+function distinctActs(target: Event, e: Event, titleEnd: number): boolean {
+  if (SPOKEN.has(e.type) || e.actor.length === 0) return false;
+  const told = target.evidence ?? [target.sentence];
+  // A second act in the sentence opens its own clause with و or ف ("…، وألقت القبض"); a verb
+  // without one describes the act before it ("شن التنظيم هجمات، استهدفت …": one act).
+  const joined = /^[وف]/.test(e.trigger.text) && e.trigger.text.length > 3;
+  if (joined && told.some((s) => s.start === e.sentence.start) && target.trigger.start !== e.trigger.start) return true;
+  // A definite act noun ("وتبنى داعش الهجوم") tells again an act already told.
+  const definite = /^(?:[وفبك]?ال|[وف]?لل)/.test(e.trigger.text);
+  const inTitle = (s: Span) => s.start < titleEnd;
+  return target.rule !== e.rule && !definite && !told.some(inTitle) && !inTitle(e.sentence);
+}
+
 function sameDate(a: Event, b: Event): boolean {
   return a.date.value === null || b.date.value === null || a.date.value === b.date.value;
 }
@@ -55,7 +74,7 @@ function eventId(e: Event): string {
 
 export const mergeEvents: Refiner = {
   name: 'refine/merge-events',
-  refine(_input, x: Extraction): Extraction {
+  refine(input, x: Extraction): Extraction {
     const ordered = [...x.events].sort((a, b) => a.trigger.start - b.trigger.start);
     const merged: Event[] = [];
     // The merged events by actor key (a merge keeps its target's key): each event is compared
@@ -65,7 +84,10 @@ export const mergeEvents: Refiner = {
       const key = actorKey(e);
       let same = byKey.get(key);
       if (!same) byKey.set(key, (same = []));
-      const at = same.find((i) => sameRecipients(merged[i]!, e) && (SPOKEN.has(e.type) || sameDate(merged[i]!, e))) ?? -1;
+      const at =
+        same.find(
+          (i) => sameRecipients(merged[i]!, e) && (SPOKEN.has(e.type) || sameDate(merged[i]!, e)) && !distinctActs(merged[i]!, e, input.titleEnd),
+        ) ?? -1;
       if (at >= 0) merged[at] = mergeInto(merged[at]!, e);
       else {
         same.push(merged.length);
