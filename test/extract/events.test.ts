@@ -929,3 +929,65 @@ describe('a verb of saying that names a source is no statement (issue 12)', () =
     expect(events('وأوضح الحرس الثوري ما يجري في المنطقة من أخطار.', [IRGC]).map((e) => e.type)).toEqual(['STATEMENT']);
   });
 });
+
+describe('the doer of a noun of force told beside it, in its sentence or the one before (issue 12)', () => {
+  const POLICE: Actor = { id: 'org:de-police', subtype: 'COP', forms: ['الشرطة الألمانية'] };
+  const IRGC: Actor = { id: 'org:irgc', forms: ['الحرس الثوري'] };
+  const doers = (text: string, actors: Actor[], type: string) => events(text, actors).filter((e) => e.type === type).map((e) => [e.trigger.text, e.actor]);
+
+  it('a verb that carries the act through its own preposition: "تمكنت … من اعتقال", "نجحت … في تحرير", "بدأت … بتمشيط"', () => {
+    expect(doers('وتمكنت الشرطة الألمانية من اعتقال ثلاثة مشتبه بهم في هامبورغ.', [POLICE], 'COERCE')).toEqual([['اعتقال', ['org:de-police']]]);
+    expect(doers('وبدأت قسد بتمشيط الأحياء الشرقية في المدينة.', [SDF], 'COERCE')).toEqual([['بتمشيط', ['org:sdf']]]);
+    expect(doers('ونجحت قسد في تحرير القرية من داعش.', [SDF, ISIS], 'ASSAULT')).toEqual([['تحرير', ['org:sdf']]]);
+    // the carrier's own preposition only: "نجحت … من" carries nothing
+    expect(doers('ونجحت قسد من تحرير القرية من داعش.', [SDF, ISIS], 'ASSAULT')).not.toContainEqual(['تحرير', ['org:sdf']]);
+  });
+
+  it('a carrying verb with no subject continues its sentence\'s, else the sentence before: "كما بدأت بملاحقة … وتمشيط"', () => {
+    const text = 'ونشرت قسد دوريات في الرقة. كما بدأت بملاحقة خلايا نائمة وتمشيط الأحياء الشرقية في المدينة.';
+    expect(doers(text, [SDF], 'COERCE').filter(([t]) => t === 'وتمشيط')).toEqual([['وتمشيط', ['org:sdf']]]);
+  });
+
+  it('a definite noun tells again the act of its rule just told with a doer: one event, not an actorless second', () => {
+    const text = 'وبدأت قسد بتمشيط الأحياء الشرقية في الرقة. وشملت عمليات التمشيط ثلاث قرى قرب المدينة.';
+    const coerce = events(text, [SDF]).filter((e) => e.type === 'COERCE');
+    expect(coerce.map((e) => e.actor)).toEqual([['org:sdf']]);
+    expect(coerce[0]!.evidence).toHaveLength(2);
+  });
+
+  it('ل after an act of force names its owner: "العمليات العسكرية لقسد", "بضربات جوية لقسد والتحالف الدولي"', () => {
+    expect(doers('ونزح الآلاف منذ بدء العمليات العسكرية لقسد في المنطقة.', [SDF], 'ASSAULT')).toEqual([['العمليات العسكرية', ['org:sdf']]]);
+    const joint = events('وخسر داعش مئات المقاتلين بضربات جوية لقسد والتحالف الدولي خلال العام.', [COALITION, SDF, ISIS]).filter((e) => e.type === 'ASSAULT');
+    expect(joint.map((e) => e.actor)).toEqual([['org:sdf', 'org:coalition']]);
+  });
+
+  it('a claim after the noun, with the claimant right after it: "هجمات … تبناها داعش"', () => {
+    expect(doers('وأدت هجمات في مواقع عدة من العاصمة تبناها داعش إلى مقتل عشرة أشخاص.', [ISIS], 'ASSAULT').filter(([t]) => t === 'هجمات')).toEqual([['هجمات', ['org:isis']]]);
+    // the claimant is the one after the claim, not the sentence's speaker
+    const replied = 'وقصف الحرس الثوري مواقع في دير الزور. وأضاف الحرس الثوري أن القصف جاء ردا على الاعتداءات التي وقعت في طهران وتبناها التنظيم.';
+    expect(events(replied, [IRGC, ISIS]).filter((e) => e.type === 'ASSAULT').map((e) => e.actor)).not.toContainEqual([]);
+    expect(events('وأسفر القصف عن مقتل عشرة. وأضاف الحرس الثوري أن الاعتداءات تبناها التنظيم.', [IRGC, ISIS]).filter((e) => e.type === 'ASSAULT').map((e) => e.actor)).toEqual([['org:isis']]);
+  });
+
+  it('negative: a definite noun of a new act by someone else, or told further back, keeps its own doer or none', () => {
+    // its own doer after ل
+    const other = events('وشنت قسد هجوما على قرية في الرقة. وفي العراق، أسفر الهجوم الانتحاري لداعش عن مقتل خمسة.', [SDF, ISIS]).filter((e) => e.type === 'ASSAULT');
+    expect(other.map((e) => e.actor)).toEqual([['org:sdf'], ['org:isis']]);
+    // told two sentences back: no longer the same act
+    const far = 'وبدأت قسد بتمشيط الأحياء الشرقية في الرقة. وعاد الأهالي إلى منازلهم في المدينة. وفي دير الزور، طالت عمليات التمشيط ثلاث قرى.';
+    const unmerged = (text: string, actors: Actor[]) => eventExtractor.extract({ doc: analyzeText(text), published: '2024-12-06', titleEnd: 0 }, { ...emptyExtraction(), entities: entitiesIn(text, actors) }).events ?? [];
+    expect(unmerged(far, [SDF]).filter((e) => e.trigger.text === 'التمشيط').map((e) => e.actor)).toEqual([[]]);
+    // told just before by another rule: another act
+    expect(unmerged('واعتقلت قسد خمسة في الرقة. وطالت عمليات التمشيط ثلاث قرى.', [SDF]).filter((e) => e.trigger.text === 'التمشيط').map((e) => e.actor)).toEqual([[]]);
+    // a carrying verb with its own unnamed subject does not continue another's
+    expect(doers('ونشرت قسد دوريات في الرقة. كما بدأت الشرطة بتمشيط الأحياء الشرقية.', [SDF], 'COERCE')).not.toContainEqual(['بتمشيط', ['org:sdf']]);
+    // ل that is the trigger's recipient, or after a noun whose genitive is the one acted upon, names no doer
+    expect(doers('وأدانت الأمم المتحدة الاعتقال التعسفي لقسد في المنطقة.', [UN, SDF], 'COERCE')).not.toContainEqual(['الاعتقال', ['org:sdf']]);
+  });
+
+  it('negative: a noun in a demand\'s content is asked for, not done; a generic "مكافحة الإرهاب" is no act', () => {
+    expect(events('وطالبت الإدارة الذاتية التحالف الدولي ببدء العمليات العسكرية للتحالف الدولي ضد داعش.', [AANES, COALITION, ISIS]).map((e) => e.type)).not.toContain('ASSAULT');
+    expect(events('ودعت الإدارة الذاتية قسد إلى البدء بتمشيط الأحياء الشرقية.', [AANES, SDF]).map((e) => e.type)).not.toContain('COERCE');
+    expect(events('وأكدت قسد أنها ستواصل التعاون مع التحالف الدولي في مكافحة الإرهاب.', [SDF, COALITION]).map((e) => e.type)).not.toContain('ASSAULT');
+  });
+});

@@ -126,7 +126,7 @@ function capitalSubject(m: MentionOnTokens, match: TriggerMatch, adjacent: boole
  * The actor named right after the word at `t` ("بيان التحالف", "صحيفة دي فيلت"), not after a
  * preposition; null when there is none.
  */
-function actorRightAfter(ctx: DocumentContext, t: number, clauseEnd: number): MentionOnTokens | null {
+export function actorRightAfter(ctx: DocumentContext, t: number, clauseEnd: number): MentionOnTokens | null {
   const mi = t + 1 < clauseEnd ? ctx.mentionAt[t + 1]! : -1;
   if (mi === -1) return null;
   const m = ctx.mentions[mi]!;
@@ -515,18 +515,31 @@ const LIGHT_VERB_REACH = 5;
 /**
  * The subject of a verb that carries an act noun: the actor right after the verb (VSO), or the
  * actor that opens the clause right before it (SVO, "وكانت الشرطة الألمانية نفذت …"). The words
- * between verb and noun are its own (a date, a number, a subject), never a preposition.
+ * between verb and noun are its own (a date, a number, a subject), never a preposition but the
+ * carrier's own ("تمكنت الشرطة من اعتقال", "بدأت بملاحقة …"). A carrier that names no subject at
+ * all ("كما بدأت بتمشيط المناطق") continues, for an act of force, the subject of its sentence,
+ * else of the sentence before it.
  */
 function lightVerbSubject(ctx: DocumentContext, match: TriggerMatch, clauseStart: number): MentionOnTokens | null {
   const lex = eventLexicon();
+  /** The standalone preposition met between the noun and its carrier, if any ("من", "في"). */
+  let preposition: string | null = null;
   for (let t = match.firstToken - 1, n = 0; t >= clauseStart && n < LIGHT_VERB_REACH; t--, n++) {
-    if (isPunct(ctx, t) || lex.prepositions.has(ctx.norms[t]!) || lex.clauseBreaks.has(ctx.norms[t]!)) return null;
+    if (isPunct(ctx, t) || lex.clauseBreaks.has(ctx.norms[t]!)) return null;
+    if (lex.prepositions.has(ctx.norms[t]!)) {
+      // Only the carrier's own preposition, right before the noun, stands between them.
+      if (preposition !== null || t !== match.firstToken - 1) return null;
+      preposition = ctx.norms[t]!;
+      continue;
+    }
     if (ctx.mentionAt[t] !== -1) {
       t = ctx.mentions[ctx.mentionAt[t]!]!.firstToken;
       continue;
     }
-    const light = lex.lightVerbs.has(ctx.norms[t]!) || ctx.readingsOf(t).some((r) => r.proclitics.every((p) => p === 'و' || p === 'ف') && lex.lightVerbs.has(r.stem));
-    if (!light) continue;
+    const plain = (stems: ReadonlySet<string>) => stems.has(ctx.norms[t]!) || ctx.readingsOf(t).some((r) => r.proclitics.every((p) => p === 'و' || p === 'ف') && stems.has(r.stem));
+    const light = preposition === null && plain(lex.lightVerbs);
+    const own = !light && carrierPreposition(ctx, t, match, preposition);
+    if (!light && !own) continue;
     const after = t + 1 < match.firstToken ? ctx.mentionAt[t + 1]! : -1;
     if (after !== -1 && isActorLike(ctx.mentions[after]!.entity) && !ctx.mentions[after]!.preposition) return ctx.mentions[after]!;
     // SVO: the actor before the verb, past an auxiliary ("وكانت الشرطة نفذت").
@@ -537,10 +550,54 @@ function lightVerbSubject(ctx: DocumentContext, match: TriggerMatch, clauseStart
       const m = ctx.mentions[before]!;
       if (isActorLike(m.entity) && !afterPreposition(ctx, m)) return m;
     }
-    return null;
+    // Kept to acts of force, told of the force the text follows.
+    return ACTS_OF_FORCE.has(match.entry.type) ? continuedSubject(ctx, match, t, b, clauseStart) : null;
   }
   return null;
 }
+
+/**
+ * Whether the word at `t` is a verb that carries an act noun through its own preposition
+ * (`prepositionalCarriers`: "تمكن من", "نجح في", "بدأ ب"), met as `preposition` before the noun
+ * or fused to the word right after the verb's subject.
+ */
+function carrierPreposition(ctx: DocumentContext, t: number, match: TriggerMatch, preposition: string | null): boolean {
+  const carriers = eventLexicon().prepositionalCarriers;
+  let prep = carriers.get(ctx.norms[t]!);
+  for (const r of prep === undefined ? ctx.readingsOf(t) : []) if (prep === undefined && r.proclitics.every((p) => p === 'و' || p === 'ف')) prep = carriers.get(r.stem);
+  if (prep === undefined) return false;
+  if (preposition !== null) return preposition === prep;
+  // "بدأت بملاحقة … وتمشيط": the preposition fused to the first word after the verb (and its subject).
+  let k = t + 1;
+  if (k < match.firstToken && ctx.mentionAt[k] !== -1) k = ctx.mentions[ctx.mentionAt[k]!]!.endToken;
+  while (k < match.firstToken && ctx.dateAt[k] === 1) k++;
+  return k <= match.firstToken && ctx.mentionAt[k] === -1 && ctx.readingsOf(k).some((r) => r.proclitics.some((p) => p === prep));
+}
+
+/**
+ * The subject a carrying verb continues when it names none: the word right after it is no
+ * subject of its own (the noun, or a word after a preposition), nothing stands before it in its
+ * clause but و / كما / ثم, and its sentence (before it), else the sentence before that, has an
+ * actor in subject position ("وكانت قوات الوفاق قامت بتسيير دوريات. كما بدأت بتمشيط …").
+ */
+function continuedSubject(ctx: DocumentContext, match: TriggerMatch, verb: number, before: number, clauseStart: number): MentionOnTokens | null {
+  const lex = eventLexicon();
+  const next = verb + 1;
+  const ownSubject = next < match.firstToken && !ctx.readingsOf(next).some((r) => r.proclitics.some((p) => p === 'ب' || p === 'ل' || p === 'ك')) && !lex.prepositions.has(ctx.norms[next]!);
+  if (ownSubject) return null;
+  if (before >= clauseStart && !CONTINUING.has(ctx.norms[before]!)) return null;
+  const sentences = ctx.doc.sentences;
+  const si = lowerBoundBy(sentences, verb + 1, (s) => s.endToken);
+  const sentence = sentences[si];
+  if (!sentence || sentence.firstToken > verb) return null;
+  const own = sentenceSubject(ctx, sentence, verb);
+  if (own) return own;
+  const previous = si > 0 ? sentences[si - 1]! : null;
+  return previous ? sentenceSubject(ctx, previous, previous.endToken) : null;
+}
+
+/** Words that open a clause continuing the one before, with its subject: "كما", "ثم". */
+const CONTINUING: ReadonlySet<string> = new Set(['كما', 'ثم', 'وكما']);
 
 /** How many words (adjectives, a relative pronoun) may stand between an act noun and the verb naming its doer. */
 const PERPETRATOR_REACH = 4;

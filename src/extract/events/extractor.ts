@@ -12,7 +12,7 @@ import { institutionRules } from '../entities/institutions.js';
 import { indicesBySentence, lowerBound, lowerBoundBy } from '../lookup.js';
 import type { DateMention, Entity, Event, EventType, Quantity, Span } from '../record.js';
 import type { Extraction, ExtractionInput, Extractor } from '../types.js';
-import { ACTS_OF_FORCE, afterPreposition, contentStart, findRecipient, findSubject, perpetrator, sentenceSubject, stemIn, withConjuncts, type ActorSource, type SubjectFound, type TitledParty } from './arguments.js';
+import { ACTS_OF_FORCE, actorRightAfter, afterPreposition, contentStart, findRecipient, findSubject, perpetrator, sentenceSubject, stemIn, withConjuncts, type ActorSource, type SubjectFound, type TitledParty } from './arguments.js';
 import { eventConfidence } from './confidence.js';
 import { buildContext, isActorLike, isActorPlace, type DocumentContext, type MentionOnTokens } from './context.js';
 import { matchingKeys, stemsOf } from './cues.js';
@@ -361,6 +361,50 @@ function nationalDoer(ctx: DocumentContext, byCountry: ReadonlyMap<string, Menti
   return at > 0 ? list[at - 1]! : list[at] ?? null;
 }
 
+/**
+ * The owner of an act noun, named after ل right after it or after one adjective ("العمليات
+ * العسكرية للقوات السورية", "هجوم انتحاري لداعش"), with the actors joined to it by و. Empty when
+ * none stands there, or when the trigger takes its recipient after ل.
+ */
+function ownerAfter(ctx: DocumentContext, match: TriggerMatch, end: number): MentionOnTokens[] {
+  if (match.entry.frame.prepositions.has('ل')) return [];
+  const lex = eventLexicon();
+  for (let t = match.endToken, n = 0; t < end && n <= 1; t++, n++) {
+    const mi = ctx.mentionAt[t]!;
+    if (mi !== -1) {
+      const m = ctx.mentions[mi]!;
+      if (m.firstToken !== t || !isActorLike(m.entity) || afterPreposition(ctx, m) !== 'ل') return [];
+      // "لقوات": the preposition fused to the mention's first word, not a standalone word before it.
+      return withConjuncts(ctx, m, end);
+    }
+    if (ctx.doc.tokens.kind(t) !== TokenKind.Word || ctx.dateAt[t] === 1 || ctx.quantityAt[t] === 1 || lex.prepositions.has(ctx.norms[t]!)) return [];
+    if (ctx.readingsOf(t).every((r) => r.proclitics.some((p) => p === 'ب' || p === 'ل' || p === 'ك' || p === 'و'))) return [];
+  }
+  return [];
+}
+
+/**
+ * The doer of the act a definite noun with no doer of its own tells again: an event of the same
+ * rule, with a doer, earlier in its sentence or in the sentence before ("بدأت القوات بتمشيط
+ * المناطق. وطالت عمليات التمشيط …"). Null for an indefinite noun (a new act), or when that act
+ * was told further back, with no doer, or by another rule.
+ */
+function toldAgain(ctx: DocumentContext, match: TriggerMatch, events: readonly Event[], previous: Sentence | null, sentence: Sentence): string[] | null {
+  if (match.attachedPronoun) return null;
+  // "التمشيط", "عمليات التمشيط": the noun is definite when its first or last word is.
+  const definite = (t: number) => ctx.readingsOf(t).some((r) => r.proclitics.includes('ال'));
+  if (!definite(match.firstToken) && !definite(match.endToken - 1)) return null;
+  const from = (previous ?? sentence).start;
+  const start = ctx.doc.tokens.start(match.firstToken);
+  for (let k = events.length - 1; k >= 0; k--) {
+    const e = events[k]!;
+    if (e.sentence.start < from) break;
+    if (e.trigger.start >= start) continue;
+    if (e.rule === match.entry.rule && e.actor.length > 0) return e.actor;
+  }
+  return null;
+}
+
 /** Acts whose stated reason accuses the one they are done to: sanctions and coercion. */
 const REASONED: ReadonlySet<EventType> = new Set(['SANCTION', 'COERCE']);
 /** Words that give a reason: "بسبب", "جراء", "نتيجة", "على خلفية". */
@@ -505,7 +549,8 @@ function claimantOf(ctx: DocumentContext, sentences: readonly Sentence[]): strin
       if (!claim) continue;
       // "لم تعلن أي مسؤولية", "نفت أي مسؤولية": a denied claim is none.
       if (deniedWithin(ctx, sentence, t)) continue;
-      const m = sentenceSubject(ctx, sentence, sentence.endToken);
+      // "وتبناها التنظيم": the claimant named right after the claim, else its sentence's subject.
+      const m = actorRightAfter(ctx, t, sentence.endToken) ?? sentenceSubject(ctx, sentence, sentence.endToken);
       if (m && m.entity.type === 'ORG') return m.entity.id;
     }
   }
@@ -662,6 +707,13 @@ export const eventExtractor: Extractor = {
           const national = nationalDoer(ctx, byCountry, match);
           if (national) subject = { source: 'subject', mentions: [national], after: match.endToken + 1 };
         }
+        // "العمليات العسكرية للقوات السورية", "بضربات جوية للتحالف": ل after an act of force (past
+        // one adjective) names whose act it is, its doer; not after a noun whose genitive is the
+        // one acted upon ("اعتقال للناشطين"), nor where ل introduces the trigger's recipient.
+        if (match.kind === 'noun' && subject.source !== 'subject' && ACTS_OF_FORCE.has(match.entry.type) && !isPatientNoun(ctx, match)) {
+          const owner = ownerAfter(ctx, match, argumentsEnd);
+          if (owner.length > 0) subject = { source: 'subject', mentions: owner, after: owner.at(-1)!.endToken };
+        }
         // "قال رينتسي إن بلاده وافقت على …": "his country" is the speaker's country.
         if (match.kind === 'verb' && subject.source !== 'subject') {
           const speakerIds = parent?.actor.length ? parent.actor : lastSpeaker?.ids ?? [];
@@ -743,6 +795,11 @@ export const eventExtractor: Extractor = {
           } else if (sameSentence && match.entry.noun_takes_sentence_actor) {
             // "اعتقلت قسد خمسة بمساندة التحالف": the doer of the sentence's act acts jointly.
             actor = sameSentence.actor;
+            actorSource = 'discourse';
+          } else if (lex.actorlessTypes.has(match.entry.type) && toldAsAct(ctx, match) && toldAgain(ctx, match, events, si === 0 ? null : sentences[si - 1]!, sentence)) {
+            // "… بدأت بتمشيط المناطق. وطالت عمليات التمشيط أحياء": a definite noun tells again the
+            // act of the same rule its sentence or the one before told with a doer.
+            actor = toldAgain(ctx, match, events, si === 0 ? null : sentences[si - 1]!, sentence)!;
             actorSource = 'discourse';
           } else if (!lex.actorlessTypes.has(match.entry.type) || !toldAsAct(ctx, match)) continue;
           // else: an act told with no doer ("قُتل خمسة في هجوم"): the actor stays empty.

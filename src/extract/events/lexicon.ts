@@ -73,6 +73,7 @@ const ArgumentsSchema = z.object({
   demandCues: z.array(z.string().min(1)),
   stateHeads: z.array(z.string().min(2)),
   lightVerbs: z.array(z.string().min(2)),
+  prepositionalCarriers: z.array(z.object({ preposition: z.string().min(1), verbs: z.array(z.string().min(2)).min(1) })),
   targetHeads: z.array(z.string().min(2)),
   attributions: z.array(z.string().min(2)),
   passiveDoers: z.array(z.tuple([z.string().min(1), z.string().min(1)])),
@@ -177,6 +178,8 @@ export interface EventLexicon {
   readonly targetHeads: ReadonlySet<string>;
   /** Verbs that carry an act told as a noun after them ("نفذت الشرطة عملية دهم"). */
   readonly lightVerbs: ReadonlySet<string>;
+  /** Verbs that carry an act noun through their own preposition ("تمكنت الشرطة من اعتقال"), to that preposition. */
+  readonly prepositionalCarriers: ReadonlyMap<string, string>;
   /** Words before an act noun that make it a state or a kind of thing ("رهن الاحتجاز", "مراكز الاحتجاز"). */
   readonly stateHeads: ReadonlySet<string>;
   /** Words that make what is said a demand ("ضرورة", "يجب", "إن على X أن"). */
@@ -444,6 +447,7 @@ export function eventLexicon(): EventLexicon {
     demandCues: set(args.demandCues),
     stateHeads: set(args.stateHeads),
     lightVerbs: set(args.lightVerbs),
+    prepositionalCarriers: new Map(args.prepositionalCarriers.flatMap((c) => [...set(c.verbs)].map((v) => [v, normalizeForm(c.preposition)] as const))),
     targetHeads: set(args.targetHeads),
     attributions: set(args.attributions),
     passiveDoers: (() => {
