@@ -2,6 +2,9 @@
  * Runs one ingest into a fresh store and prints its figures as JSON: run in its own process by
  * the benchmark, so that peak memory is the ingest's alone. Also times folding (one event, many
  * reports): the time saves spent folding, and a refold of every event at once.
+ *
+ * `--jobs N` as the first argument: extract on N worker threads, as `marsad ingest --jobs N`
+ * (default 1: in this thread).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,12 +13,14 @@ import { ingest } from '../services/ingest.js';
 import { foldTiming, refoldAll } from '../store/sqlite/folds.js';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
 
-const paths = process.argv.slice(2);
+const args = process.argv.slice(2);
+const jobs = args[0] === '--jobs' ? Number(args[1]) : 1;
+const paths = args[0] === '--jobs' ? args.slice(2) : args;
 const dir = mkdtempSync(join(tmpdir(), 'marsad-bench-'));
 try {
   const store = openSqliteStore(join(dir, 'bench.db'));
   const t0 = process.hrtime.bigint();
-  const report = await ingest(store, paths);
+  const report = await ingest(store, paths, { jobs });
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   // Folding (one event, many reports): its share of the ingest, and every event folded again at once.
   const foldOnWriteSeconds = foldTiming.ms / 1000;
@@ -35,6 +40,7 @@ try {
   process.stdout.write(
     JSON.stringify({
       seconds,
+      jobs,
       articles: report.articles,
       stored: report.counts.stored,
       words,

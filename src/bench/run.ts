@@ -4,7 +4,9 @@
  * - every stage of `stages.ts` alone, in words per second on one core;
  * - the whole extraction (every pipeline stage, as `marsad extract` runs it);
  * - `ingest` of the corpus into a fresh SQLite store: articles and words per second, and the
- *   peak resident memory of the process that ran it;
+ *   peak resident memory of the process that ran it; then again with `--jobs 2` (two worker
+ *   threads extract, issue 14) in the same sitting, and the ratio of the two; and what
+ *   starting a worker costs (time, memory);
  * - the extraction of one long article of 100k, 1M and 4.9M characters (the corpus's texts
  *   joined): CPU time and cost per character, which stays flat when extraction is linear in
  *   the article's length (issue 16, item 3);
@@ -15,7 +17,7 @@
  * Pass --json for machine-readable figures.
  */
 import { execFileSync } from 'node:child_process';
-import { cpus } from 'node:os';
+import { availableParallelism, cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { extractPrepared } from '../extract/document.js';
 import { analyzeText } from '../text/analyze.js';
@@ -81,14 +83,27 @@ const longArticles = LENGTHS.map((chars) => {
 const pageFigures = pagesPerSecond(corpus.texts);
 const perCharRatio = Number((longArticles.at(-1)!.microsecondsPerChar / longArticles[0]!.microsecondsPerChar).toFixed(2));
 
-const child = fileURLToPath(new URL('./ingest-child.js', import.meta.url));
-const ingestFigures = JSON.parse(execFileSync(process.execPath, [child, ...corpus.paths], { encoding: 'utf8', maxBuffer: 1 << 20 })) as {
+interface IngestChildFigures {
   seconds: number;
   articles: number;
   stored: number;
   words: number;
   maxRssKb: number;
   fold: { onWriteSeconds: number; refoldSeconds: number; folds: number; several: number; events: number };
+}
+const child = fileURLToPath(new URL('./ingest-child.js', import.meta.url));
+const ingestWith = (jobs: number) =>
+  JSON.parse(execFileSync(process.execPath, [child, '--jobs', String(jobs), ...corpus.paths], { encoding: 'utf8', maxBuffer: 1 << 20 })) as IngestChildFigures;
+// One after the other in this sitting, so that their ratio is of one machine state.
+const ingestFigures = ingestWith(1);
+const ingestTwoJobs = ingestWith(2);
+const poolChild = fileURLToPath(new URL('./pool-load-child.js', import.meta.url));
+const poolLoad = JSON.parse(execFileSync(process.execPath, [poolChild, '2'], { encoding: 'utf8' })) as {
+  size: number;
+  seconds: number;
+  startupMs: number[];
+  heapMb: number[];
+  addedRssMbPerWorker: number;
 };
 
 const loadChild = fileURLToPath(new URL('./load-child.js', import.meta.url));
@@ -134,6 +149,22 @@ const figures = {
     wordsPerSecond: Math.round(ingestFigures.words / ingestFigures.seconds),
     peakRssMb: Math.round(ingestFigures.maxRssKb / 1024),
   },
+  /** The same ingest with two worker threads extracting (`--jobs 2`), and its speed over the one above. */
+  ingestTwoJobs: {
+    seconds: Number(ingestTwoJobs.seconds.toFixed(2)),
+    articlesPerSecond: Math.round(ingestTwoJobs.articles / ingestTwoJobs.seconds),
+    wordsPerSecond: Math.round(ingestTwoJobs.words / ingestTwoJobs.seconds),
+    peakRssMb: Math.round(ingestTwoJobs.maxRssKb / 1024),
+    ratio: Number((ingestTwoJobs.words / ingestTwoJobs.seconds / (ingestFigures.words / ingestFigures.seconds)).toFixed(2)),
+    cores: availableParallelism(),
+  },
+  /** Two workers started at once: each one's load time, heap, and the resident memory each adds. */
+  workerStart: {
+    seconds: Number(poolLoad.seconds.toFixed(2)),
+    startupSeconds: poolLoad.startupMs.map((ms) => Number((ms / 1000).toFixed(2))),
+    heapMb: poolLoad.heapMb.map((mb) => Math.round(mb)),
+    addedRssMbPerWorker: Math.round(poolLoad.addedRssMbPerWorker),
+  },
   /** One event, many reports: seconds per 10,000 articles (scaled from the corpus), and what folded. */
   folding: {
     onWriteSecondsPer10k: Number(((ingestFigures.fold.onWriteSeconds / ingestFigures.articles) * 10_000).toFixed(2)),
@@ -166,6 +197,9 @@ if (process.argv.includes('--json')) {
     `  name tagger model load (${figures.nameTaggerLoad.model})`.padEnd(45) + `${figures.nameTaggerLoad.seconds.toFixed(2).padStart(12)} s        (+${figures.nameTaggerLoad.addedRssMb} MB resident)`,
     `  ingest into SQLite (whole pipeline)        ${fmt(figures.ingest.wordsPerSecond).padStart(12)} words/s  (${fmt(figures.ingest.articlesPerSecond)} articles/s, ${figures.ingest.seconds} s)`,
     `  ingest peak memory                         ${fmt(figures.ingest.peakRssMb).padStart(12)} MB resident`,
+    `  ingest --jobs 2 (two worker threads)       ${fmt(figures.ingestTwoJobs.wordsPerSecond).padStart(12)} words/s  (${fmt(figures.ingestTwoJobs.articlesPerSecond)} articles/s, ${figures.ingestTwoJobs.seconds} s, peak ${fmt(figures.ingestTwoJobs.peakRssMb)} MB; ${figures.ingestTwoJobs.cores} cores)`,
+    `  … --jobs 2 over --jobs 1                   ${figures.ingestTwoJobs.ratio.toFixed(2).padStart(12)}×`,
+    `  extraction worker start (two at once)      ${figures.workerStart.seconds.toFixed(2).padStart(12)} s        (each ${figures.workerStart.startupSeconds.map((s) => s.toFixed(2)).join(' and ')} s, heap ${figures.workerStart.heapMb.join(' and ')} MB; +${fmt(figures.workerStart.addedRssMbPerWorker)} MB resident a worker)`,
     `  folding on write (one event, many reports) ${figures.folding.onWriteSecondsPer10k.toFixed(2).padStart(12)} s per 10,000 articles (${(figures.folding.shareOfIngest * 100).toFixed(1)}% of the ingest)`,
     `  … every event folded again at once         ${figures.folding.refoldSecondsPer10k.toFixed(2).padStart(12)} s per 10,000 articles (${fmt(figures.folding.events)} events → ${fmt(figures.folding.folds)} folded, ${fmt(figures.folding.foldsWithSeveralSources)} told by 2+ documents)`,
   ];

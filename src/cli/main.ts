@@ -21,6 +21,7 @@ import { registerServe } from './commands/serve.js';
 import { registerShow } from './commands/show.js';
 import { registerStats } from './commands/stats.js';
 import { registerWatch } from './commands/watch.js';
+import { registerWorker } from './commands/worker.js';
 import { err, printable, processIo, styles, type Io } from './io.js';
 
 /** What commands get from the program. */
@@ -68,6 +69,7 @@ function build(io: Io, state: { exit: number; debug: boolean }): Command {
   registerShow(program, ctx);
   registerStats(program, ctx);
   registerWatch(program, ctx);
+  registerWorker(program, ctx);
   registerExport(program, ctx);
   registerServe(program, ctx);
   registerEval(program, ctx);

@@ -9,13 +9,16 @@ import {
   actorNetwork,
   documentRecord,
   entityView,
+  figureSeries,
   foldView,
   listDocuments,
   listEntities,
   listEvents,
   listFigures,
   listFolds,
+  listPlaces,
   storeStats,
+  timeline,
 } from '../services/browse.js';
 import { EXPORT_TYPES, exportChunks } from '../services/export.js';
 import { publicRecord, publicRun, publicSource, storePathShower } from '../services/paths.js';
@@ -48,6 +51,7 @@ import {
   StatsViewSchema,
   TimelineBucketSchema,
   pagedSchema,
+  searchPageSchema,
   EventReviewAnswerSchema,
   MentionReviewAnswerSchema,
   ReviewSchema,
@@ -114,8 +118,8 @@ export const ROUTES: readonly Route[] = [
     description:
       'Arabic-aware search (stems, clitics, synonyms: "معتقلي" finds "المعتقلين") with filters. With `q`, documents matching every word come first; without, newest first. Each hit has a snippet with the matches marked.',
     query: DocumentsParams,
-    answer: '{ total, limit, offset, rows: [{ id, title, source, published, snippet, highlights, score, complete, exact }] }',
-    response: pagedSchema(SearchHitSchema),
+    answer: '{ total, capped?, limit, offset, rows: [{ id, title, source, published, snippet, highlights, score, complete, exact }] }',
+    response: searchPageSchema(SearchHitSchema),
     handler: async (store, q) => {
       const [page, show] = await Promise.all([listDocuments(store, q), storePathShower(store)]);
       return { ...page, rows: page.rows.map((h) => ({ ...h, source: h.source.path === undefined ? h.source : { ...h.source, path: show(h.source.path) } })) };
@@ -202,7 +206,7 @@ export const ROUTES: readonly Route[] = [
     query: FilterParams,
     answer: '{ rows: [{ id, name, subtype, country, geo, documents, events }] }',
     response: z.strictObject({ rows: z.array(PlaceSummarySchema) }),
-    handler: async (store, q) => ({ rows: await store.places(toFilter(q)) }),
+    handler: (store, q) => listPlaces(store, q),
   }),
   route({
     path: '/api/figures',
@@ -222,7 +226,7 @@ export const ROUTES: readonly Route[] = [
     query: FilterParams,
     answer: '{ byMonth: [{ period, category, unit, count, sum }], bySource: [{ outlet, category, unit, count, sum }] }',
     response: FigureSeriesSchema,
-    handler: (store, q) => store.figureSeries(toFilter(q)),
+    handler: (store, q) => figureSeries(store, q),
   }),
   route({
     path: '/api/timeline',
@@ -232,7 +236,7 @@ export const ROUTES: readonly Route[] = [
     query: FilterParams,
     answer: '{ rows: [{ period, type, count }] }',
     response: z.strictObject({ rows: z.array(TimelineBucketSchema) }),
-    handler: async (store, q) => ({ rows: await store.timeline(toFilter(q)) }),
+    handler: (store, q) => timeline(store, q),
   }),
   route({
     path: '/api/network',

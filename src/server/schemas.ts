@@ -374,6 +374,17 @@ export function pagedSchema<T extends z.ZodType>(row: T) {
   return z.strictObject({ total: z.number().int(), limit: z.number().int(), offset: z.number().int(), rows: z.array(row) });
 }
 
+/** The documents' page: with search words, `total` counts up to 10,000 matches and `capped` says there are more. */
+export function searchPageSchema<T extends z.ZodType>(row: T) {
+  return z.strictObject({
+    total: z.number().int().describe('matching documents; with `q`, counted up to 10,000'),
+    capped: z.literal(true).optional().describe('present when more documents match than `total` says ("10,000+")'),
+    limit: z.number().int(),
+    offset: z.number().int(),
+    rows: z.array(row),
+  });
+}
+
 // The schemas and the store's types describe the same answers.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Mutable<T> = { -readonly [K in keyof T]: T[K] extends readonly (infer U)[] ? U[] : T[K] };

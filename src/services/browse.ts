@@ -7,29 +7,33 @@ import type { z } from 'zod';
 import { MarsadError } from '../errors.js';
 import { placeAndNested } from '../lexicon/gazetteer.js';
 import type { DocumentRecord } from '../extract/record.js';
-import type { EntityProfile, EventPage, FigurePage, FigureRow, FoldRow, SourceRef, Store, StoreStats, Story, Facets } from '../store/store.js';
+import type { EntityProfile, EventPage, FigurePage, FigureRow, FigureSeries, FoldRow, PlaceSummary, SourceRef, Store, StoreStats, Story, Facets, TimelineBucket } from '../store/store.js';
 import { analyzeText } from '../text/analyze.js';
-import type { DocumentsParams, EntitiesParams, EntityParams, EventsParams, FiguresParams, FoldsParams, NetworkParams } from './params.js';
+import { cacheKey, perGeneration } from './cache.js';
+import type { DocumentsParams, EntitiesParams, EntityParams, EventsParams, FiguresParams, FilterParams, FoldsParams, NetworkParams } from './params.js';
 import { toFilter } from './params.js';
 import { findDocuments, type SearchHit } from './search.js';
 
 /** A page of results with the paging that produced it. */
 export interface Paged<T> {
   readonly total: number;
+  /** Search only: more documents match than `total` (the count's cap) says. */
+  readonly capped?: boolean;
   readonly limit: number;
   readonly offset: number;
   readonly rows: T[];
 }
 
 /**
- * Documents matching filters, with snippets.
+ * Documents matching filters, with snippets. With search words, `total` counts up to 10,000
+ * matches and `capped` says there are more.
  *
  * @example
  * await listDocuments(store, DocumentsParams.parse({ q: 'داعش' }))  // { total: 5, rows: [...] }
  */
 export async function listDocuments(store: Store, p: z.output<typeof DocumentsParams>): Promise<Paged<SearchHit>> {
-  const { total, hits } = await findDocuments(store, toFilter(p), { limit: p.limit, offset: p.offset });
-  return { total, limit: p.limit, offset: p.offset, rows: hits };
+  const { total, capped, hits } = await findDocuments(store, toFilter(p), { limit: p.limit, offset: p.offset });
+  return { total, ...(capped ? { capped } : {}), limit: p.limit, offset: p.offset, rows: hits };
 }
 
 /**
@@ -92,12 +96,17 @@ export async function foldView(store: Store, id: string): Promise<FoldRow> {
 }
 
 /**
- * Entities by type, name or label, most mentioned first.
+ * Entities by type, name or label, most mentioned first. Computed once per store generation
+ * (`cache.ts`), as are the places, the network, the figure series, the timeline and the stats.
  *
  * @example
  * await listEntities(store, EntitiesParams.parse({ name: 'قسد' }))
  */
 export async function listEntities(store: Store, p: z.output<typeof EntitiesParams>) {
+  return perGeneration(store, cacheKey('entities', p), () => entitiesOf(store, p));
+}
+
+async function entitiesOf(store: Store, p: z.output<typeof EntitiesParams>) {
   const { entityType, name, limit, offset, ...filterParams } = p;
   const filter = toFilter(filterParams);
   const page = await store.entities({
@@ -186,9 +195,39 @@ export async function listFigures(store: Store, p: z.output<typeof FiguresParams
  * @example
  * await actorNetwork(store, NetworkParams.parse({ type: 'REQUEST' }))
  */
-export async function actorNetwork(store: Store, p: z.output<typeof NetworkParams>) {
+export async function actorNetwork(store: Store, p: z.output<typeof NetworkParams>): Promise<{ edges: Awaited<ReturnType<Store['network']>> }> {
   const { limit, ...filterParams } = p;
-  return { edges: await store.network(toFilter(filterParams), limit) };
+  return perGeneration(store, cacheKey('network', p), async () => ({ edges: await store.network(toFilter(filterParams), limit) }));
+}
+
+/**
+ * Places with coordinates in matching documents, for the map.
+ *
+ * @example
+ * await listPlaces(store, FilterParams.parse({ type: 'ASSAULT' }))  // { rows: [{ id: 'loc:sy:aleppo', documents: 12, events: 7, … }] }
+ */
+export async function listPlaces(store: Store, p: z.output<typeof FilterParams>): Promise<{ rows: PlaceSummary[] }> {
+  return perGeneration(store, cacheKey('places', p), async () => ({ rows: await store.places(toFilter(p)) }));
+}
+
+/**
+ * Figures summed by month and by source.
+ *
+ * @example
+ * await figureSeries(store, FilterParams.parse({}))  // { byMonth: [...], bySource: [...] }
+ */
+export async function figureSeries(store: Store, p: z.output<typeof FilterParams>): Promise<FigureSeries> {
+  return perGeneration(store, cacheKey('figures/series', p), () => store.figureSeries(toFilter(p)));
+}
+
+/**
+ * Events per month (or year) and type.
+ *
+ * @example
+ * await timeline(store, FilterParams.parse({ actor: 'org:sdf' }))  // { rows: [{ period: '2024-11', type: 'ASSAULT', count: 3 }] }
+ */
+export async function timeline(store: Store, p: z.output<typeof FilterParams>): Promise<{ rows: TimelineBucket[] }> {
+  return perGeneration(store, cacheKey('timeline', p), async () => ({ rows: await store.timeline(toFilter(p)) }));
 }
 
 export interface StatsView extends StoreStats {
@@ -202,6 +241,8 @@ export interface StatsView extends StoreStats {
  * (await storeStats(store)).documents  // 12
  */
 export async function storeStats(store: Store): Promise<StatsView> {
-  const [stats, facets] = await Promise.all([store.stats(), store.facets()]);
-  return { ...stats, facets };
+  return perGeneration(store, 'stats', async () => {
+    const [stats, facets] = await Promise.all([store.stats(), store.facets()]);
+    return { ...stats, facets };
+  });
 }

@@ -8,13 +8,15 @@
  * table with its reason, and never stops the others.
  */
 import { MarsadError, isMarsadError } from '../errors.js';
-import { extractPrepared, prepareArticle } from '../extract/document.js';
+import { extractPrepared, prepareArticle, type PreparedArticle } from '../extract/document.js';
+import type { DocumentRecord } from '../extract/record.js';
 import { pipelineModel } from '../extract/pipeline.js';
 import { planInputs, readPlanned, checkPublishedOption, type PlannedInput } from '../ingest/read.js';
 import type { Fetcher } from '../fetch/fetcher.js';
 import type { ArticleInput } from '../ingest/types.js';
-import { fingerprint, NEAR_DUPLICATE_THRESHOLD, storyText } from '../text/minhash.js';
-import type { RunCounts, Store } from '../store/store.js';
+import { fingerprint, NEAR_DUPLICATE_THRESHOLD, storyText, type Fingerprint } from '../text/minhash.js';
+import type { RunCounts, SourceRef, Store } from '../store/store.js';
+import { ExtractionPool, type Extracted } from './extract-pool.js';
 import { pipelineStamp, stampKey } from '../version.js';
 import { fetchDocument, fetchPageArticle, itemArticle } from './web.js';
 
@@ -62,6 +64,13 @@ export interface IngestOptions {
   readonly onArticle?: (report: ArticleReport) => void;
   /** Makes the fetcher for URL inputs and feed links (called once, when the first is met; closed at the end). */
   readonly fetcher?: () => Fetcher;
+  /**
+   * `--jobs`: how many worker threads extract (default 1: extraction runs in this thread, and
+   * no worker is started). The records are the same whatever the number.
+   */
+  readonly jobs?: number;
+  /** A pool of the caller's to extract on (then `jobs` is not read); ingest does not close it. */
+  readonly pool?: ExtractionPool;
 }
 
 export interface IngestReport {
@@ -102,10 +111,15 @@ export class ArticleWriter {
   private readonly stamp = pipelineStamp(pipelineModel());
   private readonly key = stampKey(this.stamp);
 
+  /**
+   * @param pool When given, articles are extracted on its worker threads (`begin`/`finish`, or
+   *   `write`, which waits for the one article); otherwise in this thread, as `--jobs 1`.
+   */
   constructor(
     private readonly store: Store,
     readonly runId: number,
     private readonly onArticle?: (report: ArticleReport) => void,
+    private readonly pool?: ExtractionPool,
   ) {}
 
   /** Records an article that could not be read or extracted; never throws for the article's own fault. */
@@ -133,40 +147,81 @@ export class ArticleWriter {
 
   /** Stores one article; returns what happened to it (a rejection is recorded, not thrown). */
   async write(article: ArticleInput): Promise<WriteResult> {
+    if (this.pool) return this.finish(await this.begin(article));
     let prepared;
     try {
       prepared = prepareArticle(article);
     } catch (error) {
       return { outcome: 'rejected', id: null, failure: await this.reject(article.origin, error) };
     }
-    const source = {
-      origin: article.sourceKey,
-      url: article.source.url ?? null,
-      outlet: article.source.outlet ?? null,
-      published: article.published,
-    };
+    const source = sourceOf(article);
     const state = await this.store.documentState(prepared.id);
-    if (state && state.pipeline === this.key) {
-      const isNewSource = await this.store.addSource(prepared.id, source, this.runId);
-      const outcome: ArticleOutcome = isNewSource ? 'repeat' : 'unchanged';
-      if (isNewSource) this.counts.repeats++;
-      else this.counts.unchanged++;
-      // A run killed between storing a document and placing it in its story places it now.
-      await this.placeInStory(prepared.id, prepared.text, prepared.title);
-      this.onArticle?.({ origin: article.origin, id: prepared.id, outcome, title: prepared.title });
-      return { outcome, id: prepared.id };
-    }
+    if (state && state.pipeline === this.key) return this.known(article.origin, prepared, source);
     let record;
     try {
       record = extractPrepared(prepared, { stamp: this.stamp });
     } catch (error) {
       return { outcome: 'rejected', id: null, failure: await this.reject(article.origin, error) };
     }
+    return this.save(article.origin, record, null, source);
+  }
+
+  /**
+   * With a pool: prepares an article and, unless the running pipeline stored it already, sends
+   * it to be extracted on a worker. Nothing is written: {@link finish} does that, in the order
+   * the articles were begun, so that a run writes what `write` would, in the same order.
+   */
+  async begin(article: ArticleInput): Promise<PendingArticle> {
+    let prepared;
+    try {
+      prepared = prepareArticle(article);
+    } catch (error) {
+      return { article, prepared: null, error };
+    }
+    const state = await this.store.documentState(prepared.id);
+    const extraction = state && state.pipeline === this.key ? null : this.extractOnPool(prepared);
+    return { article, prepared, extraction };
+  }
+
+  /** Writes an article begun by {@link begin}: what `write` does, with its record made on a worker. */
+  async finish(pending: PendingArticle): Promise<WriteResult> {
+    const { article, prepared } = pending;
+    if (!prepared) return { outcome: 'rejected', id: null, failure: await this.reject(article.origin, pending.error) };
+    const source = sourceOf(article);
+    // Asked again: an article begun earlier in this run (or another process) may have stored it.
+    const state = await this.store.documentState(prepared.id);
+    if (state && state.pipeline === this.key) return this.known(article.origin, prepared, source);
+    const extracted = await (pending.extraction ?? this.extractOnPool(prepared));
+    if (!extracted.ok) return { outcome: 'rejected', id: null, failure: await this.reject(article.origin, extracted.error) };
+    return this.save(article.origin, extracted.value.record, extracted.value.fingerprint, source);
+  }
+
+  private extractOnPool(prepared: PreparedArticle): Promise<Settled<Extracted>> {
+    return this.pool!.extract(prepared, this.stamp).then(
+      (value) => ({ ok: true as const, value }),
+      (error: unknown) => ({ ok: false as const, error }),
+    );
+  }
+
+  /** An article the running pipeline stored already: a new source of it, or nothing new. */
+  private async known(origin: string, prepared: PreparedArticle, source: SourceRef): Promise<WriteResult> {
+    const isNewSource = await this.store.addSource(prepared.id, source, this.runId);
+    const outcome: ArticleOutcome = isNewSource ? 'repeat' : 'unchanged';
+    if (isNewSource) this.counts.repeats++;
+    else this.counts.unchanged++;
+    // A run killed between storing a document and placing it in its story places it now.
+    await this.placeInStory(prepared.id, prepared.text, prepared.title);
+    this.onArticle?.({ origin, id: prepared.id, outcome, title: prepared.title });
+    return { outcome, id: prepared.id };
+  }
+
+  /** Saves an extracted record; `fp` is its fingerprint when a worker computed it (null: compute it here). */
+  private async save(origin: string, record: DocumentRecord, fp: Fingerprint | null, source: SourceRef): Promise<WriteResult> {
     // Another process may have stored the same text meanwhile: it is then a repeat (or unchanged).
     const outcome = await this.store.saveDocument(record, source, this.runId);
     if (outcome === 'repeat') this.counts.repeats++;
     else this.counts[outcome]++;
-    await this.placeInStory(record.id, record.text, record.title);
+    await this.placeInStory(record.id, record.text, record.title, fp);
     const found: FoundCounts = {
       entities: record.entities.length,
       dates: record.dates.length,
@@ -176,14 +231,31 @@ export class ArticleWriter {
     if (outcome === 'stored' || outcome === 'updated') {
       for (const k of Object.keys(found) as (keyof FoundCounts)[]) this.found[k] += found[k];
     }
-    this.onArticle?.({ origin: article.origin, id: record.id, outcome, title: record.title, found });
+    this.onArticle?.({ origin, id: record.id, outcome, title: record.title, found });
     return { outcome, id: record.id };
   }
 
-  private async placeInStory(id: string, text: string, title: string | null): Promise<void> {
-    const fp = fingerprint(storyText(text, title));
+  private async placeInStory(id: string, text: string, title: string | null, computed: Fingerprint | null = null): Promise<void> {
+    // A worker's fingerprint is of the same text: computed there, it is the same.
+    const fp = computed ?? fingerprint(storyText(text, title));
     if (fp) await this.store.assignStory(id, fp, NEAR_DUPLICATE_THRESHOLD);
   }
+}
+
+/** An article begun by `ArticleWriter.begin`: prepared (or refused) and, when needed, extracting. */
+export type PendingArticle =
+  | { readonly article: ArticleInput; readonly prepared: null; readonly error: unknown }
+  | { readonly article: ArticleInput; readonly prepared: PreparedArticle; readonly extraction: Promise<Settled<Extracted>> | null };
+
+type Settled<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: unknown };
+
+function sourceOf(article: ArticleInput): SourceRef {
+  return {
+    origin: article.sourceKey,
+    url: article.source.url ?? null,
+    outlet: article.source.outlet ?? null,
+    published: article.published,
+  };
 }
 
 /** What writing one article did. */
@@ -206,10 +278,18 @@ export const isUrlInput = (input: string) => /^https?:\/\//i.test(input);
 export async function ingest(store: Store, paths: readonly string[], options: IngestOptions = {}): Promise<IngestReport> {
   const started = performance.now();
   const published = checkPublishedOption(options.published);
+  const jobs = options.jobs ?? 1;
+  if (!Number.isInteger(jobs) || jobs < 1) throw new MarsadError('usage', '--jobs', `${jobs} is not a whole number of at least 1`);
   const urls = paths.filter(isUrlInput);
   const plan = await planInputs(paths.filter((p) => !isUrlInput(p)));
   const runId = await store.beginRun({ command: options.command ?? 'ingest', inputs: [...paths], pipeline: stampKey(pipelineStamp(pipelineModel())) });
-  const writer = new ArticleWriter(store, runId, options.onArticle);
+  // Workers start with the first article that needs extracting: a rerun that finds everything
+  // stored starts none.
+  const pool = options.pool ?? (jobs > 1 ? new ExtractionPool({ size: jobs }) : undefined);
+  const writer = new ArticleWriter(store, runId, options.onArticle, pool);
+  // With a pool, every step that writes or reports runs in the order of the inputs, as with
+  // --jobs 1, while up to `window` articles are extracted ahead of the one being written.
+  const inOrder = new InOrder(pool ? pool.size * 4 : 1);
   const skipped: { path: string; reason: string }[] = [];
   const unread: FailureReport[] = [];
   let articles = 0;
@@ -226,9 +306,10 @@ export async function ingest(store: Store, paths: readonly string[], options: In
   try {
     let done = 0;
     for (const input of plan) {
-      options.onProgress?.({ done, total, current: inputLabel(input) });
+      const progress = { done, total, current: inputLabel(input) };
+      await inOrder.run(async () => options.onProgress?.(progress));
       if (input.kind === 'missing') {
-        unread.push(await writer.unread(input.path, input.error));
+        await inOrder.run(async () => void unread.push(await writer.unread(input.path, input.error)));
         done++;
         continue;
       }
@@ -238,26 +319,34 @@ export async function ingest(store: Store, paths: readonly string[], options: In
           skipped.push({ path: item.path, reason: item.reason });
         } else if (item.kind === 'failure') {
           articles++;
-          await writer.reject(item.origin, item.error);
+          await inOrder.run(async () => void (await writer.reject(item.origin, item.error)));
         } else if (item.kind === 'link') {
           // A feed file's item that holds only a link: its page is fetched, when ingest may fetch.
           articles++;
-          if (!options.fetcher) {
-            await writer.reject(item.origin, new MarsadError('input-link-only', item.origin, `its article is at ${item.url}, which must be fetched`));
-            continue;
-          }
-          try {
-            await writer.write(dated(await fetchPageArticle(web(), item.url, item.outlet, item)));
-          } catch (error) {
-            await writer.reject(item.origin, error);
-          }
+          await inOrder.run(async () => {
+            if (!options.fetcher) {
+              await writer.reject(item.origin, new MarsadError('input-link-only', item.origin, `its article is at ${item.url}, which must be fetched`));
+              return;
+            }
+            try {
+              await writer.write(dated(await fetchPageArticle(web(), item.url, item.outlet, item)));
+            } catch (error) {
+              await writer.reject(item.origin, error);
+            }
+          });
         } else {
           articles++;
-          await writer.write(item.article);
+          if (pool) {
+            const pending = await writer.begin(item.article);
+            await inOrder.run(async () => void (await writer.finish(pending)));
+          } else {
+            await writer.write(item.article);
+          }
         }
       }
       done++;
     }
+    await inOrder.drain();
     for (const url of urls) {
       options.onProgress?.({ done, total, current: url });
       articles += await ingestUrl(web(), writer, url, dated);
@@ -265,11 +354,13 @@ export async function ingest(store: Store, paths: readonly string[], options: In
     }
     options.onProgress?.({ done, total, current: '' });
   } catch (error) {
+    await inOrder.abandon();
     await store.finishRun(runId, writer.counts, 'failed').catch(() => undefined);
     if (isMarsadError(error)) throw error;
     throw new MarsadError('internal', undefined, (error as Error).message, { cause: error });
   } finally {
     await fetcher?.close();
+    if (pool && pool !== options.pool) await pool.close();
   }
   await store.finishRun(runId, writer.counts, 'completed');
   const seconds = Math.round(performance.now() - started) / 1000;
@@ -284,6 +375,40 @@ export async function ingest(store: Store, paths: readonly string[], options: In
     seconds,
     articlesPerSecond: seconds > 0 ? Math.round((articles / seconds) * 10) / 10 : null,
   };
+}
+
+/**
+ * Runs steps one after another in the order they were given, while the caller goes on, and
+ * makes it wait when `window` steps are not done yet. With a window of 1 every step is done
+ * before `run` returns: the in-process path. A step that throws stops the steps after it; the
+ * error is thrown to the caller by `run` or `drain`.
+ */
+class InOrder {
+  private readonly pending: Promise<void>[] = [];
+  private tail: Promise<void> = Promise.resolve();
+  private stopped = false;
+
+  constructor(private readonly window: number) {}
+
+  async run(step: () => Promise<void>): Promise<void> {
+    const done = this.tail.then(() => (this.stopped ? undefined : step()));
+    // Handled here so that steps not awaited after a failure are no unhandled rejection; the
+    // error still reaches whoever awaits `done`.
+    done.catch(() => undefined);
+    this.tail = done;
+    this.pending.push(done);
+    while (this.pending.length >= this.window) await this.pending.shift();
+  }
+
+  async drain(): Promise<void> {
+    while (this.pending.length > 0) await this.pending.shift();
+  }
+
+  /** After a failure: waits for the step running now, if any, and drops the rest. */
+  async abandon(): Promise<void> {
+    this.stopped = true;
+    await Promise.allSettled(this.pending.splice(0));
+  }
 }
 
 /** Fetches one URL and writes what it holds; returns how many articles it counted. */

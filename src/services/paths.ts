@@ -10,6 +10,7 @@
 import { posix } from 'node:path';
 import type { DocumentRecord } from '../extract/record.js';
 import type { IngestRun, SourceRef, Store } from '../store/store.js';
+import { perGeneration } from './cache.js';
 
 /** A function from a stored path to the path the API shows. */
 export type PathShower = (path: string) => string;
@@ -71,8 +72,9 @@ export function pathShower(roots: readonly string[]): PathShower {
 
 /** The shower for a store: its runs' inputs are the roots. */
 export async function storePathShower(store: Store): Promise<PathShower> {
-  const runs = await store.runs(100_000);
-  return pathShower(runs.flatMap((r) => r.inputs));
+  // Every run's inputs, read once per store generation (`cache.ts`): the document list and the
+  // stats ask for it at each request, and runs only change by writes.
+  return perGeneration(store, 'path-shower', async () => pathShower((await store.runs(100_000)).flatMap((r) => r.inputs)));
 }
 
 /** A record as the API shows it: `source.path` relative to its ingest root. */

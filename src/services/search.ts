@@ -26,7 +26,9 @@ export interface SearchHit {
 
 export interface SearchOutcome {
   readonly query: string;
+  /** Counted up to 10,000 (`SEARCH_COUNT_CAP`); `capped` says there are more. */
   readonly total: number;
+  readonly capped?: boolean;
   readonly hits: SearchHit[];
 }
 
@@ -120,7 +122,7 @@ export async function searchDocuments(
 ): Promise<SearchOutcome> {
   const groups = queryGroups(query);
   const result = await store.search({ groups, limit: options.limit ?? 10, offset: options.offset ?? 0 });
-  return { query, total: result.total, hits: toHits(result.rows, groups) };
+  return { query, total: result.total, ...(result.capped ? { capped: true } : {}), hits: toHits(result.rows, groups) };
 }
 
 /**
@@ -134,7 +136,7 @@ export async function findDocuments(
   store: Store,
   filter: RecordFilter,
   page: { limit: number; offset: number },
-): Promise<{ total: number; hits: SearchHit[] }> {
+): Promise<{ total: number; capped?: boolean; hits: SearchHit[] }> {
   const result = await store.documents({ filter, ...page });
-  return { total: result.total, hits: toHits(result.rows, filter.groups ?? []) };
+  return { total: result.total, ...(result.capped ? { capped: true } : {}), hits: toHits(result.rows, filter.groups ?? []) };
 }

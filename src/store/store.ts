@@ -92,9 +92,17 @@ export interface SearchRow {
   readonly exact: boolean;
 }
 
+/** Search counts its matches up to this many; past it, `SearchResult.capped` says "10,000+". */
+export const SEARCH_COUNT_CAP = 10_000;
+
 export interface SearchResult {
-  /** Documents matching at least one query word. */
+  /**
+   * Documents matching (with search words: at least one of them; in `documents`, every one, and
+   * the other filters). With search words, counted up to {@link SEARCH_COUNT_CAP}.
+   */
   readonly total: number;
+  /** With search words: more documents match than `total` (the cap) says. Absent otherwise. */
+  readonly capped?: boolean;
   readonly rows: readonly SearchRow[];
 }
 
@@ -596,6 +604,14 @@ export interface Store {
   addReview(review: NewReview): Promise<ReviewRow>;
   /** Reviews, newest first: of one document, reviewer, verdict or target kind; the latest of each target unless `history`. */
   reviews(query: ReviewQuery): Promise<ReviewPage>;
+
+  /**
+   * The store's generation: a number every write (of any method above or below that writes)
+   * raises, in the write's own transaction, so that what was computed at one generation can be
+   * reused until it changes. Read from the store, not kept in memory: a write by another
+   * process (a worker while `serve` answers) raises it too.
+   */
+  generation(): Promise<number>;
 
   beginRun(info: RunInfo): Promise<number>;
   recordFailure(runId: number, failure: Omit<Failure, 'runId'>): Promise<void>;

@@ -101,6 +101,44 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       expect(await store.sources(record.id)).toEqual([src('/news/a.txt'), src('/mirror/a.txt')]);
     });
 
+    it('raises its generation at every write, and only then', async () => {
+      const g0 = await store.generation();
+      expect(Number.isInteger(g0)).toBe(true);
+      const record = sampleRecord();
+      expect(await store.saveDocument(record, src('/a'), null)).toBe('stored');
+      const g1 = await store.generation();
+      expect(g1).toBeGreaterThan(g0);
+      // Reads leave it alone.
+      await store.documents({ filter: {}, limit: 5, offset: 0 });
+      await store.facets();
+      await store.stats();
+      expect(await store.generation()).toBe(g1);
+      expect(await store.addSource(record.id, src('/mirror/a'), null)).toBe(true);
+      const g2 = await store.generation();
+      expect(g2).toBeGreaterThan(g1);
+      const run = await store.beginRun({ command: 'ingest', inputs: ['a'], pipeline: 'p' });
+      const g3 = await store.generation();
+      expect(g3).toBeGreaterThan(g2);
+      await store.recordFailure(run, { origin: 'b', code: 'empty', message: 'no text' });
+      const g4 = await store.generation();
+      expect(g4).toBeGreaterThan(g3);
+      await store.finishRun(run, { stored: 1, updated: 0, unchanged: 0, repeats: 0, rejected: 1, skipped: 0 }, 'completed');
+      const g5 = await store.generation();
+      expect(g5).toBeGreaterThan(g4);
+      expect(await store.saveDocument({ ...record, pipeline: { ...record.pipeline, version: 'test+2' } }, src('/a'), null)).toBe('updated');
+      expect(await store.generation()).toBeGreaterThan(g5);
+    });
+
+    it('lists undated documents after dated ones, ties by id', async () => {
+      const dated = sampleRecord();
+      const other = { ...sampleRecord({ title: 'خبر آخر', body: 'نزح الآلاف من ريف حلب.' }) };
+      const undated = { ...sampleRecord({ title: 'خبر بلا تاريخ', body: 'نص لا تاريخ له.' }), published: null };
+      for (const r of [undated, other, dated]) await store.saveDocument(r, src(`/${r.id}`), null);
+      const ids = (await store.documents({ filter: {}, limit: 10, offset: 0 })).rows.map((r) => r.id);
+      expect(ids).toEqual([...[dated.id, other.id].sort(), undated.id]);
+      expect((await store.documents({ filter: {}, limit: 1, offset: 2 })).rows.map((r) => r.id)).toEqual([undated.id]);
+    });
+
     it('counts what it holds', async () => {
       await store.saveDocument(sampleRecord(), src('/a'), null);
       await store.saveDocument(sampleRecord({ title: 'خبر آخر', body: 'نزح الآلاف من ريف حلب.' }), src('/b'), null);
@@ -139,6 +177,31 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       const page = await store.search({ groups: queryGroups('معتقلي الحسكة'), limit: 1, offset: 1 });
       expect(page.rows.map((r) => r.id)).toEqual([synonym.id]);
       expect(page.total).toBe(3);
+    });
+
+    it('pages search results that tie on rank by id, each page from the same order', async () => {
+      const records = ['أ', 'ب', 'ج', 'د'].map((x) => sampleRecord({ title: `تطورات ميدانية ${x}`, body: `نص قصير ${x}.` }));
+      for (const r of records) await store.saveDocument(r, src(`/${r.id}`), null);
+      const groups = queryGroups('تطورات');
+      const ids = records.map((r) => r.id).sort();
+      const all = await store.documents({ filter: { groups }, limit: 10, offset: 0 });
+      expect([all.total, all.capped, all.rows.map((r) => r.id)]).toEqual([4, undefined, ids]);
+      for (let offset = 0; offset < 4; offset++) {
+        expect((await store.documents({ filter: { groups }, limit: 1, offset })).rows.map((r) => r.id)).toEqual([ids[offset]]);
+        expect((await store.search({ groups, limit: 1, offset })).rows.map((r) => r.id)).toEqual([ids[offset]]);
+      }
+      expect((await store.documents({ filter: { groups }, limit: 2, offset: 1 })).rows.map((r) => r.id)).toEqual(ids.slice(1, 3));
+    });
+
+    it('pages search results by id when more rows tie than a page and its margin hold', async () => {
+      const records = Array.from({ length: 90 }, (_, n) => sampleRecord({ title: `تطورات ميدانية ${n + 10}`, body: `نص قصير ${n + 10}.` }));
+      for (const r of records) await store.saveDocument(r, src(`/${r.id}`), null);
+      const groups = queryGroups('تطورات');
+      const ids = records.map((r) => r.id).sort();
+      for (const [limit, offset] of [[5, 0], [5, 40], [20, 70], [50, 60]] as const) {
+        const page = await store.documents({ filter: { groups }, limit, offset });
+        expect([page.total, page.rows.map((r) => r.id)], `${limit} from ${offset}`).toEqual([90, ids.slice(offset, offset + limit)]);
+      }
     });
 
     it('keeps the search index in step when a record is replaced', async () => {
@@ -264,6 +327,28 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
         expect(await events({ groups: queryGroups('قسد') })).toEqual(['b:COERCE', 'b:ACCUSE']);
         expect(await events({ document: a.id })).toEqual(['a:REQUEST', 'a:ASSAULT']);
         expect(await events({ actor: 'org:sdf', eventType: 'ACCUSE', topic: 'counter-isis' })).toEqual(['b:ACCUSE']);
+      });
+
+      it('keeps exactly the events whose partial date overlaps a date range, at every precision of both', async () => {
+        // The rule, as the filter read before it was made of plain comparisons: a date is compared
+        // on its own length with `from`, and `to` on its length with the date.
+        const all = (await store.events({ filter: {}, sort: 'date', limit: 50, offset: 0 })).rows;
+        const dates = [...new Set(all.map((e) => e.date.value ?? e.document.published!))];
+        expect(dates.some((d) => d.length === 7)).toBe(true);
+        const bounds = ['2024', '2023', '2025', '2024-11', '2024-12', '2024-10', '2024-11-01', '2024-11-19', '2024-11-20', '2024-11-30', '2024-12-01', '2024-12-05', '2024-12-06', '2024-12-31'];
+        for (const from of [undefined, ...bounds]) {
+          for (const to of [undefined, ...bounds]) {
+            const expected = all
+              .filter((e) => {
+                const d = e.date.value ?? e.document.published!;
+                return (from === undefined || d >= from.slice(0, d.length)) && (to === undefined || d.slice(0, to.length) <= to);
+              })
+              .map((e) => `${e.document.id}#${e.index}`);
+            const filter = { ...(from ? { from } : {}), ...(to ? { to } : {}) };
+            const got = (await store.events({ filter, sort: 'date', limit: 50, offset: 0 })).rows.map((e) => `${e.document.id}#${e.index}`);
+            expect(got, JSON.stringify(filter)).toEqual(expected);
+          }
+        }
       });
 
       it('filters events by minimum confidence, inclusive', async () => {

@@ -2,7 +2,9 @@
  * `marsad stats [--json]`: what the store holds.
  */
 import type { Command } from 'commander';
-import { json, out, styles } from '../io.js';
+import { PostgresStore } from '../../store/postgres/pg-store.js';
+import { PgQueue, type FailedJob, type QueueCounts } from '../../store/postgres/queue.js';
+import { json, out, printable, styles } from '../io.js';
 import type { CommandContext } from '../main.js';
 
 export function registerStats(program: Command, ctx: CommandContext): void {
@@ -15,8 +17,11 @@ export function registerStats(program: Command, ctx: CommandContext): void {
       const store = ctx.openStore(opts.store);
       try {
         const s = await store.stats();
+        // A PostgreSQL store has a queue (ingest --queue, marsad worker): its counts, and its latest failures.
+        const queue = store instanceof PostgresStore ? new PgQueue(store) : null;
+        const jobs: { counts: QueueCounts; failed: FailedJob[] } | null = queue ? { counts: await queue.counts(), failed: await queue.failed(10) } : null;
         if (opts.json) {
-          out(ctx.io, json({ store: store.location, ...s }, true));
+          out(ctx.io, json({ store: store.location, ...s, ...(jobs ? { queue: jobs.counts } : {}) }, true));
           return;
         }
         const st = styles(ctx.io, 'stdout');
@@ -39,6 +44,12 @@ export function registerStats(program: Command, ctx: CommandContext): void {
         if (s.lastRun) {
           const r = s.lastRun;
           lines.push('', st.dim(`last run ${r.id} (${r.status}) ${r.startedAt}: ${r.stored} stored, ${r.updated} updated, ${r.unchanged} unchanged, ${r.repeats} repeats, ${r.rejected} rejected`));
+        }
+        const q = jobs?.counts;
+        if (q && q.queued + q.leased + q.done + q.failed > 0) {
+          const expired = q.expired > 0 ? ` (${q.expired} past their lease: their worker stopped)` : '';
+          lines.push('', st.bold('Queue'), `${n(q.queued)} queued`, `${n(q.leased)} leased${expired}`, `${n(q.done)} done`, `${n(q.failed)} failed`);
+          for (const f of jobs!.failed) lines.push(st.dim(`  job ${f.id} ${printable(f.origin)} (${f.attempts} attempt${f.attempts === 1 ? '' : 's'}): ${printable(f.error)}`));
         }
         out(ctx.io, lines.join('\n'));
       } finally {

@@ -306,4 +306,48 @@ CREATE INDEX reviews_target ON reviews(document_id, anchor_key, id);
 CREATE INDEX reviews_reviewer ON reviews(reviewer, id);
 `,
   },
+  {
+    version: 2,
+    name: 'the work queue of ingest --queue and marsad worker',
+    sql: `
+-- One job per article enqueued by \`marsad ingest --queue\`, taken by \`marsad worker\` with a
+-- lease (src/store/postgres/queue.ts). visible_at is when the job may be taken: for a queued
+-- job, now or after a retry's delay; for a leased one, the end of its lease, after which
+-- another worker may take it (its worker is taken for dead).
+CREATE TABLE queue_jobs (
+  id            bigserial PRIMARY KEY,
+  origin        text COLLATE "C" NOT NULL,      -- where the article was read, for messages
+  article       text,                           -- the article as read (ArticleInput, JSON); dropped once done
+  bytes         integer NOT NULL,               -- the size of that JSON
+  state         text COLLATE "C" NOT NULL CHECK (state IN ('queued', 'leased', 'done', 'failed')),
+  attempts      integer NOT NULL DEFAULT 0,     -- leases taken so far
+  max_attempts  integer NOT NULL,
+  visible_at    timestamptz NOT NULL DEFAULT now(),
+  leased_by     text COLLATE "C",               -- the worker holding (or last holding) it: host:pid:nonce
+  enqueued_at   timestamptz NOT NULL DEFAULT now(),
+  finished_at   timestamptz,
+  outcome       text COLLATE "C",               -- done: stored, updated, unchanged or repeat
+  document_id   text COLLATE "C",               -- done: the stored document
+  error         text                            -- failed: why; queued again after an error: the last one
+);
+CREATE INDEX queue_jobs_ready ON queue_jobs (visible_at, id) WHERE state IN ('queued', 'leased');
+CREATE INDEX queue_jobs_state ON queue_jobs (state);
+`,
+  },
+  {
+    version: 3,
+    name: 'a generation every write raises; documents newest first from an index',
+    sql: `
+-- One row: the store's generation (Store.generation), raised by every write transaction, so
+-- that aggregates computed at one generation are reused until the next write, by this process
+-- or another (src/services/cache.ts).
+CREATE TABLE store_generation (
+  id            integer PRIMARY KEY CHECK (id = 1),
+  value         bigint NOT NULL
+);
+INSERT INTO store_generation (id, value) VALUES (1, 0);
+-- Documents newest first, undated last, ties by id: the order of the document lists.
+CREATE INDEX documents_newest ON documents(published DESC NULLS LAST, id);
+`,
+  },
 ];

@@ -396,6 +396,8 @@ export class PostgresStore implements Store {
       await client.query(`SET LOCAL lock_timeout = ${Math.max(1, Math.round(lockWaitMs()))}`);
       await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [WRITE_LOCK, this.target.schema]);
       const result = await f(client);
+      // Every write raises the store's generation (Store.generation), in its own transaction.
+      await client.query('UPDATE store_generation SET value = value + 1 WHERE id = 1');
       await client.query('COMMIT');
       return result;
     } catch (error) {
@@ -800,6 +802,11 @@ export class PostgresStore implements Store {
    * killed ingest) are closed first as `interrupted`; runs of live processes, and of other
    * machines (which cannot be told from here), are left alone.
    */
+  async generation(): Promise<number> {
+    const { rows } = await (await this.db()).query<{ value: string }>('SELECT value FROM store_generation WHERE id = 1');
+    return Number(rows[0]!.value);
+  }
+
   async beginRun(info: RunInfo): Promise<number> {
     return this.write(async (c) => {
       const open = (await c.query<{ id: number; pid: number | null; host: string | null }>("SELECT id, pid, host FROM ingest_runs WHERE status = 'running'")).rows;

@@ -12,7 +12,7 @@ import type { Pool, PoolClient } from 'pg';
 import type { SizeCategory, Span } from '../../extract/record.js';
 import { groupTerms } from '../../text/search-terms.js';
 import { byPublication, figuresOf, union } from '../sqlite/fold-queries.js';
-import { assembleEvents, SORTS, toGeo, type EntityAttrs, type EventDbRow } from '../sqlite/queries.js';
+import { assembleEvents, dateRangeSql, SORTS, toGeo, type EntityAttrs, type EventDbRow } from '../sqlite/queries.js';
 import { PEOPLE_CATEGORIES, summable } from '../sums.js';
 import type {
   DocumentQuery,
@@ -42,6 +42,7 @@ import type {
   SearchRow,
   TimelineBucket,
 } from '../store.js';
+import { SEARCH_COUNT_CAP } from '../store.js';
 
 export type Db = Pool | PoolClient;
 
@@ -76,15 +77,11 @@ export function lexeme(term: string): string {
 /**
  * SQL keeping rows whose partial ISO date `column` overlaps [from, to]: "2024-11" overlaps
  * from=2024-11-15 (it is compared on its own length), "2024-12" does not overlap to=2024-11-30.
+ * Plain comparisons an index serves (`dateRangeSql` in the SQLite queries says why they keep
+ * the same rows); parameters are text so that they compare in the column's collation ("C").
  */
 function dateRange(column: string, f: RecordFilter, p: Params): string[] {
-  const where: string[] = [];
-  if (f.from) where.push(`${column} >= substr(${p.add(f.from)}, 1, length(${column}))`);
-  if (f.to) {
-    const to = p.add(f.to);
-    where.push(`substr(${column}, 1, length(${to})) <= ${to}`);
-  }
-  return where;
+  return dateRangeSql(column, f, (value) => `${p.add(value)}::text`);
 }
 
 function searchGroups(f: RecordFilter) {
@@ -200,29 +197,37 @@ export async function queryDocuments(db: Db, query: DocumentQuery): Promise<Sear
       db,
       `SELECT d.id, d.title, d.published, d.outlet, d.url, d.path, d.text, 0 AS rank, false AS complete, false AS exact
        FROM documents d ${whereClause(where)}
-       ORDER BY d.published IS NULL, d.published DESC, d.id LIMIT ${p.add(query.limit)} OFFSET ${p.add(query.offset)}`,
+       ORDER BY d.published DESC NULLS LAST, d.id LIMIT ${p.add(query.limit)} OFFSET ${p.add(query.offset)}`,
       p,
     );
     return { total: count!.n, rows: rows.map(toSearchRow) };
   }
   const withSynonyms = groups.map(groupTerms);
-  const any = p.add(tsQuery(withSynonyms, '|'));
-  const every = p.add(tsQuery(withSynonyms, '&'));
-  const exact = p.add(tsQuery(groups.map((g) => g.terms), '&'));
+  const [anyQuery, everyQuery, exactQuery] = [tsQuery(withSynonyms, '|'), tsQuery(withSynonyms, '&'), tsQuery(groups.map((g) => g.terms), '&')];
+  const any = p.add(anyQuery);
+  const every = p.add(everyQuery);
+  const exact = p.add(exactQuery);
   const from = `FROM documents d, (SELECT ${any}::tsquery AS any, ${every}::tsquery AS every, ${exact}::tsquery AS exact) q`;
   const filtered = ['d.search @@ q.any', ...where].join(' AND ');
-  const [count] = await all<{ n: number }>(db, `SELECT count(*)::int AS n ${from} WHERE ${filtered}`, p);
+  // Counted up to the cap: past it, "10,000+" is all a reader needs, and counting stops there.
+  const [count] = await all<{ n: number }>(db, `SELECT count(*)::int AS n FROM (SELECT 1 ${from} WHERE ${filtered} LIMIT ${SEARCH_COUNT_CAP + 1}) c`, p);
+  // Tiers: every word as typed, then every word with synonyms, then some words. A tier whose
+  // query is the same as the match's (one word without synonyms) holds every match.
+  const tier = (query: string, name: 'every' | 'exact') => (query === anyQuery ? 'true' : `d.search @@ q.${name}`);
   const rows = await all<DocRow>(
     db,
-    // Tiers: every word as typed, then every word with synonyms, then some words.
-    `SELECT d.id, d.title, d.published, d.outlet, d.url, d.path, d.text, ${RANK} AS rank,
-            d.search @@ q.every AS complete, d.search @@ q.exact AS exact
-     ${from} WHERE ${filtered}
-     ORDER BY exact DESC, complete DESC, rank DESC, d.id ASC
-     LIMIT ${p.add(query.limit)} OFFSET ${p.add(query.offset)}`,
+    // The page is ranked on narrow rows (id, rank, tiers); texts are read for it only.
+    `WITH page AS (
+       SELECT d.id, ${RANK} AS rank, ${tier(everyQuery, 'every')} AS complete, ${tier(exactQuery, 'exact')} AS exact
+       ${from} WHERE ${filtered}
+       ORDER BY exact DESC, complete DESC, rank DESC, d.id ASC
+       LIMIT ${p.add(query.limit)} OFFSET ${p.add(query.offset)})
+     SELECT d.id, d.title, d.published, d.outlet, d.url, d.path, d.text, page.rank, page.complete, page.exact
+     FROM page JOIN documents d ON d.id = page.id
+     ORDER BY page.exact DESC, page.complete DESC, page.rank DESC, page.id ASC`,
     p,
   );
-  return { total: count!.n, rows: rows.map(toSearchRow) };
+  return { total: Math.min(count!.n, SEARCH_COUNT_CAP), ...(count!.n > SEARCH_COUNT_CAP ? { capped: true } : {}), rows: rows.map(toSearchRow) };
 }
 
 /** The texts of the given documents. */

@@ -389,4 +389,21 @@ CREATE INDEX reviews_reviewer ON reviews(reviewer, id);
 ALTER TABLE events ADD COLUMN review TEXT;
 `,
   },
+  {
+    version: 8,
+    name: 'a generation every write raises; documents newest first from an index',
+    sql: `
+-- One row: the store's generation (Store.generation), raised by every write transaction, so
+-- that aggregates computed at one generation are reused until the next write, by this process
+-- or another (src/services/cache.ts).
+CREATE TABLE store_generation (
+  id            INTEGER PRIMARY KEY CHECK (id = 1),
+  value         INTEGER NOT NULL
+);
+INSERT INTO store_generation (id, value) VALUES (1, 0);
+-- Documents newest first (NULLs last, which DESC gives in SQLite), ties by id: the order of
+-- the document lists, read from the index instead of sorting the table.
+CREATE INDEX documents_newest ON documents(published DESC, id);
+`,
+  },
 ];

@@ -36,6 +36,7 @@ import type {
   SearchRow,
   TimelineBucket,
 } from '../store.js';
+import { SEARCH_COUNT_CAP } from '../store.js';
 
 type Db = Database.Database;
 export type Params = Record<string, unknown>;
@@ -46,20 +47,47 @@ export function ftsQuery(groups: readonly (readonly string[])[], join: 'AND' | '
 }
 
 /**
- * SQL keeping rows whose partial ISO date `column` overlaps [@from, @to]: "2024-11" overlaps
- * from=2024-11-15 (it is compared on its own length), "2024-12" does not overlap to=2024-11-30.
+ * A date filter as comparisons an index on the date column serves. A partial ISO date `d`
+ * overlaps [from, to] when `d >= substr(from, 1, length(d))` and `substr(d, 1, length(to)) <= to`
+ * ("2024-11" overlaps from=2024-11-15: it is compared on its own length; "2024-12" does not
+ * overlap to=2024-11-30). Wrapping the column in a function kept every index from serving
+ * that, so the same rows are kept by plain comparisons:
+ * - `d >= substr(from, 1, length(d))` holds exactly when `d >= from` or `d` is a proper prefix
+ *   of `from` ("", "2", … "2024", … "2024-11", … "2024-11-1": `prefixes`);
+ * - `substr(d, 1, length(to)) <= to` holds exactly when `d < below`, `to` with its last
+ *   character raised by one ("2024-11-30" gives "2024-11-31"): every `d` starting with `to` or
+ *   with something smaller is below it, and nothing else is.
+ * Both bounds then make one range of the index (`d >= from AND d < below`) and a few equality
+ * lookups (the prefixes below `below`), instead of a scan of every row.
  */
+export function dateBounds(f: Pick<RecordFilter, 'from' | 'to'>): { from: string | null; prefixes: string[]; below: string | null } {
+  const from = f.from ? f.from : null;
+  const below = f.to ? f.to.slice(0, -1) + String.fromCharCode(f.to.charCodeAt(f.to.length - 1) + 1) : null;
+  const prefixes: string[] = [];
+  if (from !== null) for (let n = 0; n < from.length; n++) if (below === null || from.slice(0, n) < below) prefixes.push(from.slice(0, n));
+  return { from, prefixes, below };
+}
+
+/**
+ * SQL keeping rows whose partial ISO date `column` overlaps [@from, @to] (`dateBounds` says
+ * how); `param(value)` gives a statement parameter's placeholder.
+ */
+export function dateRangeSql(column: string, f: RecordFilter, param: (value: string) => string): string[] {
+  const { from, prefixes, below } = dateBounds(f);
+  if (from === null && below === null) return [];
+  if (from === null) return [`${column} < ${param(below!)}`];
+  const range = below === null ? `${column} >= ${param(from)}` : `${column} >= ${param(from)} AND ${column} < ${param(below)}`;
+  if (prefixes.length === 0) return [`(${range})`];
+  return [`(${range} OR ${column} IN (${prefixes.map(param).join(', ')}))`];
+}
+
 function dateRange(column: string, f: RecordFilter, p: Params): string[] {
-  const where: string[] = [];
-  if (f.from) {
-    p.from = f.from;
-    where.push(`${column} >= substr(@from, 1, length(${column}))`);
-  }
-  if (f.to) {
-    p.to = f.to;
-    where.push(`substr(${column}, 1, length(@to)) <= @to`);
-  }
-  return where;
+  let n = Object.keys(p).filter((k) => /^dr\d+$/.test(k)).length;
+  return dateRangeSql(column, f, (value) => {
+    const name = `dr${n++}`;
+    p[name] = value;
+    return `@${name}`;
+  });
 }
 
 function searchGroups(f: RecordFilter) {
@@ -229,11 +257,13 @@ export function queryDocuments(db: Db, query: DocumentQuery): SearchResult {
   if (groups.length === 0) {
     if (query.filter.groups !== undefined) return { total: 0, rows: [] };
     const total = (db.prepare(`SELECT count(*) AS n FROM documents d ${whereClause(where)}`).get(p) as { n: number }).n;
+    // Undated documents last: SQLite puts NULLs last in descending order, so the index
+    // documents_newest (published DESC, id) gives the rows in order, and LIMIT stops the scan.
     const rows = db
       .prepare(
         `SELECT d.id, d.title, d.published, d.outlet, d.url, d.path, d.text, 0 AS rank, 0 AS complete, 0 AS exact
          FROM documents d ${whereClause(where)}
-         ORDER BY d.published IS NULL, d.published DESC, d.id LIMIT @limit OFFSET @offset`,
+         ORDER BY d.published DESC, d.id LIMIT @limit OFFSET @offset`,
       )
       .all(p) as DocRow[];
     return { total, rows: rows.map(toSearchRow) };
@@ -242,31 +272,93 @@ export function queryDocuments(db: Db, query: DocumentQuery): SearchResult {
   p.any = ftsQuery(withSynonyms, 'OR');
   p.all = ftsQuery(withSynonyms, 'AND');
   p.exact = ftsQuery(groups.map((g) => g.terms), 'AND');
+  p.cap = SEARCH_COUNT_CAP + 1;
   const filtered = where.length ? 'AND ' + where.join(' AND ') : '';
-  const total = (
-    db
-      .prepare(
-        `SELECT count(*) AS n FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid
-         WHERE documents_fts MATCH @any ${filtered}`,
-      )
-      .get(p) as { n: number }
+  const join = where.length ? 'JOIN documents d ON d.rowid = documents_fts.rowid' : '';
+  // Counted up to the cap: past it, "10,000+" is all a reader needs, and counting stops there.
+  const counted = (
+    db.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM documents_fts ${join} WHERE documents_fts MATCH @any ${filtered} LIMIT @cap)`).get(p) as { n: number }
   ).n;
-  const rows = db
+  // Tiers: every word as typed, then every word with synonyms, then some words. A tier whose
+  // query is the same as the match's (one word without synonyms) holds every match: no lookup.
+  const tier = (name: 'exact' | 'all') => (p[name] === p.any ? '1' : `documents_fts.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH @${name})`);
+  const page = where.length ? rankedPage(db, p, tier, filtered) : rankedPageUnfiltered(db, p, tier);
+  const docs = new Map(
+    (
+      db
+        .prepare('SELECT rowid AS rid, id, title, published, outlet, url, path, text FROM documents WHERE rowid IN (SELECT value FROM json_each(?))')
+        .all(JSON.stringify(page.map((r) => r.rid))) as (DocRow & { rid: number })[]
+    ).map((d) => [d.rid, d]),
+  );
+  const rows = page.map((r) => ({ ...docs.get(r.rid)!, rank: r.rank, complete: r.complete, exact: r.exact }));
+  return { total: Math.min(counted, SEARCH_COUNT_CAP), ...(counted > SEARCH_COUNT_CAP ? { capped: true } : {}), rows: rows.map(toSearchRow) };
+}
+
+/** Rows read past a search page's end, to find the rows tying with its last one without a second pass. */
+const TIE_MARGIN = 64;
+
+interface Ranked {
+  rid: number;
+  rank: number;
+  complete: number;
+  exact: number;
+  id: string;
+}
+
+/** Search order: every word as typed, then with synonyms, then by rank (BM25, lower is better), then id. */
+const bySearchOrder = (a: Omit<Ranked, 'rid'>, b: Omit<Ranked, 'rid'>) =>
+  b.exact - a.exact || b.complete - a.complete || a.rank - b.rank || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** The page of a search with document filters: ranked on narrow rows (rowid, id, rank, tiers). */
+function rankedPage(db: Db, p: Params, tier: (name: 'exact' | 'all') => string, filtered: string): Ranked[] {
+  return db
     .prepare(
-      // Tiers: every word as typed, then every word with synonyms, then some words.
-      `WITH exact AS (SELECT rowid FROM documents_fts WHERE documents_fts MATCH @exact),
-            complete AS (SELECT rowid FROM documents_fts WHERE documents_fts MATCH @all)
-       SELECT d.id, d.title, d.published, d.outlet, d.url, d.path, d.text,
-              bm25(documents_fts, 3.0, 1.0) AS rank,
-              (documents_fts.rowid IN complete) AS complete,
-              (documents_fts.rowid IN exact) AS exact
+      `SELECT documents_fts.rowid AS rid, bm25(documents_fts, 3.0, 1.0) AS rank, ${tier('all')} AS complete, ${tier('exact')} AS exact, d.id AS id
        FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid
        WHERE documents_fts MATCH @any ${filtered}
        ORDER BY exact DESC, complete DESC, rank ASC, d.id ASC
        LIMIT @limit OFFSET @offset`,
     )
-    .all(p) as DocRow[];
-  return { total, rows: rows.map(toSearchRow) };
+    .all(p) as Ranked[];
+}
+
+/**
+ * The page of a search without other filters, ranked inside the full-text index alone: its
+ * best `offset + limit + 1` matches by tier and rank, without reading the documents table for
+ * every match (looking up each match's id to break ties cost twice the ranking). Ids are read
+ * for those rows only, and, when rows tie with the last one the page needs, for every row that
+ * ties with it, so that ties go by id exactly as the SQL order would.
+ */
+function rankedPageUnfiltered(db: Db, p: Params, tier: (name: 'exact' | 'all') => string): Ranked[] {
+  const want = (p.offset as number) + (p.limit as number);
+  const ranked = `SELECT rowid AS rid, bm25(documents_fts, 3.0, 1.0) AS rank, ${tier('all')} AS complete, ${tier('exact')} AS exact
+    FROM documents_fts WHERE documents_fts MATCH @any`;
+  // A few rows past the page, so that rows tying with its last one are most often all among them.
+  const fetched = want + TIE_MARGIN;
+  let rows = db.prepare(`${ranked} ORDER BY exact DESC, complete DESC, rank ASC LIMIT @fetched`).all({ ...p, fetched }) as Omit<Ranked, 'id'>[];
+  if (rows.length > want) {
+    const last = rows[want - 1]!;
+    const same = (r: Omit<Ranked, 'id'>) => r.exact === last.exact && r.complete === last.complete && r.rank === last.rank;
+    if (rows.length === fetched && same(rows[fetched - 1]!)) {
+      // The ties run past what was read: every row tying with the page's last one competes for its place.
+      const ties = db.prepare(`SELECT * FROM (${ranked}) WHERE exact = @e AND complete = @c AND rank = @r`).all({ ...p, e: last.exact, c: last.complete, r: last.rank }) as Omit<Ranked, 'id'>[];
+      rows = [...rows.filter((r) => !same(r)).slice(0, want), ...ties];
+    } else {
+      // Rows up to the page's end, and those tying with its last row.
+      let end = want;
+      while (end < rows.length && same(rows[end]!)) end++;
+      rows = rows.slice(0, end);
+    }
+  }
+  const ids = new Map(
+    (db.prepare('SELECT rowid AS rid, id FROM documents WHERE rowid IN (SELECT value FROM json_each(?))').all(JSON.stringify(rows.map((r) => r.rid))) as { rid: number; id: string }[]).map(
+      (r) => [r.rid, r.id],
+    ),
+  );
+  return rows
+    .map((r) => ({ ...r, id: ids.get(r.rid)! }))
+    .sort(bySearchOrder)
+    .slice(p.offset as number, want);
 }
 
 /** The texts of the given documents. */

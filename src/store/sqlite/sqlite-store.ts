@@ -349,7 +349,9 @@ export class SqliteStore implements Store {
         if (existing && existing.pipeline === pipeline) {
           // Another writer stored it since documentState was asked: only the source is new.
           const added = this.insertSource.run(record.id, record.id, source.origin, source.url ?? null, source.outlet ?? null, source.published ?? null, runId);
-          return added.changes > 0 ? 'repeat' : 'unchanged';
+          if (added.changes === 0) return 'unchanged';
+          this.bump();
+          return 'repeat';
         }
         const row = {
           id: record.id,
@@ -380,12 +382,22 @@ export class SqliteStore implements Store {
         this.stmt('INSERT INTO documents_fts (rowid, title, body) VALUES (?, ?, ?)')
           .run(rowid, indexText(record.title ?? ''), indexText(body));
         this.insertSource.run(record.id, record.id, source.origin, source.url ?? null, source.outlet ?? null, source.published ?? null, runId);
+        this.bump();
         return existing ? 'updated' : 'stored';
       }).immediate());
     } catch (error) {
       if (error instanceof MarsadError) throw error;
       throw new MarsadError('store-write', this.location, (error as Error).message, { cause: error });
     }
+  }
+
+  /** Raises the store's generation (`Store.generation`); called inside every write transaction. */
+  private bump(): void {
+    this.stmt('UPDATE store_generation SET value = value + 1 WHERE id = 1').run();
+  }
+
+  async generation(): Promise<number> {
+    return (this.stmt('SELECT value FROM store_generation WHERE id = 1').get() as { value: number }).value;
   }
 
   private deleteChildren(id: string): void {
@@ -432,6 +444,7 @@ export class SqliteStore implements Store {
           const before = foldSeedsBefore(this.db, record.id);
           this.deleteChildren(record.id);
           this.insertReviewed(record, before);
+          this.bump();
           return toReview({ ...(this.stmt('SELECT * FROM reviews WHERE id = ?').get(id) as ReviewDbRow), is_current: 1 });
         })
         .immediate(),
@@ -482,10 +495,15 @@ export class SqliteStore implements Store {
 
   async addSource(id: string, source: SourceRef, runId: number | null): Promise<boolean> {
     try {
-      const info = withBusyRetry(this.location, () =>
-        this.insertSource.run(id, id, source.origin, source.url ?? null, source.outlet ?? null, source.published ?? null, runId),
+      return withBusyRetry(this.location, () =>
+        this.db
+          .transaction(() => {
+            const added = this.insertSource.run(id, id, source.origin, source.url ?? null, source.outlet ?? null, source.published ?? null, runId).changes > 0;
+            if (added) this.bump();
+            return added;
+          })
+          .immediate(),
       );
-      return info.changes > 0;
     } catch (error) {
       if (error instanceof MarsadError) throw error;
       throw new MarsadError('store-write', this.location, (error as Error).message, { cause: error });
@@ -592,7 +610,15 @@ export class SqliteStore implements Store {
   }
 
   async assignStory(id: string, fingerprint: Fingerprint, threshold: number): Promise<string> {
-    return this.write(() => this.db.transaction(() => stories.assignStory(this.db, id, fingerprint, threshold)).immediate());
+    return this.write(() =>
+      this.db
+        .transaction(() => {
+          const story = stories.assignStory(this.db, id, fingerprint, threshold);
+          this.bump();
+          return story;
+        })
+        .immediate(),
+    );
   }
 
   async story(documentId: string): Promise<Story | null> {
@@ -608,7 +634,14 @@ export class SqliteStore implements Store {
   }
 
   async saveWatchSource(source: WatchSource): Promise<void> {
-    this.write(() => stories.saveWatchSource(this.db, source));
+    this.write(() =>
+      this.db
+        .transaction(() => {
+          stories.saveWatchSource(this.db, source);
+          this.bump();
+        })
+        .immediate(),
+    );
   }
 
   async watchItemsSeen(sourceUrl: string, keys: readonly string[]): Promise<Set<string>> {
@@ -616,7 +649,14 @@ export class SqliteStore implements Store {
   }
 
   async recordWatchItem(item: WatchItem): Promise<void> {
-    this.write(() => stories.recordWatchItem(this.db, item));
+    this.write(() =>
+      this.db
+        .transaction(() => {
+          stories.recordWatchItem(this.db, item);
+          this.bump();
+        })
+        .immediate(),
+    );
   }
 
   /**
@@ -636,6 +676,7 @@ export class SqliteStore implements Store {
           const result = this.stmt(
             "INSERT INTO ingest_runs (command, inputs, pipeline, started_at, status, pid, host) VALUES (?, ?, ?, ?, 'running', ?, ?)",
           ).run(info.command, JSON.stringify(info.inputs), info.pipeline, now(), process.pid, hostname());
+          this.bump();
           return Number(result.lastInsertRowid);
         })
         .immediate(),
@@ -655,19 +696,29 @@ export class SqliteStore implements Store {
   /** Records a failure once: the same failure seen again by a later run only updates its last run. */
   async recordFailure(runId: number, failure: Omit<Failure, 'runId'>): Promise<void> {
     this.write(() =>
-      this.stmt(
-        `INSERT INTO failures (run_id, origin, code, message, last_run) VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT (origin, code, message) DO UPDATE SET last_run = excluded.last_run, seen = seen + 1`,
-      ).run(runId, failure.origin, failure.code, failure.message, runId),
+      this.db
+        .transaction(() => {
+          this.stmt(
+            `INSERT INTO failures (run_id, origin, code, message, last_run) VALUES (?, ?, ?, ?, ?)
+             ON CONFLICT (origin, code, message) DO UPDATE SET last_run = excluded.last_run, seen = seen + 1`,
+          ).run(runId, failure.origin, failure.code, failure.message, runId);
+          this.bump();
+        })
+        .immediate(),
     );
   }
 
   async finishRun(runId: number, counts: RunCounts, status: 'completed' | 'failed'): Promise<void> {
     this.write(() =>
-      this.stmt(
-        `UPDATE ingest_runs SET finished_at = @at, status = @status, stored = @stored, updated = @updated,
-         unchanged = @unchanged, repeats = @repeats, rejected = @rejected, skipped = @skipped WHERE id = @id`,
-      ).run({ ...counts, at: now(), status, id: runId }),
+      this.db
+        .transaction(() => {
+          this.stmt(
+            `UPDATE ingest_runs SET finished_at = @at, status = @status, stored = @stored, updated = @updated,
+             unchanged = @unchanged, repeats = @repeats, rejected = @rejected, skipped = @skipped WHERE id = @id`,
+          ).run({ ...counts, at: now(), status, id: runId });
+          this.bump();
+        })
+        .immediate(),
     );
   }
 

@@ -19,7 +19,7 @@ export function SearchView(props: { filters: Filters; params: URLSearchParams })
       <Status loading={loading && !data} error={error} empty={data?.total === 0} />
       {data && data.total > 0 && (
         <>
-          <p class="count" aria-live="polite">{t.results(data.total)}</p>
+          <p class="count" aria-live="polite">{data.capped ? t.results(data.total).replace(String(data.total), `${data.total}+`) : t.results(data.total)}</p>
           <ol class="results" start={offset + 1}>
             {data.rows.map((hit) => (
               <li key={hit.id} class="result">
