@@ -1,8 +1,9 @@
 /**
  * One harness for the browser suites: Debian's Chromium driven by playwright-core against a
- * real server (Hono over HTTP on 127.0.0.1) and a real SQLite store, all in one folder that
- * is removed only after Chromium's whole process group has exited (its profile used to be
- * removed while Chromium still wrote to it).
+ * real server (Hono over HTTP on 127.0.0.1) and a real store (SQLite at `app.db` in the suite's
+ * folder, or whatever `openStore` gives: a PostgreSQL store), all in one folder that is removed
+ * only after Chromium's whole process group has exited (its profile used to be removed while
+ * Chromium still wrote to it).
  *
  * Without /usr/bin/chromium a suite is skipped in a user's clone, and fails under CI.
  */
@@ -15,6 +16,7 @@ import { packageRoot } from '../../src/lexicon/resources.js';
 import { defaultWebRoot } from '../../src/server/app.js';
 import { listen, type ListenOptions, type RunningServer } from '../../src/server/listen.js';
 import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import type { Store } from '../../src/store/store.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
 /** Where screenshots go (kept by CI as artifacts; ignored by git). */
@@ -43,10 +45,10 @@ export async function groupGone(leader: number, ms: number): Promise<void> {
   }
 }
 
-export interface BrowserApp {
-  /** The suite's folder: the store (`app.db`), Chromium's profile, its TMPDIR, artifacts. */
+export interface BrowserApp<S extends Store = SqliteStore> {
+  /** The suite's folder: the SQLite store (`app.db`), Chromium's profile, its TMPDIR, artifacts. */
   base: string;
-  store: SqliteStore;
+  store: S;
   server: RunningServer;
   browser: BrowserContext;
   /** A page at desktop size (1280×900); throws on any uncaught error in the page. */
@@ -63,30 +65,40 @@ export interface BrowserApp {
   close(): Promise<void>;
 }
 
+export interface BrowserAppOptions<S extends Store = SqliteStore> extends Omit<ListenOptions, 'host' | 'port'> {
+  /**
+   * Opens the new, empty store the app serves (given the suite's folder); `close()` closes it.
+   * Default: a SQLite store at `app.db` in that folder.
+   */
+  openStore?: (base: string) => Promise<S>;
+}
+
 /**
  * Starts Chromium against a server over a new store, filled by `fill` before the server
  * starts. Call in `beforeAll` and `close()` in `afterAll`.
  */
-export async function startBrowserApp(fill: (store: SqliteStore) => Promise<void>, options: Omit<ListenOptions, 'host' | 'port'> = {}): Promise<BrowserApp> {
+export async function startBrowserApp<S extends Store = SqliteStore>(fill: (store: S) => Promise<void>, options: BrowserAppOptions<S> = {}): Promise<BrowserApp<S>> {
   expect(existsSync(CHROMIUM), `${CHROMIUM} is missing: install it with apt-get install chromium`).toBe(true);
   expect(existsSync(join(defaultWebRoot(), 'index.html')), 'web/dist is not built: run npm run build').toBe(true);
   mkdirSync(SHOTS, { recursive: true });
   const base = mkdtempSync(join(tmpdir(), 'marsad-browser-'));
   for (const dir of ['profile', 'tmp', 'artifacts']) mkdirSync(join(base, dir));
-  const store = openSqliteStore(join(base, 'app.db'));
+  const { openStore, ...listenOptions } = options;
+  let store: S | undefined;
   let server: RunningServer | undefined;
   let browser: BrowserContext | undefined;
   let chromiumPid = 0;
   const close = async () => {
     await browser?.close();
     await server?.close();
-    await store.close();
+    await store?.close();
     if (chromiumPid) await groupGone(chromiumPid, 15_000);
     rmSync(base, { recursive: true, force: true, maxRetries: 3 });
   };
   try {
+    store = openStore ? await openStore(base) : (openSqliteStore(join(base, 'app.db')) as Store as S);
     await fill(store);
-    server = await listen(store, { ...options, host: '127.0.0.1', port: 0 });
+    server = await listen(store, { ...listenOptions, host: '127.0.0.1', port: 0 });
     // A fresh profile folder each run (playwright passes it to Chromium as --user-data-dir).
     browser = await chromium.launchPersistentContext(join(base, 'profile'), {
       executablePath: CHROMIUM,
