@@ -943,6 +943,25 @@ describe('the doer of a noun of force told beside it, in its sentence or the one
     expect(doers('ونجحت قسد من تحرير القرية من داعش.', [SDF, ISIS], 'ASSAULT')).not.toContainEqual(['تحرير', ['org:sdf']]);
   });
 
+  it('a verb that carries the act through its own preposition, with an unnamed subject: the act with no known doer, in the verb\'s modality', () => {
+    const acts = (text: string, actors: Actor[] = []) => events(text, actors).filter((e) => e.type === 'COERCE' || e.type === 'ASSAULT').map((e) => [e.type, e.trigger.text, e.actor, e.modality]);
+    expect(acts('وتمكنت الشرطة من اعتقال أربعة رجال في مدينة الميناء.')).toEqual([['COERCE', 'اعتقال', [], 'asserted']]);
+    expect(acts('وتمكن حرس الحدود من قتل مسلحين اثنين قرب المعبر.')).toEqual([['ASSAULT', 'قتل', [], 'asserted']]);
+    // a carrier that did not succeed: the act is negated, named doer or not
+    expect(acts('ولم تتمكن الشرطة من اعتقال منفذ الهجوم على المصرف.').filter(([, t]) => t === 'اعتقال')).toEqual([['COERCE', 'اعتقال', [], 'negated']]);
+    expect(acts('ولم تتمكن الشرطة الألمانية من اعتقال المشتبه به.', [POLICE])).toEqual([['COERCE', 'اعتقال', ['org:de-police'], 'negated']]);
+  });
+
+  it('negative: من before an act noun with no carrier of its own is still a stance or a purpose, not an act', () => {
+    const acts = (text: string) => events(text, []).filter((e) => e.type === 'COERCE' || e.type === 'ASSAULT').map((e) => e.trigger.text);
+    expect(acts('وحذرت الشرطة من هجمات جديدة في العاصمة خلال العطلة.')).toEqual([]);
+    expect(acts('ويعيش السكان في خوف دائم من هجمات المسلحين.')).toEqual([]);
+    // the carrier's preposition is not the one before the noun
+    expect(acts('وتمكنت الشرطة من الحصول على معلومات عن هجمات مقبلة.')).toEqual([]);
+    // a carrier with the future prefix tells a plan, not an act
+    expect(acts('وستتمكن الشرطة من اعتقال المطلوبين خلال أيام.')).toEqual([]);
+  });
+
   it('a carrying verb with no subject continues its sentence\'s, else the sentence before: "كما بدأت بملاحقة … وتمشيط"', () => {
     const text = 'ونشرت قسد دوريات في الرقة. كما بدأت بملاحقة خلايا نائمة وتمشيط الأحياء الشرقية في المدينة.';
     expect(doers(text, [SDF], 'COERCE').filter(([t]) => t === 'وتمشيط')).toEqual([['وتمشيط', ['org:sdf']]]);

@@ -557,6 +557,29 @@ function lightVerbSubject(ctx: DocumentContext, match: TriggerMatch, clauseStart
 }
 
 /**
+ * Whether a noun trigger is carried by a verb through that verb's own preposition, right before
+ * the noun ("تمكنت الشرطة من اعتقال", "نجحت القوات في تحرير"), whether or not the verb's subject
+ * is a known entity: the preposition then tells the act, not a purpose or a stance ("خوفاً من
+ * هجمات"). The verb stands within a few words before it, in its clause. Returns the verb's
+ * token, or null.
+ */
+export function prepositionalCarrier(ctx: DocumentContext, match: TriggerMatch): number | null {
+  const lex = eventLexicon();
+  const at = match.firstToken - 1;
+  if (at < 0 || !lex.prepositions.has(ctx.norms[at]!)) return null;
+  const preposition = ctx.norms[at]!;
+  for (let t = at - 1, n = 0; t >= 0 && n < LIGHT_VERB_REACH; t--, n++) {
+    if (isPunct(ctx, t) || lex.clauseBreaks.has(ctx.norms[t]!) || lex.prepositions.has(ctx.norms[t]!)) return null;
+    if (ctx.mentionAt[t] !== -1) {
+      t = ctx.mentions[ctx.mentionAt[t]!]!.firstToken;
+      continue;
+    }
+    if (carrierPreposition(ctx, t, match, preposition)) return t;
+  }
+  return null;
+}
+
+/**
  * Whether the word at `t` is a verb that carries an act noun through its own preposition
  * (`prepositionalCarriers`: "تمكن من", "نجح في", "بدأ ب"), met as `preposition` before the noun
  * or fused to the word right after the verb's subject.

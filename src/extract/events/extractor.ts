@@ -12,7 +12,7 @@ import { institutionRules } from '../entities/institutions.js';
 import { indicesBySentence, lowerBound, lowerBoundBy } from '../lookup.js';
 import type { DateMention, Entity, Event, EventType, Quantity, Span } from '../record.js';
 import type { Extraction, ExtractionInput, Extractor } from '../types.js';
-import { ACTS_OF_FORCE, actorRightAfter, afterPreposition, contentStart, findRecipient, findSubject, perpetrator, sentenceSubject, stemIn, withConjuncts, type ActorSource, type SubjectFound, type TitledParty } from './arguments.js';
+import { ACTS_OF_FORCE, actorRightAfter, afterPreposition, prepositionalCarrier, contentStart, findRecipient, findSubject, perpetrator, sentenceSubject, stemIn, withConjuncts, type ActorSource, type SubjectFound, type TitledParty } from './arguments.js';
 import { eventConfidence } from './confidence.js';
 import { buildContext, isActorLike, isActorPlace, type DocumentContext, type MentionOnTokens } from './context.js';
 import { matchingKeys, stemsOf } from './cues.js';
@@ -218,7 +218,8 @@ function toldAsAct(ctx: DocumentContext, match: TriggerMatch): boolean {
   if (readings.some((r) => r.proclitics.includes('ل'))) return false;
   if (t === 0) return true;
   const before = ctx.norms[t - 1]!;
-  if (NOT_TAKING_PLACE.has(before)) return false;
+  // "تمكنت الشرطة من اعتقال": a carrier's own preposition tells the act, its subject named or not.
+  if (NOT_TAKING_PLACE.has(before) && prepositionalCarrier(ctx, match) === null) return false;
   // "رهن الاحتجاز", "مراكز الاحتجاز": a state, or a kind of place.
   if (stemIn(ctx, t - 1, eventLexicon().stateHeads)) return false;
   // "لشن حملة", "لتنفيذ هجمات": the act a purpose aims at.

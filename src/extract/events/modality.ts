@@ -5,6 +5,7 @@
 import type { Sentence } from '../../text/sentences.js';
 import { TokenKind } from '../../text/tokenize.js';
 import type { Event } from '../record.js';
+import { prepositionalCarrier } from './arguments.js';
 import type { DocumentContext } from './context.js';
 import { eventLexicon } from './lexicon.js';
 import type { TriggerMatch } from './triggers.js';
@@ -28,7 +29,11 @@ export function modalityOf(ctx: DocumentContext, match: TriggerMatch, sentence: 
     }
   }
   let future = match.futurePrefix || match.entry.modality === 'future';
-  for (let t = match.firstToken - 1; t >= Math.max(clauseStart, match.firstToken - lex.modalityWindow); t--) {
+  // "لم تتمكن الشرطة من اعتقال", "ستنجح القوات في تحرير": a noun carried through its verb's own
+  // preposition takes the verb's modality (the verb itself and the words before it).
+  const carrier = prepositionalCarrier(ctx, match);
+  const from = carrier === null ? match.firstToken - 1 : carrier;
+  for (let t = match.firstToken - 1; t >= Math.max(clauseStart, from + 1 - lex.modalityWindow); t--) {
     if (ctx.doc.tokens.kind(t) === TokenKind.Punct) break;
     const norm = ctx.norms[t]!;
     const bare = ctx.readingsOf(t).map((r) => r.stem);
