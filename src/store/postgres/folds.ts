@@ -11,71 +11,37 @@ import {
   candidateRange,
   eventKey,
   foldEvents,
-  gazetteerPlaces,
   relate,
   summarizeFold,
-  type FoldEvent,
-  type PlaceIndex,
 } from '../../services/fold.js';
 import type { FoldColumns } from '../sqlite/folds.js';
+import { FOLD_NODE_SELECT, foldPlaceIndex, toFoldNode, type FoldNode, type FoldRowDb } from '../rows.js';
 
-/** What the matcher reads of an event, as stored in `events.fold_event` (without its key). */
-type StoredFoldEvent = Omit<FoldEvent, 'document' | 'index'>;
 
-interface FoldRowDb {
-  document_id: string;
-  idx: number;
-  fold_event: string | null;
-  fold_from: string | null;
-  fold_to: string | null;
-  fold_id: string | null;
-}
-
-interface Node {
-  readonly event: FoldEvent;
-  readonly window: { from: string; to: string } | null;
-  readonly foldId: string | null;
-}
-
-let places: PlaceIndex | undefined;
-const placeIndex = () => (places ??= gazetteerPlaces());
-
-function toNode(r: FoldRowDb): Node | null {
-  if (r.fold_event === null) return null;
-  const stored = JSON.parse(r.fold_event) as StoredFoldEvent;
-  return {
-    event: { ...stored, document: r.document_id, index: r.idx },
-    window: r.fold_from !== null && r.fold_to !== null ? { from: r.fold_from, to: r.fold_to } : null,
-    foldId: r.fold_id,
-  };
-}
-
-const SELECT = 'SELECT document_id, idx, fold_event, fold_from, fold_to, fold_id FROM events';
-
-async function loadNode(c: PoolClient, key: string): Promise<Node | null> {
+async function loadNode(c: PoolClient, key: string): Promise<FoldNode | null> {
   const at = key.lastIndexOf('#');
-  const { rows } = await c.query<FoldRowDb>(`${SELECT} WHERE document_id = $1 AND idx = $2`, [key.slice(0, at), Number(key.slice(at + 1))]);
-  return rows[0] ? toNode(rows[0]) : null;
+  const { rows } = await c.query<FoldRowDb>(`${FOLD_NODE_SELECT} WHERE document_id = $1 AND idx = $2`, [key.slice(0, at), Number(key.slice(at + 1))]);
+  return rows[0] ? toFoldNode(rows[0]) : null;
 }
 
 /** Events that can share an evidence edge with `node`: same type and modality, windows at most a day apart. */
-async function candidates(c: PoolClient, node: Node): Promise<Node[]> {
+async function candidates(c: PoolClient, node: FoldNode): Promise<FoldNode[]> {
   if (node.window === null) return [];
   const range = candidateRange(node.window);
   const { rows } = await c.query<FoldRowDb>(
-    `${SELECT} WHERE type = $1 AND modality = $2 AND fold_from BETWEEN $3 AND $4 AND fold_to >= $5`,
+    `${FOLD_NODE_SELECT} WHERE type = $1 AND modality = $2 AND fold_from BETWEEN $3 AND $4 AND fold_to >= $5`,
     [node.event.type, node.event.modality, range.fromStart, range.fromEnd, range.toAtLeast],
   );
   return rows.flatMap((r) => {
-    const n = toNode(r);
+    const n = toFoldNode(r);
     return n ? [n] : [];
   });
 }
 
 /** The events joined to the seeds by evidence edges, the seeds included: whole connected parts. */
-async function reach(c: PoolClient, seeds: Iterable<string>, known: readonly Node[]): Promise<Map<string, Node>> {
-  const found = new Map<string, Node>();
-  const queue: Node[] = [];
+async function reach(c: PoolClient, seeds: Iterable<string>, known: readonly FoldNode[]): Promise<Map<string, FoldNode>> {
+  const found = new Map<string, FoldNode>();
+  const queue: FoldNode[] = [];
   for (const node of known) {
     found.set(eventKey(node.event), node);
     queue.push(node);
@@ -92,7 +58,7 @@ async function reach(c: PoolClient, seeds: Iterable<string>, known: readonly Nod
     const node = queue.pop()!;
     for (const cand of await candidates(c, node)) {
       const key = eventKey(cand.event);
-      if (found.has(key) || !relate(node.event, cand.event, placeIndex()).edge) continue;
+      if (found.has(key) || !relate(node.event, cand.event, foldPlaceIndex()).edge) continue;
       found.set(key, cand);
       queue.push(cand);
     }
@@ -101,12 +67,12 @@ async function reach(c: PoolClient, seeds: Iterable<string>, known: readonly Nod
 }
 
 /** Folds the given events (whole connected parts) again and writes their folds, replacing `oldFolds`. */
-async function writeFolds(c: PoolClient, nodes: Iterable<Node>, oldFolds: Set<string>): Promise<void> {
+async function writeFolds(c: PoolClient, nodes: Iterable<FoldNode>, oldFolds: Set<string>): Promise<void> {
   const list = [...nodes];
   for (const n of list) if (n.foldId !== null) oldFolds.add(n.foldId);
   if (oldFolds.size > 0) await c.query('DELETE FROM folds WHERE id = ANY($1::text[])', [[...oldFolds]]);
-  for (const members of foldEvents(list.map((n) => n.event), placeIndex())) {
-    const s = summarizeFold(members, placeIndex());
+  for (const members of foldEvents(list.map((n) => n.event), foldPlaceIndex())) {
+    const s = summarizeFold(members, foldPlaceIndex());
     await c.query(
       `INSERT INTO folds (id, type, modality, mode, date_value, date_precision, place, sort_date, sources, outlets, events, confidence, figures)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
@@ -139,6 +105,6 @@ export async function foldSeedsBefore(c: PoolClient, documentId: string): Promis
  * folds again every part of the store its events, or `before`, touch.
  */
 export async function foldDocument(c: PoolClient, columns: readonly FoldColumns[], before: { seeds: Set<string>; folds: Set<string> } | null): Promise<void> {
-  const own = columns.map((col): Node => ({ event: col.event, window: col.from !== null && col.to !== null ? { from: col.from, to: col.to } : null, foldId: null }));
+  const own = columns.map((col): FoldNode => ({ event: col.event, window: col.from !== null && col.to !== null ? { from: col.from, to: col.to } : null, foldId: null }));
   await writeFolds(c, (await reach(c, before?.seeds ?? [], own)).values(), new Set(before?.folds ?? []));
 }

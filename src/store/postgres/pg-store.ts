@@ -59,6 +59,7 @@ import type {
   WatchItem,
   WatchSource,
 } from '../store.js';
+import { toReview, toRun, toWatchSource, type ReviewRowData, type RunRowData, type WatchSourceRow } from '../rows.js';
 import { foldDocument, foldSeedsBefore } from './folds.js';
 import { PG_MIGRATIONS } from './migrations.js';
 import {
@@ -183,71 +184,6 @@ export function tsVector(title: string | null, text: string): string {
   return [...positions.keys()].map(lexeme).join(' ');
 }
 
-interface ReviewDbRow {
-  id: number;
-  document_id: string;
-  target: ReviewRow['target'];
-  anchor: ReviewRow['anchor'];
-  verdict: ReviewRow['verdict'];
-  correction: ReviewRow['correction'];
-  machine: ReviewRow['machine'];
-  context: ReviewRow['context'];
-  reviewer: string;
-  note: string | null;
-  created_at: string;
-  is_current: boolean;
-}
-
-function toReview(r: ReviewDbRow): ReviewRow {
-  return {
-    id: r.id,
-    document: r.document_id,
-    target: r.target,
-    anchor: r.anchor,
-    verdict: r.verdict,
-    correction: r.correction,
-    machine: r.machine,
-    context: r.context,
-    reviewer: r.reviewer,
-    at: r.created_at,
-    note: r.note,
-    current: r.is_current,
-  };
-}
-
-interface RunRow {
-  id: number;
-  command: string;
-  inputs: string[];
-  pipeline: string;
-  started_at: string;
-  finished_at: string | null;
-  status: IngestRun['status'];
-  stored: number;
-  updated: number;
-  unchanged: number;
-  repeats: number;
-  rejected: number;
-  skipped: number;
-}
-
-function toRun(r: RunRow): IngestRun {
-  return {
-    id: r.id,
-    command: r.command,
-    inputs: r.inputs,
-    pipeline: r.pipeline,
-    startedAt: r.started_at,
-    finishedAt: r.finished_at,
-    status: r.status,
-    stored: r.stored,
-    updated: r.updated,
-    unchanged: r.unchanged,
-    repeats: r.repeats,
-    rejected: r.rejected,
-    skipped: r.skipped,
-  };
-}
 
 /** Inserts rows in one statement: each column travels as one array (`unnest`). */
 async function insertRows(c: PoolClient, table: string, columns: Record<string, string>, rows: readonly unknown[][]): Promise<void> {
@@ -479,7 +415,7 @@ export class PostgresStore implements Store {
 
   /** Writes a record's rows with its reviews applied, and folds its listed events (as the SQLite store does). */
   private async insertReviewed(c: PoolClient, record: DocumentRecord, before: Awaited<ReturnType<typeof foldSeedsBefore>> | null): Promise<void> {
-    const reviews = (await c.query<ReviewDbRow>('SELECT *, false AS is_current FROM reviews WHERE document_id = $1 ORDER BY id', [record.id])).rows.map(toReview);
+    const reviews = (await c.query<ReviewRowData>('SELECT *, false AS is_current FROM reviews WHERE document_id = $1 ORDER BY id', [record.id])).rows.map(toReview);
     const reviewed = applyReviews(record, reviews);
     const folding = foldColumns(reviewed.record);
     const listed = reviewed.record.events.map(isListed);
@@ -556,7 +492,7 @@ export class PostgresStore implements Store {
     return this.write(async (c) => {
       const doc = (await c.query<{ record: DocumentRecord }>('SELECT record FROM documents WHERE id = $1', [review.document])).rows[0];
       if (!doc) throw new MarsadError('not-found', review.document, 'no stored document has this id');
-      const { rows } = await c.query<ReviewDbRow>(
+      const { rows } = await c.query<ReviewRowData>(
         `INSERT INTO reviews (document_id, target, anchor_key, anchor, verdict, correction, machine, context, reviewer, note, created_at)
          VALUES ($1, $2, $3, $4::jsonb, $5, $6::jsonb, $7::jsonb, $8::jsonb, $9, $10, $11) RETURNING *, true AS is_current`,
         [
@@ -586,7 +522,7 @@ export class PostgresStore implements Store {
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const total = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM reviews r ${clause}`, values)).rows[0]!.n;
     const rows = (
-      await db.query<ReviewDbRow>(`SELECT r.*, (${current}) AS is_current FROM reviews r ${clause} ORDER BY r.id DESC LIMIT ${add(query.limit)} OFFSET ${add(query.offset)}`, values)
+      await db.query<ReviewRowData>(`SELECT r.*, (${current}) AS is_current FROM reviews r ${clause} ORDER BY r.id DESC LIMIT ${add(query.limit)} OFFSET ${add(query.offset)}`, values)
     ).rows;
     return { total, rows: rows.map(toReview) };
   }
@@ -681,7 +617,7 @@ export class PostgresStore implements Store {
       )
     ).rows;
     const published = (await db.query<{ first: string | null; last: string | null }>('SELECT min(published) AS first, max(published) AS last FROM documents')).rows[0]!;
-    const last = (await db.query<RunRow>('SELECT * FROM ingest_runs ORDER BY id DESC LIMIT 1')).rows[0];
+    const last = (await db.query<RunRowData>('SELECT * FROM ingest_runs ORDER BY id DESC LIMIT 1')).rows[0];
     return {
       documents: counts.documents!,
       entities: counts.entities!,
@@ -745,26 +681,10 @@ export class PostgresStore implements Store {
   }
 
   async watchSource(url: string): Promise<WatchSource | null> {
-    const { rows } = await (await this.db()).query<{
-      url: string; kind: 'feed' | 'page' | null; outlet: string | null; language: string | null; etag: string | null; last_modified: string | null;
-      last_polled_at: string | null; last_success_at: string | null; failures: number; next_poll_at: string | null; last_error: string | null;
-    }>('SELECT * FROM watch_sources WHERE url = $1', [url]);
-    const r = rows[0];
-    if (!r) return null;
-    return {
-      url: r.url,
-      kind: r.kind,
-      outlet: r.outlet,
-      language: r.language,
-      etag: r.etag,
-      lastModified: r.last_modified,
-      lastPolledAt: r.last_polled_at,
-      lastSuccessAt: r.last_success_at,
-      failures: r.failures,
-      nextPollAt: r.next_poll_at,
-      lastError: r.last_error,
-    };
+    const { rows } = await (await this.db()).query<WatchSourceRow>('SELECT * FROM watch_sources WHERE url = $1', [url]);
+    return rows[0] ? toWatchSource(rows[0]) : null;
   }
+
 
   async saveWatchSource(s: WatchSource): Promise<void> {
     await this.write((c) =>
@@ -844,7 +764,7 @@ export class PostgresStore implements Store {
   }
 
   async runs(limit: number): Promise<IngestRun[]> {
-    return (await (await this.db()).query<RunRow>('SELECT * FROM ingest_runs ORDER BY id DESC LIMIT $1', [limit])).rows.map(toRun);
+    return (await (await this.db()).query<RunRowData>('SELECT * FROM ingest_runs ORDER BY id DESC LIMIT $1', [limit])).rows.map(toRun);
   }
 
   async failures(runId: number): Promise<Failure[]> {

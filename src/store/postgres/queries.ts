@@ -12,7 +12,7 @@ import type { Pool, PoolClient } from 'pg';
 import type { SizeCategory, Span } from '../../extract/record.js';
 import { groupTerms } from '../../text/search-terms.js';
 import { byPublication, figuresOf, union } from '../sqlite/fold-queries.js';
-import { assembleEvents, dateRangeSql, SORTS, toGeo, type EntityAttrs, type EventDbRow } from '../sqlite/queries.js';
+import { assembleEvents, dateRangeSql, SORTS, toGeo, whereClause, type EntityAttrs, type EventDbRow } from '../sqlite/queries.js';
 import { PEOPLE_CATEGORIES, summable } from '../sums.js';
 import type {
   DocumentQuery,
@@ -145,8 +145,6 @@ function eventConditions(f: RecordFilter, p: Params): string[] {
   where.push(...dateRange(EVENT_DATE, f, p));
   return where;
 }
-
-const whereClause = (where: string[]) => (where.length ? 'WHERE ' + where.join(' AND ') : '');
 
 interface DocRow {
   id: string;

@@ -17,12 +17,11 @@ import {
   foldEvents,
   foldEventsOf,
   foldWindow,
-  gazetteerPlaces,
   relate,
   summarizeFold,
   type FoldEvent,
-  type PlaceIndex,
 } from '../../services/fold.js';
+import { FOLD_NODE_SELECT, foldPlaceIndex, toFoldNode, type FoldNode, type FoldRowDb } from '../rows.js';
 
 type Db = Database.Database;
 
@@ -37,39 +36,8 @@ function stmt(db: Db, sql: string): Database.Statement {
   return s;
 }
 
-/** What the matcher reads of an event, as stored in `events.fold_event` (without its key). */
-type StoredFoldEvent = Omit<FoldEvent, 'document' | 'index'>;
-
-interface FoldRowDb {
-  document_id: string;
-  idx: number;
-  fold_event: string | null;
-  fold_from: string | null;
-  fold_to: string | null;
-  fold_id: string | null;
-}
-
-interface Node {
-  readonly event: FoldEvent;
-  readonly window: { from: string; to: string } | null;
-  readonly foldId: string | null;
-}
-
-let places: PlaceIndex | undefined;
-const placeIndex = () => (places ??= gazetteerPlaces());
-
 /** Cumulative time spent folding on write, for the benchmark. */
 export const foldTiming = { ms: 0, documents: 0 };
-
-function toNode(r: FoldRowDb): Node | null {
-  if (r.fold_event === null) return null;
-  const stored = JSON.parse(r.fold_event) as StoredFoldEvent;
-  return {
-    event: { ...stored, document: r.document_id, index: r.idx },
-    window: r.fold_from !== null && r.fold_to !== null ? { from: r.fold_from, to: r.fold_to } : null,
-    foldId: r.fold_id,
-  };
-}
 
 function stored(e: FoldEvent): string {
   const { document: _d, index: _i, ...rest } = e;
@@ -99,32 +67,31 @@ function writeFoldEvents(db: Db, record: DocumentRecord): void {
   for (const c of foldColumns(record)) update.run(c.json, c.from, c.to, c.event.document, c.event.index);
 }
 
-const SELECT = 'SELECT document_id, idx, fold_event, fold_from, fold_to, fold_id FROM events';
 
-function loadNode(db: Db, key: string): Node | null {
+function loadNode(db: Db, key: string): FoldNode | null {
   const at = key.lastIndexOf('#');
-  const row = stmt(db, `${SELECT} WHERE document_id = ? AND idx = ?`).get(key.slice(0, at), Number(key.slice(at + 1))) as FoldRowDb | undefined;
-  return row ? toNode(row) : null;
+  const row = stmt(db, `${FOLD_NODE_SELECT} WHERE document_id = ? AND idx = ?`).get(key.slice(0, at), Number(key.slice(at + 1))) as FoldRowDb | undefined;
+  return row ? toFoldNode(row) : null;
 }
 
 /** Events that can share an evidence edge with `node`: same type and modality, windows at most a day apart. */
-function candidates(db: Db, node: Node): Node[] {
+function candidates(db: Db, node: FoldNode): FoldNode[] {
   if (node.window === null) return [];
   const range = candidateRange(node.window);
   const rows = stmt(
     db,
-    `${SELECT} WHERE type = ? AND modality = ? AND fold_from BETWEEN ? AND ? AND fold_to >= ?`,
+    `${FOLD_NODE_SELECT} WHERE type = ? AND modality = ? AND fold_from BETWEEN ? AND ? AND fold_to >= ?`,
   ).all(node.event.type, node.event.modality, range.fromStart, range.fromEnd, range.toAtLeast) as FoldRowDb[];
   return rows.flatMap((r) => {
-    const n = toNode(r);
+    const n = toFoldNode(r);
     return n ? [n] : [];
   });
 }
 
 /** The events joined to the seeds by evidence edges, the seeds included: whole connected parts. */
-function reach(db: Db, seeds: Iterable<string>, known: readonly Node[] = []): Map<string, Node> {
-  const found = new Map<string, Node>();
-  const queue: Node[] = [];
+function reach(db: Db, seeds: Iterable<string>, known: readonly FoldNode[] = []): Map<string, FoldNode> {
+  const found = new Map<string, FoldNode>();
+  const queue: FoldNode[] = [];
   for (const node of known) {
     found.set(eventKey(node.event), node);
     queue.push(node);
@@ -141,7 +108,7 @@ function reach(db: Db, seeds: Iterable<string>, known: readonly Node[] = []): Ma
     const node = queue.pop()!;
     for (const c of candidates(db, node)) {
       const key = eventKey(c.event);
-      if (found.has(key) || !relate(node.event, c.event, placeIndex()).edge) continue;
+      if (found.has(key) || !relate(node.event, c.event, foldPlaceIndex()).edge) continue;
       found.set(key, c);
       queue.push(c);
     }
@@ -150,7 +117,7 @@ function reach(db: Db, seeds: Iterable<string>, known: readonly Node[] = []): Ma
 }
 
 /** Folds the given events (whole connected parts) again and writes their folds, replacing `oldFolds`. */
-function writeFolds(db: Db, nodes: Iterable<Node>, oldFolds: Set<string>): void {
+function writeFolds(db: Db, nodes: Iterable<FoldNode>, oldFolds: Set<string>): void {
   const list = [...nodes];
   for (const n of list) if (n.foldId !== null) oldFolds.add(n.foldId);
   const drop = stmt(db, 'DELETE FROM folds WHERE id = ?');
@@ -160,8 +127,8 @@ function writeFolds(db: Db, nodes: Iterable<Node>, oldFolds: Set<string>): void 
      VALUES (@id, @type, @modality, @mode, @dateValue, @datePrecision, @place, @sortDate, @sources, @outlets, @events, @confidence, @figures)`,
   );
   const assign = stmt(db, 'UPDATE events SET fold_id = ? WHERE document_id = ? AND idx = ?');
-  for (const members of foldEvents(list.map((n) => n.event), placeIndex())) {
-    const s = summarizeFold(members, placeIndex());
+  for (const members of foldEvents(list.map((n) => n.event), foldPlaceIndex())) {
+    const s = summarizeFold(members, foldPlaceIndex());
     insert.run({
       ...s,
       dateValue: s.date.value,
@@ -198,7 +165,7 @@ export function foldSeedsBefore(db: Db, documentId: string): { seeds: Set<string
  */
 export function foldDocument(db: Db, columns: readonly FoldColumns[], before: { seeds: Set<string>; folds: Set<string> } | null): void {
   const t0 = performance.now();
-  const own = columns.map((c): Node => ({ event: c.event, window: c.from !== null && c.to !== null ? { from: c.from, to: c.to } : null, foldId: null }));
+  const own = columns.map((c): FoldNode => ({ event: c.event, window: c.from !== null && c.to !== null ? { from: c.from, to: c.to } : null, foldId: null }));
   writeFolds(db, reach(db, before?.seeds ?? [], own).values(), new Set(before?.folds ?? []));
   foldTiming.ms += performance.now() - t0;
   foldTiming.documents++;
@@ -213,8 +180,8 @@ export function refoldAll(db: Db): void {
     .prepare('SELECT DISTINCT d.id, d.record FROM events e JOIN documents d ON d.id = e.document_id WHERE e.fold_event IS NULL')
     .all() as { id: string; record: string }[];
   for (const m of missing) writeFoldEvents(db, JSON.parse(m.record) as DocumentRecord);
-  const nodes = (stmt(db, SELECT).all() as FoldRowDb[]).flatMap((r) => {
-    const n = toNode(r);
+  const nodes = (stmt(db, FOLD_NODE_SELECT).all() as FoldRowDb[]).flatMap((r) => {
+    const n = toFoldNode(r);
     return n ? [{ ...n, foldId: null }] : [];
   });
   stmt(db, 'DELETE FROM folds').run();

@@ -46,6 +46,7 @@ import type {
   WatchItem,
   WatchSource,
 } from '../store.js';
+import { toReview as reviewFromRow, toRun as runFromRow, type ReviewRowData, type RunRowData } from '../rows.js';
 import { MIGRATIONS } from './migrations.js';
 import { queryFold, queryFolds } from './fold-queries.js';
 import { foldColumns, foldDocument, foldSeedsBefore, type FoldColumns } from './folds.js';
@@ -68,71 +69,30 @@ type Db = Database.Database;
 
 const now = () => new Date().toISOString();
 
-interface ReviewDbRow {
-  id: number;
-  document_id: string;
-  target: ReviewRow['target'];
+/** A `reviews` row as SQLite gives it: JSON as text, `is_current` as 0/1. */
+interface ReviewDbRow extends Omit<ReviewRowData, 'anchor' | 'correction' | 'machine' | 'context' | 'is_current'> {
   anchor: string;
-  verdict: ReviewRow['verdict'];
   correction: string | null;
   machine: string | null;
   context: string;
-  reviewer: string;
-  note: string | null;
-  created_at: string;
   is_current: number;
 }
 
 function toReview(r: ReviewDbRow): ReviewRow {
-  return {
-    id: r.id,
-    document: r.document_id,
-    target: r.target,
+  return reviewFromRow({
+    ...r,
     anchor: JSON.parse(r.anchor) as ReviewRow['anchor'],
-    verdict: r.verdict,
     correction: r.correction === null ? null : (JSON.parse(r.correction) as ReviewRow['correction']),
     machine: r.machine === null ? null : (JSON.parse(r.machine) as ReviewRow['machine']),
     context: JSON.parse(r.context) as ReviewRow['context'],
-    reviewer: r.reviewer,
-    at: r.created_at,
-    note: r.note,
-    current: r.is_current === 1,
-  };
+    is_current: r.is_current === 1,
+  });
 }
 
-interface RunRow {
-  id: number;
-  command: string;
-  inputs: string;
-  pipeline: string;
-  started_at: string;
-  finished_at: string | null;
-  status: IngestRun['status'];
-  stored: number;
-  updated: number;
-  unchanged: number;
-  repeats: number;
-  rejected: number;
-  skipped: number;
-}
+/** An `ingest_runs` row as SQLite gives it: `inputs` as JSON text. */
+type RunRow = Omit<RunRowData, 'inputs'> & { inputs: string };
 
-function toRun(r: RunRow): IngestRun {
-  return {
-    id: r.id,
-    command: r.command,
-    inputs: JSON.parse(r.inputs) as string[],
-    pipeline: r.pipeline,
-    startedAt: r.started_at,
-    finishedAt: r.finished_at,
-    status: r.status,
-    stored: r.stored,
-    updated: r.updated,
-    unchanged: r.unchanged,
-    repeats: r.repeats,
-    rejected: r.rejected,
-    skipped: r.skipped,
-  };
-}
+const toRun = (r: RunRow): IngestRun => runFromRow({ ...r, inputs: JSON.parse(r.inputs) as string[] });
 
 /** How long one attempt waits for a lock held by another connection (SQLite's busy handler). */
 const BUSY_TIMEOUT_MS = 2000;

@@ -6,6 +6,7 @@
 import type Database from 'better-sqlite3';
 import { bandKeys, bestMatch, signatureFromBytes, signatureToBytes, type Fingerprint } from '../../text/minhash.js';
 import type { Story, WatchItem, WatchSource } from '../store.js';
+import { toWatchSource, type WatchSourceRow } from '../rows.js';
 
 type Db = Database.Database;
 
@@ -65,36 +66,9 @@ export function documentByUrl(db: Db, url: string): string | null {
   return row?.document_id ?? null;
 }
 
-interface WatchSourceRow {
-  url: string;
-  kind: 'feed' | 'page' | null;
-  outlet: string | null;
-  language: string | null;
-  etag: string | null;
-  last_modified: string | null;
-  last_polled_at: string | null;
-  last_success_at: string | null;
-  failures: number;
-  next_poll_at: string | null;
-  last_error: string | null;
-}
-
 export function watchSource(db: Db, url: string): WatchSource | null {
   const r = db.prepare('SELECT * FROM watch_sources WHERE url = ?').get(url) as WatchSourceRow | undefined;
-  if (!r) return null;
-  return {
-    url: r.url,
-    kind: r.kind,
-    outlet: r.outlet,
-    language: r.language,
-    etag: r.etag,
-    lastModified: r.last_modified,
-    lastPolledAt: r.last_polled_at,
-    lastSuccessAt: r.last_success_at,
-    failures: r.failures,
-    nextPollAt: r.next_poll_at,
-    lastError: r.last_error,
-  };
+  return r ? toWatchSource(r) : null;
 }
 
 export function saveWatchSource(db: Db, s: WatchSource): void {
