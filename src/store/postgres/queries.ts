@@ -2,16 +2,16 @@
  * The read side of the PostgreSQL store: the same queries as the SQLite store's
  * (`../sqlite/queries.ts`, `../sqlite/fold-queries.ts`), with the same answers, in PostgreSQL.
  * Rows are made whole by the engine-neutral pieces those modules export (`assembleEvents`,
- * `figuresOf` …), so the two stores differ only in SQL.
+ * `assembleFolds` …), so the two stores differ only in SQL.
  *
  * Parameters are positional (`$n`, from `Params.add`); lists travel as one array parameter
  * (`= ANY($n::text[])`). Search reads the `search` tsvector (Marsad's own terms) through a
  * tsquery made of the same terms (`tsQuery`).
  */
 import type { Pool, PoolClient } from 'pg';
-import type { SizeCategory, Span } from '../../extract/record.js';
+import type { Span } from '../../extract/record.js';
 import { groupTerms } from '../../text/search-terms.js';
-import { byPublication, figuresOf, union } from '../sqlite/fold-queries.js';
+import { assembleFolds, FOLD_COLUMNS, FOLD_SORTS, membersByFold, unplacedFolds, type FoldRowData } from '../sqlite/fold-queries.js';
 import { assembleEvents, dateRangeSql, SORTS, toGeo, whereClause, type EntityAttrs, type EventDbRow } from '../sqlite/queries.js';
 import { PEOPLE_CATEGORIES, summable } from '../sums.js';
 import type {
@@ -33,9 +33,7 @@ import type {
   FoldPage,
   FoldQuery,
   FoldRow,
-  FoldSort,
   NetworkEdge,
-  PlaceRef,
   PlaceSummary,
   RecordFilter,
   SearchResult,
@@ -600,34 +598,8 @@ export async function queryFacets(db: Db): Promise<Facets> {
 
 // Folds ------------------------------------------------------------------------------------------
 
-interface FoldDbRow {
-  id: string;
-  type: FoldRow['type'];
-  modality: FoldRow['modality'];
-  mode: string | null;
-  date_value: string | null;
-  date_precision: FoldRow['date']['precision'];
-  place: string | null;
-  sources: number;
-  confidence: number;
-  figures: SizeCategory[];
-}
-
-const FOLD_SORTS: Record<FoldSort, string> = {
-  'date': 'f.sort_date IS NULL, f.sort_date ASC',
-  '-date': 'f.sort_date IS NULL, f.sort_date DESC',
-  'sources': 'f.sources ASC, f.sort_date IS NULL, f.sort_date DESC',
-  '-sources': 'f.sources DESC, f.sort_date IS NULL, f.sort_date DESC',
-  'type': 'f.type ASC',
-  '-type': 'f.type DESC',
-  'confidence': 'f.confidence ASC',
-  '-confidence': 'f.confidence DESC',
-};
-
-const FOLD_COLUMNS = 'f.id, f.type, f.modality, f.mode, f.date_value, f.date_precision, f.place, f.sources, f.confidence, f.figures';
-
 /** Fills fold rows with their reports, names and figures. */
-async function hydrateFolds(db: Db, rows: FoldDbRow[]): Promise<FoldRow[]> {
+async function hydrateFolds(db: Db, rows: FoldRowData[]): Promise<FoldRow[]> {
   if (rows.length === 0) return [];
   const keys = await all<{ document_id: string; idx: number }>(
     db,
@@ -635,43 +607,14 @@ async function hydrateFolds(db: Db, rows: FoldDbRow[]): Promise<FoldRow[]> {
     [rows.map((r) => r.id)],
   );
   const events = await eventsByKey(db, keys);
-  const membersOf = new Map<string, EventRow[]>();
-  for (const e of events) {
-    let list = membersOf.get(e.fold!.id);
-    if (!list) membersOf.set(e.fold!.id, (list = []));
-    list.push(e);
-  }
+  const membersOf = membersByFold(events);
   const documents = [...new Set(events.map((e) => e.document.id))];
   const texts = new Map(
     (await all<{ document_id: string; idx: number; text: string }>(db, 'SELECT document_id, idx, text FROM quantities WHERE document_id = ANY($1::text[])', [documents])).map(
       (q) => [`${q.document_id}#${q.idx}`, q.text],
     ),
   );
-  const unplaced = rows.filter((r) => r.place !== null && !(membersOf.get(r.id) ?? []).some((m) => m.place?.id === r.place)).map((r) => r.place!);
-  const places = await canonicalEntities(db, unplaced);
-  return rows.map((r): FoldRow => {
-    const members = (membersOf.get(r.id) ?? []).sort(byPublication);
-    let place: PlaceRef | null = r.place === null ? null : (members.find((m) => m.place?.id === r.place)?.place ?? null);
-    if (r.place !== null && place === null) {
-      const e = places.get(r.place);
-      place = { id: r.place, type: e?.type ?? null, name: { ar: e?.name_ar ?? null, en: e?.name_en ?? null }, geo: e ? toGeo(e) : null, country: e?.country ?? null };
-    }
-    return {
-      id: r.id,
-      type: r.type,
-      mode: r.mode,
-      modality: r.modality,
-      date: { value: r.date_value, precision: r.date_precision },
-      place,
-      actors: union(members, 'actors'),
-      recipients: union(members, 'recipients'),
-      sources: r.sources,
-      outlets: [...new Set(members.map((m) => m.document.outlet).filter((o): o is string => o !== null))],
-      confidence: r.confidence,
-      figures: figuresOf(members, r.figures, texts),
-      members,
-    };
-  });
+  return assembleFolds(rows, membersOf, texts, await canonicalEntities(db, unplacedFolds(rows, membersOf)));
 }
 
 /** Folded events with a report matching the filter, sorted, one page, with their reports. */
@@ -684,7 +627,7 @@ export async function queryFolds(db: Db, query: FoldQuery): Promise<FoldPage> {
   if (query.figures === true) where.push("f.figures <> '[]'::jsonb");
   else if (query.figures !== undefined) where.push(`f.figures ? ${p.add(query.figures)}`);
   const count = p.values.length;
-  const rows = await all<FoldDbRow & { total: number }>(
+  const rows = await all<FoldRowData & { total: number }>(
     db,
     `SELECT ${FOLD_COLUMNS}, count(*) OVER ()::int AS total FROM folds f ${whereClause(where)}
      ORDER BY ${FOLD_SORTS[query.sort]}, f.id LIMIT ${p.add(query.limit)} OFFSET ${p.add(query.offset)}`,
@@ -696,6 +639,6 @@ export async function queryFolds(db: Db, query: FoldQuery): Promise<FoldPage> {
 
 /** One folded event, or null. */
 export async function queryFold(db: Db, id: string): Promise<FoldRow | null> {
-  const [row] = await all<FoldDbRow>(db, `SELECT ${FOLD_COLUMNS} FROM folds f WHERE f.id = $1`, [id]);
+  const [row] = await all<FoldRowData>(db, `SELECT ${FOLD_COLUMNS} FROM folds f WHERE f.id = $1`, [id]);
   return row ? (await hydrateFolds(db, [row]))[0]! : null;
 }

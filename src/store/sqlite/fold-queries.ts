@@ -5,11 +5,12 @@
 import type Database from 'better-sqlite3';
 import { SIZE_CATEGORIES, type SizeCategory } from '../../extract/record.js';
 import type { EntityRef, EventRow, FoldFigures, FoldPage, FoldQuery, FoldRow, FoldSort, PlaceRef } from '../store.js';
-import { canonicalEntities, eventConditions, eventsByRowid, toGeo, whereClause, type Params } from './queries.js';
+import { canonicalEntities, eventConditions, eventsByRowid, toGeo, whereClause, type EntityAttrs, type Params } from './queries.js';
 
 type Db = Database.Database;
 
-interface FoldDbRow {
+/** A `folds` row with its `figures` parsed (both engines). */
+export interface FoldRowData {
   id: string;
   type: FoldRow['type'];
   modality: FoldRow['modality'];
@@ -19,10 +20,13 @@ interface FoldDbRow {
   place: string | null;
   sources: number;
   confidence: number;
-  figures: string;
+  figures: SizeCategory[];
 }
 
-const SORTS: Record<FoldSort, string> = {
+/** A `folds` row as SQLite gives it: `figures` as JSON text. */
+type FoldDbRow = Omit<FoldRowData, 'figures'> & { figures: string };
+
+export const FOLD_SORTS: Record<FoldSort, string> = {
   'date': 'f.sort_date IS NULL, f.sort_date ASC',
   '-date': 'f.sort_date IS NULL, f.sort_date DESC',
   'sources': 'f.sources ASC, f.sort_date IS NULL, f.sort_date DESC',
@@ -33,7 +37,7 @@ const SORTS: Record<FoldSort, string> = {
   '-confidence': 'f.confidence DESC',
 };
 
-const FOLD_COLUMNS = 'f.id, f.type, f.modality, f.mode, f.date_value, f.date_precision, f.place, f.sources, f.confidence, f.figures';
+export const FOLD_COLUMNS = 'f.id, f.type, f.modality, f.mode, f.date_value, f.date_precision, f.place, f.sources, f.confidence, f.figures';
 
 /** Earliest published first, then by document and position. */
 export function byPublication(a: EventRow, b: EventRow): number {
@@ -71,31 +75,28 @@ export function figuresOf(members: readonly EventRow[], categories: readonly Siz
   });
 }
 
-/** Fills fold rows with their reports, names and figures. */
-function hydrateFolds(db: Db, rows: FoldDbRow[]): FoldRow[] {
-  if (rows.length === 0) return [];
-  const keys = db
-    .prepare('SELECT rowid AS rid, fold_id FROM events WHERE fold_id IN (SELECT value FROM json_each(?))')
-    .all(JSON.stringify(rows.map((r) => r.id))) as { rid: number; fold_id: string }[];
-  const events = eventsByRowid(db, keys.map((k) => k.rid));
+/** The reports of each fold, by fold id. */
+export function membersByFold(events: readonly EventRow[]): Map<string, EventRow[]> {
   const membersOf = new Map<string, EventRow[]>();
   for (const e of events) {
     let list = membersOf.get(e.fold!.id);
     if (!list) membersOf.set(e.fold!.id, (list = []));
     list.push(e);
   }
-  const documents = [...new Set(events.map((e) => e.document.id))];
-  const texts = new Map(
-    (
-      db.prepare('SELECT document_id, idx, text FROM quantities WHERE document_id IN (SELECT value FROM json_each(?))').all(JSON.stringify(documents)) as {
-        document_id: string;
-        idx: number;
-        text: string;
-      }[]
-    ).map((q) => [`${q.document_id}#${q.idx}`, q.text]),
-  );
-  const unplaced = rows.filter((r) => r.place !== null && !(membersOf.get(r.id) ?? []).some((m) => m.place?.id === r.place)).map((r) => r.place!);
-  const places = canonicalEntities(db, unplaced);
+  return membersOf;
+}
+
+/** The places of folds that none of their reports is located at (to be looked up by id). */
+export function unplacedFolds(rows: readonly FoldRowData[], membersOf: Map<string, EventRow[]>): string[] {
+  return rows.filter((r) => r.place !== null && !(membersOf.get(r.id) ?? []).some((m) => m.place?.id === r.place)).map((r) => r.place!);
+}
+
+/**
+ * Fold rows as `FoldRow`s: their reports (earliest published first), names, place and each
+ * outlet's figures (`texts`: a figure's words by "document#quantity index"; `places`: the
+ * entities of `unplacedFolds`). Engine-neutral: both stores read the rows, then call this.
+ */
+export function assembleFolds(rows: readonly FoldRowData[], membersOf: Map<string, EventRow[]>, texts: Map<string, string>, places: Map<string, EntityAttrs>): FoldRow[] {
   return rows.map((r): FoldRow => {
     const members = (membersOf.get(r.id) ?? []).sort(byPublication);
     let place: PlaceRef | null = r.place === null ? null : (members.find((m) => m.place?.id === r.place)?.place ?? null);
@@ -115,10 +116,32 @@ function hydrateFolds(db: Db, rows: FoldDbRow[]): FoldRow[] {
       sources: r.sources,
       outlets: [...new Set(members.map((m) => m.document.outlet).filter((o): o is string => o !== null))],
       confidence: r.confidence,
-      figures: figuresOf(members, JSON.parse(r.figures) as SizeCategory[], texts),
+      figures: figuresOf(members, r.figures, texts),
       members,
     };
   });
+}
+
+/** Fills fold rows with their reports, names and figures. */
+function hydrateFolds(db: Db, dbRows: FoldDbRow[]): FoldRow[] {
+  if (dbRows.length === 0) return [];
+  const rows = dbRows.map((r): FoldRowData => ({ ...r, figures: JSON.parse(r.figures) as SizeCategory[] }));
+  const keys = db
+    .prepare('SELECT rowid AS rid, fold_id FROM events WHERE fold_id IN (SELECT value FROM json_each(?))')
+    .all(JSON.stringify(rows.map((r) => r.id))) as { rid: number; fold_id: string }[];
+  const events = eventsByRowid(db, keys.map((k) => k.rid));
+  const membersOf = membersByFold(events);
+  const documents = [...new Set(events.map((e) => e.document.id))];
+  const texts = new Map(
+    (
+      db.prepare('SELECT document_id, idx, text FROM quantities WHERE document_id IN (SELECT value FROM json_each(?))').all(JSON.stringify(documents)) as {
+        document_id: string;
+        idx: number;
+        text: string;
+      }[]
+    ).map((q) => [`${q.document_id}#${q.idx}`, q.text]),
+  );
+  return assembleFolds(rows, membersOf, texts, canonicalEntities(db, unplacedFolds(rows, membersOf)));
 }
 
 /**
@@ -142,7 +165,7 @@ export function queryFolds(db: Db, query: FoldQuery): FoldPage {
     where.push('EXISTS (SELECT 1 FROM json_each(f.figures) WHERE value = @category)');
   }
   const rows = db
-    .prepare(`SELECT ${FOLD_COLUMNS}, count(*) OVER () AS total FROM folds f ${whereClause(where)} ORDER BY ${SORTS[query.sort]}, f.id LIMIT @limit OFFSET @offset`)
+    .prepare(`SELECT ${FOLD_COLUMNS}, count(*) OVER () AS total FROM folds f ${whereClause(where)} ORDER BY ${FOLD_SORTS[query.sort]}, f.id LIMIT @limit OFFSET @offset`)
     .all(p) as (FoldDbRow & { total: number })[];
   const total = rows[0]?.total ?? (db.prepare(`SELECT count(*) AS n FROM folds f ${whereClause(where)}`).get(p) as { n: number }).n;
   return { total, rows: hydrateFolds(db, rows) };
