@@ -70,7 +70,9 @@ export function appSuite(engine: AppEngine): void {
       await open('#/search');
       await page.fill('input[name=q]', 'داعش');
       await page.press('input[name=q]', 'Enter');
-      await page.waitForSelector('.result');
+      // The view lists the newest documents before a query: wait for the query's own answer
+      // (its snippets carry marks), not for the list it replaces.
+      await page.waitForSelector('.result .snippet mark');
       expect(page.url()).toContain('q=');
       const marks = await page.locator('.result .snippet mark').allTextContents();
       expect(marks.length).toBeGreaterThan(0);
