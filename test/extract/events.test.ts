@@ -664,9 +664,11 @@ describe('announced acts of several parties; what an attack is on (issue 12)', (
     expect(list.map(brief)).toEqual([{ type: 'SANCTION', actor: ['loc:sa', 'loc:eg'], recipient: ['loc:qa'], trigger: 'قطع' }]);
   });
 
-  it('ل after the object of an attack names whose it is; an actor in a relative clause after the object does not', () => {
+  it('ل after the object of an attack names whose it is; an actor in a relative clause after the object does not, unless it holds the place', () => {
     expect(events('وهاجمت قسد مقرات لداعش في المدينة.', [SDF, ISIS])[0]).toMatchObject({ type: 'ASSAULT', actor: ['org:sdf'], recipient: ['org:isis'] });
-    expect(events('وهاجمت قسد القرية التي يسيطر عليها داعش.', [SDF, ISIS])[0]?.recipient ?? []).not.toContain('org:isis');
+    expect(events('وهاجمت قسد القرية التي زارها داعش.', [SDF, ISIS])[0]?.recipient ?? []).not.toContain('org:isis');
+    // The one who holds the place attacked is the one attacked (see "who holds the place" below).
+    expect(events('وهاجمت قسد القرية التي يسيطر عليها داعش.', [SDF, ISIS])[0]?.recipient).toEqual(['org:isis']);
   });
 });
 
@@ -1008,5 +1010,66 @@ describe('the doer of a noun of force told beside it, in its sentence or the one
     expect(events('وطالبت الإدارة الذاتية التحالف الدولي ببدء العمليات العسكرية للتحالف الدولي ضد داعش.', [AANES, COALITION, ISIS]).map((e) => e.type)).not.toContain('ASSAULT');
     expect(events('ودعت الإدارة الذاتية قسد إلى البدء بتمشيط الأحياء الشرقية.', [AANES, SDF]).map((e) => e.type)).not.toContain('COERCE');
     expect(events('وأكدت قسد أنها ستواصل التعاون مع التحالف الدولي في مكافحة الإرهاب.', [SDF, COALITION]).map((e) => e.type)).not.toContain('ASSAULT');
+  });
+});
+
+describe('a condemnation accuses the doer of the act it condemns (issue 12)', () => {
+  const FR: Actor = { id: 'org:fr-mfa', forms: ['الخارجية الفرنسية'] };
+  const US: Actor = { id: 'loc:us', type: 'LOC', subtype: 'country', country: 'US', forms: ['الولايات المتحدة'] };
+  const PARTY: Actor = { id: 'org:front', forms: ['الجبهة الشعبية'] };
+  it('"أدانت X الهجوم": the attack told before, with its doer, makes that doer the one accused', () => {
+    const list = events('شن داعش هجوما على حاجز للجيش. وأدانت الخارجية الفرنسية الهجوم.', [ISIS, FR]);
+    expect(list.find((e) => e.type === 'ACCUSE')).toMatchObject({ actor: ['org:fr-mfa'], recipient: ['org:isis'] });
+  });
+  it('"عبرت عن إدانتها لهذا العدوان": a demonstrative refers back to the act', () => {
+    const list = events('قصفت الولايات المتحدة قاعدة جوية. وعبرت الجبهة الشعبية عن إدانتها لهذا العدوان.', [US, PARTY]);
+    expect(list.find((e) => e.type === 'ACCUSE')).toMatchObject({ actor: ['org:front'], recipient: ['loc:us'] });
+  });
+  it('"نددت بالقصف الأمريكي": a nationality after the act names its doer', () => {
+    const list = events('وكانت الولايات المتحدة قد هددت بالرد. ونددت الجبهة الشعبية بالقصف الأمريكي على القاعدة.', [US, PARTY]);
+    expect(list.find((e) => e.type === 'ACCUSE')).toMatchObject({ actor: ['org:front'], recipient: ['loc:us'] });
+  });
+  it('no one is accused when the act has no known doer, is new, or is not what is condemned', () => {
+    // No act with a doer told before.
+    expect(events('وأدانت الخارجية الفرنسية الهجوم.', [FR]).find((e) => e.type === 'ACCUSE')?.recipient).toEqual([]);
+    // An indefinite act is not the one told before.
+    expect(events('شن داعش هجوما على حاجز للجيش. وأدانت الخارجية الفرنسية أي هجوم على المدنيين.', [ISIS, FR]).find((e) => e.type === 'ACCUSE')?.recipient).toEqual([]);
+    // What is condemned is a silence, not the attack.
+    expect(events('شن داعش هجوما على حاجز للجيش. وأدانت الخارجية الفرنسية صمت المجتمع الدولي إزاء الهجوم.', [ISIS, FR]).find((e) => e.type === 'ACCUSE')?.recipient).toEqual([]);
+  });
+});
+
+describe('a chain of titles and counts before the body acted upon (issue 12)', () => {
+  const PMF: Actor = { id: 'org:pmf', forms: ['الحشد الشعبي'] };
+  it('"قتلت X أحد أبرز قناصي داعش", "ثلاثة من كبار قادة داعش": the body is the recipient', () => {
+    expect(events('قتلت قوات الحشد الشعبي أحد أبرز قناصي داعش قرب جبال مكحول.', [PMF, ISIS])[0]).toMatchObject({ type: 'ASSAULT', actor: ['org:pmf'], recipient: ['org:isis'] });
+    expect(events('وقتل الحشد الشعبي ثلاثة من كبار قادة داعش.', [PMF, ISIS])[0]).toMatchObject({ actor: ['org:pmf'], recipient: ['org:isis'] });
+  });
+  it('a chain with another word in it, or after a verb of speech, names no one acted upon', () => {
+    // "قرب": the body names where, not whom.
+    expect(events('قتلت قوات الحشد الشعبي أحد المدنيين قرب مواقع داعش.', [PMF, ISIS])[0]?.recipient).toEqual([]);
+    // A word that is no title or count ("المقربين") breaks the chain.
+    expect(events('قتلت قوات الحشد الشعبي أحد أبرز المقربين من قادة داعش.', [PMF, ISIS])[0]?.recipient).toEqual([]);
+  });
+});
+
+describe('what an attack or a taking back is done to: who holds the place (issue 12)', () => {
+  const RU: Actor = { id: 'loc:ru', type: 'LOC', subtype: 'country', forms: ['روسيا'] };
+  const IQF: Actor = { id: 'org:iq-forces', forms: ['القوات العراقية'] };
+  it('"غارات على المدينة التي يسيطر عليها داعش": the holder in the sentence is the one attacked', () => {
+    const list = events('وشنت روسيا غارات على مدينة الميادين التي يسيطر عليها داعش.', [RU, ISIS]);
+    expect(list.find((e) => e.type === 'ASSAULT')).toMatchObject({ actor: ['loc:ru'], recipient: ['org:isis'] });
+  });
+  it('"عملية تحرير الموصل": taking a place back is done to the one holder the article names', () => {
+    const list = events('وكانت المدينة بيد مسلحي داعش منذ عام 2014. وانطلقت عملية تحرير الموصل في أكتوبر.', [ISIS]);
+    expect(list.find((e) => e.type === 'ASSAULT')).toMatchObject({ actor: [], recipient: ['org:isis'] });
+    const retaken = events('وتمكنت القوات العراقية من استعادة السيطرة على الجزء الشرقي، فيما بقي الجزء الغربي بيد مسلحي داعش.', [IQF, ISIS]);
+    expect(retaken.find((e) => e.type === 'COERCE')).toMatchObject({ actor: ['org:iq-forces'], recipient: ['org:isis'] });
+  });
+  it('an act with no doer that takes nothing back is done to no holder; nor is one whose sentence names none', () => {
+    // Civilians killed in shelling of a held district: the holder is not whom it was done to.
+    expect(events('وقتل خمسة مدنيين في قصف على أحياء يسيطر عليها داعش.', [ISIS]).find((e) => e.type === 'ASSAULT')?.recipient).toEqual([]);
+    // The holder is named in another sentence, and the act takes nothing back.
+    expect(events('وكانت المدينة بيد داعش. وشنت روسيا غارات على الأطراف.', [RU, ISIS]).find((e) => e.type === 'ASSAULT')?.recipient).toEqual([]);
   });
 });

@@ -702,9 +702,14 @@ export function findRecipient(ctx: DocumentContext, match: TriggerMatch, from: n
         const at = prepositionIndex(ctx, m);
         const partitive = prep === 'من' && !m.preposition && isPartitive(ctx, at);
         const member = (prep === 'في' || prep === 'من') && at > from && isTitleWord(ctx, at - 1);
+        // "قتلت أحد أبرز قناصي تنظيم داعش", "اعتقلت عدداً من عناصر التنظيم": a chain of titles,
+        // counts and "من" that ends on a member's title names the body acted upon, however long.
+        const chainEnd = prep === null ? m.firstToken : at;
+        const chain = ACTS_OF_FORCE.has(entry.type) && (prep === null || prep === 'من') && chainEnd > from && isTitleWord(ctx, chainEnd - 1) && memberChain(ctx, from, chainEnd);
         // "هاجمت … مقرات لداعش", "قصفت مواقع للتنظيم": ل after the object names whose it is.
         const owner = prep === 'ل' && ACTS_OF_FORCE.has(entry.type) && gap >= 1 && ctx.mentionAt[m.firstToken - 1] === -1 && !isPunct(ctx, m.firstToken - 1);
         if ((prep === null || partitive || member || owner) && entry.frame.object && gap <= MAX_OBJECT_GAP) return withConjuncts(ctx, m, clauseEnd);
+        if (chain && entry.frame.object) return withConjuncts(ctx, m, clauseEnd);
         // "أطلقت … صواريخ على مواقع لداعش", "غارات على مواقع التنظيم": what is hit belongs to the
         // actor after it, and the preposition before it is the trigger's.
         const target = ACTS_OF_FORCE.has(entry.type) && (prep === null || prep === 'ل') ? targetPreposition(ctx, m) : null;
@@ -738,6 +743,25 @@ export function findRecipient(ctx: DocumentContext, match: TriggerMatch, from: n
     t++;
   }
   return [];
+}
+
+/** How many words a chain of titles and counts before a body may hold ("أحد أبرز قادة"). */
+const MEMBER_CHAIN_REACH = 5;
+
+/**
+ * Whether the words [from, to) are only titles, counts, collectives, superlatives of rank and
+ * "من": "أحد أبرز قناصي", "عدداً من عناصر", "ثلاثة من كبار قادة".
+ */
+function memberChain(ctx: DocumentContext, from: number, to: number): boolean {
+  if (to - from > MEMBER_CHAIN_REACH) return false;
+  const lex = eventLexicon();
+  for (let t = from; t < to; t++) {
+    if (ctx.mentionAt[t] !== -1) return false;
+    if (isTitleWord(ctx, t) || ctx.norms[t] === 'من' || ctx.doc.tokens.kind(t) === TokenKind.Number || ctx.quantityAt[t] === 1) continue;
+    if (lex.partitiveHeads.has(ctx.norms[t]!) || lex.rankWords.has(ctx.norms[t]!)) continue;
+    return false;
+  }
+  return true;
 }
 
 /** A role noun ("زعيم", "قائداً", "عناصر"). */

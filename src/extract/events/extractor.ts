@@ -16,10 +16,10 @@ import { ACTS_OF_FORCE, actorRightAfter, afterPreposition, prepositionalCarrier,
 import { eventConfidence } from './confidence.js';
 import { buildContext, isActorLike, isActorPlace, type DocumentContext, type MentionOnTokens } from './context.js';
 import { matchingKeys, stemsOf } from './cues.js';
-import { eventLexicon } from './lexicon.js';
+import { eventLexicon, type CompiledTrigger } from './lexicon.js';
 import { modalityOf } from './modality.js';
 import { withSizes } from './size.js';
-import { findTriggers, type TriggerMatch } from './triggers.js';
+import { actNounAt, findTriggers, type TriggerMatch } from './triggers.js';
 
 /** Types whose content is what was said or asked (contract: content for these). */
 const SPEECH_TYPES: ReadonlySet<EventType> = new Set(['REQUEST', 'STATEMENT', 'ACCUSE', 'REJECT', 'AGREE', 'SUPPORT', 'THREATEN']);
@@ -352,7 +352,7 @@ function demandIn(ctx: DocumentContext, content: Span): { addressee: string | nu
  * the actor of that country the article names nearest before the act, else nearest after it.
  * Null when the word is no nationality or the article names no actor of that country.
  */
-function nationalDoer(ctx: DocumentContext, byCountry: ReadonlyMap<string, MentionOnTokens[]>, match: TriggerMatch): MentionOnTokens | null {
+function nationalDoer(ctx: DocumentContext, byCountry: ReadonlyMap<string, MentionOnTokens[]>, match: Pick<TriggerMatch, 'firstToken' | 'endToken'>): MentionOnTokens | null {
   const t = match.endToken;
   if (t >= ctx.norms.length || ctx.mentionAt[t] !== -1) return null;
   const demonym = institutionRules().demonyms.get(ctx.norms[t]!);
@@ -404,6 +404,82 @@ function toldAgain(ctx: DocumentContext, match: TriggerMatch, events: readonly E
     if (e.rule === match.entry.rule && e.actor.length > 0) return e.actor;
   }
   return null;
+}
+
+/** Acts whose condemnation accuses their doer ("أدانت الخارجية الهجوم"). */
+const CONDEMNABLE: ReadonlySet<EventType> = new Set(['ASSAULT', 'COERCE', 'SANCTION', 'THREATEN']);
+
+/** How many words (demonstratives and prepositions) may stand between a condemnation and the act it condemns. */
+const CONDEMNED_REACH = 3;
+
+/**
+ * The act a condemnation names right after itself and its speaker ("أدانت الخارجية الهجوم",
+ * "عبرت عن إدانتها لهذا العدوان", "نددت بالقصف الروسي"): a noun of an act of force, past only
+ * demonstratives and prepositions. Null when anything else (a name, a comma, another word)
+ * comes first: what is condemned is then something else ("أدان صمت المجتمع الدولي").
+ */
+function condemnedAct(ctx: DocumentContext, from: number, end: number): { token: number; entry: CompiledTrigger; referring: boolean } | null {
+  const lex = eventLexicon();
+  let referring = false;
+  for (let t = from, seen = 0; t < end && seen <= CONDEMNED_REACH; t++, seen++) {
+    const entry = actNounAt(ctx, t);
+    if (entry) {
+      if (!CONDEMNABLE.has(entry.type)) return null;
+      // "الهجوم", "هذا العدوان": an act already told, not a new one.
+      referring ||= ctx.readingsOf(t).some((r) => r.proclitics.includes('ال'));
+      return { token: t, entry, referring };
+    }
+    const norm = ctx.norms[t]!;
+    if (ctx.mentionAt[t] !== -1 || ctx.doc.tokens.kind(t) !== TokenKind.Word) return null;
+    const demonstrative = lex.demonstratives.has(norm) || ctx.readingsOf(t).some((r) => r.proclitics.length > 0 && lex.demonstratives.has(r.stem));
+    if (demonstrative) referring = true;
+    else if (!lex.prepositions.has(norm) && norm !== 'عن') return null;
+  }
+  return null;
+}
+
+/** How many words (titles, "عليها") may stand between a word of holding and the one who holds. */
+const HOLDER_REACH = 3;
+
+const ON_IT = /^علي(ه|ها|هم|هما)$/u;
+
+/**
+ * The actors each sentence names as holding a place: right after a word of holding ("تحت سيطرة
+ * داعش", "المدينة التي يسيطر عليها التنظيم", "الجزء المتبقي بيد مسلحي التنظيم"), past titles
+ * and "عليها". Keyed by the sentence's start.
+ */
+function holdersOf(ctx: DocumentContext): Map<number, string[]> {
+  const lex = eventLexicon();
+  const out = new Map<number, string[]>();
+  const sentences = ctx.doc.sentences;
+  for (const m of ctx.mentions) {
+    if (!isActorLike(m.entity)) continue;
+    let held = false;
+    for (let t = m.firstToken - 1, n = 0; t >= 0 && n < HOLDER_REACH && ctx.mentionAt[t] === -1; t--, n++) {
+      const norm = ctx.norms[t]!;
+      if (lex.holderCues.has(norm) || ctx.readingsOf(t).some((r) => lex.holderCues.has(r.stem))) {
+        held = true;
+        break;
+      }
+      if (!ON_IT.test(norm) && !stemIn(ctx, t, lex.titles) && !lex.titles.has(norm)) break;
+    }
+    if (!held) continue;
+    const k = lowerBoundBy(sentences, ctx.doc.tokens.start(m.firstToken) + 1, (x) => x.start) - 1;
+    if (k < 0) continue;
+    const list = out.get(sentences[k]!.start) ?? [];
+    if (!list.includes(m.entity.id)) list.push(m.entity.id);
+    out.set(sentences[k]!.start, list);
+  }
+  return out;
+}
+
+/** Whether an act names taking a place back ("عملية تحرير الموصل", "حملة لاستعادة المدينة"): in its trigger or the words after it. */
+function liberating(ctx: DocumentContext, e: Event): boolean {
+  const lex = eventLexicon();
+  const first = ctx.doc.tokens.indexAt(e.trigger.start);
+  const end = Math.min(ctx.norms.length, ctx.doc.tokens.indexAt(e.trigger.end - 1) + 3);
+  for (let t = first; t <= end; t++) if (lex.liberationCues.has(ctx.norms[t]!)) return true;
+  return false;
 }
 
 /** Acts whose stated reason accuses the one they are done to: sanctions and coercion. */
@@ -627,6 +703,8 @@ export const eventExtractor: Extractor = {
     /** The last speaker was someone unnamed ("أفاد مسؤولون", "قالت متحدثة"): a subjectless "وأضافت" is theirs too. */
     let unknownSpeaker = false;
     let lastRecipient: string[] = [];
+    /** Condemnations that name no one, with the act they condemn: its doer is the one accused. */
+    const condemnations: { event: Event; act: NonNullable<ReturnType<typeof condemnedAct>> }[] = [];
 
     /** Where a verb of an act (not of speech) stands, emitted or not: what a report tells of ("أن الشرطة ألقت القبض"). */
     const actTriggers: number[] = [];
@@ -950,6 +1028,10 @@ export const eventExtractor: Extractor = {
           events.push(mirrored);
           inSentence.push(mirrored);
         }
+        if (type === 'ACCUSE' && recipient.length === 0) {
+          const act = condemnedAct(ctx, afterArgs, argumentsEnd);
+          if (act) condemnations.push({ event, act });
+        }
         if (reportedAct && parent) lastReport = { parent: parent.span, end: match.endToken };
         if (content) embedding.push({ span: content, type: type, actor });
         if ((actorSource === 'subject' || actorSource === 'speech') && actor.length) {
@@ -991,6 +1073,44 @@ export const eventExtractor: Extractor = {
     // is no event of its own.
     const claimant = claimantOf(ctx, sentences);
     if (claimant) for (const e of events) if (e.type === 'ASSAULT' && e.actor.length === 0 && !e.recipient.includes(claimant)) e.actor = [claimant];
+    // "أدانت الخارجية الهجوم", "عبرت عن إدانتها لهذا العدوان", "نددت بالقصف الروسي": to condemn
+    // an act is to accuse its doer (ontology.md: ACCUSE). The doer is the act's own, named beside
+    // it; else, for an act the text refers back to ("الهجوم", "هذا العدوان"), the doer of the last
+    // act of that type told before with one.
+    for (const { event, act } of condemnations) {
+      if (event.recipient.length > 0) continue;
+      const start = ctx.doc.tokens.start(act.token);
+      let doer = events.find((e) => e.trigger.start === start && e.actor.length > 0)?.actor ?? [];
+      if (doer.length === 0) {
+        const national = nationalDoer(ctx, byCountry, { firstToken: act.token, endToken: act.token + 1 });
+        if (national) doer = [national.entity.id];
+      }
+      if (doer.length === 0 && act.referring) {
+        let told: Event | undefined;
+        for (const e of events) {
+          if (e.type !== act.entry.type || e.actor.length === 0 || e.trigger.start >= event.trigger.start) continue;
+          if (e.actor.some((id) => event.actor.includes(id))) continue;
+          if (!told || e.trigger.start > told.trigger.start) told = e;
+        }
+        doer = told?.actor ?? [];
+      }
+      event.recipient = doer.filter((id) => !event.actor.includes(id));
+    }
+    // "غارات على مدينتي البوكمال والميادين اللتين يسيطر عليهما داعش", "عملية تحرير الموصل …
+    // الجزء المتبقي بيد مسلحي التنظيم": an attack or a seizure that names no one acted upon is
+    // done to who holds the place its sentence names; taking a place back, to the one holder
+    // the article names. Only an act with a doer, or a taking back: what kills civilians in a
+    // city someone holds is not done to them.
+    const holders = holdersOf(ctx);
+    const articleHolders = new Set([...holders.values()].flat());
+    for (const e of events) {
+      if (e.recipient.length > 0 || !(e.type === 'ASSAULT' || (e.type === 'COERCE' && e.mode === 'seize'))) continue;
+      const retaking = liberating(ctx, e);
+      if (e.actor.length === 0 && !retaking) continue;
+      let held = (holders.get(e.sentence.start) ?? []).filter((id) => !e.actor.includes(id));
+      if (held.length === 0 && retaking && articleHolders.size === 1) held = [...articleHolders].filter((id) => !e.actor.includes(id));
+      if (held.length > 0) e.recipient = [held[0]!];
+    }
     // A statement whose content reports another event is that event (ontology.md: "the
     // announcement is no second, STATEMENT event"; a demand inside speech is the REQUEST).
     // A statement that reports an act, or a figure of people killed, hurt, held or displaced,

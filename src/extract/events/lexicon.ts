@@ -60,6 +60,7 @@ const ArgumentsSchema = z.object({
   auxiliaries: z.array(z.string().min(1)),
   firstPersonGovernors: z.array(z.string().min(1)),
   partitiveHeads: z.array(z.string().min(1)),
+  rankWords: z.array(z.string().min(1)),
   governingVerbs: z.array(z.string().min(1)),
   anonymousSubjects: z.array(z.string().min(1)),
   indefiniteSubjects: z.array(z.string().min(1)),
@@ -67,6 +68,8 @@ const ArgumentsSchema = z.object({
   patientNouns: z.array(z.string().min(2)),
   actorlessTypes: z.array(z.enum(EVENT_TYPES)),
   claims: z.array(z.string().min(2)),
+  holderCues: z.array(z.string().min(2)),
+  liberationCues: z.array(z.string().min(2)),
   perpetrationVerbs: z.array(z.string().min(2)),
   titles: z.array(z.string().min(2)),
   officeTitles: z.array(z.string().min(2)),
@@ -161,6 +164,8 @@ export interface EventLexicon {
   readonly auxiliaries: ReadonlySet<string>;
   readonly firstPersonGovernors: ReadonlySet<string>;
   readonly partitiveHeads: ReadonlySet<string>;
+  /** Words of rank and number inside a chain of titles before a body ("أحد أبرز قادة"). */
+  readonly rankWords: ReadonlySet<string>;
   readonly governingVerbs: ReadonlySet<string>;
   readonly anonymousSubjects: ReadonlySet<string>;
   readonly indefiniteSubjects: ReadonlySet<string>;
@@ -172,6 +177,10 @@ export interface EventLexicon {
   readonly actorlessTypes: ReadonlySet<EventType>;
   /** Words of a claim of responsibility ("تبنى", "مسؤوليته"). */
   readonly claims: ReadonlySet<string>;
+  /** Words right before the one who holds a place ("تحت سيطرة داعش", "يسيطر عليها التنظيم", "بيد مسلحي التنظيم"). */
+  readonly holderCues: ReadonlySet<string>;
+  /** Words of taking a place back ("تحرير", "استعادة"): an act they name is done to the place's holder. */
+  readonly liberationCues: ReadonlySet<string>;
   /** Verbs naming the doer of an act told as a noun ("هجوم شنه داعش"). */
   readonly perpetrationVerbs: ReadonlySet<string>;
   /** Nouns for what an attack hits that belong to an actor ("مواقع داعش", "مقرات لداعش"). */
@@ -434,6 +443,7 @@ export function eventLexicon(): EventLexicon {
     auxiliaries: set(args.auxiliaries),
     firstPersonGovernors: set(args.firstPersonGovernors),
     partitiveHeads: set(args.partitiveHeads),
+    rankWords: set(args.rankWords),
     governingVerbs: set(args.governingVerbs),
     anonymousSubjects: set(args.anonymousSubjects),
     indefiniteSubjects: set(args.indefiniteSubjects),
@@ -441,6 +451,8 @@ export function eventLexicon(): EventLexicon {
     patientNouns: set(args.patientNouns),
     actorlessTypes: new Set(args.actorlessTypes),
     claims: set(args.claims),
+    holderCues: set(args.holderCues),
+    liberationCues: set(args.liberationCues),
     perpetrationVerbs: set(args.perpetrationVerbs),
     titles: set(args.titles),
     officeTitles: set(args.officeTitles),

@@ -204,3 +204,19 @@ export function findTriggers(ctx: DocumentContext, sentence: Sentence): TriggerM
   }
   return found;
 }
+
+/**
+ * The entry whose verbal noun token `t` spells (one word, with any proclitics), whatever stands
+ * before it: `findTriggers` skips a noun after a demonstrative ("هذا العدوان"), which refers back
+ * to an act already told; this finds it, for the rules that need to know which act that is.
+ */
+export function actNounAt(ctx: DocumentContext, t: number): CompiledTrigger | null {
+  const lexicon = eventLexicon();
+  if (ctx.mentionAt[t] !== -1 || !maySpellTrigger(lexicon, ctx.norms[t]!)) return null;
+  for (const reading of ctx.readingsOf(t)) {
+    for (const form of lexicon.byFirstWord.get(reading.stem) ?? []) {
+      if (form.kind === 'noun' && form.words.length === 1 && !form.participle) return form.entry;
+    }
+  }
+  return null;
+}
