@@ -1073,3 +1073,11 @@ describe('what an attack or a taking back is done to: who holds the place (issue
     expect(events('وكانت المدينة بيد داعش. وشنت روسيا غارات على الأطراف.', [RU, ISIS]).find((e) => e.type === 'ASSAULT')?.recipient).toEqual([]);
   });
 });
+
+describe('a participle\'s subject is the main clause\'s (issue 12)', () => {
+  it('"قالت X إن Y قصفت …، داعيةً …": the one who calls is X, not the doer of the act told in between', () => {
+    const list = events('وقالت الإدارة الذاتية إن تركيا قصفت القرى، داعيةً التحالف الدولي إلى التدخل.', [AANES, TURKEY, COALITION]);
+    expect(list.find((e) => e.type === 'ASSAULT')).toMatchObject({ actor: ['loc:tr'] });
+    expect(list.find((e) => e.type === 'REQUEST')).toMatchObject({ actor: ['org:aanes'], recipient: ['org:coalition'] });
+  });
+});

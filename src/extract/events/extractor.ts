@@ -717,6 +717,8 @@ export const eventExtractor: Extractor = {
       const embedding: { span: Span; type: EventType; actor: string[] }[] = [];
       /** This sentence's events so far. */
       const inSentence: Event[] = [];
+      /** The doer of the sentence's main clause: its first event with a named subject outside what another says. */
+      let mainActor: string[] | null = null;
       /** The last act reported in a statement of this sentence: acts joined to it by و are reported too. */
       let lastReport: { parent: Span; end: number } | null = null;
       /** Noun triggers told as the means of an act already coded ("قُتل … بغارة"). */
@@ -851,7 +853,9 @@ export const eventExtractor: Extractor = {
         const speaker = () => (lastSpeaker ? lastSpeaker.ids : firstSubject && namedBefore(firstSubject) ? firstSubject : []);
         let actor: string[] = [];
         let actorSource: ActorSource | 'discourse' | 'report' = subject.source;
-        const sameSentence = inSentence.filter((e) => e.actor.length).at(-1);
+        // "…، مؤكدةً …", "ومعتبراً …": a participle's subject is the main clause's, not that of an
+        // act told in between ("عبرت الجبهة عن إدانتها للعدوان الذي تمارسه أمريكا، مؤكدة …").
+        const sameSentence = match.participle && mainActor ? { actor: mainActor } : inSentence.filter((e) => e.actor.length).at(-1);
         if (deniedOwnAct || ownPosition) {
           actor = parent!.actor;
           actorSource = 'discourse';
@@ -1032,6 +1036,7 @@ export const eventExtractor: Extractor = {
           const act = condemnedAct(ctx, afterArgs, argumentsEnd);
           if (act) condemnations.push({ event, act });
         }
+        if (!mainActor && !parent && actorSource === 'subject' && actor.length > 0) mainActor = actor;
         if (reportedAct && parent) lastReport = { parent: parent.span, end: match.endToken };
         if (content) embedding.push({ span: content, type: type, actor });
         if ((actorSource === 'subject' || actorSource === 'speech') && actor.length) {
