@@ -1081,3 +1081,18 @@ describe('a participle\'s subject is the main clause\'s (issue 12)', () => {
     expect(list.find((e) => e.type === 'REQUEST')).toMatchObject({ actor: ['org:aanes'], recipient: ['org:coalition'] });
   });
 });
+
+describe('a charge inside speech is an accusation (issue 12)', () => {
+  it('"قال إن X يقف وراء …", "إن ممارسات X تشكل انتهاكا": ACCUSE of X by the speaker', () => {
+    const list = events('وقال التحالف الدولي إن داعش يقف وراء الهجوم على السجن.', [COALITION, ISIS]);
+    expect(list.map((e) => [e.type, e.actor, e.recipient])).toContainEqual(['ACCUSE', ['org:coalition'], ['org:isis']]);
+    expect(list.filter((e) => e.type === 'STATEMENT')).toEqual([]);
+    const other = events('وقالت الإدارة الذاتية إن ممارسات تركيا في المنطقة تشكل انتهاكا صارخا للقانون الدولي.', [AANES, TURKEY]);
+    expect(other.find((e) => e.type === 'ACCUSE')).toMatchObject({ actor: ['org:aanes'], recipient: ['loc:tr'] });
+  });
+  it('no charge, or a charge laid on no one named, leaves a statement; the one wronged is not accused', () => {
+    expect(events('وقال التحالف الدولي إن العمليات ضد داعش مستمرة.', [COALITION, ISIS]).map((e) => e.type)).toEqual(['STATEMENT']);
+    // "بحق قسد": the one a violation is done to.
+    expect(events('وقالت الإدارة الذاتية إن انتهاكات خطيرة ترتكب بحق قسد.', [AANES, SDF]).find((e) => e.type === 'ACCUSE')).toBeUndefined();
+  });
+});

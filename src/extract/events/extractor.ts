@@ -347,6 +347,45 @@ function demandIn(ctx: DocumentContext, content: Span): { addressee: string | nu
   return null;
 }
 
+/** How far from an accusation's word the accused may stand, in words. */
+const ACCUSED_REACH = 8;
+
+/**
+ * The party a statement charges with a wrong ("قال إن ممارسات حزب الله تشكل انتهاكا صارخا", "أكد
+ * أن الحكومة تقف وراء الهجمات", "وصف التقرير بأنه يعتمد على ادعاءات المنظمة"): the actor named
+ * nearest a word of accusation in what is said, in its clause, before it first, else after it;
+ * not the speaker, nor one after a preposition (the one wronged: "إلى جانب سوريا").
+ * Null when what is said holds no such word, or none names a party.
+ */
+function accusedIn(ctx: DocumentContext, content: Span, speaker: readonly string[]): string | null {
+  const cues = eventLexicon().accusationCues;
+  const first = ctx.doc.tokens.indexAt(content.start);
+  const last = ctx.doc.tokens.indexAt(content.end) - 1;
+  // Not one after a preposition: "إلى جانب سوريا", "على الشعب" name whom a wrong is done to.
+  const party = (k: number) => {
+    const mi = ctx.mentionAt[k]!;
+    if (mi === -1) return null;
+    const m = ctx.mentions[mi]!;
+    return isActorLike(m.entity) && !speaker.includes(m.entity.id) && !afterPreposition(ctx, m) ? m.entity.id : null;
+  };
+  const stop = (k: number) => ctx.doc.tokens.kind(k) === TokenKind.Punct && ctx.norms[k] !== '"';
+  for (let t = first; t <= last; t++) {
+    if (ctx.mentionAt[t] !== -1) continue;
+    const one = ctx.norms[t]!;
+    const two = t < last ? `${one} ${ctx.norms[t + 1]}` : '';
+    if (!cues.has(one) && !cues.has(two) && !ctx.readingsOf(t).some((r) => r.proclitics.every((p) => p === 'و' || p === 'ب') && cues.has(r.stem))) continue;
+    for (let k = t - 1; k >= first && k >= t - ACCUSED_REACH && !stop(k); k--) {
+      const id = party(k);
+      if (id) return id;
+    }
+    for (let k = t + 1; k <= last && k <= t + ACCUSED_REACH && !stop(k); k++) {
+      const id = party(k);
+      if (id) return id;
+    }
+  }
+  return null;
+}
+
 /**
  * The doer a nationality adjective names after an act noun ("الضربات الأمريكية", "القصف التركي"):
  * the actor of that country the article names nearest before the act, else nearest after it.
@@ -965,6 +1004,13 @@ export const eventExtractor: Extractor = {
           if (demand) {
             type = 'REQUEST';
             if (recipient.length === 0 && demand.addressee && !actor.includes(demand.addressee)) recipient = [demand.addressee];
+          } else {
+            // A charge inside speech is an accusation of whoever it is laid on (ontology.md: ACCUSE).
+            const accused = accusedIn(ctx, content, actor);
+            if (accused) {
+              type = 'ACCUSE';
+              recipient = [accused];
+            }
           }
         }
 
