@@ -1096,3 +1096,9 @@ describe('a charge inside speech is an accusation (issue 12)', () => {
     expect(events('وقالت الإدارة الذاتية إن انتهاكات خطيرة ترتكب بحق قسد.', [AANES, SDF]).find((e) => e.type === 'ACCUSE')).toBeUndefined();
   });
 });
+
+describe('an unnamed subject with its adjectives, in what is reported (issue 12)', () => {
+  it('"أعلن المحافظ أن القوات الأمنية قتلت …": the act, with no known doer', () => {
+    expect(events('وأعلن المحافظ أن القوات الأمنية قتلت أحد المهاجمين.', []).map((e) => [e.type, e.actor])).toEqual([['ASSAULT', []]]);
+  });
+});

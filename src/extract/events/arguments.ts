@@ -497,12 +497,18 @@ function pluralVerb(match: TriggerMatch): boolean {
 
 /** A definite noun, no entity, right before the verb and opening its clause (after أن, إن, و or punctuation). */
 function unnamedSubjectBefore(ctx: DocumentContext, match: TriggerMatch, clauseStart: number): boolean {
-  const t = match.firstToken - 1;
+  let t = match.firstToken - 1;
   if (t < 0 || ctx.mentionAt[t] !== -1 || ctx.dateAt[t] === 1 || !definiteWord(ctx, t)) return false;
+  // "أن القوات الأمنية قتلت": the noun with its definite adjectives, up to two of them.
+  for (let n = 0; n < UNNAMED_ADJECTIVES && t - 1 >= clauseStart && t - 1 >= 0 && ctx.mentionAt[t - 1] === -1 && definiteWord(ctx, t - 1)
+    && !eventLexicon().clauseBreaks.has(ctx.norms[t - 1]!) && !eventLexicon().prepositions.has(ctx.norms[t - 1]!); n++) t--;
   if (eventLexicon().subjectHeads.has(ctx.norms[t]!)) return false;
   const before = t - 1;
   return t === clauseStart || before < 0 || isPunct(ctx, before) || eventLexicon().clauseBreaks.has(ctx.norms[before]!);
 }
+
+/** How many definite adjectives may follow an unnamed subject before its verb ("القوات الأمنية العراقية قتلت"). */
+const UNNAMED_ADJECTIVES = 2;
 
 /** A word with the article and no preposition fused to it: "الشرطة", not "للشرطة". */
 function definiteWord(ctx: DocumentContext, t: number): boolean {
