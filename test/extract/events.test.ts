@@ -1102,3 +1102,11 @@ describe('an unnamed subject with its adjectives, in what is reported (issue 12)
     expect(events('وأعلن المحافظ أن القوات الأمنية قتلت أحد المهاجمين.', []).map((e) => [e.type, e.actor])).toEqual([['ASSAULT', []]]);
   });
 });
+
+describe('the genitive of fighting is the one fought (issue 12)', () => {
+  it('"تواصل قسد قتال داعش": the SDF fight ISIS; ISIS is not the doer', () => {
+    expect(events('وتواصل قوات سوريا الديمقراطية قتال داعش في الريف.', [SDF, ISIS]).map((e) => [e.type, e.actor, e.recipient])).toEqual([['ASSAULT', ['org:sdf'], ['org:isis']]]);
+    // With no doer before it, "قتال داعش" names no attack by ISIS.
+    expect(events('وأكد التحالف الدولي عزمه على مواصلة قتال داعش.', [COALITION, ISIS]).filter((e) => e.type === 'ASSAULT' && e.actor.includes('org:isis'))).toEqual([]);
+  });
+});

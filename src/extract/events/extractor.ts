@@ -942,7 +942,13 @@ export const eventExtractor: Extractor = {
 
         // A recipient named only by its office and nationality ("مع وزير الخارجية الأمريكي") is there, though it may name no entity.
         const titled: { party: TitledParty | null } = { party: null };
-        const recipientMentions = patient.length ? patient : findRecipient(ctx, match, Math.max(subject.after, match.endToken), argumentsEnd, titled);
+        let recipientMentions = patient.length ? patient : findRecipient(ctx, match, Math.max(subject.after, match.endToken), argumentsEnd, titled);
+        // "تواصل قسد قتال داعش", "جددت دعمها لـ… ومحاربة التنظيم": with its doer named before it,
+        // the genitive of a noun whose genitive is the one acted upon is the recipient.
+        if (recipientMentions.length === 0 && isPatientNoun(ctx, match) && match.endToken < argumentsEnd && ctx.mentionAt[match.endToken] !== -1) {
+          const m = ctx.mentions[ctx.mentionAt[match.endToken]!]!;
+          if (m.firstToken === match.endToken && isActorLike(m.entity) && !m.preposition) recipientMentions = withConjuncts(ctx, m, argumentsEnd);
+        }
         const afterArgs = Math.max(subject.after, match.endToken, ...recipientMentions.map((m) => m.endToken));
         let content: Span | null = null;
         if (SPEECH_TYPES.has(match.entry.type)) {
