@@ -1110,3 +1110,9 @@ describe('the genitive of fighting is the one fought (issue 12)', () => {
     expect(events('وأكد التحالف الدولي عزمه على مواصلة قتال داعش.', [COALITION, ISIS]).filter((e) => e.type === 'ASSAULT' && e.actor.includes('org:isis'))).toEqual([]);
   });
 });
+
+describe('"باشر في" carries the act it starts (issue 12)', () => {
+  it('"وباشرت قسد في تطويق الموقع": the SDF surround it', () => {
+    expect(events('وباشرت قوات سوريا الديمقراطية في تطويق الموقع.', [SDF]).map((e) => [e.type, e.actor])).toEqual([['COERCE', ['org:sdf']]]);
+  });
+});
