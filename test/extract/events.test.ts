@@ -1116,3 +1116,11 @@ describe('"باشر في" carries the act it starts (issue 12)', () => {
     expect(events('وباشرت قوات سوريا الديمقراطية في تطويق الموقع.', [SDF]).map((e) => [e.type, e.actor])).toEqual([['COERCE', ['org:sdf']]]);
   });
 });
+
+describe('a toll told without a figure is no statement (issue 12)', () => {
+  it('"أعلنت X أن حصيلة قتلاها …": facts, not a position', () => {
+    expect(events('وأعلنت الإدارة الذاتية أن حصيلة قتلاها في المعارك ارتفعت.', [AANES]).filter((e) => e.type === 'STATEMENT')).toEqual([]);
+    // A position is still one.
+    expect(events('وأعلنت الإدارة الذاتية أن الحوار هو الطريق الوحيد.', [AANES]).map((e) => e.type)).toEqual(['STATEMENT']);
+  });
+});

@@ -1180,6 +1180,11 @@ export const eventExtractor: Extractor = {
       const k = lowerBound(toldAt, content.start);
       if (k < toldAt.length && toldAt[k]! < content.end) return true;
       for (let i = lowerBoundBy(costs, content.start, (q) => q.start); i < costs.length && costs[i]!.start < content.end; i++) if (costs[i]!.end <= content.end) return true;
+      // "أعلنت إيران أن حصيلة قتلاها …", "تعلن عن عدد قتلاها": a toll told with no figure.
+      const tolls = lex.tollWords;
+      for (let t = ctx.doc.tokens.indexAt(content.start), end = ctx.doc.tokens.indexAt(content.end); t < end; t++) {
+        if (tolls.has(ctx.norms[t]!) || ctx.readingsOf(t).some((r) => tolls.has(r.stem))) return true;
+      }
       return false;
     };
     const byOutlet = (e: Event) => e.actor.length > 0 && e.actor.every((id) => entityById.get(id)?.subtype === 'MED');

@@ -75,6 +75,7 @@ const ArgumentsSchema = z.object({
   officeTitles: z.array(z.string().min(2)),
   demandCues: z.array(z.string().min(1)),
   accusationCues: z.array(z.string().min(2)),
+  tollWords: z.array(z.string().min(2)),
   stateHeads: z.array(z.string().min(2)),
   lightVerbs: z.array(z.string().min(2)),
   prepositionalCarriers: z.array(z.object({ preposition: z.string().min(1), verbs: z.array(z.string().min(2)).min(1) })),
@@ -196,6 +197,8 @@ export interface EventLexicon {
   readonly demandCues: ReadonlySet<string>;
   /** Words that make what is said an accusation of the party named beside them ("انتهاك", "تقف وراء", "ادعاءات"). */
   readonly accusationCues: ReadonlySet<string>;
+  /** Words of a toll ("حصيلة", "قتلاها"): what is said of one reports facts, no position. */
+  readonly tollWords: ReadonlySet<string>;
   /** Role nouns heading an apposition or naming a member of a body ("زعيم داعش", "قائداً في داعش"). */
   readonly titles: ReadonlySet<string>;
   /** Titles of an office that, with a nationality, name a party with no name ("وزير الخارجية التركي", "نظيره الروسي"). */
@@ -461,6 +464,7 @@ export function eventLexicon(): EventLexicon {
     officeTitles: set(args.officeTitles),
     demandCues: set(args.demandCues),
     accusationCues: new Set(args.accusationCues.map((c) => words(c).join(' '))),
+    tollWords: set(args.tollWords),
     stateHeads: set(args.stateHeads),
     lightVerbs: set(args.lightVerbs),
     prepositionalCarriers: new Map(args.prepositionalCarriers.flatMap((c) => [...set(c.verbs)].map((v) => [v, normalizeForm(c.preposition)] as const))),
