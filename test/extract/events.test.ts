@@ -1124,3 +1124,16 @@ describe('a toll told without a figure is no statement (issue 12)', () => {
     expect(events('وأعلنت الإدارة الذاتية أن الحوار هو الطريق الوحيد.', [AANES]).map((e) => e.type)).toEqual(['STATEMENT']);
   });
 });
+
+describe('a clash told in the report of the act it led to (issue 12)', () => {
+  it('"أعلنت X أنها سيطرت على … بعد اشتباكات مع Y": the clash is reported with the seizure', () => {
+    const list = events('وأعلنت قوات سوريا الديمقراطية أنها سيطرت على القرية بعد اشتباكات مع داعش.', [SDF, ISIS]);
+    expect(list.map((e) => [e.type, e.actor, e.recipient])).toEqual([
+      ['COERCE', ['org:sdf'], []],
+      ['ASSAULT', ['org:sdf'], ['org:isis']],
+      ['ASSAULT', ['org:isis'], ['org:sdf']],
+    ]);
+    // A clash a speaker merely speaks of, with no act of force reported beside it, is no event.
+    expect(events('وقالت الإدارة الذاتية إن الاشتباكات مع داعش لن تتوقف.', [AANES, ISIS]).filter((e) => e.type === 'ASSAULT')).toEqual([]);
+  });
+});

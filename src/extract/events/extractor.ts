@@ -871,7 +871,11 @@ export const eventExtractor: Extractor = {
         // A bare past stem that reads as a noun ("قتل") is the verb when its subject stands before it
         // or it reads as a passive ("أن البغدادي قتل في …").
         const verbAfterAll = match.kind === 'verb' && (passive || (subject.source === 'subject' && subject.mentions.every((m) => m.endToken <= match.firstToken)));
-        if (parent && match.nounLike && !reportedAct && !verbAfterAll) continue;
+        // "أعلنت قوات الوفاق أنها سيطرت على الميناء بعد اشتباكات مع داعش": a noun that takes the
+        // doer of its sentence's act, told in the same report by that doer, is reported with it.
+        const withReported = parent !== undefined && match.nounLike && match.entry.noun_takes_sentence_actor === true && ACTS_OF_FORCE.has(match.entry.type)
+          && inSentence.some((e) => e.actor.length > 0 && ACTS_OF_FORCE.has(e.type) && e.trigger.start >= parent.span.start && e.trigger.start < parent.span.end);
+        if (parent && match.nounLike && !reportedAct && !verbAfterAll && !withReported) continue;
         // What an event reports ("أكدت الإدارة أن …") tells of other events only with their own
         // subject; but what one denies is mostly its own doing ("نفى التحالف أن تكون طائراته قد
         // استهدفت …").
@@ -883,7 +887,7 @@ export const eventExtractor: Extractor = {
         // An act told in the report with a subject of its own that names no one ("أن الشرطة ألقت
         // القبض") is the act, with no known doer.
         const unnamedDoer = parent !== undefined && ((subject.source === 'anonymous' && !match.nounLike) || passive) && !SPEECH_TYPES.has(match.entry.type);
-        if (parent && subject.source !== 'subject' && !match.firstPerson && !match.participle && !deniedOwnAct && !reportedAct && !unnamedDoer && !ownPosition) continue;
+        if (parent && subject.source !== 'subject' && !match.firstPerson && !match.participle && !deniedOwnAct && !reportedAct && !unnamedDoer && !ownPosition && !withReported) continue;
 
         // Who acts. Speakers go on speaking ("وأضافت", "نحثكم"); a noun needs its own actor, or
         // the one its sentence's main event has ("أصدر الوزراء بياناً بعيد اجتماع").
