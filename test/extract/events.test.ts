@@ -1137,3 +1137,17 @@ describe('a clash told in the report of the act it led to (issue 12)', () => {
     expect(events('وقالت الإدارة الذاتية إن الاشتباكات مع داعش لن تتوقف.', [AANES, ISIS]).filter((e) => e.type === 'ASSAULT')).toEqual([]);
   });
 });
+
+describe('a stance told in a relative clause (issue 12)', () => {
+  it('"X التي اتهمت Y", "X التي بايعت داعش": the noun the clause describes takes the stance', () => {
+    const list = events('وانتقدت الإدارة الذاتية تصريحات قوات سوريا الديمقراطية التي اتهمت تركيا بدعم الإرهاب.', [AANES, SDF, TURKEY]);
+    expect(list.map((e) => [e.type, e.actor, e.recipient])).toContainEqual(['ACCUSE', ['org:sdf'], ['loc:tr']]);
+    const JMB: Actor = { id: 'org:jmb', forms: ['جماعة مجاهدي بنغلادش'] };
+    expect(events('وقالت الشرطة إن جماعة مجاهدي بنغلادش التي بايعت داعش نفذت الهجوم.', [JMB, ISIS]).map((e) => [e.type, e.actor, e.recipient])).toContainEqual(['SUPPORT', ['org:jmb'], ['org:isis']]);
+  });
+  it('no act after a relative pronoun for force or holding, with a pronoun on the verb, or with no one named before it', () => {
+    expect(events('ودخلت قسد المناطق التي تسيطر عليها داعش.', [SDF, ISIS]).filter((e) => e.actor.includes('org:isis'))).toEqual([]);
+    expect(events('وانتقدت قسد المشروع الذي ساندته تركيا.', [SDF, TURKEY]).filter((e) => e.type === 'SUPPORT')).toEqual([]);
+    expect(events('وانتقدت قسد التصريحات التي اتهمت تركيا بدعم الإرهاب.', [SDF, TURKEY]).filter((e) => e.trigger.text === 'اتهمت')).toEqual([]);
+  });
+});

@@ -12,7 +12,7 @@ import { institutionRules } from '../entities/institutions.js';
 import { indicesBySentence, lowerBound, lowerBoundBy } from '../lookup.js';
 import type { DateMention, Entity, Event, EventType, Quantity, Span } from '../record.js';
 import type { Extraction, ExtractionInput, Extractor } from '../types.js';
-import { ACTS_OF_FORCE, actorRightAfter, afterPreposition, prepositionalCarrier, contentStart, findRecipient, findSubject, perpetrator, sentenceSubject, stemIn, withConjuncts, type ActorSource, type SubjectFound, type TitledParty } from './arguments.js';
+import { ACTS_OF_FORCE, actorRightAfter, titledEntity, titledParty, afterPreposition, prepositionalCarrier, contentStart, findRecipient, findSubject, perpetrator, sentenceSubject, stemIn, withConjuncts, type ActorSource, type SubjectFound, type TitledParty } from './arguments.js';
 import { eventConfidence } from './confidence.js';
 import { buildContext, isActorLike, isActorPlace, type DocumentContext, type MentionOnTokens } from './context.js';
 import { matchingKeys, stemsOf } from './cues.js';
@@ -445,6 +445,36 @@ function toldAgain(ctx: DocumentContext, match: TriggerMatch, events: readonly E
   return null;
 }
 
+/** How many words a title and nationality before a relative pronoun may span ("وزير الخارجية التركي"). */
+const TITLE_REACH = 4;
+
+/** How many words (adjectives, a comma) may stand between a relative clause's noun and its pronoun. */
+const ANTECEDENT_REACH = 3;
+
+/**
+ * The actor a relative clause describes: the one named right before its pronoun, past a comma and
+ * adjectives ("جماعة مجاهدي بنغلادش التي بايعت", "لقوات العمليات الخاصة الأمريكية، التي تساند").
+ */
+function antecedentOf(ctx: DocumentContext, match: TriggerMatch): MentionOnTokens | null {
+  const pronoun = match.firstToken - 1;
+  // "وزير الخارجية التركي الذي اتهم": a party named by its office and nationality.
+  for (let t = pronoun - 1; t >= 0 && t >= pronoun - TITLE_REACH; t--) {
+    const party = titledParty(ctx, t, pronoun);
+    if (party && party.end === pronoun) return titledEntity(ctx, party);
+  }
+  for (let t = pronoun - 1, n = 0; t >= 0 && n <= ANTECEDENT_REACH; t--, n++) {
+    const mi = ctx.mentionAt[t]!;
+    if (mi !== -1) {
+      const m = ctx.mentions[mi]!;
+      return isActorLike(m.entity) ? m : null;
+    }
+    const norm = ctx.norms[t]!;
+    if (norm === ',' || norm === '"') continue;
+    if (ctx.doc.tokens.kind(t) !== TokenKind.Word || !ctx.readingsOf(t).some((r) => r.proclitics.includes('ال'))) return null;
+  }
+  return null;
+}
+
 /** Acts whose condemnation accuses their doer ("أدانت الخارجية الهجوم"). */
 const CONDEMNABLE: ReadonlySet<EventType> = new Set(['ASSAULT', 'COERCE', 'SANCTION', 'THREATEN']);
 
@@ -795,6 +825,15 @@ export const eventExtractor: Extractor = {
         // subject of its own: the word after it is the one acted on.
         let subject: SubjectFound =
           governedByFirstPerson || match.passive || match.participle ? { source: 'none', mentions: [], after: match.endToken } : findSubject(ctx, match, clauseStart, clauseEnd, argumentsEnd);
+        // "الجماعة التي بايعت داعش", "الوزير الذي اتهم إيران": the noun the clause describes does
+        // it; "الاتهامات التي وجهتها المنظمة": with the pronoun on the verb, its own subject does.
+        // With a pronoun on the verb ("المشروع الذي ساندته قطر") the noun is what is acted on: a
+        // thing known, told of in passing, not an act the article reports.
+        if (match.relative) {
+          const antecedent = match.attachedPronoun ? null : antecedentOf(ctx, match);
+          if (!antecedent) continue;
+          subject = { source: 'subject', mentions: [antecedent], after: match.endToken };
+        }
         // "اعتقال قيادي في داعش", "مقتل زعيم التنظيم": the genitive of such a noun is the one acted upon.
         let patient: readonly MentionOnTokens[] = [];
         if (isPatientNoun(ctx, match) && subject.source === 'subject' && subject.mentions.every((m) => m.firstToken >= match.endToken)) {

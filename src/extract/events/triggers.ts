@@ -37,7 +37,19 @@ export interface TriggerMatch {
   readonly passive: boolean;
   /** An active participle ("مطالباً", "داعياً"): its subject is its sentence's actor, the word after it its object. */
   readonly participle: boolean;
+  /**
+   * A verb of a stance right after a relative pronoun ("وزير الخارجية التركي الذي اتهم إيران",
+   * "الجماعة التي بايعت داعش"): its subject, when none follows it, is the noun the clause describes.
+   */
+  readonly relative: boolean;
 }
+
+/**
+ * Types whose verb after a relative pronoun still tells an act of its own: what someone said or
+ * took a side in ("الذي اتهم", "التي بايعت", "التي تساند"). Acts of force and seizure after one
+ * tell what is known ("المناطق التي تسيطر عليها", "الهجوم الذي شنه"), and are skipped.
+ */
+const RELATIVE_STANCES: ReadonlySet<string> = new Set(['ACCUSE', 'SUPPORT', 'REJECT', 'THREATEN', 'REQUEST', 'AID']);
 
 /** Forms of كان before a predicate ("ستكون مطالبة", "يكون مؤكداً"). */
 const PREDICATE_AUXILIARIES = new Set(['يكون', 'تكون', 'ستكون', 'سيكون', 'وستكون', 'وسيكون', 'يكونون', 'تكونان', 'كانا', 'ليكون', 'لتكون', 'تكون', 'اصبح', 'اصبحت', 'اضحى', 'اضحت', 'بات', 'باتت']);
@@ -140,13 +152,15 @@ export function findTriggers(ctx: DocumentContext, sentence: Sentence): TriggerM
     const beforeNorm = before >= sentence.firstToken ? ctx.norms[before]! : '';
     // "المناطق التي تسيطر عليها", "الأراضي التي كانت تحتجزها داعش": a relative clause tells what
     // is known, not a new event (past an auxiliary after the pronoun).
-    if (lexicon.relativePronouns.has(beforeNorm)) continue;
+    const afterRelative = lexicon.relativePronouns.has(beforeNorm);
     if (lexicon.auxiliaries.has(beforeNorm) && before > sentence.firstToken && lexicon.relativePronouns.has(ctx.norms[previousWord(ctx, before, sentence)] ?? '')) continue;
     let match: TriggerMatch | null = null;
     for (const reading of ctx.readingsOf(t)) {
       const forms = lexicon.byFirstWord.get(reading.stem);
       if (!forms) continue;
       for (const form of forms) {
+        // After a relative pronoun only a verb of a stance, with no proclitic, is an act of its own.
+        if (afterRelative && (form.kind !== 'verb' || form.participle || !RELATIVE_STANCES.has(form.entry.type) || reading.proclitics.length > 0)) continue;
         // A verb never takes the article or a preposition; a noun takes any proclitic.
         if (form.kind === 'verb' && !reading.proclitics.every((p) => VERB_PROCLITICS.has(p))) continue;
         if (form.kind === 'verb' && reading.enclitic !== null && !VERB_OBJECT_PRONOUNS.has(reading.enclitic)) continue;
@@ -191,6 +205,7 @@ export function findTriggers(ctx: DocumentContext, sentence: Sentence): TriggerM
           firstPerson: form.firstPerson,
           passive: form.passive || (form.kind === 'verb' && !form.participle && vocalisedPassive(ctx.doc.tokens.surface(t), reading.proclitics.join('').length)),
           participle: form.participle,
+          relative: afterRelative,
         };
         break;
       }
