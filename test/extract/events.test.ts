@@ -413,8 +413,9 @@ describe('what is not an event', () => {
     const ALI: Actor = { id: 'new:ali', type: 'PER', forms: ['علي حسن'] };
     expect(events(`${text.split('. ')[0]}. وقالت عضو في مجلس سوريا الديمقراطية، سعاد الحاج، إن المعبر مغلق.`, [AANES, MSD, HAJJ])[1]).toMatchObject({ type: 'STATEMENT', actor: ['new:hajj'] });
     expect(events(`${text.split('. ')[0]}. وقالت متحدثة إن علي حسن غادر.`, [AANES, ALI]).map((e) => e.type)).toEqual(['REQUEST']);
-    // What someone unnamed says is still reported speech: an event told in it needs its own subject.
-    expect(events('وقالت متحدثة إن ثلاثة أشخاص قتلوا في الحسكة.', [HASAKAH])).toEqual([]);
+    // What someone unnamed says is still reported: an act told in it with a subject of its own,
+    // though that names no entity, is the act with no known doer (ontology.md: unnamed doers).
+    expect(events('وقالت متحدثة إن ثلاثة أشخاص قتلوا في الحسكة.', [HASAKAH]).map((e) => [e.type, e.actor])).toEqual([['ASSAULT', []]]);
     expect(events('وقالت متحدثة إن قسد اعتقلت ثلاثة أشخاص.', [SDF]).map((e) => [e.type, e.actor])).toEqual([['COERCE', ['org:sdf']]]);
     // An unnamed member speaks for the body named after في / ب; "مقربة من" is not membership.
     expect(events('وقال مصدر عسكري في قسد إن الهجوم فشل.', [SDF])[0]).toMatchObject({ type: 'STATEMENT', actor: ['org:sdf'] });
@@ -1149,5 +1150,22 @@ describe('a stance told in a relative clause (issue 12)', () => {
     expect(events('ودخلت قسد المناطق التي تسيطر عليها داعش.', [SDF, ISIS]).filter((e) => e.actor.includes('org:isis'))).toEqual([]);
     expect(events('وانتقدت قسد المشروع الذي ساندته تركيا.', [SDF, TURKEY]).filter((e) => e.type === 'SUPPORT')).toEqual([]);
     expect(events('وانتقدت قسد التصريحات التي اتهمت تركيا بدعم الإرهاب.', [SDF, TURKEY]).filter((e) => e.trigger.text === 'اتهمت')).toEqual([]);
+  });
+});
+
+describe('an act reported with a subject that names no entity (issue 12)', () => {
+  const MOI: Actor = { id: 'org:iq-moi', forms: ['وزارة الداخلية العراقية'] };
+  it('"أفادت مصادر أن مسلحين اقتحموا …", "بينما اقتحمت قوات خاصة المبنى": the act, with no known doer', () => {
+    expect(events('وأفادت مصادر محلية أن مسلحين اقتحموا المنزل.', []).map((e) => [e.type, e.actor])).toEqual([['ASSAULT', []]]);
+    expect(events('وقالت الإدارة الذاتية إن الطرق أغلقت، بينما اقتحمت قوات خاصة المبنى.', [AANES]).map((e) => [e.type, e.actor])).toContainEqual(['ASSAULT', []]);
+  });
+  it('the announcer is not the doer when the report names another, though by no entity', () => {
+    const list = events('وأعلن مسؤول في وزارة الداخلية العراقية أن مسلحين مجهولين اختطفوا صحفية من منزلها.', [MOI]);
+    expect(list.find((e) => e.type === 'ASSAULT')?.actor).toEqual([]);
+  });
+  it('a figure after the verb is no subject; a verb joined by و goes on with the subject before it', () => {
+    // "تحرّر قرابة ثمانية ملايين شخص": who was freed, not who freed them.
+    expect(events('وأكد التحالف الدولي أن التنظيم لم يعد يسيطر على الأراضي، حيث تحرّر قرابة 8 ملايين شخص من سيطرته.', [COALITION, ISIS]).filter((e) => e.type === 'ASSAULT')).toEqual([]);
+    expect(events('وقالت الإدارة الذاتية إن قسد داهمت مواقع واعتقلت التونسي.', [AANES, SDF]).find((e) => e.type === 'COERCE')?.actor).toEqual(['org:sdf']);
   });
 });

@@ -507,6 +507,32 @@ function unnamedSubjectBefore(ctx: DocumentContext, match: TriggerMatch, clauseS
   return t === clauseStart || before < 0 || isPunct(ctx, before) || eventLexicon().clauseBreaks.has(ctx.norms[before]!);
 }
 
+/**
+ * Whether a verb's subject is a noun phrase that names no entity, definite or not: before it,
+ * opening its clause ("أن مسلحين مجهولين اختطفوا", "إن قوات خاصة اقتحمت"), or right after it
+ * ("بينما اقتحمت قوات خاصة المبنى", an indefinite noun). A figure, a date, a preposition, a
+ * particle or a mention there is no such subject ("تحرّر قرابة ثمانية ملايين شخص" tells who was freed).
+ */
+export function unnamedNounSubject(ctx: DocumentContext, match: TriggerMatch, clauseStart: number, clauseEnd: number): boolean {
+  const lex = eventLexicon();
+  const plainWord = (t: number) =>
+    t >= 0 && t < ctx.norms.length && ctx.mentionAt[t] === -1 && ctx.dateAt[t] !== 1 && ctx.quantityAt[t] !== 1
+    && ctx.doc.tokens.kind(t) === TokenKind.Word && !lex.prepositions.has(ctx.norms[t]!) && !lex.clauseBreaks.has(ctx.norms[t]!)
+    && !lex.negation.has(ctx.norms[t]!) && !lex.auxiliaries.has(ctx.norms[t]!) && !lex.partitiveHeads.has(ctx.norms[t]!);
+  // Before: one noun and at most one adjective, opening the clause.
+  for (let first = match.firstToken - 1, n = 0; n < 2 && plainWord(first) && first >= clauseStart; first--, n++) {
+    const before = first - 1;
+    if (first === clauseStart || before < 0 || isPunct(ctx, before) || lex.clauseBreaks.has(ctx.norms[before]!) || /^(ب?ان|انه|انها|انهم)$/u.test(ctx.norms[before]!)) return true;
+  }
+  // After: an indefinite noun ("اقتحمت قوات خاصة المبنى"); a definite one is as often the object,
+  // and a verb joined by و goes on with the subject before it ("داهمت الشرطة … واوقفت التونسي").
+  if (ctx.readingsOf(match.firstToken).every((r) => r.proclitics[0] === 'و')) return false;
+  const after = firstWordAfter(ctx, match, clauseEnd);
+  // "قرابة 8 ملايين شخص": a word before a figure is part of the figure.
+  const beforeFigure = after + 1 < clauseEnd && (ctx.doc.tokens.kind(after + 1) === TokenKind.Number || ctx.quantityAt[after + 1] === 1);
+  return after < clauseEnd && plainWord(after) && !beforeFigure && !definiteWord(ctx, after) && !match.entry.contentMarkers.has(ctx.norms[after]!) && !stemIn(ctx, after, lex.speechNouns);
+}
+
 /** How many definite adjectives may follow an unnamed subject before its verb ("القوات الأمنية العراقية قتلت"). */
 const UNNAMED_ADJECTIVES = 2;
 

@@ -12,7 +12,7 @@ import { institutionRules } from '../entities/institutions.js';
 import { indicesBySentence, lowerBound, lowerBoundBy } from '../lookup.js';
 import type { DateMention, Entity, Event, EventType, Quantity, Span } from '../record.js';
 import type { Extraction, ExtractionInput, Extractor } from '../types.js';
-import { ACTS_OF_FORCE, actorRightAfter, titledEntity, titledParty, afterPreposition, prepositionalCarrier, contentStart, findRecipient, findSubject, perpetrator, sentenceSubject, stemIn, withConjuncts, type ActorSource, type SubjectFound, type TitledParty } from './arguments.js';
+import { ACTS_OF_FORCE, actorRightAfter, titledEntity, titledParty, unnamedNounSubject, afterPreposition, prepositionalCarrier, contentStart, findRecipient, findSubject, perpetrator, sentenceSubject, stemIn, withConjuncts, type ActorSource, type SubjectFound, type TitledParty } from './arguments.js';
 import { eventConfidence } from './confidence.js';
 import { buildContext, isActorLike, isActorPlace, type DocumentContext, type MentionOnTokens } from './context.js';
 import { matchingKeys, stemsOf } from './cues.js';
@@ -925,7 +925,11 @@ export const eventExtractor: Extractor = {
           && match.kind === 'verb' && subject.source !== 'subject' && opensContent(ctx, parent.span, match);
         // An act told in the report with a subject of its own that names no one ("أن الشرطة ألقت
         // القبض") is the act, with no known doer.
-        const unnamedDoer = parent !== undefined && ((subject.source === 'anonymous' && !match.nounLike) || passive) && !SPEECH_TYPES.has(match.entry.type);
+        // "أفادت مصادر أن مسلحين مجهولين اختطفوا …", "قال إن قوات خاصة اقتحمت المبنى": so is one
+        // whose subject is a noun that names no entity.
+        const unnamedSubject = parent !== undefined && subject.source === 'none' && match.kind === 'verb' && !match.nounLike && !match.firstPerson && !match.participle
+          && !SPEECH_TYPES.has(match.entry.type) && unnamedNounSubject(ctx, match, clauseStart, clauseEnd);
+        const unnamedDoer = parent !== undefined && ((subject.source === 'anonymous' && !match.nounLike) || unnamedSubject || passive) && !SPEECH_TYPES.has(match.entry.type);
         if (parent && subject.source !== 'subject' && !match.firstPerson && !match.participle && !deniedOwnAct && !reportedAct && !unnamedDoer && !ownPosition && !withReported) continue;
 
         // Who acts. Speakers go on speaking ("وأضافت", "نحثكم"); a noun needs its own actor, or
@@ -942,8 +946,14 @@ export const eventExtractor: Extractor = {
           actor = parent!.actor;
           actorSource = 'discourse';
         } else if (reportedAct && subject.source !== 'subject') {
-          actor = ownReport ? parent!.actor : [];
-          actorSource = ownReport ? 'report' : 'none';
+          // "أعلن مسؤول أن مسلحين مجهولين اختطفوا …": a doer named in the report, though by no
+          // entity, is not the announcer.
+          const ownAct = ownReport && !unnamedSubject;
+          actor = ownAct ? parent!.actor : [];
+          actorSource = ownAct ? 'report' : 'none';
+        } else if (unnamedSubject) {
+          actor = [];
+          actorSource = 'anonymous';
         } else if (match.firstPerson) {
           actor = speaker();
           actorSource = 'speech';

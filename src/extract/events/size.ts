@@ -67,7 +67,7 @@ const ROLE_OF_RULE: ReadonlyMap<string, SizeCategory> = new Map([
   ['coerce/itaqala', 'detained'],
   ['coerce/ihtajaza', 'detained'],
   ['coerce/alqa-alqabd', 'detained'],
-  ['coerce/ikhtatafa', 'detained'],
+  ['assault/ikhtatafa', 'detained'],
   ['coerce/hajjara', 'displaced'],
 ]);
 /** Categories a count of people may have before its act gives it a role (rule 5). */
