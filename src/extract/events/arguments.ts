@@ -530,7 +530,9 @@ export function unnamedNounSubject(ctx: DocumentContext, match: TriggerMatch, cl
   const after = firstWordAfter(ctx, match, clauseEnd);
   // "قرابة 8 ملايين شخص": a word before a figure is part of the figure.
   const beforeFigure = after + 1 < clauseEnd && (ctx.doc.tokens.kind(after + 1) === TokenKind.Number || ctx.quantityAt[after + 1] === 1);
-  return after < clauseEnd && plainWord(after) && !beforeFigure && !definiteWord(ctx, after) && !match.entry.contentMarkers.has(ctx.norms[after]!) && !stemIn(ctx, after, lex.speechNouns);
+  // "باتجاه البادية": a word with a preposition on it is no subject.
+  const governed = ctx.readingsOf(after).some((r) => r.proclitics.some((p) => p === 'ب' || p === 'ل' || p === 'ك'));
+  return after < clauseEnd && plainWord(after) && !governed && !beforeFigure && !definiteWord(ctx, after) && !match.entry.contentMarkers.has(ctx.norms[after]!) && !stemIn(ctx, after, lex.speechNouns);
 }
 
 /** How many definite adjectives may follow an unnamed subject before its verb ("القوات الأمنية العراقية قتلت"). */
