@@ -1169,3 +1169,17 @@ describe('an act reported with a subject that names no entity (issue 12)', () =>
     expect(events('وقالت الإدارة الذاتية إن قسد داهمت مواقع واعتقلت التونسي.', [AANES, SDF]).find((e) => e.type === 'COERCE')?.actor).toEqual(['org:sdf']);
   });
 });
+
+describe('a relative of the one named (issue 12)', () => {
+  const SALMAN: Actor = { id: 'new:salman', type: 'PER', forms: ['سلمان العبيدي'] };
+  it('"أكد والد سلمان العبيدي …، مضيفاً": the father speaks, not Salman; so does the participle', () => {
+    const list = events('وأكد والد سلمان العبيدي أن ابنه بريء، مضيفاً أن عائلته لا تؤمن بالعنف.', [SALMAN]);
+    expect(list.filter((e) => e.actor.includes('new:salman'))).toEqual([]);
+    // Named himself, he speaks.
+    expect(events('وأكد سلمان العبيدي أنه بريء.', [SALMAN]).map((e) => [e.type, e.actor])).toEqual([['STATEMENT', ['new:salman']]]);
+  });
+  it('"اعتقلت قسد شقيق سلمان العبيدي": the one arrested is the brother, named by no entity', () => {
+    expect(events('واعتقلت قوات سوريا الديمقراطية شقيق سلمان العبيدي.', [SDF, SALMAN])[0]).toMatchObject({ type: 'COERCE', actor: ['org:sdf'], recipient: [] });
+    expect(events('واعتقلت قوات سوريا الديمقراطية سلمان العبيدي.', [SDF, SALMAN])[0]).toMatchObject({ type: 'COERCE', actor: ['org:sdf'], recipient: ['new:salman'] });
+  });
+});

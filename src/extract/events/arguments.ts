@@ -372,6 +372,8 @@ export function findSubject(ctx: DocumentContext, match: TriggerMatch, clauseSta
       // "الآلاف من مرتزقة …": من after a quantity names who they are.
       const partitive = prep === 'من' && !m.preposition && isPartitive(ctx, prepositionIndex(ctx, m));
       if (prep && !partitive && !(prep === 'ل' && onlyHeads && t > match.endToken)) break;
+      // "أكد والد سلمان العبيدي": a relative of the one named speaks, someone unnamed.
+      if (kinBefore(ctx, m)) return { source: 'anonymous', mentions: [], after: m.endToken };
       // "أعلنت كل من السعودية والإمارات والبحرين ومصر، …": the clause goes on after the last of them.
       const all = withConjuncts(ctx, m, clauseEnd);
       return { source: 'subject', mentions: all, after: all.at(-1)!.endToken };
@@ -722,6 +724,8 @@ export function findRecipient(ctx: DocumentContext, match: TriggerMatch, from: n
     const mi = ctx.mentionAt[t]!;
     if (mi !== -1) {
       const m = ctx.mentions[mi]!;
+      // "اعتقال والد منفذ الهجوم سلمان": the one acted upon is the relative, named by no entity.
+      if (kinBefore(ctx, m) || (t > from && ctx.mentionAt[t - 1] === -1 && t - 2 >= from && stemIn(ctx, t - 2, eventLexicon().kinHeads))) return [];
       const prep = afterPreposition(ctx, m);
       // "فلان زعيم داعش": the entity a title in apposition governs is no object.
       if (prep === null && t > from && isTitleWord(ctx, t - 1) && t - 1 === from) {
@@ -796,6 +800,12 @@ function memberChain(ctx: DocumentContext, from: number, to: number): boolean {
     return false;
   }
   return true;
+}
+
+/** Whether a noun of kin stands right before a mention ("والد سلمان العبيدي", "شقيقه هاشم"). */
+function kinBefore(ctx: DocumentContext, m: MentionOnTokens): boolean {
+  const t = m.firstToken - 1;
+  return t >= 0 && ctx.mentionAt[t] === -1 && (eventLexicon().kinHeads.has(ctx.norms[t]!) || stemIn(ctx, t, eventLexicon().kinHeads));
 }
 
 /** A role noun ("زعيم", "قائداً", "عناصر"). */

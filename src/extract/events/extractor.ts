@@ -788,6 +788,8 @@ export const eventExtractor: Extractor = {
       const inSentence: Event[] = [];
       /** The doer of the sentence's main clause: its first event with a named subject outside what another says. */
       let mainActor: string[] | null = null;
+      /** The sentence's main clause is said by someone unnamed ("أكد والد سلمان …، مضيفاً"): so are its participles. */
+      let mainUnknown = false;
       /** The last act reported in a statement of this sentence: acts joined to it by و are reported too. */
       let lastReport: { parent: Span; end: number } | null = null;
       /** Noun triggers told as the means of an act already coded ("قُتل … بغارة"). */
@@ -941,7 +943,7 @@ export const eventExtractor: Extractor = {
         let actorSource: ActorSource | 'discourse' | 'report' = subject.source;
         // "…، مؤكدةً …", "ومعتبراً …": a participle's subject is the main clause's, not that of an
         // act told in between ("عبرت الجبهة عن إدانتها للعدوان الذي تمارسه أمريكا، مؤكدة …").
-        const sameSentence = match.participle && mainActor ? { actor: mainActor } : inSentence.filter((e) => e.actor.length).at(-1);
+        const sameSentence = match.participle && (mainActor || mainUnknown) ? { actor: mainActor ?? [] } : inSentence.filter((e) => e.actor.length).at(-1);
         if (deniedOwnAct || ownPosition) {
           actor = parent!.actor;
           actorSource = 'discourse';
@@ -1015,7 +1017,10 @@ export const eventExtractor: Extractor = {
         }
         // Who said or asked it is what a spoken event is: with no speaker known there is none.
         if (SPOKEN_TYPES.has(match.entry.type) && actor.length === 0) {
-          if (subject.source === 'anonymous') unknownSpeaker = true;
+          if (subject.source === 'anonymous') {
+            unknownSpeaker = true;
+            if (!mainActor && !parent) mainUnknown = true;
+          }
           // What someone unnamed says is still reported: an event told in it needs its own subject.
           if (content) embedding.push({ span: content, type: match.entry.type, actor: [] });
           continue;

@@ -76,6 +76,7 @@ const ArgumentsSchema = z.object({
   demandCues: z.array(z.string().min(1)),
   accusationCues: z.array(z.string().min(2)),
   tollWords: z.array(z.string().min(2)),
+  kinHeads: z.array(z.string().min(2)),
   stateHeads: z.array(z.string().min(2)),
   lightVerbs: z.array(z.string().min(2)),
   prepositionalCarriers: z.array(z.object({ preposition: z.string().min(1), verbs: z.array(z.string().min(2)).min(1) })),
@@ -199,6 +200,8 @@ export interface EventLexicon {
   readonly accusationCues: ReadonlySet<string>;
   /** Words of a toll ("حصيلة", "قتلاها"): what is said of one reports facts, no position. */
   readonly tollWords: ReadonlySet<string>;
+  /** Nouns of kin and relation before a person ("والد سلمان"): the phrase names someone else. */
+  readonly kinHeads: ReadonlySet<string>;
   /** Role nouns heading an apposition or naming a member of a body ("زعيم داعش", "قائداً في داعش"). */
   readonly titles: ReadonlySet<string>;
   /** Titles of an office that, with a nationality, name a party with no name ("وزير الخارجية التركي", "نظيره الروسي"). */
@@ -465,6 +468,7 @@ export function eventLexicon(): EventLexicon {
     demandCues: set(args.demandCues),
     accusationCues: new Set(args.accusationCues.map((c) => words(c).join(' '))),
     tollWords: set(args.tollWords),
+    kinHeads: set(args.kinHeads),
     stateHeads: set(args.stateHeads),
     lightVerbs: set(args.lightVerbs),
     prepositionalCarriers: new Map(args.prepositionalCarriers.flatMap((c) => [...set(c.verbs)].map((v) => [v, normalizeForm(c.preposition)] as const))),
