@@ -401,6 +401,32 @@ function nationalDoer(ctx: DocumentContext, byCountry: ReadonlyMap<string, Menti
   return at > 0 ? list[at - 1]! : list[at] ?? null;
 }
 
+/** Stances toward another party: their recipient may be named by a nationality ("أشاد بالدور المصري"). */
+const STANCES: ReadonlySet<EventType> = new Set(['SUPPORT', 'ACCUSE', 'REJECT']);
+
+/** How far after a stance its object noun may stand ("عن امتنانها الكبير للمشاركة …"). */
+const NATIONAL_OBJECT_REACH = 3;
+
+/**
+ * The country a stance is toward when its object is a noun with a nationality adjective
+ * ("بالجهود المصرية", "للمشاركة العراقية المتميزة"): the country where the article names it,
+ * else that country's actor it names nearest, as for "القصف التركي". Null when a name, a comma
+ * or a clause comes first.
+ */
+function nationalObject(ctx: DocumentContext, byCountry: ReadonlyMap<string, MentionOnTokens[]>, from: number, end: number): MentionOnTokens | null {
+  const demonyms = institutionRules().demonyms;
+  for (let t = from, n = 0; t + 1 < end && n < NATIONAL_OBJECT_REACH; t++, n++) {
+    if (ctx.mentionAt[t] !== -1 || ctx.doc.tokens.kind(t) !== TokenKind.Word) return null;
+    const demonym = demonyms.get(ctx.norms[t + 1]!);
+    if (demonym && ctx.mentionAt[t + 1] === -1) {
+      // The country itself where the article names it; else its actor named nearest.
+      const country = byCountry.get(demonym.cc)?.find((m) => m.entity.type === 'LOC' && m.entity.subtype === 'country');
+      return country ?? nationalDoer(ctx, byCountry, { firstToken: t, endToken: t + 1 });
+    }
+  }
+  return null;
+}
+
 /**
  * The owner of an act noun, named after ل right after it or after one adjective ("العمليات
  * العسكرية للقوات السورية", "هجوم انتحاري لداعش"), with the actors joined to it by و. Empty when
@@ -1035,6 +1061,12 @@ export const eventExtractor: Extractor = {
         if (recipient.length === 0 && match.kind === 'noun') {
           const target = relativeTarget(ctx, matches, match, argumentsEnd);
           if (target && !actor.includes(target)) recipient = [target];
+        }
+        // "أشاد بالجهود المصرية", "امتنان السلطات للمشاركة العراقية", "انتقد الموقف التركي": a
+        // stance toward a deed told by its nationality is toward that country, as the article names it.
+        if (recipient.length === 0 && STANCES.has(match.entry.type)) {
+          const country = nationalObject(ctx, byCountry, Math.max(subject.after, match.endToken), argumentsEnd);
+          if (country && !actor.includes(country.entity.id)) recipient = [country.entity.id];
         }
         if (match.entry.needs_recipient && recipient.length === 0 && !titled.party) continue;
         // "… مع قطر وطالبتها بـ": an object pronoun on a verb is the actor named last before it in
