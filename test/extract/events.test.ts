@@ -1185,11 +1185,11 @@ describe('a relative of the one named (issue 12)', () => {
 });
 
 describe('a stance toward a deed told by its nationality (issue 12)', () => {
-  const EG: Actor = { id: 'loc:eg', type: 'LOC', subtype: 'country', country: 'EG', forms: ['مصر'] };
-  it('"أشاد بالجهود المصرية": the praise is of Egypt, as the article names it', () => {
-    const list = events('وكانت مصر قد استضافت المحادثات. وأشادت الإدارة الذاتية بالجهود المصرية.', [EG, AANES]);
-    expect(list.find((e) => e.type === 'SUPPORT')).toMatchObject({ actor: ['org:aanes'], recipient: ['loc:eg'] });
-    // A country the article does not name gives no recipient; an act of force is not a stance.
-    expect(events('وأشادت الإدارة الذاتية بالجهود المصرية.', [AANES]).find((e) => e.type === 'SUPPORT')?.recipient).toEqual([]);
+  const TR: Actor = { ...TURKEY, country: 'TR' };
+  it('"أشاد بالدور التركي": the praise is of Turkey, as the article names it', () => {
+    const list = events('وكانت تركيا قد استضافت المحادثات. وأشادت الإدارة الذاتية بالدور التركي في المحادثات.', [TR, AANES]);
+    expect(list.find((e) => e.type === 'SUPPORT')).toMatchObject({ actor: ['org:aanes'], recipient: ['loc:tr'] });
+    // A country the article does not name gives no recipient.
+    expect(events('وأشادت الإدارة الذاتية بالدور التركي في المحادثات.', [AANES]).find((e) => e.type === 'SUPPORT')?.recipient).toEqual([]);
   });
 });
