@@ -346,7 +346,8 @@ describe('what is not an event', () => {
   });
 
   it('"دعم" as a noun is not a support event', () => {
-    expect(events('أكد المجتمع الدولي أهمية دعم الاستقرار في المنطقة.', [INTL]).map((e) => e.type)).toEqual(['STATEMENT']);
+    // (Stressing the importance of an act asks for it: a REQUEST, as "أكد على أهمية" is.)
+    expect(events('أكد المجتمع الدولي أهمية دعم الاستقرار في المنطقة.', [INTL]).map((e) => e.type)).toEqual(['REQUEST']);
   });
 
   it('a statement nobody named made is not an event; an unnamed speaker is not the article\'s actor', () => {
@@ -1191,5 +1192,17 @@ describe('a stance toward a deed told by its nationality (issue 12)', () => {
     expect(list.find((e) => e.type === 'SUPPORT')).toMatchObject({ actor: ['org:aanes'], recipient: ['loc:tr'] });
     // A country the article does not name gives no recipient.
     expect(events('وأشادت الإدارة الذاتية بالدور التركي في المحادثات.', [AANES]).find((e) => e.type === 'SUPPORT')?.recipient).toEqual([]);
+  });
+});
+
+describe('hopes and stressed needs are requests of whoever is to act (issue 12)', () => {
+  it('"يتطلع إلى أن تواصل X …": a REQUEST of X', () => {
+    expect(events('وقال التحالف الدولي إنه يتطلع إلى أن تواصل الإدارة الذاتية حماية المخيمات.', [COALITION, AANES]).map((e) => [e.type, e.actor, e.recipient])).toContainEqual(['REQUEST', ['org:coalition'], ['org:aanes']]);
+    // Looking forward to a visit asks nothing of anyone.
+    expect(events('وقال التحالف الدولي إنه يتطلع إلى زيارة المنطقة.', [COALITION]).filter((e) => e.type === 'REQUEST')).toEqual([]);
+  });
+  it('"أكد أهمية …", "مؤكدين ضرورة …" with no marker between: what is stressed is a demand', () => {
+    expect(events('وأكد التحالف الدولي أهمية أن تستعيد الدول رعاياها.', [COALITION]).map((e) => e.type)).toEqual(['REQUEST']);
+    expect(events('وأكد التحالف الدولي عزمه على مواصلة القتال.', [COALITION]).map((e) => e.type)).toEqual(['STATEMENT']);
   });
 });

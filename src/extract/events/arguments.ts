@@ -844,6 +844,8 @@ export function contentStart(ctx: DocumentContext, match: TriggerMatch, from: nu
       return null;
     }
     if (entry.contentMarkers.has(norm)) return t;
+    // "أكد أهمية …", "مؤكدين ضرورة …": a demand's word opens what is said.
+    if (t === from && (eventLexicon().demandCues.has(norm) || stemIn(ctx, t, eventLexicon().demandCues))) return t;
     // "أنها", "بأنه": the marker with the pronoun of the clause's subject.
     const pronoun = /^(ب?ان)(ه|ها|هم|هما|نا)$/u.exec(norm);
     if (pronoun && (entry.contentMarkers.has(pronoun[1]!) || (pronoun[1] === 'بان' && entry.contentMarkers.has('ب')))) return t;

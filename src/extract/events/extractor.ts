@@ -347,6 +347,27 @@ function demandIn(ctx: DocumentContext, content: Span): { addressee: string | nu
   return null;
 }
 
+/**
+ * The actor right after "أن" and its verb at the start of what is asked ("إلى أن تواصل المجموعة
+ * الدولية", "بأن تتحمل الدول"): the one asked to act. Null when what is asked opens otherwise.
+ */
+function subjectOfThat(ctx: DocumentContext, content: Span): string | null {
+  const first = ctx.doc.tokens.indexAt(content.start);
+  const last = ctx.doc.tokens.indexAt(content.end) - 1;
+  for (let t = first; t <= last && t <= first + 2; t++) {
+    if (!/^(ب|و)?ان$/u.test(ctx.norms[t]!)) continue;
+    // The verb after أن, then its subject ("أن تواصل المجموعة", "أن يقوم المجتمع الدولي").
+    for (let k = t + 2; k <= last && k <= t + 3; k++) {
+      const mi = ctx.mentionAt[k]!;
+      if (mi === -1) continue;
+      const m = ctx.mentions[mi]!;
+      return isActorLike(m.entity) && !m.preposition && !afterPreposition(ctx, m) ? m.entity.id : null;
+    }
+    return null;
+  }
+  return null;
+}
+
 /** How far from an accusation's word the accused may stand, in words. */
 const ACCUSED_REACH = 8;
 
@@ -1110,6 +1131,12 @@ export const eventExtractor: Extractor = {
           }
         }
 
+        // "يتطلع إلى أن تواصل المجموعة الدولية …", "طالب بأن تتحمل الدول …": the one asked is
+        // the subject of what they are asked to do.
+        if (type === 'REQUEST' && recipient.length === 0 && content) {
+          const asked = subjectOfThat(ctx, content);
+          if (asked && !actor.includes(asked)) recipient = [asked];
+        }
         // Topics from what was said or asked; for other events, from the sentence around them.
         const topicFrom = content ? ctx.doc.tokens.indexAt(content.start) : sentence.firstToken;
         const topicTo = content ? ctx.doc.tokens.indexAt(content.end) : sentence.endToken;
