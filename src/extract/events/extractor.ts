@@ -517,7 +517,8 @@ function antecedentOf(ctx: DocumentContext, match: TriggerMatch): MentionOnToken
     }
     const norm = ctx.norms[t]!;
     if (norm === ',' || norm === '"') continue;
-    if (ctx.doc.tokens.kind(t) !== TokenKind.Word || !ctx.readingsOf(t).some((r) => r.proclitics.includes('ال'))) return null;
+    // Only adjectives of relation ("الأمريكية", "التركي"): another definite noun is the clause's own head ("التصريحات التي اتهمت").
+    if (ctx.doc.tokens.kind(t) !== TokenKind.Word || !/^ال.{2,}(ي|يه|يين|يون)$/u.test(norm)) return null;
   }
   return null;
 }
