@@ -194,6 +194,15 @@ describe('linking with a name tagger (test double)', () => {
     expect(mentions(entities[0])).toEqual(['أحمد الحسن', 'الحسن']);
   });
 
+  it('an organisation the tagger finds under a head of an outlet ("صحيفة …") reports the news: sector MED', () => {
+    const tagger = new ListTagger([
+      { text: 'صحيفة النهار الجديد', type: 'ORG' },
+      { text: 'منظمة الأمل', type: 'ORG' },
+    ]);
+    const { entities } = run('وذكرت صحيفة النهار الجديد أن منظمة الأمل وزعت المساعدات.', tagger);
+    expect(entities.map((e) => [mentions(e)[0], e.subtype])).toEqual([['صحيفة النهار الجديد', 'MED'], ['منظمة الأمل', null]]);
+  });
+
   it('merges new names by normalised name, and keeps MISC and unsure spans out', () => {
     const tagger = new ListTagger([
       { text: 'منظمة الأمل', type: 'ORG' },

@@ -1207,3 +1207,11 @@ describe('hopes and stressed needs are requests of whoever is to act (issue 12)'
     expect(events('وأكد التحالف الدولي عزمه على مواصلة القتال.', [COALITION]).map((e) => e.type)).toEqual(['STATEMENT']);
   });
 });
+
+describe('what is said ends before a verb joined by "، و" (issue 12)', () => {
+  it('"أعلنت X أن …، ودعت إلى …": the second verb is the speaker\'s own act, not inside what is said', () => {
+    const list = events('وأعلنت قوات سوريا الديمقراطية أن الحملة ضد التنظيم مستمرة، ودعت إلى مزيد من الدعم الدولي.', [SDF]);
+    expect(list.find((e) => e.type === 'STATEMENT')?.content?.text).toBe('أن الحملة ضد التنظيم مستمرة');
+    expect(list.find((e) => e.type === 'REQUEST')).toMatchObject({ actor: ['org:sdf'], content: { text: 'إلى مزيد من الدعم الدولي' } });
+  });
+});

@@ -30,6 +30,7 @@ export const EntityContextSchema = z
     nameHeads: z.object({ ORG: uniqueForms, LOC: uniqueForms }).strict(),
     kunyas: uniqueForms,
     aliasCues: uniqueForms,
+    mediaHeads: uniqueForms,
   })
   .strict();
 
@@ -49,6 +50,8 @@ export interface EntityContext {
   readonly kunyas: ReadonlySet<string>;
   /** Words between a person's name and another name of theirs ("الملقب"). */
   readonly aliasCues: ReadonlySet<string>;
+  /** Nouns heading the name of an outlet ("صحيفه", "وكاله"): an organisation so named reports the news (sector MED). */
+  readonly mediaHeads: ReadonlySet<string>;
 }
 
 let cached: EntityContext | undefined;
@@ -72,5 +75,6 @@ export function entityContext(): EntityContext {
     nameHeads: new Map([...data.nameHeads.ORG.map((h) => [h, 'ORG'] as const), ...data.nameHeads.LOC.map((h) => [h, 'LOC'] as const)]),
     kunyas: new Set(data.kunyas),
     aliasCues: new Set(data.aliasCues),
+    mediaHeads: new Set(data.mediaHeads),
   });
 }

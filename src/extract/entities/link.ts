@@ -522,7 +522,8 @@ export function linkEntities(
       () => ({
         id: id!,
         type: n.type,
-        subtype: null,
+        // "صحيفة الرياض", "وكالة أعماق": an outlet.
+        subtype: n.type === 'ORG' && ctx.mediaHeads.has(doc.tokens.norm(n.firstToken)) ? 'MED' : null,
         name: { ar: display, en: n.type === 'PER' ? englishPersonName(n.keys) : null },
         country: null,
         geo: null,

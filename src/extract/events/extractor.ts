@@ -368,6 +368,61 @@ function subjectOfThat(ctx: DocumentContext, content: Span): string | null {
   return null;
 }
 
+/** The rule of warnings ("حذر من"): any condition in one makes it a threat. */
+const WARNING_RULE = 'ar/events/statement/haththara';
+
+/** The strongest conditions ("وإلا", "ما لم") make any statement a threat; the others only a warning. */
+const STRONG_CONDITIONS = new Set(['والا', 'ما لم']);
+
+/** How far after a condition the one who must comply may stand. */
+const THREATENED_REACH = 4;
+
+/**
+ * Whether what is said is a threat: a condition in it ("إذا", "في حال" in a warning; "وإلا", "ما
+ * لم" in any statement), with the one who must comply, the actor named right after it (not the
+ * speaker), when there is one.
+ */
+function threatIn(ctx: DocumentContext, content: Span, speaker: readonly string[], warning: boolean): { threatened: string | null } | null {
+  const cues = eventLexicon().threatConditions;
+  const first = ctx.doc.tokens.indexAt(content.start);
+  const last = ctx.doc.tokens.indexAt(content.end) - 1;
+  for (let t = first; t <= last; t++) {
+    const one = ctx.norms[t]!;
+    const two = t < last ? `${one} ${ctx.norms[t + 1]}` : '';
+    const cue = cues.has(two) ? two : cues.has(one) ? one : null;
+    if (!cue || (!warning && !STRONG_CONDITIONS.has(cue))) continue;
+    for (let k = t + cue.split(' ').length; k <= last && k <= t + THREATENED_REACH; k++) {
+      const mi = ctx.mentionAt[k]!;
+      if (mi === -1) continue;
+      const m = ctx.mentions[mi]!;
+      if (isActorLike(m.entity) && !speaker.includes(m.entity.id)) return { threatened: m.entity.id };
+    }
+    return { threatened: null };
+  }
+  return null;
+}
+
+/** How many words into a vow its noun of fighting, and the one fought, may stand. */
+const VOW_REACH = 4;
+
+/** The one a vow promises to fight ("بمحاربة التنظيم", "بملاحقة عناصر داعش"): null when the vow opens otherwise. */
+function vowedForce(ctx: DocumentContext, content: Span, speaker: readonly string[]): string | null {
+  const words = eventLexicon().forceWords;
+  const first = ctx.doc.tokens.indexAt(content.start);
+  const last = ctx.doc.tokens.indexAt(content.end) - 1;
+  for (let t = first; t <= last && t <= first + 1; t++) {
+    if (!words.has(ctx.norms[t]!) && !stemIn(ctx, t, words)) continue;
+    for (let k = t + 1; k <= last && k <= t + VOW_REACH; k++) {
+      const mi = ctx.mentionAt[k]!;
+      if (mi === -1) continue;
+      const m = ctx.mentions[mi]!;
+      return isActorLike(m.entity) && !speaker.includes(m.entity.id) ? m.entity.id : null;
+    }
+    return null;
+  }
+  return null;
+}
+
 /** How far from an accusation's word the accused may stand, in words. */
 const ACCUSED_REACH = 8;
 
@@ -1058,7 +1113,11 @@ export const eventExtractor: Extractor = {
           // "أعلنت الشرطة اعتقال خمسة": what is announced may be an act named right after the subject.
           const announced = match.entry.type === 'STATEMENT' ? announcedAct(ctx, matches, match, afterArgs) : null;
           const begin = contentStart(ctx, match, afterArgs, sentence) ?? announced;
-          const end = trimmedEnd(ctx, sentence);
+          // "أعلن الرئيس حالة الطوارئ، وتعهد بمحاربة التنظيم": a verb joined by "، و" goes on with
+          // the speaker; what is said ends before it.
+          const next = begin === null ? undefined : matches.find((m) => m.firstToken > begin && m.kind === 'verb' && !m.nounLike && !m.participle
+            && ctx.norms[m.firstToken - 1] === ',' && ctx.readingsOf(m.firstToken).some((r) => r.proclitics[0] === 'و'));
+          const end = next ? ctx.doc.tokens.end(next.firstToken - 2) : trimmedEnd(ctx, sentence);
           if (begin !== null && begin < sentence.endToken && ctx.doc.tokens.start(begin) < end) {
             content = spanOf(text, ctx.doc.tokens.start(begin), end);
           }
@@ -1125,10 +1184,24 @@ export const eventExtractor: Extractor = {
           } else {
             // A charge inside speech is an accusation of whoever it is laid on (ontology.md: ACCUSE).
             const accused = accusedIn(ctx, content, actor);
+            const threat = accused ? null : threatIn(ctx, content, actor, match.entry.rule === WARNING_RULE);
             if (accused) {
               type = 'ACCUSE';
               recipient = [accused];
+            } else if (threat) {
+              // "محذراً من الإضرار بالعلاقات إذا رُفض طلبه", "قد تتخذ إجراءات أخرى ما لم تغير إيران
+              // سياستها": a warning with a condition is a threat (ontology.md: THREATEN).
+              type = 'THREATEN';
+              if (recipient.length === 0 && threat.threatened) recipient = [threat.threatened];
             }
+          }
+        }
+        // "تعهد بمحاربة التنظيم": a vow to fight someone threatens them; it is no agreement.
+        if (type === 'AGREE' && content) {
+          const fought = vowedForce(ctx, content, actor);
+          if (fought) {
+            type = 'THREATEN';
+            if (recipient.length === 0) recipient = [fought];
           }
         }
 

@@ -77,6 +77,8 @@ const ArgumentsSchema = z.object({
   accusationCues: z.array(z.string().min(2)),
   tollWords: z.array(z.string().min(2)),
   kinHeads: z.array(z.string().min(2)),
+  threatConditions: z.array(z.string().min(2)),
+  forceWords: z.array(z.string().min(2)),
   stateHeads: z.array(z.string().min(2)),
   lightVerbs: z.array(z.string().min(2)),
   prepositionalCarriers: z.array(z.object({ preposition: z.string().min(1), verbs: z.array(z.string().min(2)).min(1) })),
@@ -202,6 +204,10 @@ export interface EventLexicon {
   readonly tollWords: ReadonlySet<string>;
   /** Nouns of kin and relation before a person ("والد سلمان"): the phrase names someone else. */
   readonly kinHeads: ReadonlySet<string>;
+  /** Conditions that make what is said a threat ("وإلا", "ما لم", "إذا"), as normalised words joined by a space. */
+  readonly threatConditions: ReadonlySet<string>;
+  /** Nouns of fighting a vow may name ("تعهد بمحاربة التنظيم"): the vow threatens the one fought. */
+  readonly forceWords: ReadonlySet<string>;
   /** Role nouns heading an apposition or naming a member of a body ("زعيم داعش", "قائداً في داعش"). */
   readonly titles: ReadonlySet<string>;
   /** Titles of an office that, with a nationality, name a party with no name ("وزير الخارجية التركي", "نظيره الروسي"). */
@@ -469,6 +475,8 @@ export function eventLexicon(): EventLexicon {
     accusationCues: new Set(args.accusationCues.map((c) => words(c).join(' '))),
     tollWords: set(args.tollWords),
     kinHeads: set(args.kinHeads),
+    threatConditions: new Set(args.threatConditions.map((c) => words(c).join(' '))),
+    forceWords: set(args.forceWords),
     stateHeads: set(args.stateHeads),
     lightVerbs: set(args.lightVerbs),
     prepositionalCarriers: new Map(args.prepositionalCarriers.flatMap((c) => [...set(c.verbs)].map((v) => [v, normalizeForm(c.preposition)] as const))),
