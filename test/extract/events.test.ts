@@ -1215,3 +1215,20 @@ describe('what is said ends before a verb joined by "، و" (issue 12)', () => {
     expect(list.find((e) => e.type === 'REQUEST')).toMatchObject({ actor: ['org:sdf'], content: { text: 'إلى مزيد من الدعم الدولي' } });
   });
 });
+
+describe('threats: warnings with a condition, statements with "وإلا" or "ما لم", vows to fight (issue 12)', () => {
+  it('a warning with a condition threatens the one who must comply', () => {
+    const list = events('وطالبت تركيا الإدارة الذاتية بإنزال العلم، محذرة من الإضرار بالعلاقات إذا رفضت الإدارة الذاتية الطلب.', [TURKEY, AANES]);
+    expect(list.map((e) => [e.type, e.actor, e.recipient])).toContainEqual(['THREATEN', ['loc:tr'], ['org:aanes']]);
+    // A warning with no condition stays a statement.
+    expect(events('وحذرت الإدارة الذاتية من تدهور الأوضاع في المخيمات.', [AANES]).map((e) => e.type)).not.toContain('THREATEN');
+  });
+  it('"ما لم تغير X سياستها": a statement with a strong condition threatens X; "إذا" alone in a statement does not', () => {
+    expect(events('وقالت تركيا إنها قد تتخذ إجراءات أخرى ما لم تغير الإدارة الذاتية سياستها.', [TURKEY, AANES]).map((e) => [e.type, e.actor, e.recipient])).toEqual([['THREATEN', ['loc:tr'], ['org:aanes']]]);
+    expect(events('وقالت تركيا إن الأوضاع ستتحسن إذا استمرت الإدارة الذاتية في الحوار.', [TURKEY, AANES]).map((e) => e.type)).not.toContain('THREATEN');
+  });
+  it('"تعهد بمحاربة داعش": the vow threatens ISIS; a vow to support is an agreement', () => {
+    expect(events('وتعهد التحالف الدولي بمحاربة داعش حتى هزيمته.', [COALITION, ISIS]).map((e) => [e.type, e.actor, e.recipient])).toEqual([['THREATEN', ['org:coalition'], ['org:isis']]]);
+    expect(events('وتعهد التحالف الدولي بمواصلة دعم قسد.', [COALITION, SDF]).map((e) => e.type)).toEqual(['AGREE']);
+  });
+});
