@@ -1232,3 +1232,14 @@ describe('threats: warnings with a condition, statements with "وإلا" or "م�
     expect(events('وتعهد التحالف الدولي بمواصلة دعم قسد.', [COALITION, SDF]).map((e) => e.type)).toEqual(['AGREE']);
   });
 });
+
+describe('an organisation announces its own aid, and reports others\' force (issue 12)', () => {
+  const ICRC: Actor = { id: 'org:icrc', subtype: 'NGO', forms: ['اللجنة الدولية للصليب الأحمر'] };
+  const SOHR: Actor = { id: 'org:sohr', subtype: 'NGO', forms: ['المرصد السوري لحقوق الإنسان'] };
+  it('"أعلنت اللجنة الدولية للصليب الأحمر إجلاء …": the ICRC evacuates', () => {
+    expect(events('وأعلنت اللجنة الدولية للصليب الأحمر إجلاء 150 مدنياً من المركز الطبي.', [ICRC]).map((e) => [e.type, e.actor])).toEqual([['AID', ['org:icrc']]]);
+  });
+  it('"أعلن المرصد مقتل …": an observer does not kill', () => {
+    expect(events('وأعلن المرصد السوري لحقوق الإنسان مقتل خمسة مدنيين في القصف.', [SOHR]).filter((e) => e.actor.includes('org:sohr'))).toEqual([]);
+  });
+});

@@ -826,10 +826,16 @@ const PEOPLE_COST = new Set(['killed', 'injured', 'detained', 'displaced']);
 /** Sectors that report acts rather than do them: a news outlet or an observer announcing a killing did not kill. */
 const REPORTING_SECTORS = new Set(['MED', 'NGO']);
 
+/** What a humanitarian or rights organisation announces of its own doing: aid, joint work, meetings. */
+const OWN_DEEDS: ReadonlySet<EventType> = new Set(['AID', 'COOPERATE', 'CONSULT']);
+
 /** Whether an announcer can be the doer of the act it announces. */
 function agentive(entities: ReadonlyMap<string, Entity>, id: string, type: EventType): boolean {
   const entity = entities.get(id);
   if (!entity) return false;
+  // An outlet reports; an organisation reports what others do, but gives its own aid and
+  // evacuates ("أعلنت اللجنة الدولية للصليب الأحمر إجلاء 150 مدنياً").
+  if (entity.subtype === 'NGO' && OWN_DEEDS.has(type)) return true;
   if (entity.subtype && REPORTING_SECTORS.has(entity.subtype)) return false;
   // The UN counts the dead, it does not kill.
   if (entity.subtype === 'IGO' && ACTS_OF_FORCE.has(type)) return false;
