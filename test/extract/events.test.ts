@@ -1243,3 +1243,11 @@ describe('an organisation announces its own aid, and reports others\' force (iss
     expect(events('وأعلن المرصد السوري لحقوق الإنسان مقتل خمسة مدنيين في القصف.', [SOHR]).filter((e) => e.actor.includes('org:sohr'))).toEqual([]);
   });
 });
+
+describe('a veto is cast in the council (issue 12)', () => {
+  const RU: Actor = { id: 'loc:ru', type: 'LOC', subtype: 'country', forms: ['روسيا'] };
+  const UNSC: Actor = { id: 'org:unsc', forms: ['مجلس الأمن'] };
+  it('"استخدمت روسيا حق الفيتو في مجلس الأمن": REJECT by Russia of the council', () => {
+    expect(events('واستخدمت روسيا حق الفيتو في مجلس الأمن لعرقلة مشروع القرار.', [RU, UNSC]).map((e) => [e.type, e.actor, e.recipient])).toEqual([['REJECT', ['loc:ru'], ['org:unsc']]]);
+  });
+});
