@@ -1122,6 +1122,7 @@ describe('"باشر في" carries the act it starts (issue 12)', () => {
 describe('a toll told without a figure is no statement (issue 12)', () => {
   it('"أعلنت X أن حصيلة قتلاها …": facts, not a position', () => {
     expect(events('وأعلنت الإدارة الذاتية أن حصيلة قتلاها في المعارك ارتفعت.', [AANES]).filter((e) => e.type === 'STATEMENT')).toEqual([]);
+    expect(events('وأوضحت الإدارة الذاتية أن معظم الأشخاص الذين قتلوا الشهر الماضي كانوا من المدنيين.', [AANES]).filter((e) => e.type === 'STATEMENT')).toEqual([]);
     // A position is still one.
     expect(events('وأعلنت الإدارة الذاتية أن الحوار هو الطريق الوحيد.', [AANES]).map((e) => e.type)).toEqual(['STATEMENT']);
   });
