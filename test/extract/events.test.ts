@@ -1252,3 +1252,18 @@ describe('a veto is cast in the council (issue 12)', () => {
     expect(events('واستخدمت روسيا حق الفيتو في مجلس الأمن لعرقلة مشروع القرار.', [RU, UNSC]).map((e) => [e.type, e.actor, e.recipient])).toEqual([['REJECT', ['loc:ru'], ['org:unsc']]]);
   });
 });
+
+describe('the article\'s asides, and talks a body holds (issue 12)', () => {
+  const UNSC: Actor = { id: 'org:unsc', forms: ['مجلس الأمن'] };
+  it('"يذكر أن X أجرى خلال الأسبوع الماضي مناقشات": the body\'s talks; "يذكر" is no one\'s statement', () => {
+    const text = 'وقال التحالف الدولي إن الوضع صعب. يذكر أن مجلس الأمن أجرى خلال الأسبوع الماضي مناقشات حول مشاريع القرار.';
+    const at = text.indexOf('الأسبوع الماضي');
+    const list = events(text, [COALITION, UNSC], { dates: [{ start: at, end: at + 'الأسبوع الماضي'.length, text: 'الأسبوع الماضي', value: '2024-11-25', precision: 'week', relative: true } as DateMention] });
+    expect(list.map((e) => [e.type, e.actor, e.recipient])).toContainEqual(['CONSULT', ['org:unsc'], []]);
+    // The aside is not the last speaker's statement.
+    expect(list.filter((e) => e.trigger.text === 'يذكر')).toEqual([]);
+  });
+  it('"ناقش المجلس الملف": a verb of talks with no other side is no event', () => {
+    expect(events('وناقش مجلس الأمن مشروع القرار.', [UNSC]).filter((e) => e.type === 'CONSULT')).toEqual([]);
+  });
+});

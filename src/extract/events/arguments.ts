@@ -561,6 +561,11 @@ function lightVerbSubject(ctx: DocumentContext, match: TriggerMatch, clauseStart
   /** The standalone preposition met between the noun and its carrier, if any ("من", "في"). */
   let preposition: string | null = null;
   for (let t = match.firstToken - 1, n = 0; t >= clauseStart && n < LIGHT_VERB_REACH; t--, n++) {
+    // "أجرى المجلس خلال الأسبوع الماضي مناقشات": a date, with its preposition, is no distance.
+    if (ctx.dateAt[t] === 1 || (lex.prepositions.has(ctx.norms[t]!) && t + 1 < match.firstToken && ctx.dateAt[t + 1] === 1)) {
+      n--;
+      continue;
+    }
     if (isPunct(ctx, t) || lex.clauseBreaks.has(ctx.norms[t]!)) return null;
     if (lex.prepositions.has(ctx.norms[t]!)) {
       // Only the carrier's own preposition, right before the noun, stands between them.

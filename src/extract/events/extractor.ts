@@ -936,6 +936,9 @@ export const eventExtractor: Extractor = {
         // subject of its own: the word after it is the one acted on.
         let subject: SubjectFound =
           governedByFirstPerson || match.passive || match.participle ? { source: 'none', mentions: [], after: match.endToken } : findSubject(ctx, match, clauseStart, clauseEnd, argumentsEnd);
+        // "يذكر أن …", "يشار إلى أن …": the article's own aside, no one's statement; what follows
+        // is read as any sentence is.
+        if (SPOKEN_TYPES.has(match.entry.type) && subject.source !== 'subject' && lex.narrativeFormulas.has(ctx.norms[match.firstToken]!)) continue;
         // "الجماعة التي بايعت داعش", "الوزير الذي اتهم إيران": the noun the clause describes does
         // it; "الاتهامات التي وجهتها المنظمة": with the pronoun on the verb, its own subject does.
         // With a pronoun on the verb ("المشروع الذي ساندته قطر") the noun is what is acted on: a
@@ -1155,7 +1158,9 @@ export const eventExtractor: Extractor = {
           const country = nationalObject(ctx, byCountry, Math.max(subject.after, match.endToken), argumentsEnd);
           if (country && !actor.includes(country.entity.id)) recipient = [country.entity.id];
         }
-        if (match.entry.needs_recipient && recipient.length === 0 && !titled.party) continue;
+        // "ناقش المجلس الملف" needs the other side to be talks; "أجرى مجلس الأمن مناقشات", a noun
+        // with its doer named, is the body's own talks.
+        if (match.entry.needs_recipient && recipient.length === 0 && !titled.party && !(match.kind === 'noun' && subject.source === 'subject')) continue;
         // "… مع قطر وطالبتها بـ": an object pronoun on a verb is the actor named last before it in
         // its sentence, not its own actor; a demand's falls back on the last one addressed.
         if (recipient.length === 0 && match.attachedPronoun && match.kind === 'verb' && match.entry.frame.object) {
