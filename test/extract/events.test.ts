@@ -1267,3 +1267,11 @@ describe('the article\'s asides, and talks a body holds (issue 12)', () => {
     expect(events('وناقش مجلس الأمن مشروع القرار.', [UNSC]).filter((e) => e.type === 'CONSULT')).toEqual([]);
   });
 });
+
+describe('people who belong to a body stand for it (issue 12)', () => {
+  it('"تبادلت قسد إطلاق النار مع عدد من المسلحين المنتمين إلى داعش": ISIS is the one fought', () => {
+    expect(events('وتبادلت قوات سوريا الديمقراطية إطلاق النار مع عدد من المسلحين المنتمين إلى داعش.', [SDF, ISIS])[0]).toMatchObject({ type: 'ASSAULT', actor: ['org:sdf'], recipient: ['org:isis'] });
+    // A place that belongs to someone is no one acted upon.
+    expect(events('وقصفت قوات سوريا الديمقراطية قرى تابعة للحسكة.', [SDF, HASAKAH])[0]?.recipient).toEqual([]);
+  });
+});

@@ -753,6 +753,8 @@ export function findRecipient(ctx: DocumentContext, match: TriggerMatch, from: n
         const owner = prep === 'ل' && ACTS_OF_FORCE.has(entry.type) && gap >= 1 && ctx.mentionAt[m.firstToken - 1] === -1 && !isPunct(ctx, m.firstToken - 1);
         if ((prep === null || partitive || member || owner) && entry.frame.object && gap <= MAX_OBJECT_GAP) return withConjuncts(ctx, m, clauseEnd);
         if (chain && entry.frame.object) return withConjuncts(ctx, m, clauseEnd);
+        // "مع عدد من الإرهابيين المنتمين إلى تنظيم داعش": the people the trigger takes belong to the body.
+        if (ACTS_OF_FORCE.has(entry.type) && (prep === 'الي' || prep === 'ل') && affiliated(ctx, m)) return withConjuncts(ctx, m, clauseEnd);
         // "أطلقت … صواريخ على مواقع لداعش", "غارات على مواقع التنظيم": what is hit belongs to the
         // actor after it, and the preposition before it is the trigger's.
         const target = ACTS_OF_FORCE.has(entry.type) && (prep === null || prep === 'ل') ? targetPreposition(ctx, m) : null;
@@ -805,6 +807,16 @@ function memberChain(ctx: DocumentContext, from: number, to: number): boolean {
     return false;
   }
   return true;
+}
+
+/** Whether a participle of belonging and its preposition stand right before a mention ("المنتمين إلى داعش", "التابعين لـ"). */
+export function affiliated(ctx: DocumentContext, m: MentionOnTokens): boolean {
+  const words = eventLexicon().affiliationWords;
+  const before = m.firstToken - 1;
+  if (before < 0 || ctx.mentionAt[before] !== -1) return false;
+  // "التابعين لجماعة": ل fused to the mention's first word, the participle right before it.
+  if (words.has(ctx.norms[before]!)) return true;
+  return before - 1 >= 0 && eventLexicon().prepositions.has(ctx.norms[before]!) && words.has(ctx.norms[before - 1]!);
 }
 
 /** Whether a noun of kin stands right before a mention ("والد سلمان العبيدي", "شقيقه هاشم"). */

@@ -77,6 +77,7 @@ const ArgumentsSchema = z.object({
   accusationCues: z.array(z.string().min(2)),
   tollWords: z.array(z.string().min(2)),
   kinHeads: z.array(z.string().min(2)),
+  affiliationWords: z.array(z.string().min(2)),
   narrativeFormulas: z.array(z.string().min(2)),
   threatConditions: z.array(z.string().min(2)),
   forceWords: z.array(z.string().min(2)),
@@ -205,6 +206,8 @@ export interface EventLexicon {
   readonly tollWords: ReadonlySet<string>;
   /** Nouns of kin and relation before a person ("والد سلمان"): the phrase names someone else. */
   readonly kinHeads: ReadonlySet<string>;
+  /** Participles of belonging before إلى / ل ("المنتمين إلى", "التابعين لـ"): the people so described stand for the body named after. */
+  readonly affiliationWords: ReadonlySet<string>;
   /** The article's own asides ("يذكر أن", "يشار إلى أن"): what follows is told by the article, not reported speech. */
   readonly narrativeFormulas: ReadonlySet<string>;
   /** Conditions that make what is said a threat ("وإلا", "ما لم", "إذا"), as normalised words joined by a space. */
@@ -478,6 +481,7 @@ export function eventLexicon(): EventLexicon {
     accusationCues: new Set(args.accusationCues.map((c) => words(c).join(' '))),
     tollWords: set(args.tollWords),
     kinHeads: set(args.kinHeads),
+    affiliationWords: set(args.affiliationWords),
     narrativeFormulas: set(args.narrativeFormulas),
     threatConditions: new Set(args.threatConditions.map((c) => words(c).join(' '))),
     forceWords: set(args.forceWords),
