@@ -1275,3 +1275,11 @@ describe('people who belong to a body stand for it (issue 12)', () => {
     expect(events('وقصفت قوات سوريا الديمقراطية قرى تابعة للحسكة.', [SDF, HASAKAH])[0]?.recipient).toEqual([]);
   });
 });
+
+describe('a clash with one side named (issue 12)', () => {
+  it('"مواجهات بين قسد ومسلحين": the SDF attack, at no one named; not mirrored', () => {
+    expect(events('مواجهات بين قوات سوريا الديمقراطية ومسلحين في الريف', [SDF]).map((e) => [e.type, e.actor, e.recipient])).toEqual([['ASSAULT', ['org:sdf'], []]]);
+    // Talks with one side named are no talks between parties.
+    expect(events('وجرت محادثات بين قوات سوريا الديمقراطية ووجهاء المنطقة.', [SDF]).filter((e) => e.type === 'CONSULT' && e.actor.includes('org:sdf') && e.recipient.length > 0)).toEqual([]);
+  });
+});

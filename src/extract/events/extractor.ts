@@ -744,7 +744,13 @@ function partiesBetween(ctx: DocumentContext, matches: readonly TriggerMatch[], 
     const mi = t + 1 < end ? ctx.mentionAt[t + 1]! : -1;
     if (mi === -1 || !isActorLike(ctx.mentions[mi]!.entity)) return null;
     const parties = withConjuncts(ctx, ctx.mentions[mi]!, end);
-    return parties.length >= 2 ? parties : null;
+    if (parties.length >= 2) return parties;
+    // "مواجهات بين الأمن السعودي وإرهابيين": a clash with one side named, the other by no
+    // entity; the named side attacks, at no one named.
+    const other = parties[0]!.endToken;
+    const unnamedSide = match.entry.mutual === true && other < end && ctx.mentionAt[other] === -1 && ctx.doc.tokens.kind(other) === TokenKind.Word
+      && ctx.norms[other]!.startsWith('و') && ctx.readingsOf(other).some((r) => r.proclitics[0] === 'و');
+    return unnamedSide ? parties : null;
   }
   return null;
 }
