@@ -26,8 +26,8 @@ describeShared('the development set against its gold', () => {
     expect(summary.quantities.detection.f1).toBeGreaterThanOrEqual(0.915);
     expect(summary.quantities.valueAccuracy).toBeGreaterThanOrEqual(0.97);
 
-    expect(summary.events.typeActor.f1).toBeGreaterThanOrEqual(0.4);
-    expect(summary.events.full.f1).toBeGreaterThanOrEqual(0.245);
+    expect(summary.events.typeActor.f1).toBeGreaterThanOrEqual(0.47);
+    expect(summary.events.full.f1).toBeGreaterThanOrEqual(0.32);
     expect(summary.events.calibration.atLeast70.events).toBeGreaterThanOrEqual(20);
     expect(summary.events.calibration.atLeast70.precision).toBeGreaterThanOrEqual(0.8);
 
