@@ -1283,3 +1283,12 @@ describe('a clash with one side named (issue 12)', () => {
     expect(events('وجرت محادثات بين قوات سوريا الديمقراطية ووجهاء المنطقة.', [SDF]).filter((e) => e.type === 'CONSULT' && e.actor.includes('org:sdf') && e.recipient.length > 0)).toEqual([]);
   });
 });
+
+describe('a governing verb\'s subject, in headline order and past a word for operations (issue 12)', () => {
+  it('"قسد تواصل إجلاء المدنيين", "تواصل قسد عمليات إجلاء …": the SDF evacuate', () => {
+    expect(events('قوات سوريا الديمقراطية تواصل إجلاء المدنيين من الباغوز', [SDF]).map((e) => [e.type, e.actor])).toEqual([['AID', ['org:sdf']]]);
+    expect(events('وتواصل قوات سوريا الديمقراطية عمليات إجلاء المدنيين من الباغوز.', [SDF]).map((e) => [e.type, e.actor])).toEqual([['AID', ['org:sdf']]]);
+    // An actor after a preposition before the verb is not its subject.
+    expect(events('وفي مواجهة قوات سوريا الديمقراطية تواصل إجلاء المدنيين.', [SDF]).filter((e) => e.actor.includes('org:sdf'))).toEqual([]);
+  });
+});

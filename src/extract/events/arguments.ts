@@ -258,13 +258,21 @@ export function findSubject(ctx: DocumentContext, match: TriggerMatch, clauseSta
   // An event noun after "verb + actor": "تواصل قوات سوريا الديمقراطية الحرب ضد …" (or a form
   // that reads as one: "أعرب الحزب عن إدانتها").
   if (isNoun || strict) {
-    // "أعرب الحزب عن إدانته": عن between the actor and the noun.
-    const before = ctx.norms[match.firstToken - 1] === ABOUT ? match.firstToken - 2 : match.firstToken - 1;
+    // "أعرب الحزب عن إدانته": عن between the actor and the noun; "يواصل الجيش عمليات إخلاء": a
+    // word for operations between them.
+    let before = ctx.norms[match.firstToken - 1] === ABOUT ? match.firstToken - 2 : match.firstToken - 1;
+    if (before >= clauseStart && ctx.mentionAt[before] === -1 && OPERATION_HEADS.has(ctx.norms[before]!)) before--;
+    const governing = (t: number) => t >= 0 && (lex.governingVerbs.has(ctx.norms[t]!) || ctx.readingsOf(t).some((r) => lex.governingVerbs.has(r.stem)));
     const mi = before >= clauseStart ? ctx.mentionAt[before]! : -1;
     if (mi !== -1) {
       const m = ctx.mentions[mi]!;
-      const verb = m.firstToken - 1;
-      if (isActorLike(m.entity) && verb >= 0 && (lex.governingVerbs.has(ctx.norms[verb]!) || ctx.readingsOf(verb).some((r) => lex.governingVerbs.has(r.stem)))) {
+      if (isActorLike(m.entity) && governing(m.firstToken - 1)) return { source: 'subject', mentions: [m], after: match.endToken };
+    }
+    // "الجيش السوري يواصل إجلاء المدنيين": the governing verb's subject before it (headline order).
+    if (mi === -1 && before >= clauseStart && governing(before) && before - 1 >= clauseStart) {
+      const si = ctx.mentionAt[before - 1]!;
+      const m = si === -1 ? null : ctx.mentions[si]!;
+      if (m && isActorLike(m.entity) && !afterPreposition(ctx, m) && (m.firstToken === clauseStart || isPunct(ctx, m.firstToken - 1) || m.firstToken === 0)) {
         return { source: 'subject', mentions: [m], after: match.endToken };
       }
     }
@@ -536,6 +544,9 @@ export function unnamedNounSubject(ctx: DocumentContext, match: TriggerMatch, cl
   const governed = ctx.readingsOf(after).some((r) => r.proclitics.some((p) => p === 'ب' || p === 'ل' || p === 'ك'));
   return after < clauseEnd && plainWord(after) && !governed && !beforeFigure && !definiteWord(ctx, after) && !match.entry.contentMarkers.has(ctx.norms[after]!) && !stemIn(ctx, after, lex.speechNouns);
 }
+
+/** Words for operations that may stand between a governing verb's subject and its act noun ("يواصل الجيش عمليات إخلاء"). */
+const OPERATION_HEADS = new Set(['عمليات', 'عمليه', 'حمله', 'حملات', 'جهود']);
 
 /** How many definite adjectives may follow an unnamed subject before its verb ("القوات الأمنية العراقية قتلت"). */
 const UNNAMED_ADJECTIVES = 2;
