@@ -1292,3 +1292,13 @@ describe('a governing verb\'s subject, in headline order and past a word for ope
     expect(events('وفي مواجهة قوات سوريا الديمقراطية تواصل إجلاء المدنيين.', [SDF]).filter((e) => e.actor.includes('org:sdf'))).toEqual([]);
   });
 });
+
+describe('a claim names the doer of attacks, not of every death (issue 12)', () => {
+  it('"تبنى داعش الهجوم … المسلحون حوصروا وقُتلوا": the attack is ISIS\'s, the deaths of its fighters are not', () => {
+    // As the extractor codes them, before tellings of one act are merged.
+    const text = 'وتبنى داعش الهجوم على المقهى. وقالت قوات سوريا الديمقراطية إن المسلحين حوصروا داخل مبنى وقُتلوا بعد معركة.';
+    const list = eventExtractor.extract({ doc: analyzeText(text), published: '2024-12-06', titleEnd: 0 }, { ...emptyExtraction(), entities: entitiesIn(text, [ISIS, SDF]) }).events ?? [];
+    expect(list.find((e) => e.trigger.text === 'الهجوم')?.actor).toEqual(['org:isis']);
+    expect(list.find((e) => e.trigger.text === 'وقُتلوا')?.actor).toEqual([]);
+  });
+});

@@ -578,6 +578,9 @@ function antecedentOf(ctx: DocumentContext, match: TriggerMatch): MentionOnToken
   return null;
 }
 
+/** Rules of killing told as such ("قُتل", "مقتل"): a death, whoever caused it. */
+const KILLINGS: ReadonlySet<string> = new Set(['ar/events/assault/qatala', 'ar/events/assault/maqtal']);
+
 /** Acts whose condemnation accuses their doer ("أدانت الخارجية الهجوم"). */
 const CONDEMNABLE: ReadonlySet<EventType> = new Set(['ASSAULT', 'COERCE', 'SANCTION', 'THREATEN']);
 
@@ -1337,7 +1340,14 @@ export const eventExtractor: Extractor = {
     // "تبنى داعش الهجوم": the claimant is the doer of the attacks told without one; the claim
     // is no event of its own.
     const claimant = claimantOf(ctx, sentences);
-    if (claimant) for (const e of events) if (e.type === 'ASSAULT' && e.actor.length === 0 && !e.recipient.includes(claimant)) e.actor = [claimant];
+    // A killing told by itself ("وقُتلوا بعد أن اندلعت معركة") may be anyone's, the claimant's
+    // fighters' deaths included: only attacks, and killings told with an attack in their sentence.
+    const attackIn = new Set(events.filter((e) => e.type === 'ASSAULT' && !KILLINGS.has(e.rule)).map((e) => e.sentence.start));
+    if (claimant) for (const e of events) {
+      if (e.type !== 'ASSAULT' || e.actor.length > 0 || e.recipient.includes(claimant)) continue;
+      if (KILLINGS.has(e.rule) && !attackIn.has(e.sentence.start)) continue;
+      e.actor = [claimant];
+    }
     // "أدانت الخارجية الهجوم", "عبرت عن إدانتها لهذا العدوان", "نددت بالقصف الروسي": to condemn
     // an act is to accuse its doer (ontology.md: ACCUSE). The doer is the act's own, named beside
     // it; else, for an act the text refers back to ("الهجوم", "هذا العدوان"), the doer of the last
