@@ -1302,3 +1302,13 @@ describe('a claim names the doer of attacks, not of every death (issue 12)', () 
     expect(list.find((e) => e.trigger.text === 'وقُتلوا')?.actor).toEqual([]);
   });
 });
+
+describe('a noun with a possessive pronoun is a subject that names no one (issue 12)', () => {
+  it('"أكد أن ابنه زار ليبيا": the son visited, not Libya', () => {
+    const LY: Actor = { id: 'loc:ly', type: 'LOC', subtype: 'country', forms: ['ليبيا'] };
+    const list = events('وأكدت الإدارة الذاتية أن ابنه زار ليبيا الشهر الماضي.', [AANES, LY]);
+    expect(list.filter((e) => e.actor.includes('loc:ly'))).toEqual([]);
+    // "أنها": a pronoun on the particle is the speaker, not someone unnamed.
+    expect(events('وأكدت الإدارة الذاتية أنها زارت ليبيا.', [AANES, LY]).filter((e) => e.type === 'CONSULT').map((e) => e.actor)).not.toContainEqual([]);
+  });
+});

@@ -508,7 +508,7 @@ function pluralVerb(match: TriggerMatch): boolean {
 /** A definite noun, no entity, right before the verb and opening its clause (after أن, إن, و or punctuation). */
 function unnamedSubjectBefore(ctx: DocumentContext, match: TriggerMatch, clauseStart: number): boolean {
   let t = match.firstToken - 1;
-  if (t < 0 || ctx.mentionAt[t] !== -1 || ctx.dateAt[t] === 1 || !definiteWord(ctx, t)) return false;
+  if (t < 0 || ctx.mentionAt[t] !== -1 || ctx.dateAt[t] === 1 || !(definiteWord(ctx, t) || possessedNoun(ctx, t))) return false;
   // "أن القوات الأمنية قتلت": the noun with its definite adjectives, up to two of them.
   for (let n = 0; n < UNNAMED_ADJECTIVES && t - 1 >= clauseStart && t - 1 >= 0 && ctx.mentionAt[t - 1] === -1 && definiteWord(ctx, t - 1)
     && !eventLexicon().clauseBreaks.has(ctx.norms[t - 1]!) && !eventLexicon().prepositions.has(ctx.norms[t - 1]!); n++) t--;
@@ -547,6 +547,17 @@ export function unnamedNounSubject(ctx: DocumentContext, match: TriggerMatch, cl
 
 /** Words for operations that may stand between a governing verb's subject and its act noun ("يواصل الجيش عمليات إخلاء"). */
 const OPERATION_HEADS = new Set(['عمليات', 'عمليه', 'حمله', 'حملات', 'جهود']);
+
+/** Particles that take a pronoun ("أنه", "لكنها"): a pronoun on them is no noun's owner. */
+const PRONOUN_PARTICLES = new Set(['ان', 'لان', 'بان', 'كان', 'لكن', 'ليت', 'لعل', 'عن', 'من', 'في', 'علي', 'الي', 'مع', 'ل', 'ب', 'منذ', 'بين', 'عند', 'لدي', 'حول', 'ضد', 'بعد', 'قبل', 'نفس']);
+
+/** A noun with a possessive pronoun ("ابنه", "قواتها"): a definite noun as much as one with the article. */
+function possessedNoun(ctx: DocumentContext, t: number): boolean {
+  const readings = ctx.readingsOf(t);
+  // "وبدورها", "لقواتها": a word that may carry a preposition is no subject.
+  if (readings.some((r) => r.proclitics.some((p) => p === 'ب' || p === 'ل' || p === 'ك'))) return false;
+  return ctx.doc.tokens.kind(t) === TokenKind.Word && readings.some((r) => r.enclitic !== null && r.enclitic !== 'ي' && r.proclitics.every((p) => p === 'و') && r.stem.length > 1 && !PRONOUN_PARTICLES.has(r.stem));
+}
 
 /** How many definite adjectives may follow an unnamed subject before its verb ("القوات الأمنية العراقية قتلت"). */
 const UNNAMED_ADJECTIVES = 2;
