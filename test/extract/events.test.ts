@@ -1312,3 +1312,11 @@ describe('a noun with a possessive pronoun is a subject that names no one (issue
     expect(events('وأكدت الإدارة الذاتية أنها زارت ليبيا.', [AANES, LY]).filter((e) => e.type === 'CONSULT').map((e) => e.actor)).not.toContainEqual([]);
   });
 });
+
+describe('a reply is no part of what is asked (issue 12)', () => {
+  it('"دعت X Y إلى …، وذلك ردا على تصريحات Z الذي اتهم …": the demand ends before the reply; the accusation it replies to is an event', () => {
+    const list = events('ودعت الإدارة الذاتية تركيا إلى وقف القصف، وذلك ردا على تصريحات قوات سوريا الديمقراطية التي اتهمت تركيا بدعم التنظيم.', [AANES, TURKEY, SDF]);
+    expect(list.find((e) => e.type === 'REQUEST')?.content?.text).toBe('إلى وقف القصف');
+    expect(list.map((e) => [e.type, e.actor, e.recipient])).toContainEqual(['ACCUSE', ['org:sdf'], ['loc:tr']]);
+  });
+});

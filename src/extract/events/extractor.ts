@@ -1135,7 +1135,21 @@ export const eventExtractor: Extractor = {
           // the speaker; what is said ends before it.
           const next = begin === null ? undefined : matches.find((m) => m.firstToken > begin && m.kind === 'verb' && !m.nounLike && !m.participle
             && ctx.norms[m.firstToken - 1] === ',' && ctx.readingsOf(m.firstToken).some((r) => r.proclitics[0] === 'و'));
-          const end = next ? ctx.doc.tokens.end(next.firstToken - 2) : trimmedEnd(ctx, sentence);
+          let end = next ? ctx.doc.tokens.end(next.firstToken - 2) : trimmedEnd(ctx, sentence);
+          // "دعت إيران تركيا إلى عدم تعقيد الوضع وذلك ردا على تصريحات …": the reply the speaker
+          // says it makes is no part of what is said or asked.
+          if (begin !== null) {
+            for (let t = begin + 1; t < sentence.endToken && ctx.doc.tokens.start(t) < end; t++) {
+              const n = ctx.norms[t]!;
+              if ((n === 'ردا' || n === 'وردا') && ctx.norms[t + 1] === ON) {
+                let k = t - 1;
+                if (ctx.norms[k] === 'وذلك') k--;
+                while (k > begin && ctx.doc.tokens.kind(k) === TokenKind.Punct) k--;
+                end = ctx.doc.tokens.end(k);
+                break;
+              }
+            }
+          }
           if (begin !== null && begin < sentence.endToken && ctx.doc.tokens.start(begin) < end) {
             content = spanOf(text, ctx.doc.tokens.start(begin), end);
           }
