@@ -4,7 +4,8 @@
  * reports): the time saves spent folding, and a refold of every event at once.
  *
  * `--jobs N` as the first argument: extract on N worker threads, as `marsad ingest --jobs N`
- * (default 1: in this thread).
+ * (default 1: in this thread). `--keep PATH` (before the paths): ingest into a new store at PATH
+ * and leave it there (`bench:scale` reads the records it made), instead of a temporary one.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,11 +15,17 @@ import { foldTiming, refoldAll } from '../store/sqlite/folds.js';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
 
 const args = process.argv.slice(2);
-const jobs = args[0] === '--jobs' ? Number(args[1]) : 1;
-const paths = args[0] === '--jobs' ? args.slice(2) : args;
+let jobs = 1;
+let keep: string | null = null;
+while (args[0] === '--jobs' || args[0] === '--keep') {
+  const [name, value] = args.splice(0, 2);
+  if (name === '--jobs') jobs = Number(value);
+  else keep = value!;
+}
+const paths = args;
 const dir = mkdtempSync(join(tmpdir(), 'marsad-bench-'));
 try {
-  const store = openSqliteStore(join(dir, 'bench.db'));
+  const store = openSqliteStore(keep ?? join(dir, 'bench.db'));
   const t0 = process.hrtime.bigint();
   const report = await ingest(store, paths, { jobs });
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;

@@ -3,9 +3,9 @@
  *
  * The main thread reads, prepares and stores; each worker (`extract-worker.ts`) loads the
  * language data and the name tagger's model once and turns prepared articles into records.
- * A worker holds at most `perWorker` tasks at a time (one running, the next already queued in
- * its port so that it never waits on the main thread), so the pool holds at most
- * `size × perWorker` articles; the caller bounds what it submits beyond that.
+ * A worker holds at most `perWorker` tasks at a time (one running, the others already queued
+ * in its port, so that it does not wait on the main thread while that one writes); the rest
+ * wait in the pool's queue, and the caller bounds what it submits.
  *
  * A worker that dies (an uncaught error, out of memory, `process.exit`) loses nothing: every
  * task it held is run again once, alone on a fresh worker, so an article that crashes a worker

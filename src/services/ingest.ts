@@ -9,13 +9,12 @@
  */
 import { MarsadError, isMarsadError } from '../errors.js';
 import { extractPrepared, prepareArticle, type PreparedArticle } from '../extract/document.js';
-import type { DocumentRecord } from '../extract/record.js';
 import { pipelineModel } from '../extract/pipeline.js';
 import { planInputs, readPlanned, checkPublishedOption, type PlannedInput } from '../ingest/read.js';
 import type { Fetcher } from '../fetch/fetcher.js';
 import type { ArticleInput } from '../ingest/types.js';
-import { fingerprint, NEAR_DUPLICATE_THRESHOLD, storyText, type Fingerprint } from '../text/minhash.js';
-import type { RunCounts, SourceRef, Store } from '../store/store.js';
+import { fingerprint, NEAR_DUPLICATE_THRESHOLD, storyText } from '../text/minhash.js';
+import type { ArticleWrite, ArticleWritten, RunCounts, SourceRef, Store } from '../store/store.js';
 import { ExtractionPool, type Extracted } from './extract-pool.js';
 import { pipelineStamp, stampKey } from '../version.js';
 import { fetchDocument, fetchPageArticle, itemArticle } from './web.js';
@@ -112,8 +111,8 @@ export class ArticleWriter {
   private readonly key = stampKey(this.stamp);
 
   /**
-   * @param pool When given, articles are extracted on its worker threads (`begin`/`finish`, or
-   *   `write`, which waits for the one article); otherwise in this thread, as `--jobs 1`.
+   * @param pool When given, articles are extracted on its worker threads (`begin`/`finishAll`,
+   *   or `write`, which waits for the one article); otherwise in this thread, as `--jobs 1`.
    */
   constructor(
     private readonly store: Store,
@@ -145,107 +144,140 @@ export class ArticleWriter {
     return f;
   }
 
-  /** Stores one article; returns what happened to it (a rejection is recorded, not thrown). */
+  /**
+   * Stores one article now, in a transaction of its own; returns what happened to it (a
+   * rejection is recorded, not thrown). With a pool it waits for its extraction on a worker.
+   */
   async write(article: ArticleInput): Promise<WriteResult> {
-    if (this.pool) return this.finish(await this.begin(article));
-    let prepared;
-    try {
-      prepared = prepareArticle(article);
-    } catch (error) {
-      return { outcome: 'rejected', id: null, failure: await this.reject(article.origin, error) };
-    }
-    const source = sourceOf(article);
-    const state = await this.store.documentState(prepared.id);
-    if (state && state.pipeline === this.key) return this.known(article.origin, prepared, source);
-    let record;
-    try {
-      record = extractPrepared(prepared, { stamp: this.stamp });
-    } catch (error) {
-      return { outcome: 'rejected', id: null, failure: await this.reject(article.origin, error) };
-    }
-    return this.save(article.origin, record, null, source);
+    return (await this.finishAll([await this.begin(article)]))[0]!;
   }
 
   /**
-   * With a pool: prepares an article and, unless the running pipeline stored it already, sends
-   * it to be extracted on a worker. Nothing is written: {@link finish} does that, in the order
-   * the articles were begun, so that a run writes what `write` would, in the same order.
+   * Prepares an article and, unless the running pipeline stored it already, extracts it: on a
+   * worker of the pool (the extraction goes on after this returns), or here, before this
+   * returns, without one. Nothing is written: {@link finishAll} does that, in the order the
+   * articles were begun, so that a run writes what one article after another would.
    */
   async begin(article: ArticleInput): Promise<PendingArticle> {
     let prepared;
     try {
       prepared = prepareArticle(article);
     } catch (error) {
-      return { article, prepared: null, error };
+      return { origin: article.origin, prepared: null, error };
     }
     const state = await this.store.documentState(prepared.id);
-    const extraction = state && state.pipeline === this.key ? null : this.extractOnPool(prepared);
-    return { article, prepared, extraction };
+    if (state && state.pipeline === this.key) return { article, prepared, extraction: null };
+    return { article, prepared, extraction: this.pool ? this.extractOnPool(prepared) : this.extractHere(prepared) };
   }
 
-  /** Writes an article begun by {@link begin}: what `write` does, with its record made on a worker. */
-  async finish(pending: PendingArticle): Promise<WriteResult> {
-    const { article, prepared } = pending;
-    if (!prepared) return { outcome: 'rejected', id: null, failure: await this.reject(article.origin, pending.error) };
-    const source = sourceOf(article);
-    // Asked again: an article begun earlier in this run (or another process) may have stored it.
-    const state = await this.store.documentState(prepared.id);
-    if (state && state.pipeline === this.key) return this.known(article.origin, prepared, source);
-    const extracted = await (pending.extraction ?? this.extractOnPool(prepared));
-    if (!extracted.ok) return { outcome: 'rejected', id: null, failure: await this.reject(article.origin, extracted.error) };
-    return this.save(article.origin, extracted.value.record, extracted.value.fingerprint, source);
+  /**
+   * Writes articles begun by {@link begin}, in order: each run of articles to store goes to the
+   * store in one transaction (`Store.saveArticles`: the record or the new source, and the story),
+   * and an article rejected (not prepared, or its extraction failed) is recorded between them,
+   * in its place. Each is counted and reported once its transaction is committed. Waits for
+   * extractions still running (the caller gives articles whose extraction is done, so that no
+   * transaction waits on one: none is open while this waits).
+   */
+  async finishAll(pendings: readonly PendingArticle[]): Promise<WriteResult[]> {
+    const results: WriteResult[] = [];
+    let group: { pending: Begun; extracted: Extracted | null; write: ArticleWrite }[] = [];
+    const flush = async () => {
+      if (group.length === 0) return;
+      const done = await this.store.saveArticles(group.map((g) => g.write), this.runId, NEAR_DUPLICATE_THRESHOLD);
+      group.forEach((g, i) => results.push(this.written(g.pending, g.extracted, done[i]!)));
+      group = [];
+    };
+    for (const pending of pendings) {
+      if (!pending.prepared) {
+        await flush();
+        results.push({ outcome: 'rejected', id: null, failure: await this.reject(pending.origin, pending.error) });
+        continue;
+      }
+      const settled = pending.extraction ? await pending.extraction.promise : null;
+      if (settled && !settled.ok) {
+        await flush();
+        results.push({ outcome: 'rejected', id: null, failure: await this.reject(pending.article.origin, settled.error) });
+        continue;
+      }
+      const { prepared, article } = pending;
+      const source = sourceOf(article);
+      const write: ArticleWrite = settled
+        ? { kind: 'record', record: settled.value.record, source, fingerprint: settled.value.fingerprint }
+        : // A document stored before a run killed between storing it and placing it is placed now.
+          { kind: 'source', id: prepared.id, source, fingerprint: fingerprint(storyText(prepared.text, prepared.title)) };
+      group.push({ pending, extracted: settled ? settled.value : null, write });
+    }
+    await flush();
+    return results;
   }
 
-  private extractOnPool(prepared: PreparedArticle): Promise<Settled<Extracted>> {
-    return this.pool!.extract(prepared, this.stamp).then(
-      (value) => ({ ok: true as const, value }),
-      (error: unknown) => ({ ok: false as const, error }),
-    );
-  }
-
-  /** An article the running pipeline stored already: a new source of it, or nothing new. */
-  private async known(origin: string, prepared: PreparedArticle, source: SourceRef): Promise<WriteResult> {
-    const isNewSource = await this.store.addSource(prepared.id, source, this.runId);
-    const outcome: ArticleOutcome = isNewSource ? 'repeat' : 'unchanged';
-    if (isNewSource) this.counts.repeats++;
-    else this.counts.unchanged++;
-    // A run killed between storing a document and placing it in its story places it now.
-    await this.placeInStory(prepared.id, prepared.text, prepared.title);
-    this.onArticle?.({ origin, id: prepared.id, outcome, title: prepared.title });
+  /** Counts and reports an article `saveArticles` wrote. */
+  private written(pending: Begun, extracted: Extracted | null, done: ArticleWritten): WriteResult {
+    const { outcome } = done;
+    const { prepared, article } = pending;
+    if (outcome === 'repeat') this.counts.repeats++;
+    else this.counts[outcome]++;
+    // Found counts are those of a record this run stored; a text stored already (before, or by
+    // an article before it in this run) is reported as such, whether it was extracted again or not.
+    if (extracted && (outcome === 'stored' || outcome === 'updated')) {
+      const { record } = extracted;
+      const found: FoundCounts = {
+        entities: record.entities.length,
+        dates: record.dates.length,
+        quantities: record.quantities.length,
+        events: record.events.length,
+      };
+      for (const k of Object.keys(found) as (keyof FoundCounts)[]) this.found[k] += found[k];
+      this.onArticle?.({ origin: article.origin, id: record.id, outcome, title: record.title, found });
+    } else {
+      this.onArticle?.({ origin: article.origin, id: prepared.id, outcome, title: prepared.title });
+    }
     return { outcome, id: prepared.id };
   }
 
-  /** Saves an extracted record; `fp` is its fingerprint when a worker computed it (null: compute it here). */
-  private async save(origin: string, record: DocumentRecord, fp: Fingerprint | null, source: SourceRef): Promise<WriteResult> {
-    // Another process may have stored the same text meanwhile: it is then a repeat (or unchanged).
-    const outcome = await this.store.saveDocument(record, source, this.runId);
-    if (outcome === 'repeat') this.counts.repeats++;
-    else this.counts[outcome]++;
-    await this.placeInStory(record.id, record.text, record.title, fp);
-    const found: FoundCounts = {
-      entities: record.entities.length,
-      dates: record.dates.length,
-      quantities: record.quantities.length,
-      events: record.events.length,
+  private extractOnPool(prepared: PreparedArticle): Extraction {
+    const extraction: Extraction = {
+      settled: null,
+      promise: this.pool!.extract(prepared, this.stamp).then(
+        (value) => (extraction.settled = { ok: true as const, value }),
+        (error: unknown) => (extraction.settled = { ok: false as const, error }),
+      ),
     };
-    if (outcome === 'stored' || outcome === 'updated') {
-      for (const k of Object.keys(found) as (keyof FoundCounts)[]) this.found[k] += found[k];
-    }
-    this.onArticle?.({ origin, id: record.id, outcome, title: record.title, found });
-    return { outcome, id: record.id };
+    return extraction;
   }
 
-  private async placeInStory(id: string, text: string, title: string | null, computed: Fingerprint | null = null): Promise<void> {
-    // A worker's fingerprint is of the same text: computed there, it is the same.
-    const fp = computed ?? fingerprint(storyText(text, title));
-    if (fp) await this.store.assignStory(id, fp, NEAR_DUPLICATE_THRESHOLD);
+  /** Extracts in this thread, as a worker does (the record and its fingerprint). */
+  private extractHere(prepared: PreparedArticle): Extraction {
+    let settled: Settled<Extracted>;
+    try {
+      const record = extractPrepared(prepared, { stamp: this.stamp });
+      settled = { ok: true, value: { record, fingerprint: fingerprint(storyText(record.text, record.title)) } };
+    } catch (error) {
+      settled = { ok: false, error };
+    }
+    return { settled, promise: Promise.resolve(settled) };
   }
 }
 
-/** An article begun by `ArticleWriter.begin`: prepared (or refused) and, when needed, extracting. */
+/**
+ * An article begun by `ArticleWriter.begin`: prepared (or refused, with the reason: also what
+ * a caller that could not read an article gives `finishAll`, to have it rejected in its place)
+ * and, unless it is stored already, extracted or extracting.
+ */
 export type PendingArticle =
-  | { readonly article: ArticleInput; readonly prepared: null; readonly error: unknown }
-  | { readonly article: ArticleInput; readonly prepared: PreparedArticle; readonly extraction: Promise<Settled<Extracted>> | null };
+  | { readonly origin: string; readonly prepared: null; readonly error: unknown }
+  | Begun;
+
+type Begun = { readonly article: ArticleInput; readonly prepared: PreparedArticle; readonly extraction: Extraction | null };
+
+/** An extraction: its result once settled (null while it runs), and a promise of it that never rejects. */
+interface Extraction {
+  settled: Settled<Extracted> | null;
+  readonly promise: Promise<Settled<Extracted>>;
+}
+
+/** Whether an article can be written now, without waiting for its extraction. */
+const isReady = (p: PendingArticle) => !p.prepared || p.extraction === null || p.extraction.settled !== null;
 
 type Settled<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: unknown };
 
@@ -285,11 +317,11 @@ export async function ingest(store: Store, paths: readonly string[], options: In
   const runId = await store.beginRun({ command: options.command ?? 'ingest', inputs: [...paths], pipeline: stampKey(pipelineStamp(pipelineModel())) });
   // Workers start with the first article that needs extracting: a rerun that finds everything
   // stored starts none.
-  const pool = options.pool ?? (jobs > 1 ? new ExtractionPool({ size: jobs }) : undefined);
+  const pool = options.pool ?? (jobs > 1 ? new ExtractionPool({ size: jobs, perWorker: PER_WORKER }) : undefined);
   const writer = new ArticleWriter(store, runId, options.onArticle, pool);
-  // With a pool, every step that writes or reports runs in the order of the inputs, as with
-  // --jobs 1, while up to `window` articles are extracted ahead of the one being written.
-  const inOrder = new InOrder(pool ? pool.size * 4 : 1);
+  // Every step that writes or reports runs in the order of the inputs; articles are written in
+  // batches (a transaction each), each once its articles are extracted.
+  const queue = pool ? new WriteQueue(writer, windowOf(pool), true) : new WriteQueue(writer, BATCH_ARTICLES, false);
   const skipped: { path: string; reason: string }[] = [];
   const unread: FailureReport[] = [];
   let articles = 0;
@@ -306,10 +338,10 @@ export async function ingest(store: Store, paths: readonly string[], options: In
   try {
     let done = 0;
     for (const input of plan) {
-      const progress = { done, total, current: inputLabel(input) };
-      await inOrder.run(async () => options.onProgress?.(progress));
+      // Progress is of reading: the articles of the inputs before may still be being written.
+      options.onProgress?.({ done, total, current: inputLabel(input) });
       if (input.kind === 'missing') {
-        await inOrder.run(async () => void unread.push(await writer.unread(input.path, input.error)));
+        await queue.step(async () => void unread.push(await writer.unread(input.path, input.error)));
         done++;
         continue;
       }
@@ -319,11 +351,11 @@ export async function ingest(store: Store, paths: readonly string[], options: In
           skipped.push({ path: item.path, reason: item.reason });
         } else if (item.kind === 'failure') {
           articles++;
-          await inOrder.run(async () => void (await writer.reject(item.origin, item.error)));
+          await queue.step(async () => void (await writer.reject(item.origin, item.error)));
         } else if (item.kind === 'link') {
           // A feed file's item that holds only a link: its page is fetched, when ingest may fetch.
           articles++;
-          await inOrder.run(async () => {
+          await queue.step(async () => {
             if (!options.fetcher) {
               await writer.reject(item.origin, new MarsadError('input-link-only', item.origin, `its article is at ${item.url}, which must be fetched`));
               return;
@@ -336,17 +368,12 @@ export async function ingest(store: Store, paths: readonly string[], options: In
           });
         } else {
           articles++;
-          if (pool) {
-            const pending = await writer.begin(item.article);
-            await inOrder.run(async () => void (await writer.finish(pending)));
-          } else {
-            await writer.write(item.article);
-          }
+          await queue.article(await writer.begin(item.article));
         }
       }
       done++;
     }
-    await inOrder.drain();
+    await queue.drain();
     for (const url of urls) {
       options.onProgress?.({ done, total, current: url });
       articles += await ingestUrl(web(), writer, url, dated);
@@ -354,7 +381,7 @@ export async function ingest(store: Store, paths: readonly string[], options: In
     }
     options.onProgress?.({ done, total, current: '' });
   } catch (error) {
-    await inOrder.abandon();
+    await queue.abandon();
     await store.finishRun(runId, writer.counts, 'failed').catch(() => undefined);
     if (isMarsadError(error)) throw error;
     throw new MarsadError('internal', undefined, (error as Error).message, { cause: error });
@@ -378,36 +405,145 @@ export async function ingest(store: Store, paths: readonly string[], options: In
 }
 
 /**
- * Runs steps one after another in the order they were given, while the caller goes on, and
- * makes it wait when `window` steps are not done yet. With a window of 1 every step is done
- * before `run` returns: the in-process path. A step that throws stops the steps after it; the
- * error is thrown to the caller by `run` or `drain`.
+ * Articles written at most in one transaction, and their text at most (characters: a batch of
+ * long articles is written sooner). Batches are cut at the same places whatever `--jobs` is
+ * (every BATCH_ARTICLES articles, at BATCH_CHARS, and before and after each step), so that any
+ * number of worker threads writes the same transactions, and the store's files hold the same
+ * rows (the full-text index's segments included).
  */
-class InOrder {
-  private readonly pending: Promise<void>[] = [];
-  private tail: Promise<void> = Promise.resolve();
+const BATCH_ARTICLES = 16;
+const BATCH_CHARS = 2_000_000;
+/**
+ * With a pool of N workers, the articles held at most between reading and writing: a batch for
+ * each worker to extract while this thread writes one more.
+ */
+const windowOf = (pool: ExtractionPool) => BATCH_ARTICLES * (pool.size + 1);
+/**
+ * Articles a worker of ingest's pool holds at once (the pool's `perWorker`): half a batch, so
+ * that it has work queued while this thread writes a batch and does not ask for more.
+ */
+const PER_WORKER = BATCH_ARTICLES / 2;
+
+type QueueEntry =
+  | { readonly kind: 'batch'; readonly articles: PendingArticle[]; chars: number; closed: boolean }
+  | { readonly kind: 'step'; readonly run: () => Promise<void> };
+
+/**
+ * The articles of a run between reading and the store, and the steps that write or report
+ * (rejections, unread inputs, fetched links), in input order. Articles are written in batches
+ * (one `ArticleWriter.finishAll`, one transaction, each), cut where `BATCH_ARTICLES` and
+ * `BATCH_CHARS` say; a batch is written once every article in it is extracted, so no
+ * transaction is open while an extraction runs, and the rows are written in the order one
+ * article after another would write them. A step runs alone, in its place.
+ *
+ * With a pool (`eager`), each batch is written as soon as it is complete and extracted, while
+ * the caller reads and begins articles, up to `window` ahead. Without one (every article begun
+ * is extracted already), the queue is written when `window` articles and steps wait, and at
+ * `drain`.
+ *
+ * A step or write that throws stops the queue: the error is thrown to the caller by the next
+ * `article`, `step` or `drain`.
+ */
+class WriteQueue {
+  private readonly entries: QueueEntry[] = [];
+  /** Articles and steps added and not yet written or run. */
+  private size = 0;
+  private running: Promise<void> | null = null;
+  private failure: { error: unknown } | null = null;
+  private draining = false;
   private stopped = false;
+  private waiting: (() => void)[] = [];
 
-  constructor(private readonly window: number) {}
-
-  async run(step: () => Promise<void>): Promise<void> {
-    const done = this.tail.then(() => (this.stopped ? undefined : step()));
-    // Handled here so that steps not awaited after a failure are no unhandled rejection; the
-    // error still reaches whoever awaits `done`.
-    done.catch(() => undefined);
-    this.tail = done;
-    this.pending.push(done);
-    while (this.pending.length >= this.window) await this.pending.shift();
+  constructor(
+    private readonly writer: ArticleWriter,
+    private readonly window: number,
+    private readonly eager: boolean,
+  ) {
+    if (window < BATCH_ARTICLES) throw new RangeError(`the window (${window}) must hold a batch (${BATCH_ARTICLES})`);
   }
 
+  /** Adds an article begun by `writer.begin`; waits while `window` articles and steps are not done. */
+  async article(pending: PendingArticle): Promise<void> {
+    this.check();
+    let last = this.entries.at(-1);
+    if (!last || last.kind !== 'batch' || last.closed) this.entries.push((last = { kind: 'batch', articles: [], chars: 0, closed: false }));
+    last.articles.push(pending);
+    last.chars += pending.prepared?.text.length ?? 0;
+    if (last.articles.length >= BATCH_ARTICLES || last.chars >= BATCH_CHARS) last.closed = true;
+    await this.added();
+  }
+
+  /** Adds a step to run in its place in the order (it ends the batch before it). */
+  async step(run: () => Promise<void>): Promise<void> {
+    this.check();
+    this.close();
+    this.entries.push({ kind: 'step', run });
+    await this.added();
+  }
+
+  /** Writes everything added; throws the error that stopped the queue, if one did. */
   async drain(): Promise<void> {
-    while (this.pending.length > 0) await this.pending.shift();
+    this.draining = true;
+    this.close();
+    this.kick();
+    while (this.running) await this.running;
+    this.check();
   }
 
-  /** After a failure: waits for the step running now, if any, and drops the rest. */
+  /** After a failure: waits for the write running now, if any, and drops the rest. */
   async abandon(): Promise<void> {
     this.stopped = true;
-    await Promise.allSettled(this.pending.splice(0));
+    while (this.running) await this.running;
+  }
+
+  private close(): void {
+    const last = this.entries.at(-1);
+    if (last?.kind === 'batch') last.closed = true;
+  }
+
+  private async added(): Promise<void> {
+    this.size++;
+    if (this.eager || this.size >= this.window) this.kick();
+    while (this.size >= this.window) {
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
+      this.check();
+    }
+  }
+
+  private check(): void {
+    if (this.failure) throw this.failure.error;
+  }
+
+  private kick(): void {
+    if (this.running || this.failure || this.stopped) return;
+    this.running = this.loop()
+      .catch((error: unknown) => void (this.failure = { error }))
+      .finally(() => {
+        this.running = null;
+        this.wake();
+      });
+  }
+
+  private wake(): void {
+    for (const resolve of this.waiting.splice(0)) resolve();
+  }
+
+  private async loop(): Promise<void> {
+    for (;;) {
+      const head = this.entries[0];
+      if (this.stopped || !head || (head.kind === 'batch' && !head.closed)) return;
+      if (!this.eager && !this.draining && this.size < this.window) return;
+      if (head.kind === 'step') {
+        await head.run();
+      } else {
+        // Nothing is written while the batch's extractions finish: the batch before is committed.
+        for (const p of head.articles) if (!isReady(p)) await (p.prepared && p.extraction?.promise);
+        await this.writer.finishAll(head.articles);
+      }
+      this.entries.shift();
+      this.size -= head.kind === 'step' ? 1 : head.articles.length;
+      this.wake();
+    }
   }
 }
 

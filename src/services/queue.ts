@@ -24,7 +24,7 @@ import { PgQueue, type LeasedJob } from '../store/postgres/queue.js';
 import type { RunCounts, Store } from '../store/store.js';
 import { pipelineStamp, stampKey } from '../version.js';
 import { ExtractionPool } from './extract-pool.js';
-import { ArticleWriter, isUrlInput, type ArticleOutcome, type FailureReport } from './ingest.js';
+import { ArticleWriter, isUrlInput, type ArticleOutcome, type FailureReport, type PendingArticle, type WriteResult } from './ingest.js';
 
 /**
  * Largest job, in bytes of JSON: above the largest article `ingest` extracts
@@ -169,7 +169,7 @@ export function articleOfJob(job: Pick<LeasedJob, 'id' | 'origin' | 'article'>):
 }
 
 export interface WorkerOptions {
-  /** Jobs worked at once; above 1, extraction runs on as many worker threads. */
+  /** Batches of jobs (up to CLAIM_JOBS each) worked at once; above 1, extraction runs on as many worker threads. */
   readonly concurrency?: number;
   /** Exit once no job is queued or leased (default: wait for more). */
   readonly drain?: boolean;
@@ -182,8 +182,9 @@ export interface WorkerOptions {
   readonly command?: string;
   readonly onJob?: (report: JobReport) => void;
   /**
-   * Test only: each job waits this long after it is taken, before it is worked, so a test can
-   * kill a worker in the middle of its jobs (`MARSAD_WORKER_TEST_DELAY_MS`).
+   * Test only: each job waits this long after it is taken, before it is worked (the jobs of a
+   * batch one after another), so a test can kill a worker in the middle of its jobs
+   * (`MARSAD_WORKER_TEST_DELAY_MS`).
    */
   readonly testDelayMs?: number;
 }
@@ -220,6 +221,13 @@ export interface WorkerReport {
   readonly jobsPerSecond: number | null;
 }
 
+/**
+ * Jobs a worker takes at once (each of its `--concurrency` slots): they are written in one
+ * transaction. A few, not many: a worker that dies leaves them all to wait for their leases to
+ * run out, and two workers split the last jobs of a queue no finer than this.
+ */
+export const CLAIM_JOBS = 8;
+
 /** Delay before a job given back after an error is taken again: 2, 4, 8… seconds, at most a minute. */
 const retryDelayMs = (attempt: number) => Math.min(60_000, 1000 * 2 ** attempt);
 
@@ -228,11 +236,12 @@ const retryDelayMs = (attempt: number) => Math.min(60_000, 1000 * 2 ** attempt);
  * job is left queued or leased (jobs leased by other workers are waited for: their worker may
  * die, and their lease run out, and then this one takes them).
  *
- * A job's article is written by an `ArticleWriter` (the same as `marsad ingest`): stored,
- * updated, unchanged or a repeat, and the job is done. An article the writer rejects (empty,
- * too large, an extraction error) fails the job at once with the reason: the same text would
- * fail again. Any other error (the store could not be written) gives the job back, to be taken
- * again after a delay, until its attempts are spent.
+ * Each of the `concurrency` slots takes up to {@link CLAIM_JOBS} jobs at a time, and their
+ * articles are written by an `ArticleWriter` (the same as `marsad ingest`) in one transaction:
+ * stored, updated, unchanged or a repeat, and the job is done. An article the writer rejects
+ * (empty, too large, an extraction error) fails its job at once with the reason: the same text
+ * would fail again. Any other error (the store could not be written) gives the jobs of the
+ * batch back, to be taken again after a delay, until their attempts are spent.
  *
  * @throws MarsadError `usage` when the store is not PostgreSQL; the store's errors when the
  * queue cannot be read (the worker then stops: the jobs it held are retaken when their leases run out).
@@ -262,54 +271,70 @@ export async function runWorker(store: Store, options: WorkerOptions = {}): Prom
 
   const report = (r: JobReport) => options.onJob?.(r);
 
-  const work = async (job: LeasedJob): Promise<void> => {
-    tally.jobs++;
-    if (options.testDelayMs) await sleep(options.testDelayMs);
-    let article: ArticleInput;
+  /**
+   * Works a batch of jobs taken at once: their articles are extracted (in this thread, or on
+   * the pool's), then written in one transaction (`ArticleWriter.finishAll`), then each job is
+   * marked (those done in one statement). A worker killed before the marks leaves the jobs to
+   * be taken again, and the articles then find themselves stored (unchanged).
+   */
+  const work = async (jobs: readonly LeasedJob[]): Promise<void> => {
+    tally.jobs += jobs.length;
+    if (options.testDelayMs) for (let i = 0; i < jobs.length; i++) await sleep(options.testDelayMs);
+    const marks: { job: LeasedJob; what: Omit<JobReport, 'job' | 'origin' | 'attempt'>; update?: () => Promise<boolean> }[] = [];
+    const done: { job: LeasedJob; outcome: ArticleOutcome; id: string }[] = [];
+    let results: WriteResult[];
     try {
-      article = articleOfJob(job);
+      // A job that holds no article is rejected in its place, as the writer rejects an article.
+      const pending: PendingArticle[] = [];
+      for (const job of jobs) {
+        let article;
+        try {
+          article = articleOfJob(job);
+        } catch (error) {
+          pending.push({ origin: job.origin, prepared: null, error });
+          continue;
+        }
+        pending.push(await writer.begin(article));
+      }
+      results = await writer.finishAll(pending);
     } catch (error) {
-      const e = error as MarsadError;
-      await writer.reject(job.origin, e);
-      await mark(job, () => queue.fail(me, job, `${e.code}: ${e.message}`), { result: 'failed', error: e.message });
-      return;
-    }
-    let result;
-    try {
-      result = await writer.write(article);
-    } catch (error) {
-      // Not the article's fault: the store could not be read or written. Another attempt may do.
+      // Not the articles' fault: the store could not be read or written. Another attempt may do.
       const message = isMarsadError(error) ? `${error.code}: ${error.message}` : `internal: ${(error as Error)?.message ?? String(error)}`;
-      const last = job.attempt >= job.maxAttempts;
-      await mark(job, () => queue.retry(me, job, message, retryDelayMs(job.attempt)), { result: last ? 'failed' : 'retry', error: message });
-      return;
+      for (const job of jobs) {
+        const last = job.attempt >= job.maxAttempts;
+        marks.push({ job, update: () => queue.retry(me, job, message, retryDelayMs(job.attempt)), what: { result: last ? 'failed' : 'retry', error: message } });
+      }
+      results = [];
     }
-    if (result.outcome === 'rejected') {
-      await mark(job, () => queue.fail(me, job, `${result.failure.code}: ${result.failure.message}`), { result: 'failed', error: result.failure.message });
-      return;
+    results.forEach((result, i) => {
+      const job = jobs[i]!;
+      if (result.outcome === 'rejected') {
+        marks.push({ job, update: () => queue.fail(me, job, `${result.failure.code}: ${result.failure.message}`), what: { result: 'failed', error: result.failure.message } });
+      } else {
+        done.push({ job, outcome: result.outcome, id: result.id });
+        marks.push({ job, what: { result: result.outcome, id: result.id } });
+      }
+    });
+    const completed = new Set(await queue.completeAll(me, done));
+    for (const m of marks) {
+      const ok = m.update ? await m.update() : completed.has(m.job.id);
+      held.delete(m.job.id);
+      const base = { job: m.job.id, origin: m.job.origin, attempt: m.job.attempt };
+      if (!ok) {
+        tally.lost++;
+        report({ ...base, result: 'lost' });
+        continue;
+      }
+      if (m.what.result === 'failed') tally.failed++;
+      if (m.what.result === 'retry') tally.retried++;
+      report({ ...base, ...m.what });
     }
-    await mark(job, () => queue.complete(me, job, result.outcome, result.id), { result: result.outcome, id: result.id });
-  };
-
-  /** Marks a job, then reports it; a job whose lease was lost meanwhile is counted as lost. */
-  const mark = async (job: LeasedJob, update: () => Promise<boolean>, what: Omit<JobReport, 'job' | 'origin' | 'attempt'>) => {
-    const ok = await update();
-    held.delete(job.id);
-    const base = { job: job.id, origin: job.origin, attempt: job.attempt };
-    if (!ok) {
-      tally.lost++;
-      report({ ...base, result: 'lost' });
-      return;
-    }
-    if (what.result === 'failed') tally.failed++;
-    if (what.result === 'retry') tally.retried++;
-    report({ ...base, ...what });
   };
 
   const slot = async (): Promise<void> => {
     while (!stopping()) {
-      const [job] = await queue.claim(me, 1, leaseMs);
-      if (!job) {
+      const jobs = await queue.claim(me, CLAIM_JOBS, leaseMs);
+      if (jobs.length === 0) {
         if (options.drain && (await queue.unfinished()) === 0) {
           finished = true;
           return;
@@ -317,8 +342,8 @@ export async function runWorker(store: Store, options: WorkerOptions = {}): Prom
         await sleep(pollMs, undefined, options.signal ? { signal: options.signal } : {}).catch(() => undefined);
         continue;
       }
-      held.set(job.id, job);
-      await work(job);
+      for (const job of jobs) held.set(job.id, job);
+      await work(jobs);
     }
   };
 

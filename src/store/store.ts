@@ -31,6 +31,24 @@ export interface DocumentState {
  */
 export type SaveOutcome = 'stored' | 'updated' | 'unchanged' | 'repeat';
 
+/**
+ * One article for {@link Store.saveArticles}: a record to store (what `saveDocument` takes), or
+ * a new source of a document stored already by the running pipeline (what `addSource` takes);
+ * either is then put in its near-duplicate story (what `assignStory` does) when it has a
+ * fingerprint (null: a text too short to have one).
+ */
+export type ArticleWrite =
+  | { readonly kind: 'record'; readonly record: DocumentRecord; readonly source: SourceRef; readonly fingerprint: Fingerprint | null }
+  | { readonly kind: 'source'; readonly id: string; readonly source: SourceRef; readonly fingerprint: Fingerprint | null };
+
+/** What `saveArticles` did with one article: the outcome of its save (or of its new source) and its story. */
+export interface ArticleWritten {
+  /** For a `source`: `repeat` when the source was new, `unchanged` when it was known. */
+  readonly outcome: SaveOutcome;
+  /** Its story's id; null when it has no fingerprint. */
+  readonly story: string | null;
+}
+
 /** Counts of one ingest run. Every article read lands in exactly one of the first five. */
 export interface RunCounts {
   /** New documents. */
@@ -530,6 +548,17 @@ export interface Store {
    * (keeping its sources). Atomic: a record is stored whole or not at all.
    */
   saveDocument(record: DocumentRecord, source: SourceRef, runId: number | null): Promise<SaveOutcome>;
+  /**
+   * Writes several articles in one short transaction, in the order given: each as `saveDocument`
+   * (a `record`) or `addSource` (a `source`), then `assignStory` with its fingerprint, would
+   * write it, so the rows, their order, the outcomes and the stories are those of those calls
+   * made one after another. An article of the same id as one before it in the list sees that
+   * one stored (a copy read twice is stored once, then a repeat). Atomic: every article is
+   * written or none is. The generation rises by the number of articles that changed anything
+   * (so by the same amount however a run's articles are split into calls). Returns what was
+   * done with each, in order.
+   */
+  saveArticles(writes: readonly ArticleWrite[], runId: number | null, storyThreshold: number): Promise<ArticleWritten[]>;
   /** Adds a source to a stored document; false if it was already known. */
   addSource(id: string, source: SourceRef, runId: number | null): Promise<boolean>;
   /** The sources of a document, first seen first. */

@@ -56,14 +56,14 @@ describe('two and four writers on one store', () => {
 });
 
 describe('a killed ingest', () => {
-  it('kill -9 mid-ingest, then a rerun: the rerun exits 0, stores the rest once, and closes the killed run as interrupted', async () => {
+  it.each([['1'], ['2']])('kill -9 mid-ingest (--jobs %s), then a rerun: the rerun exits 0, stores the rest once, and closes the killed run as interrupted', async (jobs) => {
     const root = tempDir();
     const dir = join(root, 'in');
     mkdirSync(dir);
-    const total = 40;
+    const total = 80;
     for (let i = 0; i < total; i++) writeFileSync(join(dir, `a${String(i).padStart(2, '0')}.txt`), article(i));
     const store = join(root, 'kill.db');
-    const child = spawn(process.execPath, [BIN, 'ingest', dir, '--store', store, '--list', '-q'], { env: { ...process.env, NO_COLOR: '1' } });
+    const child = spawn(process.execPath, [BIN, 'ingest', dir, '--store', store, '--list', '-q', '--jobs', jobs], { env: { ...process.env, NO_COLOR: '1' } });
     await new Promise<void>((resolve) => {
       let seen = 0;
       child.stdout.on('data', (d: Buffer) => {
@@ -74,6 +74,12 @@ describe('a killed ingest', () => {
     });
     child.kill('SIGKILL');
     await new Promise((resolve) => child.once('close', resolve));
+    // Whatever was stored when it died is whole: each document with its source and its story
+    // (written in one transaction).
+    const killed = new Database(store, { readonly: true });
+    expect(killed.prepare('SELECT count(*) AS n FROM documents').get()).toEqual(killed.prepare('SELECT count(*) AS n FROM document_sources').get());
+    expect(killed.prepare('SELECT count(*) AS n FROM documents').get()).toEqual(killed.prepare('SELECT count(*) AS n FROM fingerprints').get());
+    killed.close();
     const again = await run(['ingest', dir, '--store', store, '--json', '-q']);
     expect({ code: again.code, stderr: again.stderr }).toEqual({ code: 0, stderr: '' });
     const db = new Database(store, { readonly: true });

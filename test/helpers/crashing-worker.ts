@@ -12,14 +12,19 @@ import type { TaskResult, WorkerReady } from '../../src/services/extract-protoco
 const port = parentPort!;
 const post = port.postMessage.bind(port);
 
+/** Set once the thread is dying: it answers nothing more (it would go on reading the articles queued in its port until the error is thrown). */
+let dying = false;
+
 /** Dies the way a bug in extraction kills a worker: an error nothing catches. */
 function die(reason: string): void {
+  dying = true;
   setImmediate(() => {
     throw new Error(reason);
   });
 }
 
 port.postMessage = (message: TaskResult | WorkerReady) => {
+  if (dying) return;
   if (message.type === 'result' && message.ok) {
     const text = message.record.text;
     if (text.includes('CRASH-ALWAYS')) return die('simulated crash of the worker thread');

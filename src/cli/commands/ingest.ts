@@ -45,8 +45,9 @@ export function registerIngest(program: Command, ctx: CommandContext): void {
         'are read from the feed when it holds the article, else fetched by their links.\n\n' +
         'With --jobs N, articles are extracted on N worker threads while this process reads the\n' +
         'inputs and is the one writer to the store; the records are the same whatever the number.\n' +
-        'The default is 1 (in this process): the writer is the limit today, and two threads have\n' +
-        'measured 0.8 to 1.35 times one, for 90 MB more per worker (README, "Every core").\n\n' +
+        'The default is 1 (in this process): on two cores one thread already keeps the second\n' +
+        'busy (V8 compiles and collects garbage there), and two threads have measured 0.7 to\n' +
+        '1.15 times one on a shared two-core machine, for 90 MB more per worker (README, "Every core").\n\n' +
         'Examples:\n  marsad ingest examples\n  marsad ingest news/ feed.jsonl --store /data/marsad.db\n' +
         '  marsad ingest https://www.example.org/news/article-1.html https://www.example.org/rss.xml',
     );

@@ -7,7 +7,7 @@ import type { Command } from 'commander';
 import { resolveConfig } from '../../config.js';
 import { ExitCode, MarsadError } from '../../errors.js';
 import { isPostgresUrl } from '../../store/postgres/pg-store.js';
-import { enqueue, runWorker, type EnqueueReport, type JobReport, type WorkerReport } from '../../services/queue.js';
+import { CLAIM_JOBS, enqueue, runWorker, type EnqueueReport, type JobReport, type WorkerReport } from '../../services/queue.js';
 import { err, json, out, printable, styles, type Io } from '../io.js';
 import type { CommandContext } from '../main.js';
 import { intOption } from '../options.js';
@@ -27,7 +27,7 @@ export function registerWorker(program: Command, ctx: CommandContext): void {
     .command('worker')
     .description('take articles from the queue of a PostgreSQL store (filled by ingest --queue), extract and store them')
     .option('--store <url>', 'the store: a postgres:// URL (default: $MARSAD_STORE)')
-    .option('--concurrency <n>', 'jobs worked at once; above 1 they are extracted on as many worker threads', intOption('--concurrency', 1, 64), 1)
+    .option('--concurrency <n>', `batches of jobs (up to ${CLAIM_JOBS} each, written in one transaction) worked at once; above 1 they are extracted on as many worker threads`, intOption('--concurrency', 1, 64), 1)
     .option('--drain', 'exit once no job is queued or leased (for tests and cron); otherwise wait for more')
     .option('--lease <seconds>', 'how long a job stays taken without word from this worker, before another may take it', intOption('--lease', 1, 86_400), 60)
     .option('--json', 'print the report as JSON at the end')
@@ -38,7 +38,8 @@ export function registerWorker(program: Command, ctx: CommandContext): void {
         'taken by one worker at a time, under a lease the worker renews while it works. A worker\n' +
         'that dies leaves its jobs to be taken again once their leases run out; the same article\n' +
         'stored twice is stored once. An article that cannot be extracted fails its job with the\n' +
-        'reason; a job whose store write failed is tried again, 3 attempts in all.\n\n' +
+        'reason; a job whose store write failed is tried again, 3 attempts in all. A worker takes\n' +
+        `up to ${CLAIM_JOBS} jobs at a time and writes their articles in one transaction.\n\n` +
         'Ctrl-C (SIGINT) or SIGTERM: the jobs being worked are finished, then the worker exits.\n' +
         '`marsad stats` shows the queue: queued, leased, done and failed jobs.\n\n' +
         'Examples:\n  marsad ingest --queue news/ --store postgres://marsad@db.lan/marsad\n' +

@@ -24,6 +24,8 @@ import { indexText } from '../../text/search-terms.js';
 import { foldColumns, type FoldColumns } from '../sqlite/folds.js';
 import { lockWaitMs, processAlive } from '../sqlite/sqlite-store.js';
 import type {
+  ArticleWrite,
+  ArticleWritten,
   DocumentQuery,
   DocumentState,
   EntityPage,
@@ -319,7 +321,7 @@ export class PostgresStore implements Store {
    * folded). Waits for the lock up to MARSAD_STORE_WAIT seconds (default 120), then
    * `store-locked`.
    */
-  private async write<T>(f: (c: PoolClient) => Promise<T>): Promise<T> {
+  private async write<T>(f: (c: PoolClient) => Promise<T>, raise: () => number = () => 1): Promise<T> {
     const pool = await this.db();
     let client: PoolClient;
     try {
@@ -332,8 +334,10 @@ export class PostgresStore implements Store {
       await client.query(`SET LOCAL lock_timeout = ${Math.max(1, Math.round(lockWaitMs()))}`);
       await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [WRITE_LOCK, this.target.schema]);
       const result = await f(client);
-      // Every write raises the store's generation (Store.generation), in its own transaction.
-      await client.query('UPDATE store_generation SET value = value + 1 WHERE id = 1');
+      // A write raises the store's generation (Store.generation) in its own transaction: by one,
+      // or by what `raise` says once `f` is done (saveArticles: the articles it changed, maybe none).
+      const by = raise();
+      if (by > 0) await client.query('UPDATE store_generation SET value = value + $1 WHERE id = 1', [by]);
       await client.query('COMMIT');
       return result;
     } catch (error) {
@@ -364,47 +368,70 @@ export class PostgresStore implements Store {
   }
 
   async saveDocument(record: DocumentRecord, source: SourceRef, runId: number | null): Promise<SaveOutcome> {
+    return this.write((c) => this.saveRecord(c, record, source, runId));
+  }
+
+  async saveArticles(writes: readonly ArticleWrite[], runId: number | null, storyThreshold: number): Promise<ArticleWritten[]> {
+    if (writes.length === 0) return [];
+    let changed = 0;
+    return this.write(
+      async (c) => {
+        const done: ArticleWritten[] = [];
+        for (const w of writes) {
+          const outcome = w.kind === 'record' ? await this.saveRecord(c, w.record, w.source, runId) : (await this.insertSource(c, w.id, w.source, runId)) ? 'repeat' : 'unchanged';
+          const id = w.kind === 'record' ? w.record.id : w.id;
+          const placement = w.fingerprint ? await this.placeDocument(c, id, w.fingerprint, storyThreshold) : null;
+          if (outcome !== 'unchanged' || placement?.placed) changed++;
+          done.push({ outcome, story: placement?.story ?? null });
+        }
+        return done;
+      },
+      () => changed,
+    );
+  }
+
+  /** What `saveDocument` writes, inside a write transaction. */
+  private async saveRecord(c: PoolClient, record: DocumentRecord, source: SourceRef, runId: number | null): Promise<SaveOutcome> {
     const pipeline = `${record.pipeline.version}|${record.pipeline.lexicon}|${record.pipeline.model ?? '-'}`;
-    return this.write(async (c): Promise<SaveOutcome> => {
-      const existing = (await c.query<{ pipeline: string }>('SELECT pipeline FROM documents WHERE id = $1', [record.id])).rows[0];
-      if (existing && existing.pipeline === pipeline) {
-        // Another writer stored it since documentState was asked: only the source is new.
-        return (await this.insertSource(c, record.id, source, runId)) ? 'repeat' : 'unchanged';
-      }
-      const values = [
-        record.id,
-        record.title,
-        record.published,
-        record.source.outlet ?? null,
-        record.source.url ?? null,
-        record.source.path ?? null,
-        record.text,
-        JSON.stringify(record),
-        pipeline,
-        runId,
-        now(),
-        tsVector(record.title, record.text),
-      ];
-      // The folds its old events were in, and the events joined to them, are folded again.
-      const before = existing ? await foldSeedsBefore(c, record.id) : null;
-      if (existing) {
-        await c.query(
-          `UPDATE documents SET title = $2, published = $3, outlet = $4, url = $5, path = $6, text = $7, record = $8::jsonb, pipeline = $9,
-           updated_run = $10, updated_at = $11, search = $12::tsvector WHERE id = $1`,
-          values,
-        );
-        await this.deleteChildren(c, record.id);
-      } else {
-        await c.query(
-          `INSERT INTO documents (id, title, published, outlet, url, path, text, record, pipeline, created_run, updated_run, created_at, updated_at, search)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $10, $11, $11, $12::tsvector)`,
-          values,
-        );
-      }
-      await this.insertReviewed(c, record, before);
-      await this.insertSource(c, record.id, source, runId);
-      return existing ? 'updated' : 'stored';
-    });
+    const existing = (await c.query<{ pipeline: string }>('SELECT pipeline FROM documents WHERE id = $1', [record.id])).rows[0];
+    if (existing && existing.pipeline === pipeline) {
+      // Stored since documentState was asked (by another writer, or earlier in the same
+      // saveArticles): only the source is new.
+      return (await this.insertSource(c, record.id, source, runId)) ? 'repeat' : 'unchanged';
+    }
+    const values = [
+      record.id,
+      record.title,
+      record.published,
+      record.source.outlet ?? null,
+      record.source.url ?? null,
+      record.source.path ?? null,
+      record.text,
+      JSON.stringify(record),
+      pipeline,
+      runId,
+      now(),
+      tsVector(record.title, record.text),
+    ];
+    // The folds its old events were in, and the events joined to them, are folded again.
+    const before = existing ? await foldSeedsBefore(c, record.id) : null;
+    if (existing) {
+      await c.query(
+        `UPDATE documents SET title = $2, published = $3, outlet = $4, url = $5, path = $6, text = $7, record = $8::jsonb, pipeline = $9,
+         updated_run = $10, updated_at = $11, search = $12::tsvector WHERE id = $1`,
+        values,
+      );
+      await this.deleteChildren(c, record.id);
+    } else {
+      await c.query(
+        `INSERT INTO documents (id, title, published, outlet, url, path, text, record, pipeline, created_run, updated_run, created_at, updated_at, search)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $10, $11, $11, $12::tsvector)`,
+        values,
+      );
+    }
+    await this.insertReviewed(c, record, before);
+    await this.insertSource(c, record.id, source, runId);
+    return existing ? 'updated' : 'stored';
   }
 
   private async deleteChildren(c: PoolClient, id: string): Promise<void> {
@@ -639,28 +666,31 @@ export class PostgresStore implements Store {
   private static readonly MAX_CANDIDATES = 64;
 
   async assignStory(id: string, fp: Fingerprint, threshold: number): Promise<string> {
-    return this.write(async (c) => {
-      const placed = (await c.query<{ story_id: string }>('SELECT story_id FROM fingerprints WHERE document_id = $1', [id])).rows[0];
-      if (placed) return placed.story_id;
-      const keys = bandKeys(fp.signature);
-      // The stored documents sharing the most band keys with it, first stored first.
-      const { rows } = await c.query<{ document_id: string; signature: Buffer; shingles: number; story_id: string }>(
-        `SELECT f.document_id, f.signature, f.shingles, f.story_id FROM fingerprints f JOIN documents d ON d.id = f.document_id
-         WHERE f.document_id IN (
-           SELECT document_id FROM fingerprint_bands WHERE band_key = ANY($1::bigint[])
-           GROUP BY document_id ORDER BY count(*) DESC, document_id LIMIT ${PostgresStore.MAX_CANDIDATES})
-         ORDER BY d.seq`,
-        [keys],
-      );
-      const candidates = rows.map((r) => ({ story: r.story_id, fingerprint: { signature: signatureFromBytes(r.signature), shingles: r.shingles } }));
-      const match = bestMatch(fp, candidates, threshold);
-      const story = match ? match.candidate.story : id;
-      await c.query('INSERT INTO fingerprints (document_id, signature, shingles, story_id, resemblance) VALUES ($1, $2, $3, $4, $5)', [
-        id, signatureToBytes(fp.signature), fp.shingles, story, match ? Math.round(match.resemblance * 1000) / 1000 : null,
-      ]);
-      await c.query('INSERT INTO fingerprint_bands (band_key, document_id) SELECT DISTINCT k, $2 FROM unnest($1::bigint[]) AS k ON CONFLICT DO NOTHING', [keys, id]);
-      return story;
-    });
+    return this.write(async (c) => (await this.placeDocument(c, id, fp, threshold)).story);
+  }
+
+  /** What `assignStory` writes, inside a write transaction; `placed` is false when the document had its story already (nothing written). */
+  private async placeDocument(c: PoolClient, id: string, fp: Fingerprint, threshold: number): Promise<{ story: string; placed: boolean }> {
+    const placed = (await c.query<{ story_id: string }>('SELECT story_id FROM fingerprints WHERE document_id = $1', [id])).rows[0];
+    if (placed) return { story: placed.story_id, placed: false };
+    const keys = bandKeys(fp.signature);
+    // The stored documents sharing the most band keys with it, first stored first.
+    const { rows } = await c.query<{ document_id: string; signature: Buffer; shingles: number; story_id: string }>(
+      `SELECT f.document_id, f.signature, f.shingles, f.story_id FROM fingerprints f JOIN documents d ON d.id = f.document_id
+       WHERE f.document_id IN (
+         SELECT document_id FROM fingerprint_bands WHERE band_key = ANY($1::bigint[])
+         GROUP BY document_id ORDER BY count(*) DESC, document_id LIMIT ${PostgresStore.MAX_CANDIDATES})
+       ORDER BY d.seq`,
+      [keys],
+    );
+    const candidates = rows.map((r) => ({ story: r.story_id, fingerprint: { signature: signatureFromBytes(r.signature), shingles: r.shingles } }));
+    const match = bestMatch(fp, candidates, threshold);
+    const story = match ? match.candidate.story : id;
+    await c.query('INSERT INTO fingerprints (document_id, signature, shingles, story_id, resemblance) VALUES ($1, $2, $3, $4, $5)', [
+      id, signatureToBytes(fp.signature), fp.shingles, story, match ? Math.round(match.resemblance * 1000) / 1000 : null,
+    ]);
+    await c.query('INSERT INTO fingerprint_bands (band_key, document_id) SELECT DISTINCT k, $2 FROM unnest($1::bigint[]) AS k ON CONFLICT DO NOTHING', [keys, id]);
+    return { story, placed: true };
   }
 
   async story(documentId: string): Promise<Story | null> {

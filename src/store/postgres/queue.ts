@@ -140,11 +140,25 @@ export class PgQueue {
    * worker no longer held it (its lease ran out and another took it).
    */
   async complete(worker: string, job: LeasedJob, outcome: string, documentId: string): Promise<boolean> {
-    return this.finish(
-      `UPDATE queue_jobs SET state = 'done', finished_at = now(), outcome = $4, document_id = $5, article = NULL, error = NULL
-       WHERE id = $1 AND attempts = $2 AND state = 'leased' AND leased_by = $3`,
-      [job.id, job.attempt, worker, outcome, documentId],
+    return (await this.completeAll(worker, [{ job, outcome, id: documentId }])).length > 0;
+  }
+
+  /**
+   * Marks several jobs done at once (one statement), each with its outcome and document;
+   * returns the ids of those the worker still held (the others' leases ran out, and another
+   * worker took them).
+   */
+  async completeAll(worker: string, done: readonly { job: LeasedJob; outcome: string; id: string }[]): Promise<number[]> {
+    if (done.length === 0) return [];
+    const pool = await this.pool();
+    const { rows } = await pool.query<{ id: number }>(
+      `UPDATE queue_jobs SET state = 'done', finished_at = now(), outcome = d.outcome, document_id = d.document_id, article = NULL, error = NULL
+       FROM unnest($2::bigint[], $3::int[], $4::text[], $5::text[]) AS d(id, attempt, outcome, document_id)
+       WHERE queue_jobs.id = d.id AND queue_jobs.attempts = d.attempt AND state = 'leased' AND leased_by = $1
+       RETURNING queue_jobs.id`,
+      [worker, done.map((d) => d.job.id), done.map((d) => d.job.attempt), done.map((d) => d.outcome), done.map((d) => d.id)],
     );
+    return rows.map((r) => r.id);
   }
 
   /** Marks a job failed for good, with the reason. False when the worker no longer held it. */

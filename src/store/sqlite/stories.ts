@@ -21,29 +21,44 @@ const KEY_CHUNK = 500;
  */
 const MAX_CANDIDATES = 64;
 
+const prepared = new WeakMap<Db, Map<string, Database.Statement>>();
+
+/** A statement prepared once per database and SQL text (a placement runs four; preparing them cost as much as running them). */
+function stmt(db: Db, sql: string): Database.Statement {
+  let m = prepared.get(db);
+  if (!m) prepared.set(db, (m = new Map()));
+  let s = m.get(sql);
+  if (!s) m.set(sql, (s = db.prepare(sql)));
+  return s;
+}
+
 export function assignStory(db: Db, id: string, fp: Fingerprint, threshold: number): string {
-  const placed = db.prepare('SELECT story_id FROM fingerprints WHERE document_id = ?').get(id) as { story_id: string } | undefined;
-  if (placed) return placed.story_id;
+  return placeDocument(db, id, fp, threshold).story;
+}
+
+/** `assignStory`, saying also whether it placed the document now (false: it was placed before, and nothing was written). */
+export function placeDocument(db: Db, id: string, fp: Fingerprint, threshold: number): { story: string; placed: boolean } {
+  const placed = stmt(db, 'SELECT story_id FROM fingerprints WHERE document_id = ?').get(id) as { story_id: string } | undefined;
+  if (placed) return { story: placed.story_id, placed: false };
   const keys = bandKeys(fp.signature);
   // The stored documents sharing the most band keys with it (at most MAX_CANDIDATES), first
   // stored first (ties of resemblance go to the oldest copy).
-  const rows = db
-    .prepare(
-      `SELECT f.document_id, f.signature, f.shingles, f.story_id FROM fingerprints f JOIN documents d ON d.id = f.document_id
+  const rows = stmt(
+    db,
+    `SELECT f.document_id, f.signature, f.shingles, f.story_id FROM fingerprints f JOIN documents d ON d.id = f.document_id
        WHERE f.document_id IN (
          SELECT document_id FROM fingerprint_bands WHERE band_key IN (${keys.map(() => '?').join(',')})
          GROUP BY document_id ORDER BY count(*) DESC, document_id LIMIT ${MAX_CANDIDATES})
        ORDER BY d.rowid`,
-    )
-    .all(...keys) as { document_id: string; signature: Buffer; shingles: number; story_id: string }[];
+  ).all(...keys) as { document_id: string; signature: Buffer; shingles: number; story_id: string }[];
   const candidates = rows.map((r) => ({ story: r.story_id, fingerprint: { signature: signatureFromBytes(r.signature), shingles: r.shingles } }));
   const match = bestMatch(fp, candidates, threshold);
   const story = match ? match.candidate.story : id;
-  db.prepare('INSERT INTO fingerprints (document_id, signature, shingles, story_id, resemblance) VALUES (?, ?, ?, ?, ?)')
+  stmt(db, 'INSERT INTO fingerprints (document_id, signature, shingles, story_id, resemblance) VALUES (?, ?, ?, ?, ?)')
     .run(id, signatureToBytes(fp.signature), fp.shingles, story, match ? Math.round(match.resemblance * 1000) / 1000 : null);
-  const band = db.prepare('INSERT OR IGNORE INTO fingerprint_bands (band_key, document_id) VALUES (?, ?)');
+  const band = stmt(db, 'INSERT OR IGNORE INTO fingerprint_bands (band_key, document_id) VALUES (?, ?)');
   for (const key of keys) band.run(key, id);
-  return story;
+  return { story, placed: true };
 }
 
 export function story(db: Db, documentId: string): Story | null {
