@@ -20,6 +20,7 @@ import {
   storeStats,
   timeline,
 } from '../services/browse.js';
+import { cacheKey, perGeneration } from '../services/cache.js';
 import { EXPORT_TYPES, exportChunks } from '../services/export.js';
 import { publicRecord, publicRun, publicSource, storePathShower } from '../services/paths.js';
 import {
@@ -196,7 +197,8 @@ export const ROUTES: readonly Route[] = [
     answer: '{ id, type, name, …, labels, mentionRows, asActor, asRecipient, atPlace, eventsAsActor, eventsAsRecipient, eventsAtPlace, eventsAtPlaceTotal }',
     response: EntityViewSchema,
     notFound: true,
-    handler: (store, q, p) => entityView(store, p.id!, q),
+    // Counts over every mention and event of the entity: once per store generation, as the entity list.
+    handler: (store, q, p) => perGeneration(store, cacheKey(`entity ${p.id!}`, q), () => entityView(store, p.id!, q)),
   }),
   route({
     path: '/api/places',

@@ -6,13 +6,17 @@ import { beforeEach, afterEach, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/store/store.js';
 import { queryGroups } from '../../src/text/search-terms.js';
 import { sampleRecord, storyRecords } from '../helpers/records.js';
+import { batchContract } from './batch-contract.js';
 import { foldsContract } from './folds-contract.js';
+import { pagingContract } from './paging-contract.js';
 import { reviewsContract } from './reviews-contract.js';
 import { storiesContract } from './stories-contract.js';
 
 export function storeContract(name: string, open: () => Promise<Store>): void {
   storiesContract(name, open);
+  batchContract(name, open);
   foldsContract(name, open);
+  pagingContract(name, open);
   reviewsContract(name, open);
   describe(`Store contract: ${name}`, () => {
     let store: Store;

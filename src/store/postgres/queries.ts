@@ -12,7 +12,7 @@ import type { Pool, PoolClient } from 'pg';
 import type { Span } from '../../extract/record.js';
 import { groupTerms } from '../../text/search-terms.js';
 import { assembleFolds, FOLD_COLUMNS, FOLD_SORTS, membersByFold, unplacedFolds, type FoldRowData } from '../sqlite/fold-queries.js';
-import { assembleEvents, dateRangeSql, SORTS, toGeo, whereClause, type EntityAttrs, type EventDbRow } from '../sqlite/queries.js';
+import { assembleEvents, dateBounds, dateRangeSql, SORTS, toGeo, whereClause, type EntityAttrs, type EventDbRow } from '../sqlite/queries.js';
 import { PEOPLE_CATEGORIES, summable } from '../sums.js';
 import type {
   DocumentQuery,
@@ -58,6 +58,38 @@ async function all<T>(db: Db, sql: string, p: Params | unknown[] = []): Promise<
   return (await db.query(sql, Array.isArray(p) ? p : p.values)).rows as T[];
 }
 
+/** Totals kept per connection pool: by statement and parameters, with the generation they were counted at. */
+const totals = new WeakMap<Db, Map<string, { readonly generation: number; readonly n: number }>>();
+/** Totals kept per store, the least recently used dropped first (as `CACHE_ENTRIES` in services/cache.ts). */
+const TOTALS_KEPT = 256;
+
+/**
+ * The `n` of a counting statement, counted once per store generation (`Store.generation`, which
+ * every write raises in its own transaction) and reused until a write moves it: PostgreSQL
+ * counts rows one by one (an index-only scan of 190,000 events took 20–30 ms here), so the
+ * total beside a page of 20 cost more than the page. The generation is read first, as
+ * `perGeneration` (services/cache.ts) does: a total counted while a write lands is kept under
+ * the older generation, and counted again at the next request.
+ */
+async function countOnce(db: Db, sql: string, p: Params | unknown[]): Promise<number> {
+  const values = Array.isArray(p) ? p : p.values;
+  const [g] = await all<{ value: number }>(db, 'SELECT value FROM store_generation WHERE id = 1');
+  const generation = g?.value ?? -1;
+  let kept = totals.get(db);
+  if (!kept) totals.set(db, (kept = new Map()));
+  const key = `${sql}\u0000${JSON.stringify(values)}`;
+  const hit = kept.get(key);
+  kept.delete(key);
+  if (hit && hit.generation === generation) {
+    kept.set(key, hit);
+    return hit.n;
+  }
+  const [row] = await all<{ n: number }>(db, sql, values);
+  kept.set(key, { generation, n: row!.n });
+  while (kept.size > TOTALS_KEPT) kept.delete(kept.keys().next().value!);
+  return row!.n;
+}
+
 /**
  * A tsquery literal made of Marsad's terms: alternatives joined by `|`, groups by `join`. Each
  * term is a quoted lexeme, so PostgreSQL neither splits nor stems it (the index holds the same
@@ -92,8 +124,9 @@ function documentScope(f: RecordFilter, p: Params, words: 'all' | 'none'): strin
   const groups = searchGroups(f);
   if (words === 'all' && groups.length) where.push(`d.search @@ ${p.add(tsQuery(groups.map(groupTerms), '&'))}::tsquery`);
   if (f.outlet !== undefined) {
+    // One list from two indexes: written as an OR of the two, the planner read every document.
     const outlet = p.add(f.outlet);
-    where.push(`(d.outlet = ${outlet} OR d.id IN (SELECT document_id FROM document_sources WHERE outlet = ${outlet}))`);
+    where.push(`d.id IN (SELECT id FROM documents WHERE outlet = ${outlet} UNION SELECT document_id FROM document_sources WHERE outlet = ${outlet})`);
   }
   if (f.document !== undefined) where.push(`d.id = ${p.add(f.document)}`);
   return where;
@@ -188,7 +221,7 @@ export async function queryDocuments(db: Db, query: DocumentQuery): Promise<Sear
   const groups = searchGroups(query.filter);
   if (groups.length === 0) {
     if (query.filter.groups !== undefined) return { total: 0, rows: [] };
-    const [count] = await all<{ n: number }>(db, `SELECT count(*)::int AS n FROM documents d ${whereClause(where)}`, p);
+    const total = await countOnce(db, `SELECT count(*)::int AS n FROM documents d ${whereClause(where)}`, p);
     const rows = await all<DocRow>(
       db,
       `SELECT d.id, d.title, d.published, d.outlet, d.url, d.path, d.text, 0 AS rank, false AS complete, false AS exact
@@ -196,7 +229,7 @@ export async function queryDocuments(db: Db, query: DocumentQuery): Promise<Sear
        ORDER BY d.published DESC NULLS LAST, d.id LIMIT ${p.add(query.limit)} OFFSET ${p.add(query.offset)}`,
       p,
     );
-    return { total: count!.n, rows: rows.map(toSearchRow) };
+    return { total, rows: rows.map(toSearchRow) };
   }
   const withSynonyms = groups.map(groupTerms);
   const [anyQuery, everyQuery, exactQuery] = [tsQuery(withSynonyms, '|'), tsQuery(withSynonyms, '&'), tsQuery(groups.map((g) => g.terms), '&')];
@@ -206,7 +239,7 @@ export async function queryDocuments(db: Db, query: DocumentQuery): Promise<Sear
   const from = `FROM documents d, (SELECT ${any}::tsquery AS any, ${every}::tsquery AS every, ${exact}::tsquery AS exact) q`;
   const filtered = ['d.search @@ q.any', ...where].join(' AND ');
   // Counted up to the cap: past it, "10,000+" is all a reader needs, and counting stops there.
-  const [count] = await all<{ n: number }>(db, `SELECT count(*)::int AS n FROM (SELECT 1 ${from} WHERE ${filtered} LIMIT ${SEARCH_COUNT_CAP + 1}) c`, p);
+  const counted = await countOnce(db, `SELECT count(*)::int AS n FROM (SELECT 1 ${from} WHERE ${filtered} LIMIT ${SEARCH_COUNT_CAP + 1}) c`, p);
   // Tiers: every word as typed, then every word with synonyms, then some words. A tier whose
   // query is the same as the match's (one word without synonyms) holds every match.
   const tier = (query: string, name: 'every' | 'exact') => (query === anyQuery ? 'true' : `d.search @@ q.${name}`);
@@ -223,7 +256,7 @@ export async function queryDocuments(db: Db, query: DocumentQuery): Promise<Sear
      ORDER BY page.exact DESC, page.complete DESC, page.rank DESC, page.id ASC`,
     p,
   );
-  return { total: Math.min(count!.n, SEARCH_COUNT_CAP), ...(count!.n > SEARCH_COUNT_CAP ? { capped: true } : {}), rows: rows.map(toSearchRow) };
+  return { total: Math.min(counted, SEARCH_COUNT_CAP), ...(counted > SEARCH_COUNT_CAP ? { capped: true } : {}), rows: rows.map(toSearchRow) };
 }
 
 /** The texts of the given documents. */
@@ -289,14 +322,44 @@ async function eventsByKey(db: Db, keys: readonly { document_id: string; idx: nu
 }
 
 /**
- * Events matching a filter, sorted, one page: the page's keys with the total riding along, then
- * those rows whole. A page past the end has no row to carry the total, and counts on its own.
+ * Events matching a filter, sorted, one page, then those rows whole: as the SQLite store finds
+ * them (`queryEvents` in ../sqlite/queries.ts says why). Filters on the events' own columns:
+ * the total counted on its own, and a page sorted by date found from the date index (the date
+ * of the page's last row, read down the index, then only the events dated so or later sorted;
+ * `IS NOT NULL` lets a descending scan of an ascending index serve it). Other filters: one pass
+ * with the total riding along.
  */
 export async function queryEvents(db: Db, query: EventQuery): Promise<EventPage> {
   const p = new Params();
   const conditions = eventConditions(query.filter, p);
   const where = whereClause(conditions);
-  const from = 'FROM events e JOIN documents d ON d.id = e.document_id';
+  // The documents are joined only when a condition or the sort reads them.
+  const needsDocuments = conditions.some((c) => /\bd\./.test(c)) || query.sort.endsWith('published');
+  const from = needsDocuments ? 'FROM events e JOIN documents d ON d.id = e.document_id' : 'FROM events e';
+  if (!conditions.some((c) => /\bSELECT\b/.test(c))) {
+    const total = await countOnce(db, `SELECT count(*)::int AS n ${from} ${where}`, p);
+    if (total <= query.offset) return { total, rows: [] };
+    const want = query.offset + query.limit;
+    const page = new Params();
+    const filter = eventConditions(query.filter, page);
+    if ((query.sort === 'date' || query.sort === '-date') && want < total) {
+      const down = query.sort === '-date';
+      const [boundary] = await all<{ date: string }>(
+        db,
+        `SELECT ${EVENT_DATE} AS date ${from} ${whereClause([...conditions, `${EVENT_DATE} IS NOT NULL`])}
+         ORDER BY ${EVENT_DATE} ${down ? 'DESC' : 'ASC'} LIMIT 1 OFFSET ${p.add(want - 1)}`,
+        p,
+      );
+      if (boundary) filter.push(`${EVENT_DATE} ${down ? '>=' : '<='} ${page.add(boundary.date)}::text`);
+    }
+    const keys = await all<{ document_id: string; idx: number }>(
+      db,
+      `SELECT e.document_id, e.idx ${from} ${whereClause(filter)}
+       ORDER BY ${SORTS[query.sort]}, e.document_id, e.idx LIMIT ${page.add(query.limit)} OFFSET ${page.add(query.offset)}`,
+      page,
+    );
+    return { total, rows: await eventsByKey(db, keys) };
+  }
   const keys = await all<{ document_id: string; idx: number; total: number }>(
     db,
     `SELECT e.document_id, e.idx, count(*) OVER ()::int AS total ${from} ${where}
@@ -453,12 +516,76 @@ function figureConditions(filter: RecordFilter, p: Params, category?: string): s
   return where;
 }
 
+/** What counting figures must join (see `figureCountFrom` in ../sqlite/queries.ts). */
+function figureCountFrom(conditions: readonly string[]): string {
+  if (conditions.some((c) => /\bev\./.test(c))) return FIGURE_FROM;
+  if (conditions.some((c) => /\bd\./.test(c))) return 'FROM quantities q JOIN documents d ON d.id = q.document_id';
+  return 'FROM quantities q';
+}
+
+/**
+ * The figures that can be dated on or after `since` (and before `below`): those of documents
+ * published so, and those cited by an event dated so (`figuresSince` in ../sqlite/queries.ts).
+ * The citing events' figures are looked up event by event (a LATERAL subquery that OFFSET 0
+ * keeps the planner from flattening): joined, the planner hashed every event_quantities row.
+ */
+function figuresSince(p: Params, since: string, below: string | null): string {
+  const s = `${p.add(since)}::text`;
+  const b = below === null ? null : `${p.add(below)}::text`;
+  return `SELECT qa.document_id, qa.idx FROM quantities qa
+      WHERE qa.document_id IN (SELECT id FROM documents WHERE published >= ${s} ${b ? `AND published < ${b}` : ''})
+    UNION
+    SELECT x.document_id, x.quantity_idx FROM events eb,
+      LATERAL (SELECT eqb.document_id, eqb.quantity_idx FROM event_quantities eqb WHERE eqb.document_id = eb.document_id AND eqb.event_idx = eb.idx OFFSET 0) x
+    WHERE eb.sort_date >= ${s} ${b ? `AND eb.sort_date < ${b}` : ''}`;
+}
+
+/**
+ * The newest `offset + limit` figures without dating and sorting every figure: those dated on
+ * or after the publication date of the K-th newest document, when there are enough of them
+ * (`newestFigures` in ../sqlite/queries.ts says why that is exact). Null when no such date gives
+ * enough.
+ */
+async function newestFigures<T>(db: Db, select: (p: Params) => string, filter: RecordFilter, category: string | undefined, limit: number, offset: number): Promise<T[] | null> {
+  const want = offset + limit;
+  const { below } = dateBounds(filter);
+  for (let k = want * 4; ; k *= 8) {
+    const [nth] = await all<{ published: string }>(
+      db,
+      `SELECT published FROM documents WHERE published IS NOT NULL ${below !== null ? 'AND published < $2::text' : ''} ORDER BY published DESC NULLS LAST LIMIT 1 OFFSET $1`,
+      below !== null ? [k - 1, below] : [k - 1],
+    );
+    if (!nth) return null;
+    const p = new Params();
+    const conditions = figureConditions(filter, p, category);
+    const candidates = figuresSince(p, nth.published, below);
+    const sql = `${select(p)} WHERE (q.document_id, q.idx) IN (${candidates}) AND ${FIGURE_DATE} >= ${p.add(nth.published)}::text ${conditions.map((c) => `AND ${c}`).join(' ')}
+      ORDER BY ${FIGURE_DATE} IS NULL, ${FIGURE_DATE} DESC, q.document_id, q.idx LIMIT ${p.add(want)}`;
+    const rows = await all<T>(db, sql, p);
+    if (rows.length === want) return rows.slice(offset);
+  }
+}
+
 /** Figures matching a filter, newest first. */
 export async function queryFigures(db: Db, query: FigureQuery): Promise<FigurePage> {
   const p = new Params();
-  const where = whereClause(figureConditions(query.filter, p, query.category));
-  const [count] = await all<{ n: number }>(db, `SELECT count(*)::int AS n ${FIGURE_FROM} ${where}`, p);
-  const rows = await all<{
+  const conditions = figureConditions(query.filter, p, query.category);
+  const where = whereClause(conditions);
+  const { from, below } = dateBounds(query.filter);
+  // With a date range, only the figures of its documents and events are dated in it: counted
+  // among those (from the year of its first day: "2024" is within from=2024-11-15).
+  const total =
+    from !== null
+      ? await countOnce(
+          db,
+          `SELECT count(*)::int AS n ${FIGURE_FROM} WHERE (q.document_id, q.idx) IN (${figuresSince(p, from.slice(0, 4), below)}) ${conditions.map((c) => `AND ${c}`).join(' ')}`,
+          p,
+        )
+      : await countOnce(db, `SELECT count(*)::int AS n ${figureCountFrom(conditions)} ${where}`, p);
+  const select = (_: Params) => `SELECT q.document_id, q.idx, q.start, q."end", q.text, q.value, q.low, q.high, q.qualifier, q.unit, q.counted, q.category,
+            d.title, d.published, d.outlet, d.url, ${FIGURE_DATE} AS date, ${FIGURE_SENTENCE}
+     ${FIGURE_FROM}`;
+  type FigureDbRow = {
     document_id: string;
     idx: number;
     start: number;
@@ -478,18 +605,23 @@ export async function queryFigures(db: Db, query: FigureQuery): Promise<FigurePa
     date: string | null;
     sentence_start: number | null;
     sentence_end: number | null;
-  }>(
-    db,
-    `SELECT q.document_id, q.idx, q.start, q."end", q.text, q.value, q.low, q.high, q.qualifier, q.unit, q.counted, q.category,
-            d.title, d.published, d.outlet, d.url, ${FIGURE_DATE} AS date, ${FIGURE_SENTENCE}
-     ${FIGURE_FROM} ${where}
-     ORDER BY ${FIGURE_DATE} IS NULL, ${FIGURE_DATE} DESC, q.document_id, q.idx LIMIT ${p.add(query.limit)} OFFSET ${p.add(query.offset)}`,
-    p,
-  );
+  };
+  const rows =
+    (total > query.offset + query.limit ? await newestFigures<FigureDbRow>(db, select, query.filter, query.category, query.limit, query.offset) : null) ??
+    (await (async () => {
+      const q = new Params();
+      const all_ = whereClause(figureConditions(query.filter, q, query.category));
+      return all<FigureDbRow>(
+        db,
+        `${select(q)} ${all_}
+         ORDER BY ${FIGURE_DATE} IS NULL, ${FIGURE_DATE} DESC, q.document_id, q.idx LIMIT ${q.add(query.limit)} OFFSET ${q.add(query.offset)}`,
+        q,
+      );
+    })());
   const texts = await documentTexts(db, rows.filter((r) => r.sentence_start !== null).map((r) => r.document_id));
   const span = (text: string, start: number, end: number): Span => ({ start, end, text: text.slice(start, end) });
   return {
-    total: count!.n,
+    total,
     rows: rows.map((r) => ({
       document: { id: r.document_id, title: r.title, published: r.published, outlet: r.outlet, url: r.url },
       index: r.idx,
@@ -626,16 +758,50 @@ export async function queryFolds(db: Db, query: FoldQuery): Promise<FoldPage> {
   if (query.minSources !== undefined) where.push(`f.sources >= ${p.add(query.minSources)}`);
   if (query.figures === true) where.push("f.figures <> '[]'::jsonb");
   else if (query.figures !== undefined) where.push(`f.figures ? ${p.add(query.figures)}`);
-  const count = p.values.length;
-  const rows = await all<FoldRowData & { total: number }>(
-    db,
-    `SELECT ${FOLD_COLUMNS}, count(*) OVER ()::int AS total FROM folds f ${whereClause(where)}
-     ORDER BY ${FOLD_SORTS[query.sort]}, f.id LIMIT ${p.add(query.limit)} OFFSET ${p.add(query.offset)}`,
-    p,
-  );
-  const total = rows[0]?.total ?? (await all<{ n: number }>(db, `SELECT count(*)::int AS n FROM folds f ${whereClause(where)}`, p.values.slice(0, count)))[0]!.n;
-  return { total, rows: await hydrateFolds(db, rows) };
+  if (where.some((c) => /\bSELECT\b/.test(c))) {
+    // Folds chosen by their events: one pass over them, sorted, the total riding along.
+    const count = p.values.length;
+    const rows = await all<FoldRowData & { total: number }>(
+      db,
+      `SELECT ${FOLD_COLUMNS}, count(*) OVER ()::int AS total FROM folds f ${whereClause(where)}
+       ORDER BY ${FOLD_SORTS[query.sort]}, f.id LIMIT ${p.add(query.limit)} OFFSET ${p.add(query.offset)}`,
+      p,
+    );
+    const total = rows[0]?.total ?? (await all<{ n: number }>(db, `SELECT count(*)::int AS n FROM folds f ${whereClause(where)}`, p.values.slice(0, count)))[0]!.n;
+    return { total, rows: await hydrateFolds(db, rows) };
+  }
+  // Otherwise counted on its own (once per store generation): a total riding on the page
+  // (count(*) OVER ()) read and sorted every fold for a page of 20, where the page alone stops
+  // early on an index.
+  const total = await countOnce(db, `SELECT count(*)::int AS n FROM folds f ${whereClause(where)}`, p);
+  const limit = p.add(query.limit);
+  const offset = p.add(query.offset);
+  let sql = `SELECT ${FOLD_COLUMNS} FROM folds f ${whereClause(where)} ORDER BY ${PG_FOLD_SORTS[query.sort]}, f.id LIMIT ${limit} OFFSET ${offset}`;
+  if (query.sort === '-date') {
+    // Newest first, undated last: the dated ones from the date index read backwards, then the
+    // undated ones (an index gives DESC only with NULLs first).
+    const dated = [...where, 'f.sort_date IS NOT NULL'];
+    const undated = [...where, 'f.sort_date IS NULL'];
+    sql = `SELECT * FROM (
+        (SELECT ${FOLD_COLUMNS}, f.sort_date FROM folds f ${whereClause(dated)} ORDER BY f.sort_date DESC, f.id LIMIT ${limit}::int + ${offset}::int)
+        UNION ALL
+        (SELECT ${FOLD_COLUMNS}, f.sort_date FROM folds f ${whereClause(undated)} ORDER BY f.id LIMIT ${limit}::int + ${offset}::int)
+      ) f ORDER BY f.sort_date DESC NULLS LAST, f.id LIMIT ${limit} OFFSET ${offset}`;
+  }
+  const rows = await all<FoldRowData & { sort_date?: string | null }>(db, sql, p);
+  return { total, rows: await hydrateFolds(db, rows.map(({ sort_date: _, ...r }) => r)) };
 }
+
+/**
+ * The same orders as `FOLD_SORTS`, written so that PostgreSQL's indexes on the date and the
+ * sources give the rows in order (ascending puts NULLs last already); '-date' is a union (above).
+ */
+const PG_FOLD_SORTS: Record<FoldQuery['sort'], string> = {
+  ...FOLD_SORTS,
+  'date': 'f.sort_date ASC',
+  '-sources': 'f.sources DESC, f.sort_date DESC NULLS LAST',
+  'sources': 'f.sources ASC, f.sort_date DESC NULLS LAST',
+};
 
 /** One folded event, or null. */
 export async function queryFold(db: Db, id: string): Promise<FoldRow | null> {

@@ -37,6 +37,19 @@ export const FOLD_SORTS: Record<FoldSort, string> = {
   '-confidence': 'f.confidence DESC',
 };
 
+/**
+ * The same orders as `FOLD_SORTS`, written so that SQLite's indexes on the date and the sources
+ * give the rows in order and LIMIT stops the scan: SQLite puts NULLs last in a descending order
+ * already, and `NULLS LAST` in an ascending one still walks the index.
+ */
+const SQLITE_FOLD_SORTS: Record<FoldSort, string> = {
+  ...FOLD_SORTS,
+  'date': 'f.sort_date ASC NULLS LAST',
+  '-date': 'f.sort_date DESC',
+  'sources': 'f.sources ASC, f.sort_date DESC',
+  '-sources': 'f.sources DESC, f.sort_date DESC',
+};
+
 export const FOLD_COLUMNS = 'f.id, f.type, f.modality, f.mode, f.date_value, f.date_precision, f.place, f.sources, f.confidence, f.figures';
 
 /** Earliest published first, then by document and position. */
@@ -164,10 +177,21 @@ export function queryFolds(db: Db, query: FoldQuery): FoldPage {
     p.category = query.figures;
     where.push('EXISTS (SELECT 1 FROM json_each(f.figures) WHERE value = @category)');
   }
+  if (where.some((c) => /\bSELECT\b/.test(c))) {
+    // Folds chosen by their events (or figures): one pass over them, sorted, the total riding along.
+    const rows = db
+      .prepare(`SELECT ${FOLD_COLUMNS}, count(*) OVER () AS total FROM folds f ${whereClause(where)} ORDER BY ${FOLD_SORTS[query.sort]}, f.id LIMIT @limit OFFSET @offset`)
+      .all(p) as (FoldDbRow & { total: number })[];
+    const total = rows[0]?.total ?? (db.prepare(`SELECT count(*) AS n FROM folds f ${whereClause(where)}`).get(p) as { n: number }).n;
+    return { total, rows: hydrateFolds(db, rows) };
+  }
+  // Otherwise counted on its own: a total riding on the page (count(*) OVER ()) made SQLite read
+  // and sort every fold for a page of 20, where the count alone reads an index and the page
+  // stops early on the date or sources index.
   const rows = db
-    .prepare(`SELECT ${FOLD_COLUMNS}, count(*) OVER () AS total FROM folds f ${whereClause(where)} ORDER BY ${FOLD_SORTS[query.sort]}, f.id LIMIT @limit OFFSET @offset`)
-    .all(p) as (FoldDbRow & { total: number })[];
-  const total = rows[0]?.total ?? (db.prepare(`SELECT count(*) AS n FROM folds f ${whereClause(where)}`).get(p) as { n: number }).n;
+    .prepare(`SELECT ${FOLD_COLUMNS} FROM folds f ${whereClause(where)} ORDER BY ${SQLITE_FOLD_SORTS[query.sort]}, f.id LIMIT @limit OFFSET @offset`)
+    .all(p) as FoldDbRow[];
+  const total = (db.prepare(`SELECT count(*) AS n FROM folds f ${whereClause(where)}`).get(p) as { n: number }).n;
   return { total, rows: hydrateFolds(db, rows) };
 }
 
