@@ -22,19 +22,10 @@ import {
   type FoldEvent,
 } from '../../services/fold.js';
 import { FOLD_NODE_SELECT, foldPlaceIndex, toFoldNode, type FoldNode, type FoldRowDb } from '../rows.js';
+import { stmt } from './prepared.js';
 
 type Db = Database.Database;
 
-const prepared = new WeakMap<Db, Map<string, Database.Statement>>();
-
-/** A statement prepared once per database and SQL text (preparing costs as much as running). */
-function stmt(db: Db, sql: string): Database.Statement {
-  let m = prepared.get(db);
-  if (!m) prepared.set(db, (m = new Map()));
-  let s = m.get(sql);
-  if (!s) m.set(sql, (s = db.prepare(sql)));
-  return s;
-}
 
 /** Cumulative time spent folding on write, for the benchmark. */
 export const foldTiming = { ms: 0, documents: 0 };

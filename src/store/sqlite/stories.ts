@@ -7,6 +7,7 @@ import type Database from 'better-sqlite3';
 import { bandKeys, bestMatch, signatureFromBytes, signatureToBytes, type Fingerprint } from '../../text/minhash.js';
 import type { Story, WatchItem, WatchSource } from '../store.js';
 import { toWatchSource, type WatchSourceRow } from '../rows.js';
+import { stmt } from './prepared.js';
 
 type Db = Database.Database;
 
@@ -21,16 +22,6 @@ const KEY_CHUNK = 500;
  */
 const MAX_CANDIDATES = 64;
 
-const prepared = new WeakMap<Db, Map<string, Database.Statement>>();
-
-/** A statement prepared once per database and SQL text (a placement runs four; preparing them cost as much as running them). */
-function stmt(db: Db, sql: string): Database.Statement {
-  let m = prepared.get(db);
-  if (!m) prepared.set(db, (m = new Map()));
-  let s = m.get(sql);
-  if (!s) m.set(sql, (s = db.prepare(sql)));
-  return s;
-}
 
 export function assignStory(db: Db, id: string, fp: Fingerprint, threshold: number): string {
   return placeDocument(db, id, fp, threshold).story;
