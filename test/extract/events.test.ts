@@ -1320,3 +1320,81 @@ describe('a reply is no part of what is asked (issue 12)', () => {
     expect(list.map((e) => [e.type, e.actor, e.recipient])).toContainEqual(['ACCUSE', ['org:sdf'], ['loc:tr']]);
   });
 });
+
+describe('a masculine verb does not take a feminine body as its subject (issue 12)', () => {
+  const GOV: Actor = { id: 'org:tn-gov', forms: ['الحكومة التونسية'] };
+  const MFA: Actor = { id: 'org:tn-mfa', forms: ['الخارجية التونسية'] };
+  const LEAGUE: Actor = { id: 'org:arab-league', forms: ['الجامعة العربية'] };
+  const PARTY: Actor = { id: 'org:party', forms: ['الحزب الاشتراكي'] };
+  const HAMZA: Actor = { id: 'per:hamza', type: 'PER', forms: ['حمزة'] };
+
+  it('"ودعا الحكومة التونسية إلى …": the government is asked; the speaker goes on from the sentence before', () => {
+    expect(events('وقال الحزب الاشتراكي إن الوضع خطير. ودعا الحكومة التونسية، إلى التحرك.', [PARTY, GOV]).filter((e) => e.type === 'REQUEST').map(brief)).toEqual([
+      { type: 'REQUEST', actor: ['org:party'], recipient: ['org:tn-gov'], trigger: 'ودعا' },
+    ]);
+    expect(events('وقال الحزب الاشتراكي إن الوضع خطير. وطالب الخارجية التونسية والجامعة العربية بإدانة الهجوم.', [PARTY, MFA, LEAGUE]).filter((e) => e.type === 'REQUEST').map(brief)).toEqual([
+      { type: 'REQUEST', actor: ['org:party'], recipient: ['org:tn-mfa', 'org:arab-league'], trigger: 'وطالب' },
+    ]);
+  });
+
+  it('a feminine verb, a masculine body or a man\'s name ending in ة keep their subject', () => {
+    expect(events('ودعت الحكومة التونسية إلى التحرك.', [GOV]).map(brief)).toEqual([{ type: 'REQUEST', actor: ['org:tn-gov'], recipient: [], trigger: 'ودعت' }]);
+    expect(events('ودعا الحزب الاشتراكي الحكومة التونسية إلى التحرك.', [PARTY, GOV]).map(brief)).toEqual([
+      { type: 'REQUEST', actor: ['org:party'], recipient: ['org:tn-gov'], trigger: 'ودعا' },
+    ]);
+    expect(events('ودعا حمزة الحكومة التونسية إلى التحرك.', [HAMZA, GOV]).map(brief)).toEqual([
+      { type: 'REQUEST', actor: ['per:hamza'], recipient: ['org:tn-gov'], trigger: 'ودعا' },
+    ]);
+  });
+
+  it('"طالب X من Y بـ…": Y is asked', () => {
+    expect(events('وطالب الحزب الاشتراكي من الحكومة التونسية باستضافة اللاجئين.', [PARTY, GOV]).map(brief)).toEqual([
+      { type: 'REQUEST', actor: ['org:party'], recipient: ['org:tn-gov'], trigger: 'وطالب' },
+    ]);
+  });
+});
+
+describe('a stance told as a noun with the speaker\'s pronoun is the speaker\'s, and no statement (issue 12)', () => {
+  const PARTY: Actor = { id: 'org:party', forms: ['حركة النهضة'] };
+  const SYRIA: Actor = { id: 'loc:sy', type: 'LOC', subtype: 'country', forms: ['سوريا'] };
+
+  it('"أعلنت X تضامنها مع Y", "أكدت X مساندتها لـY", "وقوفها إلى جانب Y": a SUPPORT of Y, no STATEMENT', () => {
+    expect(events('وأعلنت حركة النهضة تضامنها مع سوريا.', [PARTY, SYRIA]).map(brief)).toEqual([
+      { type: 'SUPPORT', actor: ['org:party'], recipient: ['loc:sy'], trigger: 'تضامنها' },
+    ]);
+    expect(events('وأكدت حركة النهضة مساندتها اللامشروطة لقوات سوريا الديمقراطية.', [PARTY, SDF]).map(brief)).toEqual([
+      { type: 'SUPPORT', actor: ['org:party'], recipient: ['org:sdf'], trigger: 'مساندتها' },
+    ]);
+    expect(events('وأكدت حركة النهضة وقوفها إلى جانب سوريا.', [PARTY, SYRIA]).map(brief)).toEqual([
+      { type: 'SUPPORT', actor: ['org:party'], recipient: ['loc:sy'], trigger: 'وقوفها' },
+    ]);
+    expect(events('وأكدت حركة النهضة دعمها لقوات سوريا الديمقراطية.', [PARTY, SDF]).map(brief)).toEqual([
+      { type: 'SUPPORT', actor: ['org:party'], recipient: ['org:sdf'], trigger: 'دعمها' },
+    ]);
+  });
+
+  it('a noun with no pronoun after "أكدت" stays what is said; "أن" opens a statement as before', () => {
+    expect(events('وأكدت حركة النهضة أن دعم سوريا واجب.', [PARTY, SYRIA]).map((e) => e.type)).toEqual(['STATEMENT']);
+  });
+
+  it('"ب" before a noun names no stance taken: "اتهمت سوريا بالتضامن مع …" is the accusation alone', () => {
+    expect(events('واتهمت حركة النهضة سوريا بدعمها للإرهاب.', [PARTY, SYRIA]).map((e) => [e.type, e.actor])).toEqual([['ACCUSE', ['org:party']]]);
+  });
+});
+
+describe('acts of force told as nouns (issue 12)', () => {
+  const WASHINGTON: Actor = { id: 'loc:us', type: 'LOC', subtype: 'country', country: 'US', forms: ['الولايات المتحدة'] };
+  const SYRIA: Actor = { id: 'loc:sy', type: 'LOC', subtype: 'country', forms: ['سوريا'] };
+  const RUSSIA: Actor = { id: 'per:envoy', type: 'PER', forms: ['سافرونكوف'] };
+
+  it('an act with its doer named after it is that doer\'s, inside what another says too', () => {
+    const found = events('وكانت الولايات المتحدة قد هددت بالرد. وشدد سافرونكوف على أن القرار كان سيعني المصادقة على الضربات الأمريكية على سوريا.', [RUSSIA, WASHINGTON, SYRIA]);
+    expect(found.filter((e) => e.type === 'ASSAULT').map(brief)).toEqual([{ type: 'ASSAULT', actor: ['loc:us'], recipient: ['loc:sy'], trigger: 'الضربات' }]);
+  });
+
+  it('"تزامن هجوم داعش مع تكثيف القصف على تركيا": a noun takes no object farther than its genitive', () => {
+    expect(events('وتزامن هجوم داعش مع تكثيف القصف التركي.', [ISIS, TURKEY]).filter((e) => e.trigger.text === 'هجوم').map(brief)).toEqual([
+      { type: 'ASSAULT', actor: ['org:isis'], recipient: [], trigger: 'هجوم' },
+    ]);
+  });
+});

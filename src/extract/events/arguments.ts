@@ -382,6 +382,10 @@ export function findSubject(ctx: DocumentContext, match: TriggerMatch, clauseSta
       if (prep && !partitive && !(prep === 'ل' && onlyHeads && t > match.endToken)) break;
       // "أكد والد سلمان العبيدي": a relative of the one named speaks, someone unnamed.
       if (kinBefore(ctx, m)) return { source: 'anonymous', mentions: [], after: m.endToken };
+      // "ودعا الحكومة التونسية إلى …", "وطالب الخارجية … بـ": a body with a feminine ending right
+      // after a masculine verb does not agree with it: it is the object, and the subject is left
+      // unsaid (the speaker the text goes on with).
+      if (t === match.endToken && match.masculine && disagreesWithMasculine(ctx, m)) return { source: 'none', mentions: [], after: match.endToken };
       // "أعلنت كل من السعودية والإمارات والبحرين ومصر، …": the clause goes on after the last of them.
       const all = withConjuncts(ctx, m, clauseEnd);
       return { source: 'subject', mentions: all, after: all.at(-1)!.endToken };
@@ -499,6 +503,17 @@ function referredBody(ctx: DocumentContext, t: number): MentionOnTokens | null {
 }
 
 /** A verb form with a plural ending: past "-وا", present "-ون". */
+/**
+ * Whether a mention names a body or place by a feminine noun ("الحكومة", "وزارة الخارجية",
+ * "السلطات", "الجامعة العربية"), which a masculine verb cannot have as its subject. People are
+ * left out: a man's name may end in ة ("أسامة", "حمزة").
+ */
+function disagreesWithMasculine(ctx: DocumentContext, m: MentionOnTokens): boolean {
+  if (m.entity.type === 'PER') return false;
+  const head = ctx.doc.tokens.surface(m.firstToken);
+  return head.endsWith('ة') || (head.length > 4 && head.endsWith('ات'));
+}
+
 function pluralVerb(match: TriggerMatch): boolean {
   if (match.kind !== 'verb' || match.endToken - match.firstToken !== 1 || match.participle) return false;
   const w = match.bare;
@@ -754,8 +769,9 @@ export function findRecipient(ctx: DocumentContext, match: TriggerMatch, from: n
       // "اعتقال والد منفذ الهجوم سلمان": the one acted upon is the relative, named by no entity.
       if (kinBefore(ctx, m) || (t > from && ctx.mentionAt[t - 1] === -1 && t - 2 >= from && stemIn(ctx, t - 2, eventLexicon().kinHeads))) return [];
       const prep = afterPreposition(ctx, m);
-      // "فلان زعيم داعش": the entity a title in apposition governs is no object.
-      if (prep === null && t > from && isTitleWord(ctx, t - 1) && t - 1 === from) {
+      // "فلان زعيم داعش": the entity a title in apposition to the subject governs is no object
+      // (right after the verb, "استهدفت عناصر داعش", the title opens the object).
+      if (prep === null && t > from && isTitleWord(ctx, t - 1) && t - 1 === from && from > match.endToken) {
         t = m.endToken;
         continue;
       }
@@ -773,7 +789,13 @@ export function findRecipient(ctx: DocumentContext, match: TriggerMatch, from: n
         const chain = ACTS_OF_FORCE.has(entry.type) && (prep === null || prep === 'من') && chainEnd > from && isTitleWord(ctx, chainEnd - 1) && memberChain(ctx, from, chainEnd);
         // "هاجمت … مقرات لداعش", "قصفت مواقع للتنظيم": ل after the object names whose it is.
         const owner = prep === 'ل' && ACTS_OF_FORCE.has(entry.type) && gap >= 1 && ctx.mentionAt[m.firstToken - 1] === -1 && !isPunct(ctx, m.firstToken - 1);
-        if ((prep === null || partitive || member || owner) && entry.frame.object && gap <= MAX_OBJECT_GAP) return withConjuncts(ctx, m, clauseEnd);
+        // "دعمها للحكومة", "رفضه للتدخل": a verbal noun whose pronoun is its doer takes its object after ل.
+        const nounObject = prep === 'ل' && match.nounLike && match.attachedPronoun;
+        // A noun's object with no preposition is its genitive, right after it or after its doer,
+        // or after the noun whose pronoun is its doer ("جدد اتهامه الغرب وبريطانيا"): "تزامن هجوم
+        // داعش مع تكثيف الاحتلال التركي" names no one the attack was done to.
+        const bare = prep === null && (match.kind !== 'noun' || gap === 0 || match.attachedPronoun);
+        if ((bare || partitive || member || owner || nounObject) && entry.frame.object && gap <= MAX_OBJECT_GAP) return withConjuncts(ctx, m, clauseEnd);
         if (chain && entry.frame.object) return withConjuncts(ctx, m, clauseEnd);
         // "مع عدد من الإرهابيين المنتمين إلى تنظيم داعش": the people the trigger takes belong to the body.
         if (ACTS_OF_FORCE.has(entry.type) && (prep === 'الي' || prep === 'ل') && affiliated(ctx, m)) return withConjuncts(ctx, m, clauseEnd);

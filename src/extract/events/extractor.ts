@@ -167,10 +167,14 @@ function bracketedName(ctx: DocumentContext, t: number): number {
   return ctx.norms[end] === ')' ? end + 1 : t;
 }
 
-/** The act a STATEMENT trigger announces without a content marker: a noun trigger right after its arguments. */
+/**
+ * The act a STATEMENT trigger announces without a content marker: a noun trigger right after its
+ * arguments. A stance told as a noun with the speaker's pronoun ("أعلنت الحركة تضامنها مع",
+ * "أكد الحزب رفضه") is announced the same way: it is the speaker's own position.
+ */
 function announcedAct(ctx: DocumentContext, matches: readonly TriggerMatch[], match: TriggerMatch, from: number): number | null {
   const next = matches.find((m) => m.firstToken >= from);
-  if (!next || !next.nounLike || SPEECH_TYPES.has(next.entry.type)) return null;
+  if (!next || !next.nounLike || (SPEECH_TYPES.has(next.entry.type) && !ownStanceNoun(next))) return null;
   // "أعلنت قوات سوريا الديمقراطية (قسد) أمس اعتقال …": a name in brackets, a date, a comma.
   for (let t = from; t < next.firstToken; ) {
     const skip = bracketedName(ctx, t);
@@ -182,6 +186,11 @@ function announcedAct(ctx: DocumentContext, matches: readonly TriggerMatch[], ma
     t++;
   }
   return from;
+}
+
+/** A noun of a stance other than saying, with a pronoun for whose stance it is ("تضامنها", "رفضه", "دعمهم"). */
+function ownStanceNoun(match: TriggerMatch): boolean {
+  return match.nounLike && match.attachedPronoun && SPEECH_TYPES.has(match.entry.type) && match.entry.type !== 'STATEMENT';
 }
 
 /** How many words may stand between two acts joined by و (the first act's object and adjectives). */
@@ -985,16 +994,25 @@ export const eventExtractor: Extractor = {
         }
         // "الضربات الأمريكية", "القصف التركي": a nationality after an act of force names its doer,
         // the country as the article names it (the country, its capital, its forces).
+        /** The doer an act of force told as a noun names after itself: a nationality, ل, a verb of doing. */
+        let namedDoer = match.kind === 'noun' && ACTS_OF_FORCE.has(match.entry.type) && subject.source === 'subject' && patient.length === 0
+          && subject.mentions.every((m) => m.firstToken >= match.endToken);
         if (match.kind === 'noun' && subject.source !== 'subject' && ACTS_OF_FORCE.has(match.entry.type)) {
           const national = nationalDoer(ctx, byCountry, match);
-          if (national) subject = { source: 'subject', mentions: [national], after: match.endToken + 1 };
+          if (national) {
+            subject = { source: 'subject', mentions: [national], after: match.endToken + 1 };
+            namedDoer = true;
+          }
         }
         // "العمليات العسكرية للقوات السورية", "بضربات جوية للتحالف": ل after an act of force (past
         // one adjective) names whose act it is, its doer; not after a noun whose genitive is the
         // one acted upon ("اعتقال للناشطين"), nor where ل introduces the trigger's recipient.
         if (match.kind === 'noun' && subject.source !== 'subject' && ACTS_OF_FORCE.has(match.entry.type) && !isPatientNoun(ctx, match)) {
           const owner = ownerAfter(ctx, match, argumentsEnd);
-          if (owner.length > 0) subject = { source: 'subject', mentions: owner, after: owner.at(-1)!.endToken };
+          if (owner.length > 0) {
+            subject = { source: 'subject', mentions: owner, after: owner.at(-1)!.endToken };
+            namedDoer = true;
+          }
         }
         // "قال رينتسي إن بلاده وافقت على …": "his country" is the speaker's country.
         if (match.kind === 'verb' && subject.source !== 'subject') {
@@ -1037,15 +1055,20 @@ export const eventExtractor: Extractor = {
         // doer of its sentence's act, told in the same report by that doer, is reported with it.
         const withReported = parent !== undefined && match.nounLike && match.entry.noun_takes_sentence_actor === true && ACTS_OF_FORCE.has(match.entry.type)
           && inSentence.some((e) => e.actor.length > 0 && ACTS_OF_FORCE.has(e.type) && e.trigger.start >= parent.span.start && e.trigger.start < parent.span.end);
-        if (parent && match.nounLike && !reportedAct && !verbAfterAll && !withReported) continue;
+        // "أكد المرزوقي أنه يساند التحركات", "قالت إنها ترفض": a position the speaker takes, told
+        // with the speaker's pronoun, is the speaker's own (and no second statement).
+        // "أعلنت الحركة تضامنها مع …", "أكد الحزب رفضه …": so is a stance told as a noun with
+        // the speaker's pronoun, right after the verb of saying.
+        const ownPosition = parent?.type === 'STATEMENT' && parent.actor.length > 0 && SPEECH_TYPES.has(match.entry.type) && match.entry.type !== 'STATEMENT'
+          && ((match.kind === 'verb' && subject.source !== 'subject') || ownStanceNoun(match)) && opensContent(ctx, parent.span, match);
+        // "شدد على أن … المصادقة على الضربات الأمريكية على سوريا": an act of force that names its
+        // own doer after it is that doer's act, wherever it is told.
+        const ownDoer = namedDoer && parent !== undefined;
+        if (parent && match.nounLike && !reportedAct && !verbAfterAll && !withReported && !ownPosition && !ownDoer) continue;
         // What an event reports ("أكدت الإدارة أن …") tells of other events only with their own
         // subject; but what one denies is mostly its own doing ("نفى التحالف أن تكون طائراته قد
         // استهدفت …").
         const deniedOwnAct = parent?.type === 'REJECT' && parent.actor.length > 0 && subject.source !== 'subject';
-        // "أكد المرزوقي أنه يساند التحركات", "قالت إنها ترفض": a position the speaker takes, told
-        // with the speaker's pronoun, is the speaker's own (and no second statement).
-        const ownPosition = parent?.type === 'STATEMENT' && parent.actor.length > 0 && SPEECH_TYPES.has(match.entry.type) && match.entry.type !== 'STATEMENT'
-          && match.kind === 'verb' && subject.source !== 'subject' && opensContent(ctx, parent.span, match);
         // An act told in the report with a subject of its own that names no one ("أن الشرطة ألقت
         // القبض") is the act, with no known doer.
         // "أفادت مصادر أن مسلحين مجهولين اختطفوا …", "قال إن قوات خاصة اقتحمت المبنى": so is one

@@ -122,6 +122,8 @@ export interface TriggerForm {
   readonly kind: FormKind;
   /** The speaker speaks of themselves: "ندعو", "نطالب", "طالبنا". */
   readonly firstPerson: boolean;
+  /** A verb in the third person masculine singular ("دعا", "يطالب"): its subject agrees with it. */
+  readonly masculine: boolean;
   /** The spelling can only be passive ("أصيب", "هوجم", "يصاب"): its object is the one acted on. */
   readonly passive: boolean;
   /**
@@ -129,6 +131,11 @@ export interface TriggerForm {
    * subject is its sentence's actor, never the word after it (that is its object).
    */
   readonly participle: boolean;
+  /**
+   * A verbal noun in ة spelt as it is before a pronoun ("مساندت" of "مساندتها", "مطالبت" of
+   * "مطالبته"): it matches only with the pronoun attached.
+   */
+  readonly construct: boolean;
   readonly entry: CompiledTrigger;
 }
 
@@ -247,6 +254,23 @@ export interface Inflected {
   readonly form: string;
   readonly tense: 'past' | 'present';
   readonly firstPerson: boolean;
+  /** Third person masculine singular: the bare past stem, or the present with ي and no suffix. */
+  readonly masculine: boolean;
+}
+
+/** Verbal nouns whose final ه is no ة, so they have no form in ت ("توجيه", "تنبيه", "اتجاه"). */
+const NON_TA_MARBUTA = new Set(['توجيه', 'تنبيه', 'اتجاه', 'تشويه', 'تمويه']);
+
+/**
+ * Whether a written-out form is third person masculine singular: the entry's first form when it
+ * has no ending or prefix of another person (its past "دعا", "أدان", or present "يتطلع"; not
+ * "هنأت"), a present with ي and no suffix ("يدعو"), or a past with no prefix or suffix of person
+ * ("دان" beside "دانت", "دانوا").
+ */
+export function writtenMasculine(form: string, base: string): boolean {
+  if (form === base) return !/(ت|وا|تم|تن|نا|ون)$/u.test(form) && !/^[تن]/u.test(form);
+  if (form.startsWith('ي')) return !/(ون|ان|وا)$/u.test(form);
+  return !/^[تناي]/u.test(form) && !/(ت|وا|ا|نا|تم|تن)$/u.test(form);
 }
 
 /**
@@ -258,13 +282,13 @@ export interface Inflected {
 export function inflect(past: readonly string[], present: readonly string[]): Inflected[] {
   const out = new Map<string, Inflected>();
   for (const p of past.map((s) => normalizeForm(s))) {
-    for (const suf of PAST_SUFFIXES) out.set(p + suf, { form: p + suf, tense: 'past', firstPerson: suf === 'نا' });
+    for (const suf of PAST_SUFFIXES) out.set(p + suf, { form: p + suf, tense: 'past', firstPerson: suf === 'نا', masculine: suf === '' });
   }
   for (const s of present.map((x) => normalizeForm(x))) {
     for (const pre of PRESENT_PREFIXES) {
       for (const suf of PRESENT_SUFFIXES) {
         const form = pre + s + suf;
-        if (!out.has(form)) out.set(form, { form, tense: 'present', firstPerson: pre === 'ن' || (pre === 'ا' && suf === '') });
+        if (!out.has(form)) out.set(form, { form, tense: 'present', firstPerson: pre === 'ن' || (pre === 'ا' && suf === ''), masculine: pre === 'ي' && suf === '' });
       }
     }
   }
@@ -415,22 +439,22 @@ export function eventLexicon(): EventLexicon {
       nounLikeForms: new Set(t.past_is_noun ? (t.past ?? []).map((w) => normalizeForm(w)) : []),
     };
     triggers.push(entry);
-    const add = (form: string, kind: FormKind, firstPerson: boolean, passive = false, participle = false) => {
+    const add = (form: string, kind: FormKind, firstPerson: boolean, passive = false, participle = false, masculine = false, construct = false) => {
       const ws = words(form);
       if (ws.length === 0) return;
       const list = byFirstWord.get(ws[0]!) ?? [];
-      if (!list.some((f) => f.entry === entry && f.kind === kind && f.words.join(' ') === ws.join(' '))) list.push({ words: ws, kind, firstPerson, passive, participle, entry });
+      if (!list.some((f) => f.entry === entry && f.kind === kind && f.words.join(' ') === ws.join(' '))) list.push({ words: ws, kind, firstPerson, masculine, passive, participle, construct, entry });
       byFirstWord.set(ws[0]!, list);
     };
     for (const f of inflect(t.past ?? [], t.present ?? [])) {
-      if (!t.tenses || t.tenses.includes(f.tense)) add(f.form, 'verb', f.firstPerson);
+      if (!t.tenses || t.tenses.includes(f.tense)) add(f.form, 'verb', f.firstPerson, false, false, f.masculine);
     }
     // Written-out forms: first person when it starts with ن and the verb itself does not ("ندعو"
     // beside "دعا"; not "نفى"), or ends with the past "نا" ("دعونا").
     const base = normalizeForm(t.forms?.[0] ?? '');
     for (const f of t.forms ?? []) {
       const n = normalizeForm(f);
-      add(f, 'verb', (n.startsWith('ن') && !base.startsWith('ن')) || (n.endsWith('نا') && n !== base));
+      add(f, 'verb', (n.startsWith('ن') && !base.startsWith('ن')) || (n.endsWith('نا') && n !== base), false, false, writtenMasculine(n, base));
     }
     // Generated passives, participles and verbal nouns (see passiveForms, participleForms, masdarForms).
     for (const f of passiveForms(t.past ?? [], t.passive_past ?? [], t.passive_present ?? [])) add(f, 'verb', false, true);
@@ -442,6 +466,8 @@ export function eventLexicon(): EventLexicon {
     if (t.participle) for (const f of participleForms(t.present ?? [])) add(f, 'verb', false, false, true);
     for (const f of t.participles ?? []) add(f, 'verb', false, false, true);
     for (const n of nouns) add(n, 'noun', false);
+    // "مساندتها", "مطالبته", "إدانتهم": a one-word noun in ة takes its pronoun after ت.
+    for (const n of nouns) if (!n.includes(' ') && n.length > 3 && n.endsWith('ه') && !NON_TA_MARBUTA.has(n)) add(n.slice(0, -1) + 'ت', 'noun', false, false, false, false, true);
   }
   // Longer forms first, so "ضربة جوية" is tried before "ضربة".
   for (const list of byFirstWord.values()) list.sort((a, b) => b.words.length - a.words.length);

@@ -30,6 +30,11 @@ export interface TriggerMatch {
   /** The speaker speaks of themselves: "ندعو", "نحثكم", "طالبنا". */
   readonly firstPerson: boolean;
   /**
+   * An active verb in the third person masculine singular ("دعا", "يطالب"): a noun right after
+   * it with a feminine ending ("دعا الحكومة") does not agree with it, so is its object.
+   */
+  readonly masculine: boolean;
+  /**
    * The form can only be read as a passive: by its spelling ("أصيب", "هوجم", "يصاب"; see
    * passiveForms in lexicon.ts) or by its vowels ("قُتل", "اُعتقل", "استُهدف"). The word after
    * it is the one acted on, not the doer.
@@ -174,6 +179,8 @@ export function findTriggers(ctx: DocumentContext, sentence: Sentence): TriggerM
         // "تلك الهجمات": a noun after a demonstrative refers back to an event already told.
         if (form.kind === 'noun' && lexicon.demonstratives.has(beforeNorm)) continue;
         if (form.kind === 'noun' && reading.enclitic && form.words.length > 1) continue;
+        // "مساندت" (of "مساندتها") spells a verbal noun in ة only with the pronoun it takes.
+        if (form.construct && reading.enclitic === null) continue;
         const end = t + form.words.length;
         if (end > sentence.endToken) continue;
         let whole = true;
@@ -196,13 +203,15 @@ export function findTriggers(ctx: DocumentContext, sentence: Sentence): TriggerM
           requiredToken,
           futurePrefix: reading.proclitics.includes('س'),
           bare: ctx.norms[t]!.slice(reading.proclitics.join('').length),
-          attachedPronoun: reading.enclitic !== null,
+          // A noun the lexicon lists with its pronoun ("تضامنها", "استعداده") has it too.
+          attachedPronoun: reading.enclitic !== null || (form.kind === 'noun' && listedWithPronoun(ctx, t, form.words)),
           // "دعمها" is as often "its support" as "supported it": like the bare stem, it needs a subject.
           nounLike:
             form.kind === 'noun' ||
             (form.words.length === 1 && form.entry.nounLikeForms.has(reading.stem)) ||
             lexicon.prepositions.has(beforeNorm),
           firstPerson: form.firstPerson,
+          masculine: form.masculine && form.kind === 'verb' && !form.participle && !form.passive && form.words.length === 1,
           passive: form.passive || (form.kind === 'verb' && !form.participle && vocalisedPassive(ctx.doc.tokens.surface(t), reading.proclitics.join('').length)),
           participle: form.participle,
           relative: afterRelative,
@@ -218,6 +227,17 @@ export function findTriggers(ctx: DocumentContext, sentence: Sentence): TriggerM
     }
   }
   return found;
+}
+
+/** Pronouns a noun may end in that say whose act it is: "تضامنها", "استعداده", "اجتماعهم". */
+const NOUN_PRONOUNS = new Set(['ه', 'ها', 'هم', 'هما']);
+
+/**
+ * Whether a one-word noun form matched whole ends in a pronoun: the word reads as a stem with one
+ * of those pronouns too (a final ة is never one: "مواجهة").
+ */
+function listedWithPronoun(ctx: DocumentContext, t: number, words: readonly string[]): boolean {
+  return words.length === 1 && ctx.readingsOf(t).some((r) => r.enclitic !== null && NOUN_PRONOUNS.has(r.enclitic) && words[0]!.endsWith(r.enclitic));
 }
 
 /**
