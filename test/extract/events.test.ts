@@ -1398,3 +1398,27 @@ describe('acts of force told as nouns (issue 12)', () => {
     ]);
   });
 });
+
+describe('subjects behind titles (issue 12)', () => {
+  const MASUM: Actor = { id: 'per:masum', type: 'PER', forms: ['فؤاد معصوم'] };
+  const TUNISIA: Actor = { id: 'loc:tn', type: 'LOC', subtype: 'country', country: 'TN', forms: ['تونس'] };
+  const MARZOUKI: Actor = { id: 'per:marzouki', type: 'PER', forms: ['محمد المنصف المرزوقي'] };
+
+  it('"أشاد الدكتور فؤاد معصوم": an honorific heads the name, it is no unnamed subject', () => {
+    expect(events('ومن جانبه، أشاد الدكتور فؤاد معصوم بنجاح التجربة.', [MASUM]).map((e) => [e.type, e.actor])).toEqual([['SUPPORT', ['per:masum']]]);
+  });
+
+  it('"طالب رئيس حزب حراك تونس الإرادة محمد المنصف المرزوقي بـ…": the person speaks, not the country in the title', () => {
+    expect(events('طالب رئيس حزب حراك تونس الإرادة محمد المنصف المرزوقي بضرورة ضمان نزاهة الانتخابات.', [TUNISIA, MARZOUKI]).map(brief)).toEqual([
+      { type: 'REQUEST', actor: ['per:marzouki'], recipient: [], trigger: 'طالب' },
+    ]);
+    // With no person after the title, the country named in it is as before.
+    expect(events('وطالب رئيس وزراء تونس بضرورة ضمان نزاهة الانتخابات.', [TUNISIA]).map((e) => e.actor)).toEqual([['loc:tn']]);
+  });
+
+  it('"ودعا رجال الأعمال … والإدارة التونسية إلى …": a feminine body past other words is no subject of a masculine verb', () => {
+    const ADMIN: Actor = { id: 'org:tn-admin', forms: ['الإدارة التونسية'] };
+    const found = events('وقال محمد المنصف المرزوقي إن الوضع خطير. ودعا رجال الأعمال والإدارة التونسية الى أن يكونوا أوفياء.', [MARZOUKI, ADMIN]);
+    expect(found.filter((e) => e.type === 'REQUEST').map((e) => e.actor)).toEqual([['per:marzouki']]);
+  });
+});

@@ -375,6 +375,12 @@ export function findSubject(ctx: DocumentContext, match: TriggerMatch, clauseSta
       // "وأعلنت واشنطن": a capital right after a verb that agrees with it.
       if (capitalSubject(m, match, t === match.endToken)) return { source: 'subject', mentions: [m], after: m.endToken };
       if (!isActorLike(m.entity)) break;
+      // "طالب رئيس حزب حراك تونس الإرادة محمد المنصف المرزوقي بـ…": a country inside a title
+      // names the office; the person named after the title speaks.
+      if (headed && m.entity.type === 'LOC') {
+        const person = appositivePerson(ctx, match, appositiveEnd);
+        if (person && person.firstToken > m.firstToken) return { source: 'subject', mentions: [person], after: person.endToken };
+      }
       const prep = afterPreposition(ctx, m);
       // "القيادة العامة لقوات سوريا الديمقراطية": ل after a head noun is the genitive, not "to";
       // "الآلاف من مرتزقة …": من after a quantity names who they are.
@@ -382,10 +388,11 @@ export function findSubject(ctx: DocumentContext, match: TriggerMatch, clauseSta
       if (prep && !partitive && !(prep === 'ل' && onlyHeads && t > match.endToken)) break;
       // "أكد والد سلمان العبيدي": a relative of the one named speaks, someone unnamed.
       if (kinBefore(ctx, m)) return { source: 'anonymous', mentions: [], after: m.endToken };
-      // "ودعا الحكومة التونسية إلى …", "وطالب الخارجية … بـ": a body with a feminine ending right
-      // after a masculine verb does not agree with it: it is the object, and the subject is left
-      // unsaid (the speaker the text goes on with).
-      if (t === match.endToken && match.masculine && disagreesWithMasculine(ctx, m)) return { source: 'none', mentions: [], after: match.endToken };
+      // "ودعا الحكومة التونسية إلى …", "وطالب الخارجية … بـ", "ودعا رجال الأعمال … والإدارة
+      // التونسية": a body with a feminine ending after a masculine verb (right after it, or past
+      // words that head no subject) does not agree with it: it is the object, and the subject is
+      // left unsaid (the speaker the text goes on with).
+      if ((t === match.endToken || !onlyHeads) && match.masculine && disagreesWithMasculine(ctx, m)) return { source: 'none', mentions: [], after: match.endToken };
       // "أعلنت كل من السعودية والإمارات والبحرين ومصر، …": the clause goes on after the last of them.
       const all = withConjuncts(ctx, m, clauseEnd);
       return { source: 'subject', mentions: all, after: all.at(-1)!.endToken };
