@@ -1422,3 +1422,26 @@ describe('subjects behind titles (issue 12)', () => {
     expect(found.filter((e) => e.type === 'REQUEST').map((e) => e.actor)).toEqual([['per:marzouki']]);
   });
 });
+
+describe('the doer after "على يد" and "من قبل" (issue 12)', () => {
+  const MOI: Actor = { id: 'org:iq-moi', forms: ['وزارة الداخلية العراقية'] };
+
+  it('past an unnamed noun, the body it belongs to is the doer, never the one acted upon', () => {
+    for (const text of ['قتل جنديان على يد مسلحين تابعين لداعش في الموصل.', 'قتل جنديان على أيدي عناصر من داعش في الموصل.', 'قتل جنديان على يد داعش في الموصل.']) {
+      expect(events(text, [ISIS]).map(brief), text).toEqual([{ type: 'ASSAULT', actor: ['org:isis'], recipient: [], trigger: 'قتل' }]);
+    }
+  });
+
+  it('an act noun with "على يد" after it is that doer\'s, though another announces it', () => {
+    expect(events('أعلنت وزارة الداخلية العراقية مقتل جنديين على يد داعش في الموصل.', [MOI, ISIS]).map(brief)).toEqual([
+      { type: 'ASSAULT', actor: ['org:isis'], recipient: [], trigger: 'مقتل' },
+    ]);
+  });
+
+  it('a cue that names no body gives no doer; the one named after the noun stays the one acted upon', () => {
+    expect(events('قتل جنديان على يد مسلحين مجهولين في الموصل.', [ISIS]).map(brief)).toEqual([{ type: 'ASSAULT', actor: [], recipient: [], trigger: 'قتل' }]);
+    expect(events('أعلنت وزارة الداخلية العراقية مقتل قيادي في داعش.', [MOI, ISIS]).map(brief)).toEqual([
+      { type: 'ASSAULT', actor: ['org:iq-moi'], recipient: ['org:isis'], trigger: 'مقتل' },
+    ]);
+  });
+});

@@ -732,6 +732,35 @@ export function perpetrator(ctx: DocumentContext, match: TriggerMatch, clauseEnd
   return null;
 }
 
+/** How many words the doer may stand after "على يد" ("على أيدي مسلحين تابعين لجماعة …"). */
+const PASSIVE_DOER_REACH = 4;
+
+/**
+ * The doer a passive cue at `k` names ("على يد", "على أيدي", "من قبل": `k` is the noun of the
+ * pair): the actor right after it, or past an unnamed noun to the body it belongs to ("على يد
+ * مسلحين تابعين لداعش", "على أيدي عناصر من التنظيم", "من قبل مسلحي داعش"). Undefined when no
+ * cue stands at `k`; null when the cue names no actor.
+ */
+export function passiveDoerAt(ctx: DocumentContext, k: number, end: number): MentionOnTokens | null | undefined {
+  const lex = eventLexicon();
+  const preps = lex.passiveDoers.get(ctx.norms[k]!);
+  if (!preps || k === 0 || !preps.has(ctx.norms[k - 1]!)) return undefined;
+  for (let t = k + 1, n = 0; t < end && n < PASSIVE_DOER_REACH; t++, n++) {
+    const mi = ctx.mentionAt[t]!;
+    if (mi !== -1) {
+      const m = ctx.mentions[mi]!;
+      if (!isActorLike(m.entity)) return null;
+      if (t === k + 1) return m;
+      // Past an unnamed noun: its genitive, a body it belongs to (ل, إلى after a word of
+      // belonging) or the body it is part of (من).
+      const prep = afterPreposition(ctx, m);
+      return prep === null || prep === 'من' || affiliated(ctx, m) ? m : null;
+    }
+    if (isPunct(ctx, t) || lex.clauseBreaks.has(ctx.norms[t]!)) return null;
+  }
+  return null;
+}
+
 /**
  * The first actor in subject position earlier in the sentence: named and not after a
  * preposition ("قدّرت هيئة الشؤون …، ودعت …": the body that estimated is the one that calls).

@@ -12,7 +12,7 @@ import { institutionRules } from '../entities/institutions.js';
 import { indicesBySentence, lowerBound, lowerBoundBy } from '../lookup.js';
 import type { DateMention, Entity, Event, EventType, Quantity, Span } from '../record.js';
 import type { Extraction, ExtractionInput, Extractor } from '../types.js';
-import { ACTS_OF_FORCE, actorRightAfter, titledEntity, titledParty, unnamedNounSubject, afterPreposition, prepositionalCarrier, contentStart, findRecipient, findSubject, perpetrator, sentenceSubject, stemIn, withConjuncts, type ActorSource, type SubjectFound, type TitledParty } from './arguments.js';
+import { ACTS_OF_FORCE, actorRightAfter, passiveDoerAt, titledEntity, titledParty, unnamedNounSubject, afterPreposition, prepositionalCarrier, contentStart, findRecipient, findSubject, perpetrator, sentenceSubject, stemIn, withConjuncts, type ActorSource, type SubjectFound, type TitledParty } from './arguments.js';
 import { eventConfidence } from './confidence.js';
 import { buildContext, isActorLike, isActorPlace, type DocumentContext, type MentionOnTokens } from './context.js';
 import { matchingKeys, stemsOf } from './cues.js';
@@ -210,6 +210,9 @@ function joinedByAnd(ctx: DocumentContext, match: TriggerMatch, after: number): 
   return fused || ctx.norms[t - 1] === 'و';
 }
 
+/** How many words after an act noun its doer may be named by "على يد" ("مقتل الطفل فلان (12 سنة) الذي قتل ذبحا على أيدي …"). */
+const CUE_DOER_REACH = 14;
+
 /** Prepositions before a noun that make it a purpose or a stance, not an act that took place ("ضد الهجمات"). */
 const NOT_TAKING_PLACE = normalized(['ضد', 'من', 'عن', 'حول', 'لمنع', 'دون', 'بدون']);
 
@@ -270,12 +273,8 @@ function passiveReading(
   let cue = false;
   let strikeAt: number | null = null;
   for (let k = from; k < end; k++) {
-    const norm = ctx.norms[k]!;
-    const preps = lex.passiveDoers.get(norm);
-    if (preps && k > 0 && preps.has(ctx.norms[k - 1]!)) {
-      const mi = k + 1 < end ? ctx.mentionAt[k + 1]! : -1;
-      return { doer: mi !== -1 && isActorLike(ctx.mentions[mi]!.entity) ? ctx.mentions[mi]! : null, strike: null };
-    }
+    const doer = passiveDoerAt(ctx, k, end);
+    if (doer !== undefined) return { doer, strike: null };
     const strike = matches.find((m) => m.firstToken === k && m.nounLike && m.entry.type === 'ASSAULT');
     if (strike) {
       const prepositional = ctx.readingsOf(k).some((r) => r.proclitics.includes('ب')) || (k > 0 && lex.instrumentPrepositions.has(ctx.norms[k - 1]!));
@@ -972,6 +971,21 @@ export const eventExtractor: Extractor = {
           patient = subject.mentions;
           subject = { source: 'none', mentions: [], after: Math.max(...patient.map((m) => m.endToken)) };
         }
+        // "مقتل جنديين على يد داعش", "جريمة قتل الطفل … على أيدي مسلحين تابعين لجماعة …": an
+        // act of force told as a noun, with its doer after "على يد" or "من قبل".
+        let cueDoer = false;
+        if (match.kind === 'noun' && ACTS_OF_FORCE.has(match.entry.type) && subject.source !== 'subject') {
+          for (let k = match.endToken; k < argumentsEnd && k < match.endToken + CUE_DOER_REACH; k++) {
+            if (ctx.doc.tokens.kind(k) === TokenKind.Punct && !['،', ',', '(', ')'].includes(ctx.norms[k]!)) break;
+            const doer = passiveDoerAt(ctx, k, argumentsEnd);
+            if (doer === undefined) continue;
+            if (doer) {
+              subject = { source: 'subject', mentions: [doer], after: doer.endToken };
+              cueDoer = true;
+            }
+            break;
+          }
+        }
         // A passive ("البغدادي قُتل في ريف الرقة", "قُتل قائد في داعش بغارة للتحالف"): the one
         // named is the one acted upon; the doer is who "على يد" / "من قبل" names, or the owner of
         // the strike it was done by, else no one (a claim in the article may name them).
@@ -995,7 +1009,7 @@ export const eventExtractor: Extractor = {
         // "الضربات الأمريكية", "القصف التركي": a nationality after an act of force names its doer,
         // the country as the article names it (the country, its capital, its forces).
         /** The doer an act of force told as a noun names after itself: a nationality, ل, a verb of doing. */
-        let namedDoer = match.kind === 'noun' && ACTS_OF_FORCE.has(match.entry.type) && subject.source === 'subject' && patient.length === 0
+        let namedDoer = cueDoer || match.kind === 'noun' && ACTS_OF_FORCE.has(match.entry.type) && subject.source === 'subject' && patient.length === 0
           && subject.mentions.every((m) => m.firstToken >= match.endToken);
         if (match.kind === 'noun' && subject.source !== 'subject' && ACTS_OF_FORCE.has(match.entry.type)) {
           const national = nationalDoer(ctx, byCountry, match);
@@ -1043,7 +1057,7 @@ export const eventExtractor: Extractor = {
         const ownReport = reportedAct && parent!.actor.length > 0 && parent!.actor.every((id) => agentive(entityById, id, match.entry.type));
         // "أعلنت الإمارات … إمهال البعثة القطرية": the doer announced it, so the genitive of its act
         // is the one acted upon.
-        if (ownReport && match.nounLike && subject.source === 'subject' && subject.mentions.every((m) => m.firstToken >= match.endToken)) {
+        if (ownReport && match.nounLike && !cueDoer && subject.source === 'subject' && subject.mentions.every((m) => m.firstToken >= match.endToken)) {
           patient = subject.mentions;
           subject = { source: 'none', mentions: [], after: Math.max(...patient.map((m) => m.endToken)) };
         }
