@@ -1445,3 +1445,31 @@ describe('the doer after "على يد" and "من قبل" (issue 12)', () => {
     ]);
   });
 });
+
+describe('members of a body as the subject, and the cells a clash is with (issue 12)', () => {
+  // After ل the article is written ل (للجيش): the entity layer marks the name from there on.
+  const ARMY: Actor = { id: 'org:iq-army', forms: ['الجيش العراقي', 'لجيش العراقي'] };
+  const COAL: Actor = { id: 'org:coalition', forms: ['التحالف الدولي', 'لتحالف الدولي'] };
+
+  it('"هاجم عناصر من داعش نقطة …": the members, with an object after them, attack', () => {
+    expect(events('هاجم عناصر من داعش نقطة عسكرية لقوات سوريا الديمقراطية.', [ISIS, SDF]).map(brief)).toEqual([
+      { type: 'ASSAULT', actor: ['org:isis'], recipient: ['org:sdf'], trigger: 'هاجم' },
+    ]);
+    expect(events('هاجم مسلحون من داعش حاجزا للجيش العراقي.', [ISIS, ARMY]).map(brief)).toEqual([
+      { type: 'ASSAULT', actor: ['org:isis'], recipient: ['org:iq-army'], trigger: 'هاجم' },
+    ]);
+  });
+
+  it('with nothing after them they are the ones acted upon', () => {
+    expect(events('قتل عناصر من داعش في غارة للتحالف الدولي.', [ISIS, COAL]).map(brief)).toEqual([
+      { type: 'ASSAULT', actor: ['org:coalition'], recipient: ['org:isis'], trigger: 'قتل' },
+    ]);
+  });
+
+  it('"اشتبكت قسد مع خلايا لداعش": a clash with the cells of a body, each side attacking', () => {
+    expect(events('اشتبكت قوات سوريا الديمقراطية مع خلايا لداعش في ريف دير الزور.', [SDF, ISIS]).map((e) => [e.actor, e.recipient])).toEqual([
+      [['org:sdf'], ['org:isis']],
+      [['org:isis'], ['org:sdf']],
+    ]);
+  });
+});

@@ -92,7 +92,7 @@ export function afterPreposition(ctx: DocumentContext, m: MentionOnTokens): stri
  * لداعش"): the head stands right before the mention (or before its ل), the preposition right
  * before the head. Null when there is none.
  */
-function targetPreposition(ctx: DocumentContext, m: MentionOnTokens): string | null {
+export function targetPreposition(ctx: DocumentContext, m: MentionOnTokens): string | null {
   const lex = eventLexicon();
   const head = m.firstToken - 1;
   if (head < 1 || ctx.mentionAt[head] !== -1) return null;
@@ -402,6 +402,14 @@ export function findSubject(ctx: DocumentContext, match: TriggerMatch, clauseSta
       t++;
       continue;
     }
+    // "هاجم عناصر من داعش نقطة عسكرية": members of a body, right after the verb, with an object
+    // after them, are its subject (with nothing after them they are the ones acted upon: "قتل
+    // عناصر من داعش في غارة").
+    if (norm === 'من' && ACTS_OF_FORCE.has(match.entry.type) && match.entry.frame.object && t > match.endToken && memberChain(ctx, match.endToken, t)) {
+      const mi = ctx.mentionAt[t + 1] ?? -1;
+      const m = mi === -1 ? null : ctx.mentions[mi]!;
+      if (m && m.firstToken === t + 1 && isActorLike(m.entity) && objectAfter(ctx, m.endToken, clauseEnd)) return { source: 'subject', mentions: [m], after: m.endToken };
+    }
     if (isPunct(ctx, t) || lex.prepositions.has(norm) || lex.clauseBreaks.has(norm)) break;
     if (ctx.doc.tokens.kind(t) === TokenKind.Number) break;
     // "أفاد مسؤولون", "ذكرت مواقع مقربة من …": someone unnamed speaks.
@@ -484,6 +492,20 @@ function objectFollows(ctx: DocumentContext, match: TriggerMatch, clauseEnd: num
   const mi = ctx.mentionAt[u]!;
   if (mi !== -1) return !ctx.mentions[mi]!.preposition;
   return lex.demonstratives.has(ctx.norms[u]!) || (definiteWord(ctx, u) && !lex.prepositions.has(ctx.norms[u]!));
+}
+
+/**
+ * Whether a direct object stands at `u`: an entity with no preposition, or a word that is no
+ * preposition, date, figure or punctuation ("نقطة عسكرية", "مواقع", "الحاجز").
+ */
+function objectAfter(ctx: DocumentContext, u: number, clauseEnd: number): boolean {
+  if (u >= clauseEnd) return false;
+  const mi = ctx.mentionAt[u]!;
+  if (mi !== -1) return !ctx.mentions[mi]!.preposition && !afterPreposition(ctx, ctx.mentions[mi]!);
+  const lex = eventLexicon();
+  const norm = ctx.norms[u]!;
+  if (isPunct(ctx, u) || lex.prepositions.has(norm) || lex.clauseBreaks.has(norm) || ctx.dateAt[u] === 1 || ctx.quantityAt[u] === 1) return false;
+  return ctx.readingsOf(u).some((r) => r.proclitics.every((p) => p === 'ال'));
 }
 
 /** How many sentences back a definite noun ("الحزب") looks for the body of its kind. */

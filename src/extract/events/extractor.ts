@@ -12,7 +12,7 @@ import { institutionRules } from '../entities/institutions.js';
 import { indicesBySentence, lowerBound, lowerBoundBy } from '../lookup.js';
 import type { DateMention, Entity, Event, EventType, Quantity, Span } from '../record.js';
 import type { Extraction, ExtractionInput, Extractor } from '../types.js';
-import { ACTS_OF_FORCE, actorRightAfter, passiveDoerAt, titledEntity, titledParty, unnamedNounSubject, afterPreposition, prepositionalCarrier, contentStart, findRecipient, findSubject, perpetrator, sentenceSubject, stemIn, withConjuncts, type ActorSource, type SubjectFound, type TitledParty } from './arguments.js';
+import { ACTS_OF_FORCE, actorRightAfter, passiveDoerAt, targetPreposition, titledEntity, titledParty, unnamedNounSubject, afterPreposition, prepositionalCarrier, contentStart, findRecipient, findSubject, perpetrator, sentenceSubject, stemIn, withConjuncts, type ActorSource, type SubjectFound, type TitledParty } from './arguments.js';
 import { eventConfidence } from './confidence.js';
 import { buildContext, isActorLike, isActorPlace, type DocumentContext, type MentionOnTokens } from './context.js';
 import { matchingKeys, stemsOf } from './cues.js';
@@ -1340,7 +1340,7 @@ export const eventExtractor: Extractor = {
         inSentence.push(event);
         // "اشتباكات بين قسد وداعش", "اشتبكت القوات مع خلية للتنظيم": in a clash each side attacks;
         // "معارك ضد داعش" is fought against one side only.
-        const sides = between !== null || recipientMentions.some((m) => afterPreposition(ctx, m) === WITH);
+        const sides = between !== null || recipientMentions.some((m) => afterPreposition(ctx, m) === WITH || targetPreposition(ctx, m) === WITH);
         if (match.entry.mutual && sides && actor.length > 0 && recipient.length > 0) {
           const mirrored: Event = { ...event, actor: recipient, recipient: actor, topics: [...topics], contexts: [...event.contexts] };
           events.push(mirrored);
