@@ -1473,3 +1473,26 @@ describe('members of a body as the subject, and the cells a clash is with (issue
     ]);
   });
 });
+
+describe('a speaker\'s own forces, and a body in the genitive with an object (issue 12)', () => {
+  const MOD: Actor = { id: 'org:tr-mod', forms: ['وزارة الدفاع التركية'] };
+  const PKK: Actor = { id: 'org:pkk', forms: ['حزب العمال الكردستاني', 'لحزب العمال الكردستاني'] };
+
+  it('"قالت X إن طائراتها قصفت …": the speaker\'s forces act for the speaker', () => {
+    expect(events('قالت وزارة الدفاع التركية إن طائراتها قصفت مواقع لحزب العمال الكردستاني.', [MOD, PKK]).map(brief)).toEqual([
+      { type: 'ASSAULT', actor: ['org:tr-mod'], recipient: ['org:pkk'], trigger: 'قصفت' },
+    ]);
+    // Forces with no pronoun are someone unnamed.
+    expect(events('قالت وزارة الدفاع التركية إن الطائرات قصفت مواقع لحزب العمال الكردستاني.', [MOD, PKK]).map((e) => e.actor)).toEqual([[]]);
+  });
+
+  it('"أعلنت قسد أنها قتلت 12 عنصرا من داعش خلال اشتباكات": the verb after "أنها" is active', () => {
+    const found = events('أعلنت قوات سوريا الديمقراطية أنها قتلت 12 عنصرا من داعش خلال اشتباكات.', [SDF, ISIS]);
+    expect(found.find((e) => e.trigger.text === 'قتلت')).toMatchObject({ actor: ['org:sdf'], recipient: ['org:isis'] });
+  });
+
+  it('"باعتقال قسد عشرة أشخاص": a body in the genitive with an object after it arrests; "اعتقال قيادي في داعش" is done to ISIS', () => {
+    expect(events('وأفادت مصادر باعتقال قسد 10 أشخاص في الرقة.', [SDF]).map(brief)).toEqual([{ type: 'COERCE', actor: ['org:sdf'], recipient: [], trigger: 'باعتقال' }]);
+    expect(events('وأفادت مصادر باعتقال قسد في الرقة.', [SDF]).map(brief)).toEqual([{ type: 'COERCE', actor: [], recipient: ['org:sdf'], trigger: 'باعتقال' }]);
+  });
+});

@@ -508,6 +508,18 @@ function objectAfter(ctx: DocumentContext, u: number, clauseEnd: number): boolea
   return ctx.readingsOf(u).some((r) => r.proclitics.every((p) => p === 'ال'));
 }
 
+/**
+ * Whether an object a verbal noun takes stands at `u`, after the noun's doer: a figure ("عشرة
+ * أشخاص"), an actor with no preposition, or what an attack hits ("مواقع").
+ */
+export function accusativeObjectAt(ctx: DocumentContext, u: number, end: number): boolean {
+  if (u >= end) return false;
+  if (ctx.quantityAt[u] === 1 || ctx.doc.tokens.kind(u) === TokenKind.Number) return true;
+  const mi = ctx.mentionAt[u]!;
+  if (mi !== -1) return isActorLike(ctx.mentions[mi]!.entity) && !afterPreposition(ctx, ctx.mentions[mi]!);
+  return ctx.readingsOf(u).some((r) => r.proclitics.length === 0 && eventLexicon().targetHeads.has(r.stem));
+}
+
 /** How many sentences back a definite noun ("الحزب") looks for the body of its kind. */
 const BODY_REACH_CHARS = 2000;
 
@@ -587,6 +599,18 @@ export function unnamedNounSubject(ctx: DocumentContext, match: TriggerMatch, cl
   // "باتجاه البادية": a word with a preposition on it is no subject.
   const governed = ctx.readingsOf(after).some((r) => r.proclitics.some((p) => p === 'ب' || p === 'ل' || p === 'ك'));
   return after < clauseEnd && plainWord(after) && !governed && !beforeFigure && !definiteWord(ctx, after) && !match.entry.contentMarkers.has(ctx.norms[after]!) && !stemIn(ctx, after, lex.speechNouns);
+}
+
+/**
+ * Whether the subject right before a verb is a body's forces with its pronoun ("أن طائراتها
+ * قصفت", "إن قواته اعتقلت", "أن تكون طائراتها قد قصفت"): the body the pronoun stands for acts.
+ */
+export function ownForcesBefore(ctx: DocumentContext, match: TriggerMatch): boolean {
+  const lex = eventLexicon();
+  let t = match.firstToken - 1;
+  while (t >= 0 && lex.auxiliaries.has(ctx.norms[t]!)) t--;
+  if (t < 0 || ctx.mentionAt[t] !== -1) return false;
+  return ctx.readingsOf(t).some((r) => r.enclitic !== null && ['ه', 'ها', 'هم', 'هما'].includes(r.enclitic) && r.proclitics.every((p) => p === 'و') && lex.ownForceHeads.has(r.stem));
 }
 
 /** Words for operations that may stand between a governing verb's subject and its act noun ("يواصل الجيش عمليات إخلاء"). */

@@ -12,7 +12,7 @@ import { institutionRules } from '../entities/institutions.js';
 import { indicesBySentence, lowerBound, lowerBoundBy } from '../lookup.js';
 import type { DateMention, Entity, Event, EventType, Quantity, Span } from '../record.js';
 import type { Extraction, ExtractionInput, Extractor } from '../types.js';
-import { ACTS_OF_FORCE, actorRightAfter, passiveDoerAt, targetPreposition, titledEntity, titledParty, unnamedNounSubject, afterPreposition, prepositionalCarrier, contentStart, findRecipient, findSubject, perpetrator, sentenceSubject, stemIn, withConjuncts, type ActorSource, type SubjectFound, type TitledParty } from './arguments.js';
+import { ACTS_OF_FORCE, accusativeObjectAt, actorRightAfter, ownForcesBefore, passiveDoerAt, targetPreposition, titledEntity, titledParty, unnamedNounSubject, afterPreposition, prepositionalCarrier, contentStart, findRecipient, findSubject, perpetrator, sentenceSubject, stemIn, withConjuncts, type ActorSource, type SubjectFound, type TitledParty } from './arguments.js';
 import { eventConfidence } from './confidence.js';
 import { buildContext, isActorLike, isActorPlace, type DocumentContext, type MentionOnTokens } from './context.js';
 import { matchingKeys, stemsOf } from './cues.js';
@@ -122,6 +122,8 @@ const normalized = (words: readonly string[]) => new Set(words.map((w) => normal
 
 /** Words that may stand between an announcing verb and the act noun it reports ("أعلن عن بدء عملية", "أعلنت، فجر اليوم، قطع العلاقات"). */
 const NOUN_REPORT_OPENERS = normalized(['عن', 'بدء', 'انطلاق', 'نجاح', 'تنفيذ', 'فجر', 'صباح', 'مساء', 'ليلة', 'ظهر']);
+/** أنّ with a pronoun, right before a verb: its subject ("أنها قتلت" is "that it killed"). */
+const SUBJECT_PRONOUNS = normalized(['أنه', 'أنها', 'أنهم', 'أنهما', 'بأنه', 'بأنها', 'بأنهم', 'إنه', 'إنها', 'إنهم']);
 /** Words that may stand before the verb of a reported act: the speaker as its subject ("أعلنت الشرطة أنها اعتقلت", "أكد أنه تم"). */
 const VERB_REPORT_OPENERS = normalized(['أنه', 'أنها', 'أنهم', 'أنهما', 'بأنه', 'بأنها', 'بأنهم', 'تم', 'قد', 'لقد']);
 const REPORT_OPENERS = new Set([...NOUN_REPORT_OPENERS, ...VERB_REPORT_OPENERS]);
@@ -257,6 +259,8 @@ function passiveReading(
   const lex = eventLexicon();
   // "تحتجزها داعش": an object pronoun makes it active.
   if (match.attachedPronoun) return null;
+  // "أعلنت قسد أنها قتلت 12 عنصرا … خلال اشتباكات": the pronoun before the verb is its subject.
+  if (match.firstToken > 0 && SUBJECT_PRONOUNS.has(ctx.norms[match.firstToken - 1]!)) return null;
   // With no subject named ("قتل ثلاثة عناصر من داعش في اشتباكات مع قسد"), the words after the
   // verb are the one acted upon either way: only a doer or an instrument named after them makes
   // it a passive, with a doer to find.
@@ -967,7 +971,10 @@ export const eventExtractor: Extractor = {
         }
         // "اعتقال قيادي في داعش", "مقتل زعيم التنظيم": the genitive of such a noun is the one acted upon.
         let patient: readonly MentionOnTokens[] = [];
-        if (isPatientNoun(ctx, match) && subject.source === 'subject' && subject.mentions.every((m) => m.firstToken >= match.endToken)) {
+        // "باعتقال قسد عشرة أشخاص", "استهداف التحالف مواقع للتنظيم": a body in the genitive with
+        // an object after it is the doer.
+        if (isPatientNoun(ctx, match) && subject.source === 'subject' && subject.mentions.every((m) => m.firstToken >= match.endToken)
+          && !(subject.mentions.every((m) => m.entity.type === 'ORG') && accusativeObjectAt(ctx, subject.after, argumentsEnd))) {
           patient = subject.mentions;
           subject = { source: 'none', mentions: [], after: Math.max(...patient.map((m) => m.endToken)) };
         }
@@ -1090,7 +1097,10 @@ export const eventExtractor: Extractor = {
         const unnamedSubject = parent !== undefined && subject.source === 'none' && match.kind === 'verb' && !match.nounLike && !match.firstPerson && !match.participle
           && !SPEECH_TYPES.has(match.entry.type) && unnamedNounSubject(ctx, match, clauseStart, clauseEnd);
         const unnamedDoer = parent !== undefined && ((subject.source === 'anonymous' && !match.nounLike) || unnamedSubject || passive) && !SPEECH_TYPES.has(match.entry.type);
-        if (parent && subject.source !== 'subject' && !match.firstPerson && !match.participle && !deniedOwnAct && !reportedAct && !unnamedDoer && !ownPosition && !withReported) continue;
+        // "قالت وزارة الدفاع إن طائراتها قصفت …": the speaker's forces act for the speaker.
+        const ownForces = parent !== undefined && parent.actor.length > 0 && match.kind === 'verb' && !SPEECH_TYPES.has(match.entry.type)
+          && subject.source !== 'subject' && !passive && ownForcesBefore(ctx, match);
+        if (parent && subject.source !== 'subject' && !match.firstPerson && !match.participle && !deniedOwnAct && !reportedAct && !unnamedDoer && !ownPosition && !withReported && !ownForces) continue;
 
         // Who acts. Speakers go on speaking ("وأضافت", "نحثكم"); a noun needs its own actor, or
         // the one its sentence's main event has ("أصدر الوزراء بياناً بعيد اجتماع").
@@ -1102,7 +1112,10 @@ export const eventExtractor: Extractor = {
         // "…، مؤكدةً …", "ومعتبراً …": a participle's subject is the main clause's, not that of an
         // act told in between ("عبرت الجبهة عن إدانتها للعدوان الذي تمارسه أمريكا، مؤكدة …").
         const sameSentence = match.participle && (mainActor || mainUnknown) ? { actor: mainActor ?? [] } : inSentence.filter((e) => e.actor.length).at(-1);
-        if (deniedOwnAct || ownPosition) {
+        if (ownForces) {
+          actor = parent!.actor;
+          actorSource = 'report';
+        } else if (deniedOwnAct || ownPosition) {
           actor = parent!.actor;
           actorSource = 'discourse';
         } else if (reportedAct && subject.source !== 'subject') {

@@ -81,6 +81,7 @@ const ArgumentsSchema = z.object({
   narrativeFormulas: z.array(z.string().min(2)),
   threatConditions: z.array(z.string().min(2)),
   forceWords: z.array(z.string().min(2)),
+  ownForceHeads: z.array(z.string().min(2)),
   stateHeads: z.array(z.string().min(2)),
   lightVerbs: z.array(z.string().min(2)),
   prepositionalCarriers: z.array(z.object({ preposition: z.string().min(1), verbs: z.array(z.string().min(2)).min(1) })),
@@ -221,6 +222,8 @@ export interface EventLexicon {
   readonly threatConditions: ReadonlySet<string>;
   /** Nouns of fighting a vow may name ("تعهد بمحاربة التنظيم"): the vow threatens the one fought. */
   readonly forceWords: ReadonlySet<string>;
+  /** Nouns for a body's forces that, with its pronoun, stand for it ("أن طائراتها قصفت"). */
+  readonly ownForceHeads: ReadonlySet<string>;
   /** Role nouns heading an apposition or naming a member of a body ("زعيم داعش", "قائداً في داعش"). */
   readonly titles: ReadonlySet<string>;
   /** Titles of an office that, with a nationality, name a party with no name ("وزير الخارجية التركي", "نظيره الروسي"). */
@@ -511,6 +514,7 @@ export function eventLexicon(): EventLexicon {
     narrativeFormulas: set(args.narrativeFormulas),
     threatConditions: new Set(args.threatConditions.map((c) => words(c).join(' '))),
     forceWords: set(args.forceWords),
+    ownForceHeads: set(args.ownForceHeads),
     stateHeads: set(args.stateHeads),
     lightVerbs: set(args.lightVerbs),
     prepositionalCarriers: new Map(args.prepositionalCarriers.flatMap((c) => [...set(c.verbs)].map((v) => [v, normalizeForm(c.preposition)] as const))),
