@@ -1496,3 +1496,13 @@ describe('a speaker\'s own forces, and a body in the genitive with an object (is
     expect(events('وأفادت مصادر باعتقال قسد في الرقة.', [SDF]).map(brief)).toEqual([{ type: 'COERCE', actor: [], recipient: ['org:sdf'], trigger: 'باعتقال' }]);
   });
 });
+
+describe('a participle with no main event speaks for the sentence\'s subject (issue 12)', () => {
+  it('"وتحدث الرئيس المشترك للإدارة الذاتية، داعيا التحالف إلى …": the body the head speaks for asks', () => {
+    expect(events('وتحدث الرئيس المشترك للإدارة الذاتية، داعيا التحالف الدولي إلى تحمل مسؤولياته.', [{ ...AANES, forms: ['الإدارة الذاتية', 'لإدارة الذاتية'] }, COALITION]).map(brief)).toEqual([
+      { type: 'REQUEST', actor: ['org:aanes'], recipient: ['org:coalition'], trigger: 'داعيا' },
+    ]);
+    // ل after a word that heads no one is "to": the body is no subject.
+    expect(events('وتحدث وفد كبير أمام الإدارة الذاتية، داعيا التحالف الدولي إلى تحمل مسؤولياته.', [AANES, COALITION]).map((e) => e.actor)).not.toContainEqual(['org:aanes']);
+  });
+});

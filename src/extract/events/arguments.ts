@@ -816,8 +816,11 @@ export function sentenceSubject(ctx: DocumentContext, sentence: Sentence, before
   for (let k = lowerBoundBy(ctx.mentions, sentence.firstToken, (x) => x.firstToken); k < ctx.mentions.length; k++) {
     const m = ctx.mentions[k]!;
     if (m.firstToken >= before) break;
-    // A country acts ("وقاطعت تركيا …، وطالبتها"); other places do not.
-    if (isActorLike(m.entity) && !afterPreposition(ctx, m)) return m;
+    // A country acts ("وقاطعت تركيا …، وطالبتها"); other places do not. "الرئيس المشترك للإدارة
+    // الذاتية": ل after a head noun is the genitive, the body the head speaks for.
+    const prep = afterPreposition(ctx, m);
+    const genitive = prep === 'ل' && m.firstToken > 0 && eventLexicon().subjectHeads.has(ctx.norms[m.firstToken - 1]!);
+    if (isActorLike(m.entity) && (!prep || genitive)) return m;
   }
   return null;
 }
