@@ -1506,3 +1506,16 @@ describe('a participle with no main event speaks for the sentence\'s subject (is
     expect(events('وتحدث وفد كبير أمام الإدارة الذاتية، داعيا التحالف الدولي إلى تحمل مسؤولياته.', [AANES, COALITION]).map((e) => e.actor)).not.toContainEqual(['org:aanes']);
   });
 });
+
+describe('an act told as having taken place is reported, inside what another says too (issue 12)', () => {
+  const PAPER: Actor = { id: 'org:paper', forms: ['صحيفة الرياض'] };
+  it('"أشار الموقع إلى أن اشتباكات جرت في الحي": the clash, with no doer named, and not the outlet\'s', () => {
+    expect(events('وأشار موقع صحيفة الرياض إلى أن اشتباكات جرت في حي المحاميد.', [PAPER]).map(brief)).toEqual([
+      { type: 'ASSAULT', actor: [], recipient: [], trigger: 'اشتباكات' },
+    ]);
+  });
+  it('"الحي الذي شهد عملية أمنية", "إن الاشتباكات تسببت في أضرار": what is known, or a topic, is no act', () => {
+    expect(events('وقال مصدر إن الحي الذي شهد عملية أمنية مماثلة هادئ.', []).filter((e) => e.type !== 'STATEMENT')).toEqual([]);
+    expect(events('وقال مصدر إن الاشتباكات تسببت في أضرار.', []).filter((e) => e.type !== 'STATEMENT')).toEqual([]);
+  });
+});

@@ -212,6 +212,25 @@ function joinedByAnd(ctx: DocumentContext, match: TriggerMatch, after: number): 
   return fused || ctx.norms[t - 1] === 'و';
 }
 
+/**
+ * Whether an act noun stands beside a verb of taking place: before it, past two adjectives ("أن
+ * اشتباكات عنيفة جرت"), or right after it ("اندلعت اشتباكات", "شهدت المدينة اشتباكات").
+ */
+function toldAsHappening(ctx: DocumentContext, match: TriggerMatch): boolean {
+  const lex = eventLexicon();
+  const verbs = lex.occurrenceVerbs;
+  // "الحي الذي شهد عملية أمنية مماثلة": after a relative pronoun it tells what is known.
+  const isVerb = (t: number) => t >= 0 && t < ctx.norms.length && ctx.mentionAt[t] === -1 && !(t > 0 && lex.relativePronouns.has(ctx.norms[t - 1]!))
+    && (verbs.has(ctx.norms[t]!) || ctx.readingsOf(t).some((r) => r.enclitic === null && r.proclitics.every((p) => p === 'و' || p === 'ف') && verbs.has(r.stem)));
+  let t = match.endToken;
+  for (let n = 0; n < 2 && t < ctx.norms.length && ctx.mentionAt[t] === -1 && !isVerb(t) && /^ال|ه$|ة$/u.test(ctx.doc.tokens.surface(t)); n++) t++;
+  if (isVerb(t)) return true;
+  // Before: the verb, or the verb and the place that witnessed it ("شهدت المدينة اشتباكات").
+  const before = match.firstToken - 1;
+  if (isVerb(before)) return true;
+  return before >= 0 && ctx.mentionAt[before] !== -1 && isVerb(ctx.mentions[ctx.mentionAt[before]!]!.firstToken - 1);
+}
+
 /** How many words after an act noun its doer may be named by "على يد" ("مقتل الطفل فلان (12 سنة) الذي قتل ذبحا على أيدي …"). */
 const CUE_DOER_REACH = 14;
 
@@ -1085,7 +1104,9 @@ export const eventExtractor: Extractor = {
         // "شدد على أن … المصادقة على الضربات الأمريكية على سوريا": an act of force that names its
         // own doer after it is that doer's act, wherever it is told.
         const ownDoer = namedDoer && parent !== undefined;
-        if (parent && match.nounLike && !reportedAct && !verbAfterAll && !withReported && !ownPosition && !ownDoer) continue;
+        // "أشار الموقع إلى أن اشتباكات جرت في الحي": an act told as having taken place is reported.
+        const happened = parent !== undefined && match.kind === 'noun' && ACTS_OF_FORCE.has(match.entry.type) && toldAsHappening(ctx, match);
+        if (parent && match.nounLike && !reportedAct && !verbAfterAll && !withReported && !ownPosition && !ownDoer && !happened) continue;
         // What an event reports ("أكدت الإدارة أن …") tells of other events only with their own
         // subject; but what one denies is mostly its own doing ("نفى التحالف أن تكون طائراته قد
         // استهدفت …").
@@ -1100,7 +1121,7 @@ export const eventExtractor: Extractor = {
         // "قالت وزارة الدفاع إن طائراتها قصفت …": the speaker's forces act for the speaker.
         const ownForces = parent !== undefined && parent.actor.length > 0 && match.kind === 'verb' && !SPEECH_TYPES.has(match.entry.type)
           && subject.source !== 'subject' && !passive && ownForcesBefore(ctx, match);
-        if (parent && subject.source !== 'subject' && !match.firstPerson && !match.participle && !deniedOwnAct && !reportedAct && !unnamedDoer && !ownPosition && !withReported && !ownForces) continue;
+        if (parent && subject.source !== 'subject' && !match.firstPerson && !match.participle && !deniedOwnAct && !reportedAct && !unnamedDoer && !ownPosition && !withReported && !ownForces && !happened) continue;
 
         // Who acts. Speakers go on speaking ("وأضافت", "نحثكم"); a noun needs its own actor, or
         // the one its sentence's main event has ("أصدر الوزراء بياناً بعيد اجتماع").
@@ -1140,7 +1161,7 @@ export const eventExtractor: Extractor = {
           } else if (match.attachedPronoun && match.entry.noun_takes_sentence_actor && lastActor && si - lastActor.sentence <= DISCOURSE_REACH) {
             actor = lastActor.ids; // "اجتماعهم": theirs
             actorSource = 'discourse';
-          } else if (sameSentence && match.entry.noun_takes_sentence_actor) {
+          } else if (sameSentence && match.entry.noun_takes_sentence_actor && !happened) {
             // "اعتقلت قسد خمسة بمساندة التحالف": the doer of the sentence's act acts jointly.
             actor = sameSentence.actor;
             actorSource = 'discourse';

@@ -82,6 +82,7 @@ const ArgumentsSchema = z.object({
   threatConditions: z.array(z.string().min(2)),
   forceWords: z.array(z.string().min(2)),
   ownForceHeads: z.array(z.string().min(2)),
+  occurrenceVerbs: z.array(z.string().min(2)),
   stateHeads: z.array(z.string().min(2)),
   lightVerbs: z.array(z.string().min(2)),
   prepositionalCarriers: z.array(z.object({ preposition: z.string().min(1), verbs: z.array(z.string().min(2)).min(1) })),
@@ -224,6 +225,8 @@ export interface EventLexicon {
   readonly forceWords: ReadonlySet<string>;
   /** Nouns for a body's forces that, with its pronoun, stand for it ("أن طائراتها قصفت"). */
   readonly ownForceHeads: ReadonlySet<string>;
+  /** Verbs of taking place ("اندلعت", "جرت", "وقعت"): an act noun beside one is told as having happened. */
+  readonly occurrenceVerbs: ReadonlySet<string>;
   /** Role nouns heading an apposition or naming a member of a body ("زعيم داعش", "قائداً في داعش"). */
   readonly titles: ReadonlySet<string>;
   /** Titles of an office that, with a nationality, name a party with no name ("وزير الخارجية التركي", "نظيره الروسي"). */
@@ -515,6 +518,7 @@ export function eventLexicon(): EventLexicon {
     threatConditions: new Set(args.threatConditions.map((c) => words(c).join(' '))),
     forceWords: set(args.forceWords),
     ownForceHeads: set(args.ownForceHeads),
+    occurrenceVerbs: set(args.occurrenceVerbs),
     stateHeads: set(args.stateHeads),
     lightVerbs: set(args.lightVerbs),
     prepositionalCarriers: new Map(args.prepositionalCarriers.flatMap((c) => [...set(c.verbs)].map((v) => [v, normalizeForm(c.preposition)] as const))),
