@@ -1519,3 +1519,24 @@ describe('an act told as having taken place is reported, inside what another say
     expect(events('وقال مصدر إن الاشتباكات تسببت في أضرار.', []).filter((e) => e.type !== 'STATEMENT')).toEqual([]);
   });
 });
+
+describe('a delegation of a body, a threat\'s target, and aid in kind (issue 12)', () => {
+  it('"زار وفد من التحالف الدولي مدينة الرقة": من after a head names the body that visits', () => {
+    expect(events('زار وفد من التحالف الدولي مدينة الرقة.', [COALITION]).map((e) => [e.type, e.actor])).toEqual([['CONSULT', ['org:coalition']]]);
+    // Members with nothing after them are the ones acted upon.
+    expect(events('قتل عناصر من داعش في الرقة.', [ISIS]).map((e) => [e.actor, e.recipient])).toEqual([[[], ['org:isis']]]);
+  });
+
+  it('"هددت تركيا بشن عملية عسكرية ضد قسد": the threat is of the one its act would strike', () => {
+    expect(events('هددت تركيا بشن عملية عسكرية ضد قوات سوريا الديمقراطية.', [TURKEY, SDF]).map(brief)).toEqual([
+      { type: 'THREATEN', actor: ['loc:tr'], recipient: ['org:sdf'], trigger: 'هددت' },
+    ]);
+    expect(events('هددت تركيا بشن عملية عسكرية جديدة في شمال سوريا.', [TURKEY]).map((e) => e.recipient)).toEqual([[]]);
+  });
+
+  it('"قدمت المنظمة أدوية ومستلزمات طبية": aid in kind; "قدمت الحكومة مواد للنقاش" is none', () => {
+    const WHO: Actor = { id: 'org:who', forms: ['منظمة الصحة العالمية'] };
+    expect(events('قدمت منظمة الصحة العالمية أدوية ومستلزمات طبية للمشفى.', [WHO]).map((e) => [e.type, e.actor])).toEqual([['AID', ['org:who']]]);
+    expect(events('قدمت منظمة الصحة العالمية مواد للنقاش.', [WHO]).filter((e) => e.type === 'AID')).toEqual([]);
+  });
+});

@@ -385,7 +385,10 @@ export function findSubject(ctx: DocumentContext, match: TriggerMatch, clauseSta
       // "القيادة العامة لقوات سوريا الديمقراطية": ل after a head noun is the genitive, not "to";
       // "الآلاف من مرتزقة …": من after a quantity names who they are.
       const partitive = prep === 'من' && !m.preposition && isPartitive(ctx, prepositionIndex(ctx, m));
-      if (prep && !partitive && !(prep === 'ل' && onlyHeads && t > match.endToken)) break;
+      // "زار وفد من التحالف الدولي …", "اجتمع مسؤولون من …": من after a head names the body.
+      const member = prep === 'من' && !m.preposition && onlyHeads && t > match.endToken && prepositionIndex(ctx, m) === m.firstToken - 1
+        && (lex.subjectHeads.has(ctx.norms[m.firstToken - 2]!) || isTitleWord(ctx, m.firstToken - 2));
+      if (prep && !partitive && !member && !(prep === 'ل' && onlyHeads && t > match.endToken)) break;
       // "أكد والد سلمان العبيدي": a relative of the one named speaks, someone unnamed.
       if (kinBefore(ctx, m)) return { source: 'anonymous', mentions: [], after: m.endToken };
       // "ودعا الحكومة التونسية إلى …", "وطالب الخارجية … بـ", "ودعا رجال الأعمال … والإدارة
@@ -398,7 +401,7 @@ export function findSubject(ctx: DocumentContext, match: TriggerMatch, clauseSta
       return { source: 'subject', mentions: all, after: all.at(-1)!.endToken };
     }
     const norm = ctx.norms[t]!;
-    if (norm === 'من' && isPartitive(ctx, t)) {
+    if (norm === 'من' && (isPartitive(ctx, t) || (onlyHeads && t > match.endToken && (lex.subjectHeads.has(ctx.norms[t - 1]!) || isTitleWord(ctx, t - 1)) && ctx.mentionAt[t + 1] !== -1))) {
       t++;
       continue;
     }

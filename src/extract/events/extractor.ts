@@ -335,6 +335,7 @@ const range = (from: number, to: number) => Array.from({ length: Math.max(0, to 
 
 const ON = normalizeForm('على');
 const WITH = normalizeForm('مع');
+const AGAINST = normalizeForm('ضد');
 const AND_ON = normalizeForm('وعلى');
 
 /** How many words into what is said a demand's cue may stand (past its marker). */
@@ -450,6 +451,28 @@ function vowedForce(ctx: DocumentContext, content: Span, speaker: readonly strin
       return isActorLike(m.entity) && !speaker.includes(m.entity.id) ? m.entity.id : null;
     }
     return null;
+  }
+  return null;
+}
+
+/** How many words into a threat the one its act would strike may stand ("بشن عملية عسكرية جديدة ضد …"). */
+const THREAT_TARGET_REACH = 8;
+
+/**
+ * The one a threatened act would strike ("هدد بشن عملية عسكرية ضد قسد", "بشن هجمات على …"):
+ * the actor after ضد or على, in the threat's first words. Null when none is named.
+ */
+function threatTarget(ctx: DocumentContext, content: Span, speaker: readonly string[]): string | null {
+  const first = ctx.doc.tokens.indexAt(content.start);
+  const last = Math.min(ctx.doc.tokens.indexAt(content.end) - 1, first + THREAT_TARGET_REACH);
+  for (let t = first; t <= last; t++) {
+    if (ctx.doc.tokens.kind(t) === TokenKind.Punct && ctx.norms[t] !== '"') return null;
+    const mi = ctx.mentionAt[t]!;
+    if (mi === -1) continue;
+    const m = ctx.mentions[mi]!;
+    const prep = afterPreposition(ctx, m);
+    if ((prep === AGAINST || prep === ON) && isActorLike(m.entity) && !speaker.includes(m.entity.id)) return m.entity.id;
+    t = m.endToken - 1;
   }
   return null;
 }
@@ -1310,6 +1333,11 @@ export const eventExtractor: Extractor = {
           }
         }
 
+        // "هددت تركيا بشن عملية عسكرية ضد قسد": a threat is of the one its act would strike.
+        if (type === 'THREATEN' && recipient.length === 0 && content) {
+          const target = threatTarget(ctx, content, actor);
+          if (target) recipient = [target];
+        }
         // "يتطلع إلى أن تواصل المجموعة الدولية …", "طالب بأن تتحمل الدول …": the one asked is
         // the subject of what they are asked to do.
         if (type === 'REQUEST' && recipient.length === 0 && content) {
