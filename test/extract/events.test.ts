@@ -1540,3 +1540,15 @@ describe('a delegation of a body, a threat\'s target, and aid in kind (issue 12)
     expect(events('قدمت منظمة الصحة العالمية مواد للنقاش.', [WHO]).filter((e) => e.type === 'AID')).toEqual([]);
   });
 });
+
+describe('a verb of talks with no subject goes on with its sentence\'s subject (issue 12)', () => {
+  const MCCAIN: Actor = { id: 'per:mccain', type: 'PER', forms: ['ماكين'] };
+  it('"زيارة ماكين هي الثانية، عندما التقى مع قادة قسد": McCain met them', () => {
+    expect(events('وزيارة ماكين هذه هي الثانية، عندما التقى مع قادة قوات سوريا الديمقراطية.', [MCCAIN, SDF]).map(brief)).toEqual([
+      { type: 'CONSULT', actor: ['per:mccain'], recipient: ['org:sdf'], trigger: 'التقى' },
+    ]);
+  });
+  it('not an act of force: "وفي الرقة، قتل عناصر …" gets no doer from the sentence', () => {
+    expect(events('وزيارة ماكين هذه هي الثانية، عندما قتل ثلاثة في الرقة.', [MCCAIN]).map((e) => e.actor)).toEqual([[]]);
+  });
+});

@@ -1208,6 +1208,14 @@ export const eventExtractor: Extractor = {
         } else if (sameSentence) {
           actor = sameSentence.actor; // "هاجم X القرى واستولوا على المدينة"
           actorSource = 'discourse';
+        } else if (!ACTS_OF_FORCE.has(match.entry.type) && match.kind === 'verb' && !match.nounLike && subject.source === 'none') {
+          // "زيارة ماكين هي الثانية …، عندما التقى مع قادة …": a verb of talks or of a stance with
+          // no subject of its own goes on with its sentence's subject.
+          const m = sentenceSubject(ctx, sentence, match.firstToken);
+          if (m) {
+            actor = [m.entity.id];
+            actorSource = 'discourse';
+          }
         }
 
         // A recipient named only by its office and nationality ("مع وزير الخارجية الأمريكي") is there, though it may name no entity.
