@@ -1552,3 +1552,18 @@ describe('a verb of talks with no subject goes on with its sentence\'s subject (
     expect(events('وزيارة ماكين هذه هي الثانية، عندما قتل ثلاثة في الرقة.', [MCCAIN]).map((e) => e.actor)).toEqual([[]]);
   });
 });
+
+describe('acts added to a reported act, and acts decided (issue 12)', () => {
+  const UAE: Actor = { id: 'loc:ae', type: 'LOC', subtype: 'country', forms: ['الإمارات'] };
+  const QATAR: Actor = { id: 'loc:qa', type: 'LOC', subtype: 'country', forms: ['قطر'] };
+  const SAUDI: Actor = { id: 'loc:sa', type: 'LOC', subtype: 'country', forms: ['السعودية'] };
+  it('"أعلنت X قطع العلاقات مع قطر، إلى جانب إمهال …": "إلى جانب" adds a reported act as و does', () => {
+    expect(events('أعلنت الإمارات قطع العلاقات مع قطر، إلى جانب إمهال البعثة الدبلوماسية 48 ساعة لمغادرة البلاد.', [UAE, QATAR]).map((e) => [e.type, e.actor])).toEqual([
+      ['SANCTION', ['loc:ae']],
+      ['COERCE', ['loc:ae']],
+    ]);
+  });
+  it('"قررت السعودية منع المواطنين من السفر": the one who decides an act does it', () => {
+    expect(events('كما قررت السعودية منع المواطنين السعوديين من السفر إلى قطر.', [SAUDI, QATAR]).map((e) => [e.type, e.actor])).toEqual([['REJECT', ['loc:sa']]]);
+  });
+});

@@ -209,8 +209,13 @@ function joinedByAnd(ctx: DocumentContext, match: TriggerMatch, after: number): 
   }
   const t = match.firstToken;
   const fused = ctx.norms[t]!.startsWith('و') && ctx.readingsOf(t).some((r) => r.proclitics[0] === 'و');
-  return fused || ctx.norms[t - 1] === 'و';
+  // "…، إلى جانب منع دخول …", "فضلا عن", "بالإضافة إلى": words of addition join as و does.
+  const pair = t >= 2 ? `${ctx.norms[t - 2]} ${ctx.norms[t - 1]}` : '';
+  return fused || ctx.norms[t - 1] === 'و' || ADDITIONS.has(pair);
 }
+
+/** Two words that add one act to another ("إلى جانب", "فضلا عن", "بالإضافة إلى"). */
+const ADDITIONS = new Set([['إلى', 'جانب'], ['الى', 'جانب'], ['فضلا', 'عن'], ['فضلاً', 'عن'], ['بالإضافة', 'إلى'], ['علاوة', 'على']].map(([a, b]) => `${normalizeForm(a!)} ${normalizeForm(b!)}`));
 
 /**
  * Whether an act noun stands beside a verb of taking place: before it, past two adjectives ("أن
