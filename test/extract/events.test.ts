@@ -1567,3 +1567,16 @@ describe('acts added to a reported act, and acts decided (issue 12)', () => {
     expect(events('كما قررت السعودية منع المواطنين السعوديين من السفر إلى قطر.', [SAUDI, QATAR]).map((e) => [e.type, e.actor])).toEqual([['REJECT', ['loc:sa']]]);
   });
 });
+
+describe('a noun carried by a verb with its own subject, inside what another says (issue 12)', () => {
+  const US: Actor = { id: 'loc:us', type: 'LOC', subtype: 'country', country: 'US', forms: ['الولايات المتحدة'] };
+  const BLINKEN: Actor = { id: 'per:blinken', type: 'PER', forms: ['أنتوني بلنكن'] };
+  it('"قال X إن الولايات المتحدة تواصل جهودها في حث الدول": the United States urges, not the speaker', () => {
+    const found = events('وقال أنتوني بلنكن إن الولايات المتحدة تواصل جهودها في حث الدول على استعادة مواطنيها.', [BLINKEN, US]);
+    expect(found.filter((e) => e.type === 'REQUEST').map((e) => e.actor)).toEqual([['loc:us']]);
+  });
+  it('a noun with no subject of its own inside what is said stays part of it', () => {
+    const found = events('وقال أنتوني بلنكن إن حث الدول على استعادة مواطنيها ضروري.', [BLINKEN]);
+    expect(found.filter((e) => e.type === 'REQUEST' && e.trigger.text === 'حث')).toEqual([]);
+  });
+});

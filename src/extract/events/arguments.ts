@@ -16,6 +16,7 @@ import { eventLexicon } from './lexicon.js';
 import type { TriggerMatch } from './triggers.js';
 
 const ABOUT = normalizeForm('عن');
+const IN = normalizeForm('في');
 /**
  * Acts of force: what they act on may be named as its owner ("مقرات لداعش"); an international
  * body reports them more often than it does them.
@@ -261,7 +262,10 @@ export function findSubject(ctx: DocumentContext, match: TriggerMatch, clauseSta
     // "أعرب الحزب عن إدانته": عن between the actor and the noun; "يواصل الجيش عمليات إخلاء": a
     // word for operations between them.
     let before = ctx.norms[match.firstToken - 1] === ABOUT ? match.firstToken - 2 : match.firstToken - 1;
-    if (before >= clauseStart && ctx.mentionAt[before] === -1 && OPERATION_HEADS.has(ctx.norms[before]!)) before--;
+    // "تواصل الولايات المتحدة جهودها في حث الدول": the word for efforts and its في.
+    const operationHead = (t: number) => ctx.mentionAt[t] === -1 && (OPERATION_HEADS.has(ctx.norms[t]!) || ctx.readingsOf(t).some((r) => r.enclitic !== null && r.proclitics.length === 0 && OPERATION_HEADS.has(r.stem)));
+    if (before - 1 >= clauseStart && ctx.norms[before] === IN && operationHead(before - 1)) before--;
+    if (before >= clauseStart && operationHead(before)) before--;
     const governing = (t: number) => t >= 0 && (lex.governingVerbs.has(ctx.norms[t]!) || ctx.readingsOf(t).some((r) => lex.governingVerbs.has(r.stem)));
     const mi = before >= clauseStart ? ctx.mentionAt[before]! : -1;
     if (mi !== -1) {
@@ -272,7 +276,9 @@ export function findSubject(ctx: DocumentContext, match: TriggerMatch, clauseSta
     if (mi === -1 && before >= clauseStart && governing(before) && before - 1 >= clauseStart) {
       const si = ctx.mentionAt[before - 1]!;
       const m = si === -1 ? null : ctx.mentions[si]!;
-      if (m && isActorLike(m.entity) && !afterPreposition(ctx, m) && (m.firstToken === clauseStart || isPunct(ctx, m.firstToken - 1) || m.firstToken === 0)) {
+      // It opens its clause: after punctuation, or after أن / إن ("قال إن الولايات المتحدة تواصل حث …").
+      const opens = m !== null && (m.firstToken === clauseStart || m.firstToken === 0 || isPunct(ctx, m.firstToken - 1) || /^(ب?ان|لان)$/u.test(ctx.norms[m.firstToken - 1]!));
+      if (m && isActorLike(m.entity) && !afterPreposition(ctx, m) && opens) {
         return { source: 'subject', mentions: [m], after: match.endToken };
       }
     }

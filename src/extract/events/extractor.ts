@@ -1134,7 +1134,12 @@ export const eventExtractor: Extractor = {
         const ownDoer = namedDoer && parent !== undefined;
         // "أشار الموقع إلى أن اشتباكات جرت في الحي": an act told as having taken place is reported.
         const happened = parent !== undefined && match.kind === 'noun' && ACTS_OF_FORCE.has(match.entry.type) && toldAsHappening(ctx, match);
-        if (parent && match.nounLike && !reportedAct && !verbAfterAll && !withReported && !ownPosition && !ownDoer && !happened) continue;
+        // "لافتاً إلى أن الولايات المتحدة تواصل جهودها في حث الدول": a noun carried by a verb
+        // with its own subject before it is that subject's act, as a verb would be.
+        const carried = parent !== undefined && match.nounLike && subject.source === 'subject' && patient.length === 0
+          && subject.mentions.every((m) => m.endToken <= match.firstToken) && subject.mentions.every((m) => !parent.actor.includes(m.entity.id))
+          && subject.mentions.every((m) => ctx.doc.tokens.start(m.firstToken) >= parent.span.start);
+        if (parent && match.nounLike && !reportedAct && !verbAfterAll && !withReported && !ownPosition && !ownDoer && !happened && !carried) continue;
         // What an event reports ("أكدت الإدارة أن …") tells of other events only with their own
         // subject; but what one denies is mostly its own doing ("نفى التحالف أن تكون طائراته قد
         // استهدفت …").
