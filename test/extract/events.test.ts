@@ -1092,10 +1092,12 @@ describe('a charge inside speech is an accusation (issue 12)', () => {
     const other = events('وقالت الإدارة الذاتية إن ممارسات تركيا في المنطقة تشكل انتهاكا صارخا للقانون الدولي.', [AANES, TURKEY]);
     expect(other.find((e) => e.type === 'ACCUSE')).toMatchObject({ actor: ['org:aanes'], recipient: ['loc:tr'] });
   });
-  it('no charge, or a charge laid on no one named, leaves a statement; the one wronged is not accused', () => {
+  it('no charge leaves a statement; the one wronged is not accused', () => {
     expect(events('وقال التحالف الدولي إن العمليات ضد داعش مستمرة.', [COALITION, ISIS]).map((e) => e.type)).toEqual(['STATEMENT']);
-    // "بحق قسد": the one a violation is done to.
-    expect(events('وقالت الإدارة الذاتية إن انتهاكات خطيرة ترتكب بحق قسد.', [AANES, SDF]).find((e) => e.type === 'ACCUSE')).toBeUndefined();
+    // "بحق قسد": the one a violation is done to. The charge names no one else: an accusation of no one named.
+    expect(events('وقالت الإدارة الذاتية إن انتهاكات خطيرة ترتكب بحق قسد.', [AANES, SDF]).map(brief)).toEqual([
+      { type: 'ACCUSE', actor: ['org:aanes'], recipient: [], trigger: 'وقالت' },
+    ]);
   });
 });
 
@@ -1578,5 +1580,17 @@ describe('a noun carried by a verb with its own subject, inside what another say
   it('a noun with no subject of its own inside what is said stays part of it', () => {
     const found = events('وقال أنتوني بلنكن إن حث الدول على استعادة مواطنيها ضروري.', [BLINKEN]);
     expect(found.filter((e) => e.type === 'REQUEST' && e.trigger.text === 'حث')).toEqual([]);
+  });
+});
+
+describe('a charge that names no party is still an accusation when it opens what is said (issue 12)', () => {
+  it('"أكدت الإدارة أن ما حصل هو تقصير من المجتمع الدولي": ACCUSE, no one named as accused', () => {
+    expect(events('وأكدت الإدارة الذاتية أن ما حصل في السجن هو تقصير من المجتمع الدولي.', [AANES]).map(brief)).toEqual([
+      { type: 'ACCUSE', actor: ['org:aanes'], recipient: [], trigger: 'وأكدت' },
+    ]);
+  });
+  it('deep in a long quote, a word of charge with no party beside it leaves the statement as it is', () => {
+    const text = 'وأكدت الإدارة الذاتية أن المنطقة تعيش ظروفا صعبة منذ سنوات طويلة بسبب الحرب والحصار والنزوح المستمر في الشمال، وأن ما حصل تقصير.';
+    expect(events(text, [AANES]).map((e) => e.type)).toEqual(['STATEMENT']);
   });
 });

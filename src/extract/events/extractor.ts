@@ -504,6 +504,7 @@ function accusedIn(ctx: DocumentContext, content: Span, speaker: readonly string
     return isActorLike(m.entity) && !speaker.includes(m.entity.id) && !afterPreposition(ctx, m) ? m.entity.id : null;
   };
   const stop = (k: number) => ctx.doc.tokens.kind(k) === TokenKind.Punct && ctx.norms[k] !== '"';
+  let found = false;
   for (let t = first; t <= last; t++) {
     if (ctx.mentionAt[t] !== -1) continue;
     const one = ctx.norms[t]!;
@@ -517,9 +518,14 @@ function accusedIn(ctx: DocumentContext, content: Span, speaker: readonly string
       const id = party(k);
       if (id) return id;
     }
+    // With no party beside it, the charge is still what is said when it opens what is said.
+    if (t - first <= UNNAMED_CHARGE_REACH) found = true;
   }
-  return null;
+  return found ? '' : null;
 }
+
+/** How many words into what is said a charge that names no party may stand ("أن ما حصل هو تقصير"). */
+const UNNAMED_CHARGE_REACH = 10;
 
 /**
  * The doer a nationality adjective names after an act noun ("الضربات الأمريكية", "القصف التركي"):
@@ -1330,10 +1336,10 @@ export const eventExtractor: Extractor = {
           } else {
             // A charge inside speech is an accusation of whoever it is laid on (ontology.md: ACCUSE).
             const accused = accusedIn(ctx, content, actor);
-            const threat = accused ? null : threatIn(ctx, content, actor, match.entry.rule === WARNING_RULE);
-            if (accused) {
+            const threat = accused !== null ? null : threatIn(ctx, content, actor, match.entry.rule === WARNING_RULE);
+            if (accused !== null) {
               type = 'ACCUSE';
-              recipient = [accused];
+              recipient = accused ? [accused] : recipient;
             } else if (threat) {
               // "محذراً من الإضرار بالعلاقات إذا رُفض طلبه", "قد تتخذ إجراءات أخرى ما لم تغير إيران
               // سياستها": a warning with a condition is a threat (ontology.md: THREATEN).
