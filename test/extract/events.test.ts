@@ -1594,3 +1594,15 @@ describe('a charge that names no party is still an accusation when it opens what
     expect(events(text, [AANES]).map((e) => e.type)).toEqual(['STATEMENT']);
   });
 });
+
+describe('an act noun after the participle of a governing verb (issue 12)', () => {
+  const PARTY: Actor = { id: 'org:pdl', forms: ['الحزب الدستوري الحر'] };
+  const GOV: Actor = { id: 'org:tn-gov', forms: ['الحكومة التونسية'] };
+  it('"…، مجدداً الدعوة إلى الحكومة": the sentence\'s actor asks', () => {
+    const found = events('فقد عبر الحزب الدستوري الحر عن استغرابه، مجددا الدعوة إلى الحكومة التونسية لإرجاع العلاقات.', [PARTY, GOV]);
+    expect(found.filter((e) => e.type === 'REQUEST').map(brief)).toEqual([{ type: 'REQUEST', actor: ['org:pdl'], recipient: ['org:tn-gov'], trigger: 'الدعوة' }]);
+  });
+  it('with no actor in the sentence, the noun after the participle is no act', () => {
+    expect(events('وفي السياق نفسه، مجددا الدعوة إلى الحكومة التونسية لإرجاع العلاقات.', [GOV]).filter((e) => e.type === 'REQUEST')).toEqual([]);
+  });
+});

@@ -16,6 +16,7 @@ import { eventLexicon } from './lexicon.js';
 import type { TriggerMatch } from './triggers.js';
 
 const ABOUT = normalizeForm('عن');
+const TO = normalizeForm('إلى');
 const IN = normalizeForm('في');
 /**
  * Acts of force: what they act on may be named as its owner ("مقرات لداعش"); an international
@@ -884,7 +885,10 @@ export function findRecipient(ctx: DocumentContext, match: TriggerMatch, from: n
         // "هاجمت … مقرات لداعش", "قصفت مواقع للتنظيم": ل after the object names whose it is.
         const owner = prep === 'ل' && ACTS_OF_FORCE.has(entry.type) && gap >= 1 && ctx.mentionAt[m.firstToken - 1] === -1 && !isPunct(ctx, m.firstToken - 1);
         // "دعمها للحكومة", "رفضه للتدخل": a verbal noun whose pronoun is its doer takes its object after ل.
-        const nounObject = prep === 'ل' && match.nounLike && match.attachedPronoun;
+        // "الدعوة إلى الحكومة لـ…", "نداء إلى التحالف": a demand told as a noun is addressed to
+        // the actor right after its إلى.
+        const addressed = prep === TO && match.nounLike && entry.type === 'REQUEST' && gap === 0;
+        const nounObject = (prep === 'ل' && match.nounLike && match.attachedPronoun) || addressed;
         // A noun's object with no preposition is its genitive, right after it or after its doer,
         // or after the noun whose pronoun is its doer ("جدد اتهامه الغرب وبريطانيا"): "تزامن هجوم
         // داعش مع تكثيف الاحتلال التركي" names no one the attack was done to.

@@ -1005,11 +1005,16 @@ export const eventExtractor: Extractor = {
           match.nounLike &&
           match.firstToken > sentence.firstToken &&
           (lex.firstPersonGovernors.has(ctx.norms[match.firstToken - 1]!) || ctx.readingsOf(match.firstToken - 1).some((r) => lex.firstPersonGovernors.has(r.stem)));
+        // "…، مجدداً الدعوة إلى الحكومة", "معبراً عن استعداد الحزب": after the participle of a
+        // governing verb the noun is the act of the participle's subject, the sentence's actor.
+        const governor = match.firstToken - (ctx.norms[match.firstToken - 1] === normalizeForm('عن') ? 2 : 1);
+        const governedByParticiple = match.nounLike && governor > sentence.firstToken && lex.governingParticiples.has(ctx.norms[governor]!)
+          && (mainActor !== null || inSentence.some((e) => e.actor.length > 0));
         // "سنواصل دعم حكومة العراق": the speaker supports; the genitive is who is supported.
         // A passive spelt as one ("اُعتقل X", "أصيب X") or a participle ("مطالباً X بـ…") has no
         // subject of its own: the word after it is the one acted on.
         let subject: SubjectFound =
-          governedByFirstPerson || match.passive || match.participle ? { source: 'none', mentions: [], after: match.endToken } : findSubject(ctx, match, clauseStart, clauseEnd, argumentsEnd);
+          governedByFirstPerson || governedByParticiple || match.passive || match.participle ? { source: 'none', mentions: [], after: match.endToken } : findSubject(ctx, match, clauseStart, clauseEnd, argumentsEnd);
         // "يذكر أن …", "يشار إلى أن …": the article's own aside, no one's statement; what follows
         // is read as any sentence is.
         if (SPOKEN_TYPES.has(match.entry.type) && subject.source !== 'subject' && lex.narrativeFormulas.has(ctx.norms[match.firstToken]!)) continue;
@@ -1197,6 +1202,9 @@ export const eventExtractor: Extractor = {
           if (governedByFirstPerson) {
             actor = speaker(); // "سنواصل دعم …": the speaker does it
             actorSource = 'speech';
+          } else if (governedByParticiple) {
+            actor = mainActor ?? inSentence.filter((e) => e.actor.length > 0).at(-1)!.actor;
+            actorSource = 'discourse';
           } else if (match.attachedPronoun && match.entry.noun_takes_sentence_actor && lastActor && si - lastActor.sentence <= DISCOURSE_REACH) {
             actor = lastActor.ids; // "اجتماعهم": theirs
             actorSource = 'discourse';

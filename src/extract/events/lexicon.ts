@@ -62,6 +62,7 @@ const ArgumentsSchema = z.object({
   partitiveHeads: z.array(z.string().min(1)),
   rankWords: z.array(z.string().min(1)),
   governingVerbs: z.array(z.string().min(1)),
+  governingParticiples: z.array(z.string().min(1)),
   anonymousSubjects: z.array(z.string().min(1)),
   indefiniteSubjects: z.array(z.string().min(1)),
   actorPlaces: z.array(z.string().regex(/^loc:[a-z0-9:-]+$/, 'a place id of the gazetteer')),
@@ -183,6 +184,8 @@ export interface EventLexicon {
   /** Words of rank and number inside a chain of titles before a body ("أحد أبرز قادة"). */
   readonly rankWords: ReadonlySet<string>;
   readonly governingVerbs: ReadonlySet<string>;
+  /** Participles of those verbs ("مجدداً الدعوة", "معبراً عن استعداده"): the sentence's actor does the act noun after them. */
+  readonly governingParticiples: ReadonlySet<string>;
   readonly anonymousSubjects: ReadonlySet<string>;
   readonly indefiniteSubjects: ReadonlySet<string>;
   /** Places (capitals) that stand for their government when they act: "أنقرة تهدد". */
@@ -498,6 +501,7 @@ export function eventLexicon(): EventLexicon {
     partitiveHeads: set(args.partitiveHeads),
     rankWords: set(args.rankWords),
     governingVerbs: set(args.governingVerbs),
+    governingParticiples: set(args.governingParticiples),
     anonymousSubjects: set(args.anonymousSubjects),
     indefiniteSubjects: set(args.indefiniteSubjects),
     actorPlaces: new Set(args.actorPlaces),
