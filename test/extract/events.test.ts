@@ -1606,3 +1606,13 @@ describe('an act noun after the participle of a governing verb (issue 12)', () =
     expect(events('وفي السياق نفسه، مجددا الدعوة إلى الحكومة التونسية لإرجاع العلاقات.', [GOV]).filter((e) => e.type === 'REQUEST')).toEqual([]);
   });
 });
+
+describe('a place that opens the clause before its verb is its subject (issue 12)', () => {
+  const GULF: Actor = { id: 'loc:gulf', type: 'LOC', subtype: 'region', forms: ['دول الخليج'] };
+  const HEZBOLLAH: Actor = { id: 'org:hezbollah', forms: ['حزب الله'] };
+  it('"دول الخليج تصنف حزب الله منظمة إرهابية": Hezbollah is designated, not the designator', () => {
+    expect(events('دول الخليج تصنف حزب الله منظمة إرهابية.', [GULF, HEZBOLLAH]).map(brief)).toEqual([
+      { type: 'SANCTION', actor: [], recipient: ['org:hezbollah'], trigger: 'تصنف' },
+    ]);
+  });
+});
