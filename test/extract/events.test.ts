@@ -1616,3 +1616,13 @@ describe('a place that opens the clause before its verb is its subject (issue 12
     ]);
   });
 });
+
+describe('the injured, and a nationality that describes a noun (issue 12)', () => {
+  it('"أصيب ثلاثة جنود بجروح": an act of force though the hurt are named by no entity; "أصاب الهدف" needs one', () => {
+    expect(events('أصيب 3 جنود بجروح في الهجوم.', []).map((e) => [e.type, e.rule])).toEqual([['ASSAULT', 'ar/events/assault/asaaba']]);
+    expect(events('أصاب الصاروخ الهدف بدقة.', []).filter((e) => e.rule === 'ar/events/assault/asaaba')).toEqual([]);
+  });
+  it('"استهدف هجوم بطائرة مسيرة تركية سيارة": Turkey is no one acted upon', () => {
+    expect(events('استهدف هجوم بطائرة مسيرة تركية سيارة في القامشلي.', [{ ...TURKEY, forms: ['تركية'] }]).map((e) => e.recipient)).toEqual([[]]);
+  });
+});

@@ -866,6 +866,13 @@ export function findRecipient(ctx: DocumentContext, match: TriggerMatch, from: n
       const m = ctx.mentions[mi]!;
       // "اعتقال والد منفذ الهجوم سلمان": the one acted upon is the relative, named by no entity.
       if (kinBefore(ctx, m) || (t > from && ctx.mentionAt[t - 1] === -1 && t - 2 >= from && stemIn(ctx, t - 2, eventLexicon().kinHeads))) return [];
+      // "بطائرة مسيرة تركية": a nationality describing the noun before it (with or without the
+      // article) is no object.
+      const demonyms = institutionRules().demonyms;
+      if (m.endToken - m.firstToken === 1 && t > from && ctx.mentionAt[t - 1] === -1 && (demonyms.has(ctx.norms[t]!) || demonyms.has('ال' + ctx.norms[t]!))) {
+        t = m.endToken;
+        continue;
+      }
       const prep = afterPreposition(ctx, m);
       // "فلان زعيم داعش": the entity a title in apposition to the subject governs is no object
       // (right after the verb, "استهدفت عناصر داعش", the title opens the object).

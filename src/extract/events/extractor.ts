@@ -1309,7 +1309,8 @@ export const eventExtractor: Extractor = {
         }
         // "ناقش المجلس الملف" needs the other side to be talks; "أجرى مجلس الأمن مناقشات", a noun
         // with its doer named, is the body's own talks.
-        if (match.entry.needs_recipient && recipient.length === 0 && !titled.party && !(match.kind === 'noun' && subject.source === 'subject')) continue;
+        // A passive needs none: "أصيب ثلاثة جنود بجروح" tells who was hurt, named or not.
+        if (match.entry.needs_recipient && recipient.length === 0 && !titled.party && !(match.kind === 'noun' && subject.source === 'subject') && !(passive && match.passive)) continue;
         // "… مع قطر وطالبتها بـ": an object pronoun on a verb is the actor named last before it in
         // its sentence, not its own actor; a demand's falls back on the last one addressed.
         if (recipient.length === 0 && match.attachedPronoun && match.kind === 'verb' && match.entry.frame.object) {
