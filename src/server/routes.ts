@@ -117,9 +117,9 @@ export const ROUTES: readonly Route[] = [
     tag: 'documents',
     summary: 'Search and filter documents',
     description:
-      'Arabic-aware search (stems, clitics, synonyms: "معتقلي" finds "المعتقلين") with filters. With `q`, documents matching every word come first; without, newest first. Each hit has a snippet with the matches marked.',
+      'Arabic-aware search (stems, clitics, synonyms: "معتقلي" finds "المعتقلين") with filters. With `q`, documents matching every word come first; without, newest first. With `q` and more than 2,000 matches, only the 2,000 most recently stored are ranked and paged (`ranked`). Each hit has a snippet with the matches marked.',
     query: DocumentsParams,
-    answer: '{ total, capped?, limit, offset, rows: [{ id, title, source, published, snippet, highlights, score, complete, exact }] }',
+    answer: '{ total, capped?, ranked?, limit, offset, rows: [{ id, title, source, published, snippet, highlights, score, complete, exact }] }',
     response: searchPageSchema(SearchHitSchema),
     handler: async (store, q) => {
       const [page, show] = await Promise.all([listDocuments(store, q), storePathShower(store)]);

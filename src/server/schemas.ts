@@ -374,11 +374,19 @@ export function pagedSchema<T extends z.ZodType>(row: T) {
   return z.strictObject({ total: z.number().int(), limit: z.number().int(), offset: z.number().int(), rows: z.array(row) });
 }
 
-/** The documents' page: with search words, `total` counts up to 10,000 matches and `capped` says there are more. */
+/**
+ * The documents' page: with search words, `total` counts up to 10,000 matches and `capped` says
+ * there are more; `ranked` says that only the most recently stored 2,000 matches were ranked.
+ */
 export function searchPageSchema<T extends z.ZodType>(row: T) {
   return z.strictObject({
     total: z.number().int().describe('matching documents; with `q`, counted up to 10,000'),
     capped: z.literal(true).optional().describe('present when more documents match than `total` says ("10,000+")'),
+    ranked: z
+      .number()
+      .int()
+      .optional()
+      .describe('present when more than 2,000 documents match: only this many, the most recently stored matches, were ranked, and pages reach only them'),
     limit: z.number().int(),
     offset: z.number().int(),
     rows: z.array(row),

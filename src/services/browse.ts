@@ -19,6 +19,8 @@ export interface Paged<T> {
   readonly total: number;
   /** Search only: more documents match than `total` (the count's cap) says. */
   readonly capped?: boolean;
+  /** Search only: only the most recently stored this many matches were ranked, and pages reach only them. */
+  readonly ranked?: number;
   readonly limit: number;
   readonly offset: number;
   readonly rows: T[];
@@ -26,14 +28,15 @@ export interface Paged<T> {
 
 /**
  * Documents matching filters, with snippets. With search words, `total` counts up to 10,000
- * matches and `capped` says there are more.
+ * matches and `capped` says there are more; past 2,000 matches, `ranked` says that only the most
+ * recently stored 2,000 were ranked (`SEARCH_RANK_CAP`).
  *
  * @example
  * await listDocuments(store, DocumentsParams.parse({ q: 'داعش' }))  // { total: 5, rows: [...] }
  */
 export async function listDocuments(store: Store, p: z.output<typeof DocumentsParams>): Promise<Paged<SearchHit>> {
-  const { total, capped, hits } = await findDocuments(store, toFilter(p), { limit: p.limit, offset: p.offset });
-  return { total, ...(capped ? { capped } : {}), limit: p.limit, offset: p.offset, rows: hits };
+  const { total, capped, ranked, hits } = await findDocuments(store, toFilter(p), { limit: p.limit, offset: p.offset });
+  return { total, ...(capped ? { capped } : {}), ...(ranked ? { ranked } : {}), limit: p.limit, offset: p.offset, rows: hits };
 }
 
 /**

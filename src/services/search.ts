@@ -29,6 +29,8 @@ export interface SearchOutcome {
   /** Counted up to 10,000 (`SEARCH_COUNT_CAP`); `capped` says there are more. */
   readonly total: number;
   readonly capped?: boolean;
+  /** Ranked only the most recently stored this many matches (`SEARCH_RANK_CAP`); absent when every match was. */
+  readonly ranked?: number;
   readonly hits: SearchHit[];
 }
 
@@ -122,7 +124,7 @@ export async function searchDocuments(
 ): Promise<SearchOutcome> {
   const groups = queryGroups(query);
   const result = await store.search({ groups, limit: options.limit ?? 10, offset: options.offset ?? 0 });
-  return { query, total: result.total, ...(result.capped ? { capped: true } : {}), hits: toHits(result.rows, groups) };
+  return { query, total: result.total, ...(result.capped ? { capped: true } : {}), ...(result.ranked ? { ranked: result.ranked } : {}), hits: toHits(result.rows, groups) };
 }
 
 /**
@@ -136,7 +138,12 @@ export async function findDocuments(
   store: Store,
   filter: RecordFilter,
   page: { limit: number; offset: number },
-): Promise<{ total: number; capped?: boolean; hits: SearchHit[] }> {
+): Promise<{ total: number; capped?: boolean; ranked?: number; hits: SearchHit[] }> {
   const result = await store.documents({ filter, ...page });
-  return { total: result.total, ...(result.capped ? { capped: true } : {}), hits: toHits(result.rows, filter.groups ?? []) };
+  return {
+    total: result.total,
+    ...(result.capped ? { capped: true } : {}),
+    ...(result.ranked ? { ranked: result.ranked } : {}),
+    hits: toHits(result.rows, filter.groups ?? []),
+  };
 }

@@ -113,6 +113,20 @@ export interface SearchRow {
 /** Search counts its matches up to this many; past it, `SearchResult.capped` says "10,000+". */
 export const SEARCH_COUNT_CAP = 10_000;
 
+/**
+ * Search ranks at most this many matches: past it, only the most recently stored this many
+ * (the store's document order: SQLite's rowid, PostgreSQL's `seq`, both the order documents
+ * were first stored in) are ranked, and `SearchResult.ranked` says so. Ranking reads every
+ * candidate (BM25 in FTS5; on PostgreSQL, `ts_rank` reads each candidate's tsvector, kept out of
+ * line, about 9 µs each), so a word in 37% of 100,000 articles cost 18–25 ms on SQLite and 340 ms
+ * on PostgreSQL, growing with the store. With 2,000 the whole search (count, candidates,
+ * ranking, the page's texts) took 5 ms and 35 ms there, and its p95 over HTTP did not grow
+ * from 10,000 articles (docs/dev-notes.md, December 2026); 2,000 is also 100 pages of 20, more than a reader pages
+ * through. A word with fewer matches is ranked whole, as before. At most `SEARCH_COUNT_CAP`:
+ * the capped count is what tells whether a search has more matches than this.
+ */
+export const SEARCH_RANK_CAP = 2_000;
+
 export interface SearchResult {
   /**
    * Documents matching (with search words: at least one of them; in `documents`, every one, and
@@ -121,6 +135,12 @@ export interface SearchResult {
   readonly total: number;
   /** With search words: more documents match than `total` (the cap) says. Absent otherwise. */
   readonly capped?: boolean;
+  /**
+   * With search words, when more documents match than {@link SEARCH_RANK_CAP}: that many, the
+   * most recently stored matches, were ranked, and pages reach only them (a page past them is
+   * empty). Absent otherwise: every match was ranked.
+   */
+  readonly ranked?: number;
   readonly rows: readonly SearchRow[];
 }
 

@@ -10,6 +10,7 @@ import { batchContract } from './batch-contract.js';
 import { foldsContract } from './folds-contract.js';
 import { pagingContract } from './paging-contract.js';
 import { reviewsContract } from './reviews-contract.js';
+import { searchRankContract } from './search-rank-contract.js';
 import { storiesContract } from './stories-contract.js';
 
 export function storeContract(name: string, open: () => Promise<Store>): void {
@@ -18,6 +19,7 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
   foldsContract(name, open);
   pagingContract(name, open);
   reviewsContract(name, open);
+  searchRankContract(name, open);
   describe(`Store contract: ${name}`, () => {
     let store: Store;
     beforeEach(async () => {

@@ -2,7 +2,7 @@
  * `marsad search QUERY [--json] [--limit N] [--offset N]`: Arabic-aware full-text search.
  */
 import type { Command } from 'commander';
-import { searchDocuments, type SearchHit } from '../../services/search.js';
+import { searchDocuments, type SearchHit, type SearchOutcome } from '../../services/search.js';
 import { json, out, printable, styles, type Io } from '../io.js';
 import type { CommandContext } from '../main.js';
 import { intOption } from '../options.js';
@@ -29,7 +29,7 @@ export function registerSearch(program: Command, ctx: CommandContext): void {
       try {
         const outcome = await searchDocuments(store, query.join(' '), { limit: opts.limit, offset: opts.offset });
         if (opts.json) out(ctx.io, json(outcome.hits, true));
-        else out(ctx.io, render(ctx.io, outcome.query, outcome.total, outcome.hits, opts.offset));
+        else out(ctx.io, render(ctx.io, outcome, opts.offset));
       } finally {
         await store.close();
       }
@@ -50,10 +50,13 @@ function highlighted(io: Io, hit: SearchHit): string {
   return s + text(hit.snippet.slice(at));
 }
 
-function render(io: Io, query: string, total: number, hits: SearchHit[], offset: number): string {
+function render(io: Io, { query, total, capped, ranked, hits }: SearchOutcome, offset: number): string {
   const st = styles(io, 'stdout');
-  if (hits.length === 0) return total === 0 ? `No article matches "${query}".` : `No more results (${total} in all).`;
-  const lines = [st.dim(`${total} article${total === 1 ? '' : 's'} match "${query}"; showing ${offset + 1}-${offset + hits.length}`)];
+  const count = `${total}${capped ? '+' : ''}`;
+  // Past the rank cap, only the most recently stored matches are ranked, and pages reach only them.
+  const only = ranked ? `; the ${ranked} most recently stored ranked` : '';
+  if (hits.length === 0) return total === 0 ? `No article matches "${query}".` : `No more results (${count} in all${only}).`;
+  const lines = [st.dim(`${count} article${total === 1 ? '' : 's'} match "${query}"${only}; showing ${offset + 1}-${offset + hits.length}`)];
   hits.forEach((h, i) => {
     const where = printable([h.source.outlet, h.published, h.source.path ?? h.source.url].filter(Boolean).join(' · '));
     lines.push('', `${st.bold(String(offset + i + 1) + '.')} ${st.bold(printable(h.title ?? '(untitled)'))}  ${st.dim(h.id)}`);

@@ -40,7 +40,7 @@ import type {
   SearchRow,
   TimelineBucket,
 } from '../store.js';
-import { SEARCH_COUNT_CAP } from '../store.js';
+import { SEARCH_COUNT_CAP, SEARCH_RANK_CAP } from '../store.js';
 
 export type Db = Pool | PoolClient;
 
@@ -64,7 +64,8 @@ const totals = new WeakMap<Db, Map<string, { readonly generation: number; readon
 const TOTALS_KEPT = 256;
 
 /**
- * The `n` of a counting statement, counted once per store generation (`Store.generation`, which
+ * The `n` of a counting statement (or of another statement whose one number only a write can
+ * change, such as a search's candidate floor), counted once per store generation (`Store.generation`, which
  * every write raises in its own transaction) and reused until a write moves it: PostgreSQL
  * counts rows one by one (an index-only scan of 190,000 events took 20–30 ms here), so the
  * total beside a page of 20 cost more than the page. The generation is read first, as
@@ -213,7 +214,8 @@ const RANK = `ts_rank('{0.3333, 0, 0, 1}', d.search, q.any, 1)`;
 /**
  * Documents matching a filter. With search words: documents matching at least one word, in
  * tiers (every word as typed, every word with synonyms, some words), then by rank (title
- * weighted 3×). Without: newest first.
+ * weighted 3×). Past `SEARCH_RANK_CAP` matches, only the most recently stored that many (the
+ * highest `seq`) are ranked. Without search words: newest first.
  */
 export async function queryDocuments(db: Db, query: DocumentQuery): Promise<SearchResult> {
   const p = new Params();
@@ -237,9 +239,18 @@ export async function queryDocuments(db: Db, query: DocumentQuery): Promise<Sear
   const every = p.add(everyQuery);
   const exact = p.add(exactQuery);
   const from = `FROM documents d, (SELECT ${any}::tsquery AS any, ${every}::tsquery AS every, ${exact}::tsquery AS exact) q`;
-  const filtered = ['d.search @@ q.any', ...where].join(' AND ');
+  const matching = ['d.search @@ q.any', ...where].join(' AND ');
   // Counted up to the cap: past it, "10,000+" is all a reader needs, and counting stops there.
-  const counted = await countOnce(db, `SELECT count(*)::int AS n FROM (SELECT 1 ${from} WHERE ${filtered} LIMIT ${SEARCH_COUNT_CAP + 1}) c`, p);
+  const counted = await countOnce(db, `SELECT count(*)::int AS n FROM (SELECT 1 ${from} WHERE ${matching} LIMIT ${SEARCH_COUNT_CAP + 1}) c`, p);
+  // Past the rank cap, the candidates are the newest SEARCH_RANK_CAP matches: the GIN index
+  // gives every match, and the floor is the `seq` of the last of the newest ones. Reading every
+  // match's row costs as the count does, so the floor is found once per store generation too;
+  // the ranking then reads the matches from the floor up.
+  const limited = counted > SEARCH_RANK_CAP;
+  const floor = limited
+    ? await countOnce(db, `SELECT d.seq AS n ${from} WHERE ${matching} ORDER BY d.seq DESC LIMIT 1 OFFSET ${SEARCH_RANK_CAP - 1}`, p)
+    : null;
+  const filtered = floor === null ? matching : `${matching} AND d.seq >= ${p.add(floor)}`;
   // Tiers: every word as typed, then every word with synonyms, then some words. A tier whose
   // query is the same as the match's (one word without synonyms) holds every match.
   const tier = (query: string, name: 'every' | 'exact') => (query === anyQuery ? 'true' : `d.search @@ q.${name}`);
@@ -256,7 +267,12 @@ export async function queryDocuments(db: Db, query: DocumentQuery): Promise<Sear
      ORDER BY page.exact DESC, page.complete DESC, page.rank DESC, page.id ASC`,
     p,
   );
-  return { total: Math.min(counted, SEARCH_COUNT_CAP), ...(counted > SEARCH_COUNT_CAP ? { capped: true } : {}), rows: rows.map(toSearchRow) };
+  return {
+    total: Math.min(counted, SEARCH_COUNT_CAP),
+    ...(counted > SEARCH_COUNT_CAP ? { capped: true } : {}),
+    ...(limited ? { ranked: SEARCH_RANK_CAP } : {}),
+    rows: rows.map(toSearchRow),
+  };
 }
 
 /** The texts of the given documents. */

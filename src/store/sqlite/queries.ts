@@ -36,7 +36,7 @@ import type {
   SearchRow,
   TimelineBucket,
 } from '../store.js';
-import { SEARCH_COUNT_CAP } from '../store.js';
+import { SEARCH_COUNT_CAP, SEARCH_RANK_CAP } from '../store.js';
 
 type Db = Database.Database;
 export type Params = Record<string, unknown>;
@@ -248,7 +248,8 @@ function toSearchRow(r: DocRow): SearchRow {
 /**
  * Documents matching a filter. With search words: documents matching at least one word, in
  * tiers (every word as typed, every word with synonyms, some words), then by BM25 (title
- * weighted 3×). Without: newest first.
+ * weighted 3×). Past `SEARCH_RANK_CAP` matches, only the most recently stored that many (the
+ * highest rowids) are ranked. Without search words: newest first.
  */
 export function queryDocuments(db: Db, query: DocumentQuery): SearchResult {
   const p: Params = { limit: query.limit, offset: query.offset };
@@ -279,10 +280,25 @@ export function queryDocuments(db: Db, query: DocumentQuery): SearchResult {
   const counted = (
     db.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM documents_fts ${join} WHERE documents_fts MATCH @any ${filtered} LIMIT @cap)`).get(p) as { n: number }
   ).n;
+  // Past the rank cap, the candidates are the newest SEARCH_RANK_CAP matches (the highest
+  // rowids): the floor is the rowid of the last of them (without other filters, FTS5 walks its
+  // doclists by rowid downwards and stops there). The ranking and the tiers' lookups then read
+  // only rowids from the floor up.
+  const limited = counted > SEARCH_RANK_CAP;
+  if (limited) {
+    p.last = SEARCH_RANK_CAP - 1;
+    p.floor = (
+      db
+        .prepare(`SELECT documents_fts.rowid AS rid FROM documents_fts ${join} WHERE documents_fts MATCH @any ${filtered} ORDER BY documents_fts.rowid DESC LIMIT 1 OFFSET @last`)
+        .get(p) as { rid: number }
+    ).rid;
+  }
+  const candidates = limited ? 'AND documents_fts.rowid >= @floor' : '';
   // Tiers: every word as typed, then every word with synonyms, then some words. A tier whose
   // query is the same as the match's (one word without synonyms) holds every match: no lookup.
-  const tier = (name: 'exact' | 'all') => (p[name] === p.any ? '1' : `documents_fts.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH @${name})`);
-  const page = where.length ? rankedPage(db, p, tier, filtered) : rankedPageUnfiltered(db, p, tier);
+  const tier = (name: 'exact' | 'all') =>
+    p[name] === p.any ? '1' : `documents_fts.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH @${name}${limited ? ' AND rowid >= @floor' : ''})`;
+  const page = where.length ? rankedPage(db, p, tier, `${candidates} ${filtered}`) : rankedPageUnfiltered(db, p, tier, candidates);
   const docs = new Map(
     (
       db
@@ -291,7 +307,12 @@ export function queryDocuments(db: Db, query: DocumentQuery): SearchResult {
     ).map((d) => [d.rid, d]),
   );
   const rows = page.map((r) => ({ ...docs.get(r.rid)!, rank: r.rank, complete: r.complete, exact: r.exact }));
-  return { total: Math.min(counted, SEARCH_COUNT_CAP), ...(counted > SEARCH_COUNT_CAP ? { capped: true } : {}), rows: rows.map(toSearchRow) };
+  return {
+    total: Math.min(counted, SEARCH_COUNT_CAP),
+    ...(counted > SEARCH_COUNT_CAP ? { capped: true } : {}),
+    ...(limited ? { ranked: SEARCH_RANK_CAP } : {}),
+    rows: rows.map(toSearchRow),
+  };
 }
 
 /** Rows read past a search page's end, to find the rows tying with its last one without a second pass. */
@@ -309,7 +330,7 @@ interface Ranked {
 const bySearchOrder = (a: Omit<Ranked, 'rid'>, b: Omit<Ranked, 'rid'>) =>
   b.exact - a.exact || b.complete - a.complete || a.rank - b.rank || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-/** The page of a search with document filters: ranked on narrow rows (rowid, id, rank, tiers). */
+/** The page of a search with document filters: ranked on narrow rows (rowid, id, rank, tiers). `filtered`: the candidates' and filters' conditions. */
 function rankedPage(db: Db, p: Params, tier: (name: 'exact' | 'all') => string, filtered: string): Ranked[] {
   return db
     .prepare(
@@ -327,12 +348,13 @@ function rankedPage(db: Db, p: Params, tier: (name: 'exact' | 'all') => string, 
  * best `offset + limit + 1` matches by tier and rank, without reading the documents table for
  * every match (looking up each match's id to break ties cost twice the ranking). Ids are read
  * for those rows only, and, when rows tie with the last one the page needs, for every row that
- * ties with it, so that ties go by id exactly as the SQL order would.
+ * ties with it, so that ties go by id exactly as the SQL order would. `candidates`: the condition
+ * on rowids past the rank cap.
  */
-function rankedPageUnfiltered(db: Db, p: Params, tier: (name: 'exact' | 'all') => string): Ranked[] {
+function rankedPageUnfiltered(db: Db, p: Params, tier: (name: 'exact' | 'all') => string, candidates: string): Ranked[] {
   const want = (p.offset as number) + (p.limit as number);
   const ranked = `SELECT rowid AS rid, bm25(documents_fts, 3.0, 1.0) AS rank, ${tier('all')} AS complete, ${tier('exact')} AS exact
-    FROM documents_fts WHERE documents_fts MATCH @any`;
+    FROM documents_fts WHERE documents_fts MATCH @any ${candidates}`;
   // A few rows past the page, so that rows tying with its last one are most often all among them.
   const fetched = want + TIE_MARGIN;
   let rows = db.prepare(`${ranked} ORDER BY exact DESC, complete DESC, rank ASC LIMIT @fetched`).all({ ...p, fetched }) as Omit<Ranked, 'id'>[];

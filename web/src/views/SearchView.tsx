@@ -29,7 +29,7 @@ export function SearchView(props: { filters: Filters; params: URLSearchParams })
               </li>
             ))}
           </ol>
-          <Pager total={data.total} limit={LIMIT} offset={offset} onPage={(o) => navigate(href('search', null, { ...props.filters, offset: o || undefined }))} />
+          <Pager total={data.ranked ?? data.total} limit={LIMIT} offset={offset} onPage={(o) => navigate(href('search', null, { ...props.filters, offset: o || undefined }))} />
         </>
       )}
     </section>
