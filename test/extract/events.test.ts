@@ -1626,3 +1626,13 @@ describe('the injured, and a nationality that describes a noun (issue 12)', () =
     expect(events('استهدف هجوم بطائرة مسيرة تركية سيارة في القامشلي.', [{ ...TURKEY, forms: ['تركية'] }]).map((e) => e.recipient)).toEqual([[]]);
   });
 });
+
+describe('a passive followed by a date and "ضمن" (issue 12)', () => {
+  it('"وكان فلان قد اعتقل عام 2008 ضمن عملية …": he was arrested; he arrested no one', () => {
+    const NASR: Actor = { id: 'per:nasr', type: 'PER', forms: ['مهدي بن نصر'] };
+    const found = events('وكان مهدي بن نصر قد اعتقل عام 2008 ضمن عملية لمكافحة الإرهاب في إيطاليا.', [NASR], {
+      dates: [{ start: 26, end: 34, text: 'عام 2008', value: '2008', precision: 'year' } as DateMention],
+    });
+    expect(found.map(brief)).toEqual([{ type: 'COERCE', actor: [], recipient: ['per:nasr'], trigger: 'اعتقل' }]);
+  });
+});
