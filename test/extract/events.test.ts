@@ -1615,6 +1615,10 @@ describe('a place that opens the clause before its verb is its subject (issue 12
       { type: 'SANCTION', actor: [], recipient: ['org:hezbollah'], trigger: 'تصنف' },
     ]);
   });
+  it('not a dateline: "دير الزور ـ أعلنت قسد اعتقال …" is announced by the SDF', () => {
+    const DEZ: Actor = { id: 'loc:sy:dez', type: 'LOC', subtype: 'city', forms: ['دير الزور'] };
+    expect(events('دير الزور ـ أعلنت قوات سوريا الديمقراطية اعتقال خمسة أشخاص.', [DEZ, SDF]).map((e) => [e.type, e.actor])).toEqual([['COERCE', ['org:sdf']]]);
+  });
 });
 
 describe('the injured, and a nationality that describes a noun (issue 12)', () => {

@@ -320,7 +320,9 @@ export function findSubject(ctx: DocumentContext, match: TriggerMatch, clauseSta
         if (!prep && opensClause && capitalSubject(m, match, gap === 0)) return { source: 'subject', mentions: [m], after: match.endToken };
         // "دول الخليج تصنف حزب الله …": a place that opens the clause right before the verb is its
         // subject, naming no actor; the actor after the verb is the object.
-        if (!prep && opensClause && gap === 0 && m.endToken === match.firstToken && !isNoun) return { source: 'anonymous', mentions: [], after: match.endToken };
+        // Not a dateline ("دير الزور ـ أعلنت …"): only a space parts them.
+        const adjacent = m.endToken === match.firstToken && /^\s+$/u.test(ctx.doc.text.slice(m.end, ctx.doc.tokens.start(match.firstToken)));
+        if (!prep && opensClause && gap === 0 && adjacent && !isNoun) return { source: 'anonymous', mentions: [], after: match.endToken };
         break;
       }
       // "ذكرت الصحيفة أن الشرطة ألقت …": the subject of a verb stands after أن, never before it.
