@@ -1640,3 +1640,16 @@ describe('a passive followed by a date and "ضمن" (issue 12)', () => {
     expect(found.map(brief)).toEqual([{ type: 'COERCE', actor: [], recipient: ['per:nasr'], trigger: 'اعتقل' }]);
   });
 });
+
+describe('a delegation from a body is the one met or handed to (issue 12)', () => {
+  const UZ: Actor = { id: 'loc:uz', type: 'LOC', subtype: 'country', forms: ['أوزبكستان'] };
+  const FR: Actor = { id: 'loc:fr', type: 'LOC', subtype: 'country', forms: ['فرنسا'] };
+  it('"سلمت … إلى وفد من أوزبكستان", "التقى بوفد من التحالف", "استقبلت وفدا من فرنسا"', () => {
+    expect(events('وسلمت الإدارة الذاتية 15 طفلا إلى وفد من أوزبكستان.', [AANES, UZ]).map((e) => [e.actor, e.recipient])).toEqual([[['org:aanes'], ['loc:uz']]]);
+    expect(events('والتقت الإدارة الذاتية بوفد من التحالف الدولي.', [AANES, COALITION]).map((e) => [e.actor, e.recipient])).toEqual([[['org:aanes'], ['org:coalition']]]);
+    expect(events('واستقبلت الإدارة الذاتية وفدا من فرنسا.', [AANES, FR]).map((e) => [e.actor, e.recipient])).toEqual([[['org:aanes'], ['loc:fr']]]);
+  });
+  it('"من" after a plain noun is no membership: "سلمت … إلى عائلات من فرنسا" is handed to families', () => {
+    expect(events('وسلمت الإدارة الذاتية 15 طفلا إلى عائلاتهم من فرنسا.', [AANES, FR]).map((e) => e.recipient)).toEqual([[]]);
+  });
+});

@@ -889,7 +889,7 @@ export function findRecipient(ctx: DocumentContext, match: TriggerMatch, from: n
         // داعش": في or من after a member's title names the body acted upon.
         const at = prepositionIndex(ctx, m);
         const partitive = prep === 'من' && !m.preposition && isPartitive(ctx, at);
-        const member = (prep === 'في' || prep === 'من') && at > from && isTitleWord(ctx, at - 1);
+        const member = (prep === 'في' || prep === 'من') && at > from && (isTitleWord(ctx, at - 1) || (prep === 'من' && headNoun(ctx, at - 1) && at - 1 === from));
         // "قتلت أحد أبرز قناصي تنظيم داعش", "اعتقلت عدداً من عناصر التنظيم": a chain of titles,
         // counts and "من" that ends on a member's title names the body acted upon, however long.
         const chainEnd = prep === null ? m.firstToken : at;
@@ -914,6 +914,14 @@ export function findRecipient(ctx: DocumentContext, match: TriggerMatch, from: n
         const target = ACTS_OF_FORCE.has(entry.type) && (prep === null || prep === 'ل') ? targetPreposition(ctx, m) : null;
         if (target !== null && entry.frame.prepositions.has(target)) return withConjuncts(ctx, m, clauseEnd);
         if (prep !== null && entry.frame.prepositions.has(prep)) return withConjuncts(ctx, m, clauseEnd);
+        // "سلمت … إلى وفد من أوزبكستان", "التقى بوفد من التحالف": a delegation or member of a body,
+        // after the trigger's preposition, stands for the body.
+        if (prep === 'من' && !m.preposition && at > from && headNoun(ctx, at - 1)) {
+          const head = at - 1;
+          const before = ctx.norms[head - 1];
+          const fused = ctx.readingsOf(head).find((r) => r.proclitics.some((p) => entry.frame.prepositions.has(p)));
+          if ((before !== undefined && entry.frame.prepositions.has(before)) || fused) return withConjuncts(ctx, m, clauseEnd);
+        }
       }
       t = m.endToken;
       gap++;
@@ -977,6 +985,17 @@ export function affiliated(ctx: DocumentContext, m: MentionOnTokens): boolean {
 function kinBefore(ctx: DocumentContext, m: MentionOnTokens): boolean {
   const t = m.firstToken - 1;
   return t >= 0 && ctx.mentionAt[t] === -1 && (eventLexicon().kinHeads.has(ctx.norms[t]!) || stemIn(ctx, t, eventLexicon().kinHeads));
+}
+
+/**
+ * A noun that heads a phrase for a body's people ("وفد", "بوفد", "وفداً", "مسؤولي"): a subject head
+ * or a title, with a preposition fused to it or the accusative alef.
+ */
+function headNoun(ctx: DocumentContext, t: number): boolean {
+  const heads = eventLexicon().subjectHeads;
+  if (ctx.mentionAt[t] !== -1) return false;
+  const bare = (w: string) => heads.has(w) || (w.endsWith('ا') && heads.has(w.slice(0, -1)));
+  return isTitleWord(ctx, t) || bare(ctx.norms[t]!) || ctx.readingsOf(t).some((r) => r.enclitic === null && bare(r.stem));
 }
 
 /** A role noun ("زعيم", "قائداً", "عناصر"). */
