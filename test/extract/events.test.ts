@@ -1653,3 +1653,14 @@ describe('a delegation from a body is the one met or handed to (issue 12)', () =
     expect(events('وسلمت الإدارة الذاتية 15 طفلا إلى عائلاتهم من فرنسا.', [AANES, FR]).map((e) => e.recipient)).toEqual([[]]);
   });
 });
+
+describe('taking ground back (issue 12)', () => {
+  const ARMY: Actor = { id: 'org:sy-army', forms: ['الجيش السوري'] };
+  it('"استعاد الجيش نحو 80 بالمائة من مساحتها": the share of an area is ground taken; "استعاد اللاعب ثقته" is not', () => {
+    expect(events('استعاد الجيش السوري نحو 80 بالمائة من مساحتها.', [ARMY]).map((e) => [e.type, e.mode, e.actor])).toEqual([['COERCE', 'seize', ['org:sy-army']]]);
+    expect(events('واستعاد اللاعب ثقته بعد المباراة في المدينة.', [])).toEqual([]);
+  });
+  it('"استعادت قسد القرى التي يسيطر عليها داعش": taken back from its holder', () => {
+    expect(events('واستعادت قسد القرى التي يسيطر عليها داعش.', [SDF, ISIS]).map((e) => [e.actor, e.recipient])).toEqual([[['org:sdf'], ['org:isis']]]);
+  });
+});
