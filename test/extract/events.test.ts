@@ -1664,3 +1664,14 @@ describe('taking ground back (issue 12)', () => {
     expect(events('واستعادت قسد القرى التي يسيطر عليها داعش.', [SDF, ISIS]).map((e) => [e.actor, e.recipient])).toEqual([[['org:sdf'], ['org:isis']]]);
   });
 });
+
+describe('the injured of an act already told are its toll (issue 12)', () => {
+  it('"قُتل أربعة وأصيب ثلاثة آخرون في هجوم": one act, with both figures', () => {
+    const found = events('قُتل 4 من مقاتلي قوات سوريا الديمقراطية وأصيب 3 آخرون في هجوم شنه مسلحون.', [SDF]);
+    expect(found.filter((e) => e.type === 'ASSAULT')).toHaveLength(1);
+  });
+  it('a claim names the doer of a killing told with the attack that did it', () => {
+    const found = events('وقُتل حارس وأصيب سبعة آخرون جراء هجوم على المبنى. وتبنى داعش الهجوم.', [ISIS]);
+    expect(found.filter((e) => e.type === 'ASSAULT').map((e) => e.actor)).toEqual([['org:isis']]);
+  });
+});

@@ -960,6 +960,8 @@ export const eventExtractor: Extractor = {
 
     /** Where a verb of an act (not of speech) stands, emitted or not: what a report tells of ("أن الشرطة ألقت القبض"). */
     const actTriggers: number[] = [];
+    /** Sentences where a passive was told with the attack that did it ("قُتل … جراء هجوم"), the attack no event of its own. */
+    const struckIn = new Set<number>();
     /** Verbs of saying that name the source of what their sentence tells ("حسب ما أعلن"): no events. */
     const sources = new Set<number>();
     sentences.forEach((sentence, si) => {
@@ -1064,7 +1066,10 @@ export const eventExtractor: Extractor = {
           if (reading || match.passive) {
             passive = true;
             // "قُتل … بغارة": the strike is how this act was done, not a second act.
-            if (reading?.strike != null) absorbed.add(reading.strike);
+            if (reading?.strike != null) {
+              absorbed.add(reading.strike);
+              struckIn.add(sentence.start);
+            }
             patient = subject.source === 'subject' ? subject.mentions : findRecipient(ctx, match, match.endToken, argumentsEnd).filter((m) => m !== reading?.doer);
             subject = reading?.doer
               ? { source: 'subject', mentions: [reading.doer], after: reading.doer.endToken }
@@ -1111,6 +1116,9 @@ export const eventExtractor: Extractor = {
         // counted after an attack of the same sentence, is that attack's toll, not a second act.
         if (!passive && subject.source === 'none' && match.kind === 'verb' && match.entry.type === 'ASSAULT' && ctx.quantityAt[match.endToken] === 1
           && inSentence.some((e) => e.type === 'ASSAULT')) continue;
+        // "قُتل أربعة وأصيب ثلاثة آخرون في هجوم": the injured, with no doer of their own, are the
+        // toll of the act of force their sentence has told already.
+        if (passive && match.passive && match.entry.needs_recipient && subject.source !== 'subject' && inSentence.some((e) => e.type === 'ASSAULT')) continue;
         // A reported act is the act (ontology.md): "أعلنت الشرطة اعتقال خمسة", "أعلن عن بدء عملية",
         // "قالت إنها قتلت …" are the arrest and the attack, done by the announcer when it opens what
         // is announced and the announcer is one that acts (not a news agency or an observer).
@@ -1488,7 +1496,8 @@ export const eventExtractor: Extractor = {
     const claimant = claimantOf(ctx, sentences);
     // A killing told by itself ("وقُتلوا بعد أن اندلعت معركة") may be anyone's, the claimant's
     // fighters' deaths included: only attacks, and killings told with an attack in their sentence.
-    const attackIn = new Set(events.filter((e) => e.type === 'ASSAULT' && !KILLINGS.has(e.rule)).map((e) => e.sentence.start));
+    // A killing told with the attack that did it ("قُتل حارس جراء هجوم") has one.
+    const attackIn = new Set([...events.filter((e) => e.type === 'ASSAULT' && !KILLINGS.has(e.rule)).map((e) => e.sentence.start), ...struckIn]);
     if (claimant) for (const e of events) {
       if (e.type !== 'ASSAULT' || e.actor.length > 0 || e.recipient.includes(claimant)) continue;
       if (KILLINGS.has(e.rule) && !attackIn.has(e.sentence.start)) continue;
