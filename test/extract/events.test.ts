@@ -1675,3 +1675,12 @@ describe('the injured of an act already told are its toll (issue 12)', () => {
     expect(found.filter((e) => e.type === 'ASSAULT').map((e) => e.actor)).toEqual([['org:isis']]);
   });
 });
+
+describe('a retelling with no doer joins the act told before it (issue 12)', () => {
+  const ARMY: Actor = { id: 'org:tr-army', forms: ['جيش الاحتلال التركي'] };
+  it('"قصفت تركيا …. قبل أن تستهدف الدراجة …. وتتعرض القرى لقصف من قبل الجيش التركي": two acts, not three', () => {
+    const text = 'قصفت تركيا دراجة نارية جنوب كوباني. وحلقت المسيرة فوق المنطقة قبل أن تستهدف الدراجة بصاروخ. وتتعرض القرى منذ أسابيع لقصف من قبل جيش الاحتلال التركي.';
+    const found = events(text, [TURKEY, ARMY]).filter((e) => e.type === 'ASSAULT');
+    expect(found.map((e) => [e.actor, (e.evidence ?? []).length])).toEqual([[['loc:tr'], 2], [['org:tr-army'], 1]]);
+  });
+});

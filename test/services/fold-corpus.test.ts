@@ -63,8 +63,10 @@ describe('folding articles of our own, read by the real pipeline', () => {
     const folds = await allFolds(forward);
     expect(folds.map(members).sort()).toEqual([
       'enab-hasakah-drone.txt#0 + hawar-qamishli-drone.txt#0 + sohr-qamishli-drone.txt#0',
-      // Hawar's and SOHR's background lines ("a series of attacks this month") stay their own.
+      // Hawar's and SOHR's background lines ("a series of attacks this month", "near-daily
+      // shelling by the Turkish army for weeks") stay their own.
       'hawar-kobani-drone.txt#0',
+      'hawar-kobani-drone.txt#1',
       'hawar-qamishli-drone.txt#1',
       'sohr-qamishli-drone.txt#1',
       'sohr-qamishli-week-later.txt#0',

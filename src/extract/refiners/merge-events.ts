@@ -95,7 +95,8 @@ export const mergeEvents: Refiner = {
       }
     }
     // An act told once with no doer ("اشتباكات في ريف دير الزور" in the title) and once with one
-    // is one act: it joins the only telling of its kind that names a doer and agrees with it.
+    // is one act: it joins the only telling of its kind that names a doer and agrees with it, or
+    // of several, the only one told before it.
     const folded = new Set<Event>();
     // The tellings with a doer by type and modality (what a fold changes keeps both).
     const withDoer = new Map<string, number[]>();
@@ -108,7 +109,10 @@ export const mergeEvents: Refiner = {
     });
     for (const e of [...merged]) {
       if (e.actor.length > 0 || SPOKEN.has(e.type)) continue;
-      const told = (withDoer.get(`${e.type}|${e.modality}`) ?? []).filter((i) => sameRecipients(merged[i]!, e) && sameDate(merged[i]!, e));
+      let told = (withDoer.get(`${e.type}|${e.modality}`) ?? []).filter((i) => sameRecipients(merged[i]!, e) && sameDate(merged[i]!, e));
+      // Of several, a telling with no doer goes back to the only one told before it ("مسيّرة
+      // تركية" in the title, then "قبل أن تستهدف الدراجة"; a later line of background is another act).
+      if (told.length > 1) told = told.filter((i) => merged[i]!.trigger.start < e.trigger.start);
       if (told.length === 1) {
         const i = told[0]!;
         merged[i] = mergeInto({ ...merged[i]!, recipient: merged[i]!.recipient.length ? merged[i]!.recipient : e.recipient }, e);
