@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { ingest } from '../services/ingest.js';
 import { foldTiming, refoldAll } from '../store/sqlite/folds.js';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
+import type { IngestChildFigures } from './ingest-figures.js';
 
 const args = process.argv.slice(2);
 let jobs = 1;
@@ -44,17 +45,16 @@ try {
     0,
   );
   await store.close();
-  process.stdout.write(
-    JSON.stringify({
-      seconds,
-      jobs,
-      articles: report.articles,
-      stored: report.counts.stored,
-      words,
-      maxRssKb: process.resourceUsage().maxRSS,
-      fold: { onWriteSeconds: foldOnWriteSeconds, refoldSeconds, ...folds },
-    }),
-  );
+  const figures: IngestChildFigures = {
+    seconds,
+    jobs,
+    articles: report.articles,
+    stored: report.counts.stored,
+    words,
+    maxRssKb: process.resourceUsage().maxRSS,
+    fold: { onWriteSeconds: foldOnWriteSeconds, refoldSeconds, ...folds },
+  };
+  process.stdout.write(JSON.stringify(figures));
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -26,6 +26,7 @@ import { tokenize } from '../text/tokenize.js';
 import { loadCorpus, longArticle } from './corpus.js';
 import { pagesPerSecond } from './pages.js';
 import { STAGES } from './stages.js';
+import type { IngestChildFigures } from './ingest-figures.js';
 
 /** Runs `fn` over the texts repeatedly for at least `minSeconds`; returns units per second. */
 function throughput(texts: string[], fn: (t: string) => number, minSeconds = 3): { perSecond: number; passes: number } {
@@ -83,14 +84,6 @@ const longArticles = LENGTHS.map((chars) => {
 const pageFigures = pagesPerSecond(corpus.texts);
 const perCharRatio = Number((longArticles.at(-1)!.microsecondsPerChar / longArticles[0]!.microsecondsPerChar).toFixed(2));
 
-interface IngestChildFigures {
-  seconds: number;
-  articles: number;
-  stored: number;
-  words: number;
-  maxRssKb: number;
-  fold: { onWriteSeconds: number; refoldSeconds: number; folds: number; several: number; events: number };
-}
 const child = fileURLToPath(new URL('./ingest-child.js', import.meta.url));
 const ingestWith = (jobs: number) =>
   JSON.parse(execFileSync(process.execPath, [child, '--jobs', String(jobs), ...corpus.paths], { encoding: 'utf8', maxBuffer: 1 << 20 })) as IngestChildFigures;

@@ -52,6 +52,7 @@ import { pipelineStamp, stampKey } from '../version.js';
 import { copyOf, pad, shiftDate, type Stored } from './copies.js';
 import { apiRoutes, QUERIES, measureQueries, measureRoute, percentile, round1, startServer, timedGet, type BenchRoute, type RouteChoices } from './api.js';
 import { BENCH_PG, measureWorkers, queueCorpus, schemaUrl, WORKER_SETTINGS, type WorkerFigure } from './queue.js';
+import type { IngestChildFigures } from './ingest-figures.js';
 
 const ANT = resolve(packageRoot(), '..', 'shared', 'data', 'arabic-news-ant-v1');
 
@@ -107,13 +108,6 @@ async function readRecords(path: string): Promise<Stored[]> {
   }
 }
 
-interface IngestChildFigures {
-  seconds: number;
-  articles: number;
-  stored: number;
-  words: number;
-  maxRssKb: number;
-}
 
 const scratch = mkdtempSync(join(tmpdir(), 'marsad-bench-scale-'));
 const cleanups: (() => Promise<void>)[] = [async () => rmSync(scratch, { recursive: true, force: true })];
