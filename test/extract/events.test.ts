@@ -1684,3 +1684,14 @@ describe('a retelling with no doer joins the act told before it (issue 12)', () 
     expect(found.map((e) => [e.actor, (e.evidence ?? []).length])).toEqual([[['loc:tr'], 2], [['org:tr-army'], 1]]);
   });
 });
+
+describe('praise of a deed done in a country (issue 12)', () => {
+  const MASUM: Actor = { id: 'per:masum', type: 'PER', forms: ['فؤاد معصوم'] };
+  const TN: Actor = { id: 'loc:tn', type: 'LOC', subtype: 'country', forms: ['تونس'] };
+  it('"أشاد بنجاح تجربة الانتقال الديمقراطي في تونس": the praise is of Tunisia', () => {
+    expect(events('وأشاد فؤاد معصوم بنجاح تجربة الانتقال الديمقراطي في تونس.', [MASUM, TN]).map((e) => [e.type, e.recipient])).toEqual([['SUPPORT', ['loc:tn']]]);
+  });
+  it('a condemnation of an act in a country does not accuse the country', () => {
+    expect(events('وأدان فؤاد معصوم الهجوم الإرهابي في تونس.', [MASUM, TN]).find((e) => e.type === 'ACCUSE')?.recipient).toEqual([]);
+  });
+});

@@ -339,6 +339,7 @@ function titleInApposition(ctx: DocumentContext, t: number): boolean {
 const range = (from: number, to: number) => Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);
 
 const ON = normalizeForm('على');
+const IN = normalizeForm('في');
 const WITH = normalizeForm('مع');
 const AGAINST = normalizeForm('ضد');
 const AND_ON = normalizeForm('وعلى');
@@ -564,6 +565,26 @@ function nationalObject(ctx: DocumentContext, byCountry: ReadonlyMap<string, Men
       const country = byCountry.get(demonym.cc)?.find((m) => m.entity.type === 'LOC' && m.entity.subtype === 'country');
       return country ?? nationalDoer(ctx, byCountry, { firstToken: t, endToken: t + 1 });
     }
+  }
+  return null;
+}
+
+/** How many words the praised deed may run before the country it was done in ("بنجاح تجربة الانتقال الديمقراطي في تونس"). */
+const DEED_REACH = 6;
+
+/**
+ * The country a praised deed was done in: after في, past the words of the deed (no name, no
+ * comma, no clause before it). Null when none is named there.
+ */
+function deedIn(ctx: DocumentContext, from: number, end: number): MentionOnTokens | null {
+  const lex = eventLexicon();
+  for (let t = from; t < end && t < from + DEED_REACH; t++) {
+    if (ctx.doc.tokens.kind(t) !== TokenKind.Word || lex.clauseBreaks.has(ctx.norms[t]!)) return null;
+    if (ctx.mentionAt[t] !== -1) return null;
+    if (ctx.norms[t] !== IN || t === from) continue;
+    const mi = ctx.mentionAt[t + 1] ?? -1;
+    const m = mi === -1 ? null : ctx.mentions[mi]!;
+    return m && m.firstToken === t + 1 && m.entity.type === 'LOC' && m.entity.subtype === 'country' ? m : null;
   }
   return null;
 }
@@ -1313,6 +1334,12 @@ export const eventExtractor: Extractor = {
         // stance toward a deed told by its nationality is toward that country, as the article names it.
         if (recipient.length === 0 && STANCES.has(match.entry.type)) {
           const country = nationalObject(ctx, byCountry, Math.max(subject.after, match.endToken), argumentsEnd);
+          if (country && !actor.includes(country.entity.id)) recipient = [country.entity.id];
+        }
+        // "أشاد بنجاح تجربة الانتقال الديمقراطي في تونس": praise of a deed done in a country is
+        // praise of that country.
+        if (recipient.length === 0 && match.entry.type === 'SUPPORT') {
+          const country = deedIn(ctx, Math.max(subject.after, match.endToken), argumentsEnd);
           if (country && !actor.includes(country.entity.id)) recipient = [country.entity.id];
         }
         // "ناقش المجلس الملف" needs the other side to be talks; "أجرى مجلس الأمن مناقشات", a noun
