@@ -558,7 +558,6 @@ function referredBody(ctx: DocumentContext, t: number): MentionOnTokens | null {
   return null;
 }
 
-/** A verb form with a plural ending: past "-وا", present "-ون". */
 /**
  * Whether a mention names a body or place by a feminine noun ("الحكومة", "وزارة الخارجية",
  * "السلطات", "الجامعة العربية"), which a masculine verb cannot have as its subject. People are
@@ -570,6 +569,7 @@ function disagreesWithMasculine(ctx: DocumentContext, m: MentionOnTokens): boole
   return head.endsWith('ة') || (head.length > 4 && head.endsWith('ات'));
 }
 
+/** A verb form with a plural ending: past "-وا", present "-ون". */
 function pluralVerb(match: TriggerMatch): boolean {
   if (match.kind !== 'verb' || match.endToken - match.firstToken !== 1 || match.participle) return false;
   const w = match.bare;

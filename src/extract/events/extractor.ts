@@ -1097,11 +1097,14 @@ export const eventExtractor: Extractor = {
               : { source: 'anonymous', mentions: [], after: Math.max(match.endToken, ...patient.map((m) => m.endToken)) };
           }
         }
+        /**
+         * The doer an act of force told as a noun names after itself: its genitive or a verb of doing
+         * ("هجوم داعش", "هجوم شنه داعش"), "على يد", and below a nationality or ل.
+         */
+        let namedDoer = cueDoer || (match.kind === 'noun' && ACTS_OF_FORCE.has(match.entry.type) && subject.source === 'subject' && patient.length === 0
+          && subject.mentions.every((m) => m.firstToken >= match.endToken));
         // "الضربات الأمريكية", "القصف التركي": a nationality after an act of force names its doer,
         // the country as the article names it (the country, its capital, its forces).
-        /** The doer an act of force told as a noun names after itself: a nationality, ل, a verb of doing. */
-        let namedDoer = cueDoer || match.kind === 'noun' && ACTS_OF_FORCE.has(match.entry.type) && subject.source === 'subject' && patient.length === 0
-          && subject.mentions.every((m) => m.firstToken >= match.endToken);
         if (match.kind === 'noun' && subject.source !== 'subject' && ACTS_OF_FORCE.has(match.entry.type)) {
           const national = nationalDoer(ctx, byCountry, match);
           if (national) {
