@@ -30,8 +30,8 @@ export interface TriggerMatch {
   /** The speaker speaks of themselves: "ندعو", "نحثكم", "طالبنا". */
   readonly firstPerson: boolean;
   /**
-   * An active verb in the third person masculine singular ("دعا", "يطالب"): a noun right after
-   * it with a feminine ending ("دعا الحكومة") does not agree with it, so is its object.
+   * An active verb in the third person masculine singular ("دعا", "يطالب"): a body named with a
+   * feminine ending after it ("دعا الحكومة") does not agree with it, so is its object.
    */
   readonly masculine: boolean;
   /**
