@@ -1695,3 +1695,16 @@ describe('praise of a deed done in a country (issue 12)', () => {
     expect(events('وأدان فؤاد معصوم الهجوم الإرهابي في تونس.', [MASUM, TN]).find((e) => e.type === 'ACCUSE')?.recipient).toEqual([]);
   });
 });
+
+describe('a title restates one act of its body (issue 12)', () => {
+  it('"داعش يهاجم …" in the title and the body\'s attack are one; a second attack of another kind in the body is its own', () => {
+    const text = 'داعش يهاجم حاجزا للجيش في كركوك\nهاجم تنظيم داعش حاجزا للجيش في كركوك. وكان داعش قد فجر سيارة مفخخة في بغداد الشهر الماضي.';
+    const found = events(text, [ISIS], { titleEnd: text.indexOf('\n') }).filter((e) => e.type === 'ASSAULT');
+    expect(found.map((e) => [e.trigger.text, (e.evidence ?? []).length])).toEqual([['يهاجم', 2], ['فجر', 1]]);
+  });
+  it('a definite noun telling the act again stays one with it', () => {
+    const text = 'داعش يهاجم حاجزا للجيش في كركوك\nهاجم تنظيم داعش حاجزا للجيش في كركوك. وتبنى داعش الهجوم في بيان.';
+    const found = events(text, [ISIS], { titleEnd: text.indexOf('\n') }).filter((e) => e.type === 'ASSAULT');
+    expect(found).toHaveLength(1);
+  });
+});

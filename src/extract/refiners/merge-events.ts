@@ -40,7 +40,10 @@ function distinctActs(target: Event, e: Event, titleEnd: number): boolean {
   // A definite act noun ("وتبنى داعش الهجوم") tells again an act already told.
   const definite = /^(?:[وفبك]?ال|[وف]?لل)/.test(e.trigger.text);
   const inTitle = (s: Span) => s.start < titleEnd;
-  return target.rule !== e.rule && !definite && !told.some(inTitle) && !inTitle(e.sentence);
+  // A title restates one act of its body: once its act is told in the body too, another act of
+  // another rule there is another act.
+  const restated = told.some(inTitle) && told.some((s) => !inTitle(s));
+  return target.rule !== e.rule && !definite && (restated || !told.some(inTitle)) && !inTitle(e.sentence);
 }
 
 function sameDate(a: Event, b: Event): boolean {
