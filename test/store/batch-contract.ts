@@ -9,14 +9,7 @@ import type { DocumentRecord } from '../../src/extract/record.js';
 import type { ArticleWrite, SourceRef, Store } from '../../src/store/store.js';
 import { fingerprint, NEAR_DUPLICATE_THRESHOLD, storyText } from '../../src/text/minhash.js';
 import { sampleRecord } from '../helpers/records.js';
-
-const BODY =
-  'أعلنت قوات سوريا الديمقراطية أمس اعتقال خمسة أشخاص قالت إنهم ينتمون إلى خلية تابعة لتنظيم داعش خلال عملية أمنية في بلدة الشحيل بريف دير الزور الشرقي. ' +
-  'وقال المركز الإعلامي للقوات في بيان إن العملية استهدفت منزلين على أطراف البلدة قبيل الفجر وأسفرت عن ضبط أسلحة خفيفة وعبوات ناسفة. ' +
-  'وأوضح البيان أن التحقيقات ما زالت جارية للوصول إلى بقية أفراد الخلية ومصادر تمويلها في المنطقة.';
-const OTHER =
-  'وصلت قافلة مساعدات إنسانية تضم عشرين شاحنة إلى مخيم الهول شرقي الحسكة محملة بمواد غذائية وطبية وأغطية شتوية للنازحين. ' +
-  'وقالت منظمة إغاثية محلية إن الشحنة تكفي ألفي عائلة لمدة شهر، داعية المانحين إلى زيادة الدعم قبل اشتداد البرد.';
+import { STORY_BODY as BODY, STORY_OTHER as OTHER } from '../helpers/stories.js';
 
 const src = (origin: string): SourceRef => ({ origin, url: `https://news.example${origin}`, outlet: 'مرصد', published: '2024-12-06' });
 const fp = (r: DocumentRecord) => fingerprint(storyText(r.text, r.title));

@@ -6,14 +6,7 @@ import { beforeEach, afterEach, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/store/store.js';
 import { fingerprint, NEAR_DUPLICATE_THRESHOLD, storyText } from '../../src/text/minhash.js';
 import { sampleRecord } from '../helpers/records.js';
-
-const BODY =
-  'أعلنت قوات سوريا الديمقراطية أمس اعتقال خمسة أشخاص قالت إنهم ينتمون إلى خلية تابعة لتنظيم داعش خلال عملية أمنية في بلدة الشحيل بريف دير الزور الشرقي. ' +
-  'وقال المركز الإعلامي للقوات في بيان إن العملية استهدفت منزلين على أطراف البلدة قبيل الفجر وأسفرت عن ضبط أسلحة خفيفة وعبوات ناسفة. ' +
-  'وأوضح البيان أن التحقيقات ما زالت جارية للوصول إلى بقية أفراد الخلية ومصادر تمويلها في المنطقة.';
-const OTHER =
-  'وصلت قافلة مساعدات إنسانية تضم عشرين شاحنة إلى مخيم الهول شرقي الحسكة محملة بمواد غذائية وطبية وأغطية شتوية للنازحين. ' +
-  'وقالت منظمة إغاثية محلية إن الشحنة تكفي ألفي عائلة لمدة شهر، داعية المانحين إلى زيادة الدعم قبل اشتداد البرد.';
+import { STORY_BODY as BODY, STORY_OTHER as OTHER } from '../helpers/stories.js';
 
 export function storiesContract(name: string, open: () => Promise<Store>): void {
   describe(`Store contract, stories and watch: ${name}`, () => {
