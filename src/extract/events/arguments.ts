@@ -13,7 +13,7 @@ import type { Sentence } from '../../text/sentences.js';
 import { TokenKind } from '../../text/tokenize.js';
 import { isActorLike, isActorPlace, type DocumentContext, type MentionOnTokens } from './context.js';
 import { eventLexicon } from './lexicon.js';
-import type { TriggerMatch } from './triggers.js';
+import { NOUN_PRONOUNS, type TriggerMatch } from './triggers.js';
 
 const ABOUT = normalizeForm('عن');
 const TO = normalizeForm('إلى');
@@ -625,7 +625,7 @@ export function ownForcesBefore(ctx: DocumentContext, match: TriggerMatch): bool
   let t = match.firstToken - 1;
   while (t >= 0 && lex.auxiliaries.has(ctx.norms[t]!)) t--;
   if (t < 0 || ctx.mentionAt[t] !== -1) return false;
-  return ctx.readingsOf(t).some((r) => r.enclitic !== null && ['ه', 'ها', 'هم', 'هما'].includes(r.enclitic) && r.proclitics.every((p) => p === 'و') && lex.ownForceHeads.has(r.stem));
+  return ctx.readingsOf(t).some((r) => r.enclitic !== null && NOUN_PRONOUNS.has(r.enclitic) && r.proclitics.every((p) => p === 'و') && lex.ownForceHeads.has(r.stem));
 }
 
 /** Words for operations that may stand between a governing verb's subject and its act noun ("يواصل الجيش عمليات إخلاء"). */

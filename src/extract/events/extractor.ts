@@ -342,6 +342,7 @@ const ON = normalizeForm('على');
 const IN = normalizeForm('في');
 const WITH = normalizeForm('مع');
 const AGAINST = normalizeForm('ضد');
+const ABOUT = normalizeForm('عن');
 const AND_ON = normalizeForm('وعلى');
 
 /** How many words into what is said a demand's cue may stand (past its marker). */
@@ -1030,7 +1031,7 @@ export const eventExtractor: Extractor = {
           (lex.firstPersonGovernors.has(ctx.norms[match.firstToken - 1]!) || ctx.readingsOf(match.firstToken - 1).some((r) => lex.firstPersonGovernors.has(r.stem)));
         // "…، مجدداً الدعوة إلى الحكومة", "معبراً عن استعداد الحزب": after the participle of a
         // governing verb the noun is the act of the participle's subject, the sentence's actor.
-        const governor = match.firstToken - (ctx.norms[match.firstToken - 1] === normalizeForm('عن') ? 2 : 1);
+        const governor = match.firstToken - (ctx.norms[match.firstToken - 1] === ABOUT ? 2 : 1);
         const governedByParticiple = match.nounLike && governor > sentence.firstToken && lex.governingParticiples.has(ctx.norms[governor]!)
           && (mainActor !== null || inSentence.some((e) => e.actor.length > 0));
         // "سنواصل دعم حكومة العراق": the speaker supports; the genitive is who is supported.

@@ -229,8 +229,8 @@ export function findTriggers(ctx: DocumentContext, sentence: Sentence): TriggerM
   return found;
 }
 
-/** Pronouns a noun may end in that say whose act it is: "تضامنها", "استعداده", "اجتماعهم". */
-const NOUN_PRONOUNS = new Set(['ه', 'ها', 'هم', 'هما']);
+/** Pronouns of the third person a noun may end in that say whose it is: "تضامنها", "استعداده", "قواتهم". */
+export const NOUN_PRONOUNS: ReadonlySet<string> = new Set(['ه', 'ها', 'هم', 'هما']);
 
 /**
  * Whether a one-word noun form matched whole ends in a pronoun: the word reads as a stem with one
