@@ -492,7 +492,9 @@ const ACCUSED_REACH = 8;
  * أن الحكومة تقف وراء الهجمات", "وصف التقرير بأنه يعتمد على ادعاءات المنظمة"): the actor named
  * nearest a word of accusation in what is said, in its clause, before it first, else after it;
  * not the speaker, nor one after a preposition (the one wronged: "إلى جانب سوريا").
- * Null when what is said holds no such word, or none names a party.
+ * An empty string when no word names a party but one opens what is said (within
+ * `UNNAMED_CHARGE_REACH` words: "أن ما حصل هو تقصير"), an accusation of no one named; null when
+ * what is said holds no such word there either.
  */
 function accusedIn(ctx: DocumentContext, content: Span, speaker: readonly string[]): string | null {
   const cues = eventLexicon().accusationCues;
