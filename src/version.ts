@@ -18,7 +18,7 @@ export function marsadVersion(): string {
  * Version of the extraction code. Bump it whenever a change to the code changes what the
  * extractor outputs for the same text (the data under data/ar/ is versioned by its digest).
  */
-export const EXTRACTOR_REVISION = 13;
+export const EXTRACTOR_REVISION = 14;
 
 /** The `pipeline` field of a record. */
 export interface PipelineStamp {

@@ -194,6 +194,21 @@ describe('linking with a name tagger (test double)', () => {
     expect(mentions(entities[0])).toEqual(['أحمد الحسن', 'الحسن']);
   });
 
+  it('a surname the tagger left out is a mention of the one person named in full with it, wherever it stands', () => {
+    const tagger = new ListTagger([{ text: 'سامر المرزوقي', type: 'PER' }]);
+    const { entities } = run('المرزوقي يطالب بالشفافية\nقال سامر المرزوقي إن الوضع صعب. وأضاف المرزوقي أن الحل سياسي.', tagger);
+    expect(entities.map((e) => [e.type, mentions(e)])).toEqual([['PER', ['المرزوقي', 'سامر المرزوقي', 'المرزوقي']]]);
+  });
+
+  it('no surname for two persons who share it, nor one that is someone\'s first name, nor a definite adjective', () => {
+    const shared = run('قال سامر الحلبي إن الوضع صعب، وقال ماجد الحلبي إن الحل سياسي. وأضاف الحلبي أن', new ListTagger([{ text: 'سامر الحلبي', type: 'PER' }, { text: 'ماجد الحلبي', type: 'PER' }]));
+    expect(shared.entities.map((e) => mentions(e))).toEqual([['سامر الحلبي'], ['ماجد الحلبي']]);
+    const first = run('قال فؤاد حسين إن الوضع صعب. والتقى حسين سامر بالوزير.', new ListTagger([{ text: 'فؤاد حسين', type: 'PER' }, { text: 'حسين سامر', type: 'PER' }]));
+    expect(first.entities.map((e) => mentions(e))).toEqual([['فؤاد حسين'], ['حسين سامر']]);
+    const adjective = run('قال سامر البغدادي إن الشارع البغدادي هادئ.', new ListTagger([{ text: 'سامر البغدادي', type: 'PER' }]));
+    expect(adjective.entities.map((e) => mentions(e))).toEqual([['سامر البغدادي']]);
+  });
+
   it('an organisation the tagger finds under a head of an outlet ("صحيفة …") reports the news: sector MED', () => {
     const tagger = new ListTagger([
       { text: 'صحيفة النهار الجديد', type: 'ORG' },

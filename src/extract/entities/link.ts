@@ -572,6 +572,8 @@ export function linkEntities(
     entities.delete(id);
   }
 
+  propagateSurnames(doc, ctx, entities);
+
   return {
     // In reading order of first mentions (the order refiner sorts the record again; this keeps the stage deterministic alone).
     entities: [...entities.values()]
@@ -579,4 +581,64 @@ export function linkEntities(
       .sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start),
     messages,
   };
+}
+
+/** Shortest surname that is sought alone in the rest of the article (letters, article included). */
+const MIN_SURNAME = 5;
+
+/**
+ * One person, one name through the article: once a person is named in full ("محمد المنصف
+ * المرزوقي", "نيكولا ساركوزي"), every other occurrence of their surname alone ("وقال المرزوقي",
+ * "ساركوزي") is a mention of them, though the tagger left it out. Only a surname no other person
+ * of the article bears, of at least MIN_SURNAME letters, and no first name of anyone there ("حسين"
+ * in "فؤاد حسين" may be another Hussein); never inside another name, and not as a definite
+ * adjective after a definite noun that is no title ("الشارع البغدادي").
+ */
+function propagateSurnames(
+  doc: AnalyzedText,
+  ctx: EntityContext,
+  entities: Map<string, { entity: Entity; sources: Set<string>; keys: string[][]; mentionAt: Set<string> }>,
+): void {
+  const bySurname = new Map<string, { entity: Entity; sources: Set<string>; keys: string[][]; mentionAt: Set<string> } | null>();
+  const firstNames = new Set<string>();
+  for (const e of entities.values()) {
+    if (e.entity.type !== 'PER') continue;
+    for (const k of e.keys) {
+      if (k.length < 2) continue;
+      firstNames.add(k[0]!);
+      const last = k.at(-1)!;
+      if (last.length < MIN_SURNAME) continue;
+      const held = bySurname.get(last);
+      bySurname.set(last, held === undefined || held === e ? e : null);
+    }
+  }
+  for (const w of firstNames) bySurname.delete(w);
+  if (bySurname.size === 0) return;
+  const taken: { start: number; end: number }[] = [];
+  for (const e of entities.values()) for (const m of e.entity.mentions) taken.push(m);
+  taken.sort((a, b) => a.start - b.start);
+  const ends = taken.map((m) => m.end);
+  const covered = (start: number, end: number) => {
+    const i = lowerBound(ends, start + 1);
+    return i < taken.length && taken[i]!.start < end;
+  };
+  const t = doc.tokens;
+  for (let i = 0; i < t.count; i++) {
+    if (t.kinds[i] !== TokenKind.Word) continue;
+    const target = bySurname.get(t.norm(i));
+    if (!target) continue;
+    const start = t.start(i);
+    const end = t.end(i);
+    if (covered(start, end)) continue;
+    // "الشارع البغدادي": a definite word after a definite noun that is no title is its adjective.
+    const prev = i > 0 && t.kinds[i - 1] === TokenKind.Word ? t.norm(i - 1) : '';
+    if (t.norm(i).startsWith('ال') && prev.startsWith('ال') && !ctx.personCues.has(prev)) continue;
+    const key = `${start}:${end}`;
+    if (target.mentionAt.has(key)) continue;
+    target.mentionAt.add(key);
+    target.entity.mentions.push({ start, end, text: doc.text.slice(start, end) });
+    target.keys.push([t.norm(i)]);
+    target.sources.add('surname');
+  }
+  for (const e of new Set(bySurname.values())) e?.entity.mentions.sort((a, b) => a.start - b.start);
 }

@@ -393,6 +393,16 @@ export function findSubject(ctx: DocumentContext, match: TriggerMatch, clauseSta
         const person = appositivePerson(ctx, match, appositiveEnd);
         if (person && person.firstToken > m.firstToken) return { source: 'subject', mentions: [person], after: person.endToken };
       }
+      // "التقى قائد قوات سوريا الديمقراطية مظلوم عبدي وفداً", "اتهم المتحدث باسم التحالف، فلان،
+      // …": the person named right after the body of their title is the subject; the body names
+      // the office.
+      if (headed && m.entity.type === 'ORG') {
+        let u = m.endToken;
+        if (u < appositiveEnd && (ctx.norms[u] === ',' || ctx.norms[u] === '،')) u++;
+        const pi = u < appositiveEnd ? ctx.mentionAt[u]! : -1;
+        const person = pi === -1 ? null : ctx.mentions[pi]!;
+        if (person && person.entity.type === 'PER' && person.firstToken === u && !person.preposition) return { source: 'subject', mentions: [person], after: person.endToken };
+      }
       const prep = afterPreposition(ctx, m);
       // "القيادة العامة لقوات سوريا الديمقراطية": ل after a head noun is the genitive, not "to";
       // "الآلاف من مرتزقة …": من after a quantity names who they are.
@@ -914,6 +924,9 @@ export function findRecipient(ctx: DocumentContext, match: TriggerMatch, from: n
         const target = ACTS_OF_FORCE.has(entry.type) && (prep === null || prep === 'ل') ? targetPreposition(ctx, m) : null;
         if (target !== null && entry.frame.prepositions.has(target)) return withConjuncts(ctx, m, clauseEnd);
         if (prep !== null && entry.frame.prepositions.has(prep)) return withConjuncts(ctx, m, clauseEnd);
+        // "أشاد بدور التحالف", "رحب بقرار العراق", "ندد بقصف تركيا": the genitive of the noun the
+        // trigger's preposition governs is whose deed is praised or condemned.
+        if (prep === null && DEED_TYPES.has(entry.type) && gap <= 1 && t - 1 >= from && deedAfterPreposition(ctx, t - 1, entry.frame.prepositions)) return withConjuncts(ctx, m, clauseEnd);
         // "سلمت … إلى وفد من أوزبكستان", "التقى بوفد من التحالف": a delegation or member of a body,
         // after the trigger's preposition, stands for the body.
         if (prep === 'من' && !m.preposition && at > from && headNoun(ctx, at - 1)) {
@@ -950,6 +963,18 @@ export function findRecipient(ctx: DocumentContext, match: TriggerMatch, from: n
     t++;
   }
   return [];
+}
+
+/** Stances taken on someone's deed: praise and welcome, condemnation. */
+const DEED_TYPES: ReadonlySet<string> = new Set(['SUPPORT', 'ACCUSE']);
+
+/**
+ * Whether the word at `t` is a noun with the trigger's preposition fused to it ("بدور", "بجهود",
+ * "بقصف"), no entity and no title: the deed of the one named right after it.
+ */
+function deedAfterPreposition(ctx: DocumentContext, t: number, prepositions: ReadonlySet<string>): boolean {
+  if (ctx.mentionAt[t] !== -1 || isTitleWord(ctx, t)) return false;
+  return ctx.readingsOf(t).some((r) => r.proclitics.length === 1 && prepositions.has(r.proclitics[0]!) && r.stem.length > 2);
 }
 
 /** How many words a chain of titles and counts before a body may hold ("أحد أبرز قادة"). */

@@ -273,6 +273,27 @@ function toldAsAct(ctx: DocumentContext, match: TriggerMatch): boolean {
  * and the one named stands before it ("البغدادي قتل في ريف الرقة"), or when a doer or an
  * instrument is named after it ("على يد", "من قبل", "في غارة", "جراء القصف") and no object is.
  */
+/**
+ * Whether a verb opens with و, is no speech, comes after an act of its sentence with a named doer,
+ * and its "subject" is a body named only after من ("واعتقلت عشرين من عناصر داعش", "وقتلت عناصر
+ * من التنظيم"): then the verb goes on with that doer and the body is what it acts on.
+ */
+function joinedToNamedAct(ctx: DocumentContext, match: TriggerMatch, subject: SubjectFound, inSentence: readonly Event[]): boolean {
+  if (match.kind !== 'verb' || match.nounLike || match.participle || match.passive || SPEECH_TYPES.has(match.entry.type)) return false;
+  if (subject.source !== 'subject' || subject.mentions.length === 0) return false;
+  if (!ctx.readingsOf(match.firstToken).some((r) => r.proclitics[0] === 'و')) return false;
+  const start = ctx.doc.tokens.start(match.firstToken);
+  if (!inSentence.some((e) => e.actor.length > 0 && !SPEECH_TYPES.has(e.type) && e.trigger.end <= start)) return false;
+  const first = subject.mentions[0]!;
+  if (first.firstToken < match.endToken || first.preposition) return false;
+  let partitive = false;
+  for (let k = match.endToken; k < first.firstToken; k++) {
+    if (ctx.doc.tokens.kind(k) === TokenKind.Punct || ctx.mentionAt[k] !== -1) return false;
+    if (ctx.norms[k] === 'من') partitive = true;
+  }
+  return partitive;
+}
+
 function passiveReading(
   ctx: DocumentContext,
   matches: readonly TriggerMatch[],
@@ -883,12 +904,14 @@ function isPatientNoun(ctx: DocumentContext, match: TriggerMatch): boolean {
  * Who claims the article's attack: the actor named in a sentence with a word of claiming
  * ("تبنى داعش الهجوم", "أعلن التنظيم مسؤوليته عن …"), not after a preposition. Null when none does.
  */
-function claimantOf(ctx: DocumentContext, sentences: readonly Sentence[]): string | null {
+function claimantOf(ctx: DocumentContext, sentences: readonly Sentence[], blamedAfter: ReadonlyMap<number, number>): string | null {
   const claims = eventLexicon().claims;
   const claimWords = [...claims];
   for (const sentence of sentences) {
+    // "حمّلت قسد تركيا مسؤولية الهجوم": a responsibility laid on someone is no claim.
+    const blamed = blamedAfter.get(sentence.start) ?? Infinity;
     for (let t = sentence.firstToken; t < sentence.endToken; t++) {
-      if (ctx.mentionAt[t] !== -1) continue;
+      if (ctx.mentionAt[t] !== -1 || ctx.doc.tokens.start(t) > blamed) continue;
       const norm = ctx.norms[t]!;
       // Most words hold no claim word at all: only those that do are analysed.
       if (!claimWords.some((w) => norm.includes(w))) continue;
@@ -903,6 +926,21 @@ function claimantOf(ctx: DocumentContext, sentences: readonly Sentence[]): strin
   }
   return null;
 }
+
+/** The rule of "حمّل X المسؤولية": X is held responsible. */
+const HELD_RESPONSIBLE = 'ar/events/accuse/hammala';
+
+/** Whether the word before `t` (past عن) is a word of responsibility ("مسؤولية الهجوم", "المسؤولية عن قصف"). */
+function afterResponsibility(ctx: DocumentContext, t: number): boolean {
+  let k = t - 1;
+  if (k >= 0 && ctx.norms[k] === ABOUT) k--;
+  if (k < 0) return false;
+  const claims = eventLexicon().claims;
+  return ctx.readingsOf(k).some((r) => claims.has(r.stem) && RESPONSIBILITY.has(r.stem));
+}
+
+/** "مسؤولية", the claim word that is also laid on others. */
+const RESPONSIBILITY = normalized(['مسؤولية', 'مسئولية']);
 
 /** Words of denial before a claim ("نفت أي مسؤولية"). */
 const DENIALS = normalized(['نفى', 'نفت', 'نفوا', 'ينفي', 'تنفي', 'ينفون']);
@@ -1059,6 +1097,13 @@ export const eventExtractor: Extractor = {
         // an object after it is the doer.
         if (isPatientNoun(ctx, match) && subject.source === 'subject' && subject.mentions.every((m) => m.firstToken >= match.endToken)
           && !(subject.mentions.every((m) => m.entity.type === 'ORG') && accusativeObjectAt(ctx, subject.after, argumentsEnd))) {
+          patient = subject.mentions;
+          subject = { source: 'none', mentions: [], after: Math.max(...patient.map((m) => m.endToken)) };
+        }
+        // "اقتحمت قسد المخيم واعتقلت عشرين من عناصر داعش": a verb joined by و to an act whose doer
+        // its sentence named goes on with that doer; the body named after "N من" or "عناصر من"
+        // is the one acted upon, not members acting (nor the ones a passive acts on).
+        if (joinedToNamedAct(ctx, match, subject, inSentence)) {
           patient = subject.mentions;
           subject = { source: 'none', mentions: [], after: Math.max(...patient.map((m) => m.endToken)) };
         }
@@ -1526,7 +1571,21 @@ export const eventExtractor: Extractor = {
     }
     // "تبنى داعش الهجوم": the claimant is the doer of the attacks told without one; the claim
     // is no event of its own.
-    const claimant = claimantOf(ctx, sentences);
+    // "حمّلت قسد الحكومة التركية مسؤولية الهجوم": the act one is held responsible for is told
+    // as theirs (ontology.md: the doer the article names), not the accuser's, and the
+    // responsibility laid on them is no claim.
+    const blamings = events.filter((e) => e.rule === HELD_RESPONSIBLE);
+    const blamedAfter = new Map(blamings.map((e) => [e.sentence.start, e.trigger.start]));
+    for (const blame of blamings) {
+      if (blame.recipient.length === 0) continue;
+      for (const e of events) {
+        if (!ACTS_OF_FORCE.has(e.type) || e.sentence.start !== blame.sentence.start || e.trigger.start <= blame.trigger.start) continue;
+        if (!afterResponsibility(ctx, ctx.doc.tokens.indexAt(e.trigger.start))) continue;
+        e.actor = [...blame.recipient];
+        e.recipient = e.recipient.filter((id) => !e.actor.includes(id));
+      }
+    }
+    const claimant = claimantOf(ctx, sentences, blamedAfter);
     // A killing told by itself ("وقُتلوا بعد أن اندلعت معركة") may be anyone's, the claimant's
     // fighters' deaths included: only attacks, and killings told with an attack in their sentence.
     // A killing told with the attack that did it ("قُتل حارس جراء هجوم") has one.

@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import type { Event, EventType, Span } from '../record.js';
 import type { Extraction, Refiner } from '../types.js';
 import { mergeSizes } from '../events/size.js';
+import { lowerBound } from '../lookup.js';
 
 /** Types told, not done: one actor's statements of one kind to one recipient are one event. */
 const SPOKEN: ReadonlySet<EventType> = new Set(['REQUEST', 'STATEMENT', 'ACCUSE', 'REJECT', 'SUPPORT', 'AGREE', 'THREATEN']);
@@ -46,6 +47,20 @@ function distinctActs(target: Event, e: Event, titleEnd: number): boolean {
   return target.rule !== e.rule && !definite && (restated || !told.some(inTitle)) && !inTitle(e.sentence);
 }
 
+/**
+ * Whether a demand that names no one asked may join one that does (or the other way): in the
+ * title, or told in the same sentence as one of its body's tellings or the next ("وجهت رسالة إلى التحالف.
+ * وطالبت فيها بـ…"). A demand made later in the article with its own addressee ("… طالب
+ * المرزوقي من السلطات باستضافة …") is another demand of the same speaker.
+ */
+function recipientsMayJoin(target: Event, e: Event, sentenceOf: (offset: number) => number, titleEnd: number): boolean {
+  if (e.type !== 'REQUEST' || (target.recipient.length === 0) === (e.recipient.length === 0)) return true;
+  const told = (target.evidence ?? [target.sentence]).filter((s) => s.start >= titleEnd);
+  if (e.sentence.start < titleEnd || told.length === 0) return true;
+  const at = sentenceOf(e.sentence.start);
+  return told.some((s) => Math.abs(sentenceOf(s.start) - at) <= 1);
+}
+
 function sameDate(a: Event, b: Event): boolean {
   return a.date.value === null || b.date.value === null || a.date.value === b.date.value;
 }
@@ -79,6 +94,8 @@ export const mergeEvents: Refiner = {
   name: 'refine/merge-events',
   refine(input, x: Extraction): Extraction {
     const ordered = [...x.events].sort((a, b) => a.trigger.start - b.trigger.start);
+    const sentenceStarts = input.doc.sentences.map((s) => input.doc.tokens.start(s.firstToken));
+    const sentenceOf = (offset: number) => lowerBound(sentenceStarts, offset + 1) - 1;
     const merged: Event[] = [];
     // The merged events by actor key (a merge keeps its target's key): each event is compared
     // with those of its key only, in the order merged, not with every event of the article.
@@ -89,7 +106,8 @@ export const mergeEvents: Refiner = {
       if (!same) byKey.set(key, (same = []));
       const at =
         same.find(
-          (i) => sameRecipients(merged[i]!, e) && (SPOKEN.has(e.type) || sameDate(merged[i]!, e)) && !distinctActs(merged[i]!, e, input.titleEnd),
+          (i) => sameRecipients(merged[i]!, e) && (SPOKEN.has(e.type) || sameDate(merged[i]!, e)) && !distinctActs(merged[i]!, e, input.titleEnd)
+            && recipientsMayJoin(merged[i]!, e, sentenceOf, input.titleEnd),
         ) ?? -1;
       if (at >= 0) merged[at] = mergeInto(merged[at]!, e);
       else {
