@@ -1792,3 +1792,29 @@ describe('two demands of one speaker far apart are two (issue 12)', () => {
     expect(events(text, [AANES, GOV]).filter((e) => e.type === 'REQUEST').map((e) => e.recipient)).toEqual([['org:tn-government']]);
   });
 });
+
+describe('saying someone belongs to an armed group charges them (issue 12)', () => {
+  const HASHEM: Actor = { id: 'per:hashem', type: 'PER', forms: ['هشام العبيدي'] };
+  const SPOKESMAN: Actor = { id: 'per:spokesman', type: 'PER', forms: ['أحمد بن سالم'] };
+  const ARMY: Actor = { id: 'org:iq-army', subtype: 'MIL', forms: ['الجيش العراقي'] };
+  const ISIS_REB: Actor = { ...ISIS, subtype: 'REB' };
+  it('"قال إن هشام ينتمي إلى داعش": an accusation of Hashem, not a statement', () => {
+    expect(events('وقال أحمد بن سالم إن هشام العبيدي ينتمي إلى داعش.', [SPOKESMAN, HASHEM, ISIS_REB]).map((e) => [e.type, e.actor, e.recipient]))
+      .toEqual([['ACCUSE', ['per:spokesman'], ['per:hashem']]]);
+  });
+  it('belonging to a state\'s army is no charge; of oneself ("أفاد أنه ينتمي") it is a confession', () => {
+    expect(events('وقال أحمد بن سالم إن المتطوعين ينتمون إلى الجيش العراقي.', [SPOKESMAN, ARMY]).map((e) => e.type)).toEqual(['STATEMENT']);
+    expect(events('وأفاد هشام العبيدي أنه ينتمي إلى داعش.', [HASHEM, ISIS_REB]).map((e) => e.type)).toEqual(['STATEMENT']);
+  });
+});
+
+describe('an actor after a plain noun is its genitive, not the subject (issue 12)', () => {
+  const HEZBOLLAH: Actor = { id: 'org:hezbollah', forms: ['حزب الله'] };
+  it('"يعتبر ممارسات حزب الله تهديداً": Hezbollah is no speaker', () => {
+    expect(events('وقال الوزير إن المجلس يعتبر ممارسات حزب الله تهديدا.', [HEZBOLLAH]).flatMap((e) => e.actor)).not.toContain('org:hezbollah');
+  });
+  it('titles and heads of a subject still lead to it: "قالت قيادة قسد", "دعا رئيس الإدارة الذاتية"', () => {
+    expect(events('وأعلنت قيادة قوات سوريا الديمقراطية أن الوضع مستقر.', [SDF]).map((e) => e.actor)).toEqual([['org:sdf']]);
+    expect(events('ودعا رئيس الإدارة الذاتية المجتمع الدولي إلى الدعم.', [AANES, INTL]).map((e) => [e.actor, e.recipient])).toEqual([[['org:aanes'], ['org:intl-community']]]);
+  });
+});

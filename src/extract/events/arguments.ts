@@ -6,6 +6,7 @@
  * before it in headlines (SVO: "مؤتمر ستار يدعو …"). A document that speaks stands for its author
  * ("قال البيان", "وجاء في نص الرسالة"); a verb with no subject continues the one before it.
  */
+import { entityContext } from '../entities/context.js';
 import { institutionRules } from '../entities/institutions.js';
 import { lowerBoundBy } from '../lookup.js';
 import { normalizeForm } from '../../text/normalize.js';
@@ -387,6 +388,9 @@ export function findSubject(ctx: DocumentContext, match: TriggerMatch, clauseSta
       // "وأعلنت واشنطن": a capital right after a verb that agrees with it.
       if (capitalSubject(m, match, t === match.endToken)) return { source: 'subject', mentions: [m], after: m.endToken };
       if (!isActorLike(m.entity)) break;
+      // "تعتبر ممارسات حزب الله …": an actor right after a plain indefinite noun is that noun's
+      // genitive, part of the object; the noun is no title or head of a subject.
+      if (!isNoun && t > match.endToken && !m.preposition && constructHead(ctx, t - 1, match)) break;
       // "طالب رئيس حزب حراك تونس الإرادة محمد المنصف المرزوقي بـ…": a country inside a title
       // names the office; the person named after the title speaks.
       if (headed && m.entity.type === 'LOC') {
@@ -1027,6 +1031,24 @@ function headNoun(ctx: DocumentContext, t: number): boolean {
 function isTitleWord(ctx: DocumentContext, t: number): boolean {
   const titles = eventLexicon().titles;
   return ctx.mentionAt[t] === -1 && (titles.has(ctx.norms[t]!) || ctx.readingsOf(t).some((r) => (r.proclitics.length === 0 || r.proclitics.every((p) => p === 'و')) && titles.has(r.stem)));
+}
+
+/**
+ * Whether the word at `t` heads a construct whose genitive follows it ("ممارسات حزب الله",
+ * "مواقع داعش"): a plain word with no article and no preposition, no title, head of a subject,
+ * count, date or the trigger's required word, nor a word that names someone unnamed ("مسؤول")
+ * or heads a name ("تنظيم", "حركة").
+ */
+function constructHead(ctx: DocumentContext, t: number, match: TriggerMatch): boolean {
+  const lex = eventLexicon();
+  const norm = ctx.norms[t]!;
+  if (ctx.mentionAt[t] !== -1 || ctx.doc.tokens.kind(t) !== TokenKind.Word || t === match.requiredToken || ctx.dateAt[t] === 1 || ctx.quantityAt[t] === 1) return false;
+  if (norm.startsWith('ال') || lex.prepositions.has(norm) || lex.subjectHeads.has(norm) || lex.partitiveHeads.has(norm) || isTitleWord(ctx, t)) return false;
+  if (stemIn(ctx, t, lex.anonymousSubjects) || stemIn(ctx, t, lex.indefiniteSubjects) || stemIn(ctx, t, lex.speechNouns)) return false;
+  // "تنظيم داعش", "حركة النهضة": a noun that heads names is part of the name.
+  const names = entityContext();
+  if (names.nameHeads.has(norm) || names.refHeads.has(norm)) return false;
+  return ctx.readingsOf(t).every((r) => r.proclitics.length === 0) && !ctx.readingsOf(t).some((r) => lex.subjectHeads.has(r.stem));
 }
 
 /** A definite adjective of relation ("العراقي", "الفرنسية"), as titles in apposition end. */

@@ -549,6 +549,49 @@ function accusedIn(ctx: DocumentContext, content: Span, speaker: readonly string
   return found ? '' : null;
 }
 
+/** "أنه", "أنها", "أنهم", "أنهما" before a verb: its subject is the speaker's pronoun. */
+const SELF_PRONOUNS = normalized(['أنه', 'أنها', 'أنهم', 'أنهما', 'بأنه', 'بأنها', 'بأنهم', 'إنه', 'إنها', 'إنهم']);
+
+/** How many words after a verb of belonging the armed group may stand ("ينتمي لتنظيم", "ينتميان إلى تنظيم الدولة"). */
+const BELONGING_REACH = 3;
+
+/**
+ * A charge of belonging in what is said: someone belongs to or joined an armed group ("قالت
+ * الشرطة إن هشام ينتمي لتنظيم الدولة", "إن شقيقيه ينتميان إلى داعش"). The one charged is the
+ * party named before the verb, in its clause; '' when no one is named; null when what is said
+ * holds no such charge. Belonging to a state's forces or a party is no charge.
+ */
+function belongingCharged(ctx: DocumentContext, content: Span, speaker: readonly string[]): string | null {
+  const verbs = eventLexicon().belongingVerbs;
+  const first = ctx.doc.tokens.indexAt(content.start);
+  const last = ctx.doc.tokens.indexAt(content.end) - 1;
+  const stop = (k: number) => ctx.doc.tokens.kind(k) === TokenKind.Punct && ctx.norms[k] !== '"';
+  for (let t = first; t <= last; t++) {
+    if (ctx.mentionAt[t] !== -1) continue;
+    if (!verbs.has(ctx.norms[t]!) && !ctx.readingsOf(t).some((r) => r.proclitics.every((p) => p === 'و') && verbs.has(r.stem))) continue;
+    let armed = false;
+    for (let k = t + 1; k <= last && k <= t + BELONGING_REACH && !stop(k); k++) {
+      const mi = ctx.mentionAt[k]!;
+      if (mi === -1) continue;
+      const body = ctx.mentions[mi]!.entity;
+      armed = body.type === 'ORG' && body.subtype === 'REB' && !speaker.includes(body.id);
+      break;
+    }
+    if (!armed) continue;
+    // "أفاد أنه ينتمي لتنظيم الدولة": of themselves, a speaker confesses; no one is charged.
+    if (t - 1 >= first && SELF_PRONOUNS.has(ctx.norms[t - 1]!)) continue;
+    for (let k = t - 1; k >= first && k >= t - ACCUSED_REACH && !stop(k); k--) {
+      const mi = ctx.mentionAt[k]!;
+      if (mi === -1) continue;
+      const m = ctx.mentions[mi]!;
+      if (isActorLike(m.entity) && m.entity.subtype !== 'REB' && !speaker.includes(m.entity.id) && !afterPreposition(ctx, m)) return m.entity.id;
+      break;
+    }
+    return '';
+  }
+  return null;
+}
+
 /** How many words into what is said a charge that names no party may stand ("أن ما حصل هو تقصير"). */
 const UNNAMED_CHARGE_REACH = 10;
 
@@ -1430,7 +1473,7 @@ export const eventExtractor: Extractor = {
             if (recipient.length === 0 && demand.addressee && !actor.includes(demand.addressee)) recipient = [demand.addressee];
           } else {
             // A charge inside speech is an accusation of whoever it is laid on (ontology.md: ACCUSE).
-            const accused = accusedIn(ctx, content, actor);
+            const accused = accusedIn(ctx, content, actor) ?? belongingCharged(ctx, content, actor);
             const threat = accused !== null ? null : threatIn(ctx, content, actor, match.entry.rule === WARNING_RULE);
             if (accused !== null) {
               type = 'ACCUSE';

@@ -79,6 +79,7 @@ const ArgumentsSchema = z.object({
   tollWords: z.array(z.string().min(2)),
   kinHeads: z.array(z.string().min(2)),
   affiliationWords: z.array(z.string().min(2)),
+  belongingVerbs: z.array(z.string().min(2)),
   narrativeFormulas: z.array(z.string().min(2)),
   threatConditions: z.array(z.string().min(2)),
   forceWords: z.array(z.string().min(2)),
@@ -220,6 +221,8 @@ export interface EventLexicon {
   readonly kinHeads: ReadonlySet<string>;
   /** Participles of belonging before إلى / ل ("المنتمين إلى", "التابعين لـ"): the people so described stand for the body named after. */
   readonly affiliationWords: ReadonlySet<string>;
+  /** Verbs of belonging or joining ("ينتمي إلى", "انضم إلى"): said of someone and an armed group, a charge. */
+  readonly belongingVerbs: ReadonlySet<string>;
   /** The article's own asides ("يذكر أن", "يشار إلى أن"): what follows is told by the article, not reported speech. */
   readonly narrativeFormulas: ReadonlySet<string>;
   /** Conditions that make what is said a threat ("وإلا", "ما لم", "إذا"), as normalised words joined by a space. */
@@ -518,6 +521,7 @@ export function eventLexicon(): EventLexicon {
     tollWords: set(args.tollWords),
     kinHeads: set(args.kinHeads),
     affiliationWords: set(args.affiliationWords),
+    belongingVerbs: set(args.belongingVerbs),
     narrativeFormulas: set(args.narrativeFormulas),
     threatConditions: new Set(args.threatConditions.map((c) => words(c).join(' '))),
     forceWords: set(args.forceWords),
