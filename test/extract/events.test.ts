@@ -1787,9 +1787,11 @@ describe('two demands of one speaker far apart are two (issue 12)', () => {
     const text = 'طالبت الإدارة الذاتية بضرورة ضمان نزاهة الانتخابات. وأضافت أن الوضع صعب. وتحدثت عن الاقتصاد. وطالبت الإدارة الذاتية الحكومة التونسية باستضافة اللاجئين.';
     expect(events(text, [AANES, GOV]).filter((e) => e.type === 'REQUEST').map((e) => e.recipient)).toEqual([[], ['org:tn-government']]);
   });
-  it('told in the next sentence, a demand with no one asked goes on with the one before', () => {
-    const text = 'وطالبت الإدارة الذاتية الحكومة التونسية باستضافة اللاجئين. وطالبت أيضا بفتح المعابر.';
-    expect(events(text, [AANES, GOV]).filter((e) => e.type === 'REQUEST').map((e) => e.recipient)).toEqual([['org:tn-government']]);
+  it('a demand in a sentence of its own is another demand; one in the same sentence goes on with the one before', () => {
+    const apart = 'وطالبت الإدارة الذاتية الحكومة التونسية باستضافة اللاجئين. ودعت الإدارة الذاتية كل الأطراف إلى الحوار.';
+    expect(events(apart, [AANES, GOV]).filter((e) => e.type === 'REQUEST').map((e) => e.recipient)).toEqual([['org:tn-government'], []]);
+    const joined = 'وطالبت الإدارة الذاتية الحكومة التونسية باستضافة اللاجئين، كما طالبت بفتح المعابر.';
+    expect(events(joined, [AANES, GOV]).filter((e) => e.type === 'REQUEST').map((e) => e.recipient)).toEqual([['org:tn-government']]);
   });
 });
 
@@ -1816,5 +1818,42 @@ describe('an actor after a plain noun is its genitive, not the subject (issue 12
   it('titles and heads of a subject still lead to it: "قالت قيادة قسد", "دعا رئيس الإدارة الذاتية"', () => {
     expect(events('وأعلنت قيادة قوات سوريا الديمقراطية أن الوضع مستقر.', [SDF]).map((e) => e.actor)).toEqual([['org:sdf']]);
     expect(events('ودعا رئيس الإدارة الذاتية المجتمع الدولي إلى الدعم.', [AANES, INTL]).map((e) => [e.actor, e.recipient])).toEqual([[['org:aanes'], ['org:intl-community']]]);
+  });
+});
+
+describe('a decision carries the act it decides (issue 12)', () => {
+  const SA: Actor = { id: 'loc:sa', type: 'LOC', subtype: 'country', forms: ['السعودية'] };
+  const QA: Actor = { id: 'loc:qa', type: 'LOC', subtype: 'country', forms: ['قطر'] };
+  it('"اتخذت السعودية القرار القاضي بقطع العلاقات مع قطر": Saudi Arabia cuts ties with Qatar', () => {
+    expect(events('واتخذت السعودية القرار القاضي بقطع العلاقات الدبلوماسية مع قطر.', [SA, QA]).map((e) => [e.type, e.actor, e.recipient])).toEqual([['SANCTION', ['loc:sa'], ['loc:qa']]]);
+  });
+  it('cutting ties asked for is no act, and a noun with no doer is none', () => {
+    expect(events('وطالب الحزب بقطع العلاقات مع قطر.', [QA]).filter((e) => e.type === 'SANCTION')).toEqual([]);
+    expect(events('ويأتي قطع العلاقات بعد أزمة طويلة.', [])).toEqual([]);
+  });
+});
+
+describe('talks between two persons named by their offices (issue 12)', () => {
+  const LAVROV: Actor = { id: 'per:lavrov', type: 'PER', forms: ['سيرغي لافروف'] };
+  const TILLERSON: Actor = { id: 'per:tillerson', type: 'PER', forms: ['ريكس تيلرسون'] };
+  it('"اللقاء الذي جرى في موسكو بين وزير الخارجية الروسي، سيرغي لافروف، ونظيره الأمريكي، ريكس تيلرسون"', () => {
+    const found = events('وتناول اللقاء الذي جرى اليوم في موسكو بين وزير الخارجية الروسي، سيرغي لافروف، ونظيره الأمريكي، ريكس تيلرسون، الأزمة.', [LAVROV, TILLERSON]);
+    expect(found.filter((e) => e.type === 'CONSULT').map((e) => [e.actor, e.recipient])).toEqual([[['per:lavrov'], ['per:tillerson']]]);
+  });
+  it('one person after بين is no pair', () => {
+    expect(events('وجرى اللقاء بين وزير الخارجية الروسي، سيرغي لافروف، والصحفيين.', [LAVROV]).filter((e) => e.type === 'CONSULT').map((e) => e.recipient)).not.toContainEqual(['per:lavrov']);
+  });
+});
+
+describe('what someone believes, and what is believed (issue 12)', () => {
+  const POLICE: Actor = { id: 'org:bd-police', forms: ['الشرطة البنغالية'] };
+  const JMB: Actor = { id: 'org:jmb', subtype: 'REB', forms: ['مجاهدي بنغلادش'] };
+  it('"تعتقد الشرطة أن جماعة X التي بايعت داعش هي المسؤولة": the police accuse X, not ISIS', () => {
+    const found = events('وتعتقد الشرطة البنغالية أن جماعة مجاهدي بنغلادش التي بايعت داعش هي المسؤولة عن التخطيط للهجوم.', [POLICE, JMB, ISIS]);
+    expect(found.filter((e) => e.type === 'ACCUSE').map((e) => [e.actor, e.recipient])).toEqual([[['org:bd-police'], ['org:jmb']]]);
+  });
+  it('"ويعتقد أن …" with no one believing is the article\'s aside: the acts inside keep their doers', () => {
+    const found = events('ويعتقد أن زيارة قسد هي الثانية، عندما التقت قوات سوريا الديمقراطية مع التحالف الدولي.', [SDF, COALITION]);
+    expect(found.map((e) => [e.type, e.actor])).toEqual([['CONSULT', ['org:sdf']]]);
   });
 });

@@ -1033,6 +1033,30 @@ function isTitleWord(ctx: DocumentContext, t: number): boolean {
   return ctx.mentionAt[t] === -1 && (titles.has(ctx.norms[t]!) || ctx.readingsOf(t).some((r) => (r.proclitics.length === 0 || r.proclitics.every((p) => p === 'و')) && titles.has(r.stem)));
 }
 
+/** How many words of a title may stand before the person they name ("وزير الخارجية الروسي، سيرغي لافروف"). */
+const TITLED_PERSON_REACH = 6;
+
+/**
+ * The person named after a title that starts at `t` ("وزير الخارجية الروسي، سيرغي لافروف",
+ * "ونظيره الأمريكي، ريكس تيلرسون"): a title word first, then only words of the title (titles,
+ * definite words, nationalities) and commas up to the person's name. Null when no person follows.
+ */
+export function titledPersonAt(ctx: DocumentContext, t: number, end: number): MentionOnTokens | null {
+  if (t >= end || !(officeTitleAt(ctx, t) || isTitleWord(ctx, t))) return null;
+  for (let k = t + 1; k < end && k <= t + TITLED_PERSON_REACH; k++) {
+    const mi = ctx.mentionAt[k]!;
+    if (mi !== -1) {
+      const m = ctx.mentions[mi]!;
+      return m.entity.type === 'PER' && !m.preposition ? m : null;
+    }
+    const norm = ctx.norms[k]!;
+    if (norm === ',' || norm === '،') continue;
+    if (isPunct(ctx, k) || eventLexicon().prepositions.has(norm)) return null;
+    if (!(officeTitleAt(ctx, k) || isTitleWord(ctx, k) || norm.startsWith('ال'))) return null;
+  }
+  return null;
+}
+
 /**
  * Whether the word at `t` heads a construct whose genitive follows it ("ممارسات حزب الله",
  * "مواقع داعش"): a plain word with no article and no preposition, no title, head of a subject,

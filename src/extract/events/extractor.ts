@@ -12,7 +12,7 @@ import { institutionRules } from '../entities/institutions.js';
 import { indicesBySentence, lowerBound, lowerBoundBy } from '../lookup.js';
 import type { DateMention, Entity, Event, EventType, Quantity, Span } from '../record.js';
 import type { Extraction, ExtractionInput, Extractor } from '../types.js';
-import { ACTS_OF_FORCE, accusativeObjectAt, actorRightAfter, ownForcesBefore, passiveDoerAt, targetPreposition, titledEntity, titledParty, unnamedNounSubject, afterPreposition, prepositionalCarrier, contentStart, findRecipient, findSubject, perpetrator, sentenceSubject, stemIn, withConjuncts, type ActorSource, type SubjectFound, type TitledParty } from './arguments.js';
+import { ACTS_OF_FORCE, accusativeObjectAt, actorRightAfter, ownForcesBefore, passiveDoerAt, targetPreposition, titledEntity, titledParty, unnamedNounSubject, afterPreposition, prepositionalCarrier, contentStart, findRecipient, findSubject, perpetrator, sentenceSubject, stemIn, titledPersonAt, withConjuncts, type ActorSource, type SubjectFound, type TitledParty } from './arguments.js';
 import { eventConfidence } from './confidence.js';
 import { buildContext, isActorLike, isActorPlace, type DocumentContext, type MentionOnTokens } from './context.js';
 import { matchingKeys, stemsOf } from './cues.js';
@@ -536,6 +536,9 @@ function accusedIn(ctx: DocumentContext, content: Span, speaker: readonly string
     const two = t < last ? `${one} ${ctx.norms[t + 1]}` : '';
     if (!cues.has(one) && !cues.has(two) && !ctx.readingsOf(t).some((r) => r.proclitics.every((p) => p === 'و' || p === 'ب') && cues.has(r.stem))) continue;
     for (let k = t - 1; k >= first && k >= t - ACCUSED_REACH && !stop(k); k--) {
+      // "أن جماعة مجاهدي بنغلادش التي بايعت داعش هي المسؤولة": a party inside a relative
+      // clause describes the one charged, named before it.
+      if (ctx.mentionAt[k] !== -1 && inRelativeClause(ctx, ctx.mentions[ctx.mentionAt[k]!]!.firstToken, first)) continue;
       const id = party(k);
       if (id) return id;
     }
@@ -590,6 +593,11 @@ function belongingCharged(ctx: DocumentContext, content: Span, speaker: readonly
     return '';
   }
   return null;
+}
+
+/** Whether the word at `t` is the object of a verb right after a relative pronoun ("التي بايعت داعش"), not before `from`. */
+function inRelativeClause(ctx: DocumentContext, t: number, from: number): boolean {
+  return t - 2 >= from && eventLexicon().relativePronouns.has(ctx.norms[t - 2]!) && ctx.mentionAt[t - 1] === -1;
 }
 
 /** How many words into what is said a charge that names no party may stand ("أن ما حصل هو تقصير"). */
@@ -886,7 +894,7 @@ function attributed(ctx: DocumentContext, match: TriggerMatch): boolean {
   return cues.has(ctx.norms[t - 2]!) || ctx.readingsOf(t - 2).some((r) => r.proclitics.every((p) => p === 'و' || p === 'ف') && cues.has(r.stem));
 }
 /** How many words (adjectives, a place, a date) may stand between a mutual act noun and بين. */
-const BETWEEN_REACH = 6;
+const BETWEEN_REACH = 10;
 
 /** The parties after "بين" following a noun of talks or agreement: two or more actors joined by و. */
 function partiesBetween(ctx: DocumentContext, matches: readonly TriggerMatch[], match: TriggerMatch, end: number): MentionOnTokens[] | null {
@@ -898,7 +906,15 @@ function partiesBetween(ctx: DocumentContext, matches: readonly TriggerMatch[], 
     if (matches.some((m) => m !== match && m.firstToken === t)) return null;
     if (ctx.norms[t] !== BETWEEN) continue;
     const mi = t + 1 < end ? ctx.mentionAt[t + 1]! : -1;
-    if (mi === -1 || !isActorLike(ctx.mentions[mi]!.entity)) return null;
+    // "بين وزير الخارجية الروسي، سيرغي لافروف، ونظيره الأمريكي، ريكس تيلرسون": two persons named by their offices.
+    if (mi === -1) {
+      const first = titledPersonAt(ctx, t + 1, end);
+      let k = first ? first.endToken : end;
+      if (k < end && (ctx.norms[k] === ',' || ctx.norms[k] === '،')) k++;
+      const second = k < end && ctx.readingsOf(k).some((r) => r.proclitics[0] === 'و') ? titledPersonAt(ctx, k, end) : null;
+      return first && second && first.entity.id !== second.entity.id ? [first, second] : null;
+    }
+    if (!isActorLike(ctx.mentions[mi]!.entity)) return null;
     const parties = withConjuncts(ctx, ctx.mentions[mi]!, end);
     if (parties.length >= 2) return parties;
     // "مواجهات بين الأمن السعودي وإرهابيين": a clash with one side named, the other by no

@@ -49,17 +49,23 @@ function distinctActs(target: Event, e: Event, titleEnd: number): boolean {
 
 /**
  * Whether a demand that names no one asked may join one that does (or the other way): in the
- * title, or told in the same sentence as one of its body's tellings or the next ("وجهت رسالة إلى التحالف.
- * وطالبت فيها بـ…"). A demand made later in the article with its own addressee ("… طالب
- * المرزوقي من السلطات باستضافة …") is another demand of the same speaker.
+ * title, or told in the same sentence as one of its body's tellings, or in the next one after a
+ * letter or an appeal ("وجهت رسالة إلى التحالف. وطالبت فيها بـ…"). A demand told in a sentence
+ * of its own ("مجدداً الدعوة إلى الحكومة …. ودعا الحزب كل الأطراف إلى …", "… طالب المرزوقي من
+ * السلطات باستضافة …") is another demand of the same speaker.
  */
 function recipientsMayJoin(target: Event, e: Event, sentenceOf: (offset: number) => number, titleEnd: number): boolean {
   if (e.type !== 'REQUEST' || (target.recipient.length === 0) === (e.recipient.length === 0)) return true;
   const told = (target.evidence ?? [target.sentence]).filter((s) => s.start >= titleEnd);
   if (e.sentence.start < titleEnd || told.length === 0) return true;
   const at = sentenceOf(e.sentence.start);
-  return told.some((s) => Math.abs(sentenceOf(s.start) - at) <= 1);
+  // "وجهت رسالة إلى التحالف. وطالبت فيها بـ…": what a letter or an appeal asks is told after it.
+  const reach = ADDRESSES.has(target.rule) || ADDRESSES.has(e.rule) ? 1 : 0;
+  return told.some((s) => Math.abs(sentenceOf(s.start) - at) <= reach);
 }
+
+/** Rules of a demand made by a letter or an appeal ("وجه نداء", "في رسالة إلى"): its content may follow in the next sentence. */
+const ADDRESSES: ReadonlySet<string> = new Set(['ar/events/request/wajjaha-nidaa', 'ar/events/request/nidaa']);
 
 function sameDate(a: Event, b: Event): boolean {
   return a.date.value === null || b.date.value === null || a.date.value === b.date.value;
