@@ -209,6 +209,18 @@ describe('linking with a name tagger (test double)', () => {
     expect(adjective.entities.map((e) => mentions(e))).toEqual([['سامر البغدادي']]);
   });
 
+  it('a party or movement the tagger misses is found by its head: "حزب …", and "حركة …" when the article refers back to "الحركة"', () => {
+    const tagger = new ListTagger([]);
+    const text = 'واعتبرت حركة الشعب أن العدوان خطير. وأكدت الحركة موقفها. وبين حزب التكتل الديمقراطي من أجل العمل والحريات، تضامنه. وأعلن حراك تونس الإرادة دعمه.';
+    expect(run(text, tagger).entities.filter((e) => e.type === 'ORG').map((e) => mentions(e)[0])).toEqual(['حركة الشعب', 'حزب التكتل الديمقراطي من أجل العمل والحريات', 'حراك تونس الإرادة']);
+  });
+
+  it('no body where a common noun heads a phrase: "حركة السير", or "حركة …" never referred back to', () => {
+    const tagger = new ListTagger([]);
+    expect(run('وشهدت حركة السير ازدحاما. وأكدت الحركة أن الطرق مغلقة.', tagger).entities).toEqual([]);
+    expect(run('وتراجعت حركة الأسواق في المدينة.', tagger).entities).toEqual([]);
+  });
+
   it('an organisation the tagger finds under a head of an outlet ("صحيفة …") reports the news: sector MED', () => {
     const tagger = new ListTagger([
       { text: 'صحيفة النهار الجديد', type: 'ORG' },

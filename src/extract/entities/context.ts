@@ -31,6 +31,7 @@ export const EntityContextSchema = z
     kunyas: uniqueForms,
     aliasCues: uniqueForms,
     mediaHeads: uniqueForms,
+    partyHeads: z.object({ named: uniqueForms, referred: uniqueForms, notNames: uniqueForms }).strict(),
   })
   .strict();
 
@@ -52,6 +53,11 @@ export interface EntityContext {
   readonly aliasCues: ReadonlySet<string>;
   /** Nouns heading the name of an outlet ("صحيفه", "وكاله"): an organisation so named reports the news (sector MED). */
   readonly mediaHeads: ReadonlySet<string>;
+  /**
+   * Nouns heading a party's or movement's name ("حزب"), those that do so only when the article
+   * refers back with them alone ("حركه" … "الحركه"), and words after such a head that name no body ("السير").
+   */
+  readonly partyHeads: { readonly named: ReadonlySet<string>; readonly referred: ReadonlySet<string>; readonly notNames: ReadonlySet<string> };
 }
 
 let cached: EntityContext | undefined;
@@ -76,5 +82,6 @@ export function entityContext(): EntityContext {
     kunyas: new Set(data.kunyas),
     aliasCues: new Set(data.aliasCues),
     mediaHeads: new Set(data.mediaHeads),
+    partyHeads: { named: new Set(data.partyHeads.named), referred: new Set(data.partyHeads.referred), notNames: new Set(data.partyHeads.notNames) },
   });
 }

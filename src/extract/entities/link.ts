@@ -293,6 +293,54 @@ function correctSpans(doc: AnalyzedText, spans: readonly NameSpan[], ctx: Entity
   return out;
 }
 
+/** How many words a party's name may hold after its head ("التكتل الديمقراطي من أجل العمل والحريات"). */
+const PARTY_NAME_WORDS = 8;
+/** The confidence given to a party's name found by its head. */
+const PARTY_SPAN_CONFIDENCE = 0.9;
+const FOR_THE_SAKE = ['من', 'اجل'];
+
+/**
+ * Names of parties and movements the tagger misses, found by their head (`partyHeads`): "حزب
+ * التكتل الديمقراطي من أجل العمل والحريات", "حراك تونس الإرادة", "حركة الشعب". The head
+ * (indefinite, as a name has it) is followed by definite words, or a place of the lexicon
+ * (`placeAt`), and may go on with "من أجل" and definite words joined by و. A head that is also a
+ * common noun ("حركة السير") names a body only when the article refers back to it alone
+ * ("الحركة"). Spans of type ORG, as the tagger gives them.
+ */
+function partySpans(doc: AnalyzedText, ctx: EntityContext, placeAt: (k: number) => boolean): NameSpan[] {
+  const t = doc.tokens;
+  const heads = ctx.partyHeads;
+  const words = new Set<string>();
+  for (let k = 0; k < t.count; k++) if (t.kinds[k] === TokenKind.Word) words.add(t.norm(k));
+  const referredBack = (head: string) => words.has('ال' + head) || words.has('وال' + head);
+  const definite = (k: number) => t.kinds[k] === TokenKind.Word && t.norm(k).startsWith('ال') && t.norm(k).length > 3;
+  const out: NameSpan[] = [];
+  for (let h = 0; h < t.count - 1; h++) {
+    if (t.kinds[h] !== TokenKind.Word) continue;
+    const head = lookups(t.norm(h)).find((a) => a.proclitics.every((p) => p === 'و') && (heads.named.has(a.lookup) || (heads.referred.has(a.lookup) && referredBack(a.lookup))));
+    if (!head) continue;
+    let end = h + 1;
+    let chain = false;
+    while (end < t.count && end - h <= PARTY_NAME_WORDS) {
+      if (definite(end) || placeAt(end) || (chain && t.kinds[end] === TokenKind.Word && t.norm(end).startsWith('وال'))) {
+        end++;
+        continue;
+      }
+      // "من أجل العمل": the purpose a party's name states, with a definite word after it.
+      if (end > h + 1 && t.norm(end) === FOR_THE_SAKE[0] && end + 2 < t.count && t.norm(end + 1) === FOR_THE_SAKE[1] && definite(end + 2)) {
+        chain = true;
+        end += 3;
+        continue;
+      }
+      break;
+    }
+    if (end === h + 1 || heads.notNames.has(t.norm(h + 1))) continue;
+    out.push({ firstToken: h, endToken: end, start: doc.normalized.startOf(t.nStarts[h]! + head.offset), end: t.end(end - 1), type: 'ORG', confidence: PARTY_SPAN_CONFIDENCE });
+    h = end - 1;
+  }
+  return out;
+}
+
 /** A person's name compared without the article before its later words ("سلمان العبيدي" ≈ "سلمان عبيدي"). */
 const bareWord = (w: string) => (w.startsWith('ال') && w.length > 4 ? w.slice(2) : w);
 const personKey = (keys: readonly string[]) => keys.map((k, i) => (i > 0 ? bareWord(k) : k)).join(' ');
@@ -350,11 +398,8 @@ export function linkEntities(
     const lexiconAt = (from: number, to: number) => lexicon.overlapping(from, to);
     const isPlace = new Set<Mention>(places);
     const dropPlaces = new Set<Mention>();
-    const spans = correctSpans(
-      doc,
-      nonOverlapping(options.tagger.tag(doc).filter((s) => s.type !== 'MISC' && s.confidence >= options.minConfidence && s.endToken > s.firstToken)),
-      ctx,
-    );
+    const tagged = options.tagger.tag(doc).filter((s) => s.type !== 'MISC' && s.confidence >= options.minConfidence && s.endToken > s.firstToken);
+    const spans = correctSpans(doc, nonOverlapping([...tagged, ...partySpans(doc, ctx, (k) => places.some((m) => m.firstToken === k))]), ctx);
     for (const span of spans) {
       const type = span.type as 'PER' | 'ORG' | 'LOC';
       const overlapping = lexiconAt(span.firstToken, span.endToken);
