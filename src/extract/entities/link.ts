@@ -315,8 +315,10 @@ function partySpans(doc: AnalyzedText, ctx: EntityContext, placeAt: (k: number) 
   const referredBack = (head: string) => words.has('ال' + head) || words.has('وال' + head);
   const definite = (k: number) => t.kinds[k] === TokenKind.Word && t.norm(k).startsWith('ال') && t.norm(k).length > 3;
   const out: NameSpan[] = [];
+  const headWords = [...heads.named, ...heads.referred];
   for (let h = 0; h < t.count - 1; h++) {
-    if (t.kinds[h] !== TokenKind.Word) continue;
+    // Most words hold no head at all: only those that do are analysed.
+    if (t.kinds[h] !== TokenKind.Word || !headWords.some((w) => t.norm(h).includes(w))) continue;
     const head = lookups(t.norm(h)).find((a) => a.proclitics.every((p) => p === 'و') && (heads.named.has(a.lookup) || (heads.referred.has(a.lookup) && referredBack(a.lookup))));
     if (!head) continue;
     let end = h + 1;
@@ -399,7 +401,8 @@ export function linkEntities(
     const isPlace = new Set<Mention>(places);
     const dropPlaces = new Set<Mention>();
     const tagged = options.tagger.tag(doc).filter((s) => s.type !== 'MISC' && s.confidence >= options.minConfidence && s.endToken > s.firstToken);
-    const spans = correctSpans(doc, nonOverlapping([...tagged, ...partySpans(doc, ctx, (k) => places.some((m) => m.firstToken === k))]), ctx);
+    const placeStarts = new Set(places.map((m) => m.firstToken));
+    const spans = correctSpans(doc, nonOverlapping([...tagged, ...partySpans(doc, ctx, (k) => placeStarts.has(k))]), ctx);
     for (const span of spans) {
       const type = span.type as 'PER' | 'ORG' | 'LOC';
       const overlapping = lexiconAt(span.firstToken, span.endToken);

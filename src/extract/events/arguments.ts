@@ -197,6 +197,19 @@ function officeTitleAt(ctx: DocumentContext, t: number): boolean {
   return titles.has(ctx.norms[t]!) || ctx.readingsOf(t).some((r) => r.proclitics.length > 0 && r.proclitics.every((p) => p === 'و' || p === 'ب' || p === 'ل') && titles.has(r.stem));
 }
 
+const partiesCache = new WeakMap<DocumentContext, { persons: MentionOnTokens[]; countries: Map<string, MentionOnTokens> }>();
+
+/** An article's person mentions, and its first mention of each country: looked up once, not at every titled party. */
+function partiesOf(ctx: DocumentContext): { persons: MentionOnTokens[]; countries: Map<string, MentionOnTokens> } {
+  let hit = partiesCache.get(ctx);
+  if (!hit) {
+    const countries = new Map<string, MentionOnTokens>();
+    for (const m of ctx.mentions) if (m.entity.type === 'LOC' && m.entity.subtype === 'country' && m.entity.country && !countries.has(m.entity.country)) countries.set(m.entity.country, m);
+    partiesCache.set(ctx, (hit = { persons: ctx.mentions.filter((m) => m.entity.type === 'PER'), countries }));
+  }
+  return hit;
+}
+
 /**
  * A party the text names by a person's title and a nationality but by no name ("وزير الخارجية
  * التركي", "الرئيس العراقي", "نظيره الروسي"): from `t`, a title, at most a few more words that
@@ -239,9 +252,10 @@ export function titledEntity(ctx: DocumentContext, party: TitledParty): MentionO
     if (first < 0) return false;
     return words.every((w, i) => (i === 0 ? ctx.norms[first]!.endsWith(w) || w.endsWith(ctx.norms[first]!) : ctx.norms[first + i] === w));
   };
-  const person = ctx.mentions.find((m) => m.entity.type === 'PER' && sameTitle(m));
+  const { persons, countries } = partiesOf(ctx);
+  const person = persons.find(sameTitle);
   if (person) return person;
-  return ctx.mentions.find((m) => m.entity.type === 'LOC' && m.entity.subtype === 'country' && m.entity.country === party.cc) ?? null;
+  return countries.get(party.cc) ?? null;
 }
 
 const range = (from: number, to: number) => Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);
@@ -561,9 +575,9 @@ function referredBody(ctx: DocumentContext, t: number): MentionOnTokens | null {
   const head = ctx.readingsOf(t).find((r) => r.proclitics.includes('ال'))?.stem;
   if (!head || head.length < 3) return null;
   const start = ctx.doc.tokens.start(t);
-  for (let i = ctx.mentions.length - 1; i >= 0; i--) {
+  // From the last mention before the noun back (mentions are in reading order).
+  for (let i = lowerBoundBy(ctx.mentions, start, (m) => m.start) - 1; i >= 0; i--) {
     const m = ctx.mentions[i]!;
-    if (m.start >= start) continue;
     if (start - m.start > BODY_REACH_CHARS) break;
     if (m.entity.type !== 'ORG') continue;
     const first = m.firstToken;
