@@ -1857,3 +1857,27 @@ describe('what someone believes, and what is believed (issue 12)', () => {
     expect(found.map((e) => [e.type, e.actor])).toEqual([['CONSULT', ['org:sdf']]]);
   });
 });
+
+describe('the participles of a main clause whose subject names no one (issue 12)', () => {
+  const US: Actor = { id: 'loc:us', type: 'LOC', subtype: 'country', forms: ['الولايات المتحدة'] };
+  const FRONT: Actor = { id: 'org:popular-front', forms: ['الجبهة الشعبية'] };
+  it('"وعبرت هذه الأحزاب عن دعمها …، داعية الدولة …": not the last speaker\'s demand', () => {
+    const text = 'وأعلنت الولايات المتحدة أنها شنت الضربة. وعبرت هذه الأحزاب عن دعمها للشعب السوري، داعية الدولة التونسية إلى إصدار موقف رسمي.';
+    expect(events(text, [US]).filter((e) => e.type === 'REQUEST')).toEqual([]);
+  });
+  it('a named subject still lends its participles its name', () => {
+    expect(events('وعبرت الجبهة الشعبية عن إدانتها للعدوان، داعية التونسيين إلى التظاهر.', [FRONT]).filter((e) => e.type === 'REQUEST').map((e) => e.actor)).toEqual([['org:popular-front']]);
+  });
+});
+
+describe('a group saying the doer is its own claims the act (issue 12)', () => {
+  it('"أصدر داعش بيانا قال فيه إن منفذ العملية ينتمي إليه" is no statement', () => {
+    const ISIS_REB: Actor = { ...ISIS, subtype: 'REB' };
+    expect(events('وأصدر داعش بيانا قال فيه إن منفذ العملية ينتمي لداعش.', [ISIS_REB]).filter((e) => e.type === 'STATEMENT')).toEqual([]);
+  });
+  it('another body saying so accuses', () => {
+    const ISIS_REB: Actor = { ...ISIS, subtype: 'REB' };
+    const SPOKESMAN: Actor = { id: 'per:spokesman', type: 'PER', forms: ['أحمد بن سالم'] };
+    expect(events('وقال أحمد بن سالم إن منفذ العملية ينتمي لداعش.', [SPOKESMAN, ISIS_REB]).map((e) => e.type)).toEqual(['ACCUSE']);
+  });
+});

@@ -552,6 +552,42 @@ function accusedIn(ctx: DocumentContext, content: Span, speaker: readonly string
   return found ? '' : null;
 }
 
+/**
+ * Whether a sentence opens with a verb that governs an act noun ("وعبرت", "وجددت") whose subject
+ * names no entity ("وعبرت هذه الأحزاب عن دعمها …", "وأكدت المصادر …"): its participles
+ * ("…، داعيةً الدولة إلى …") are said by the same unnamed subject, not by the last speaker.
+ */
+function opensWithUnnamedSubject(ctx: DocumentContext, sentence: Sentence): boolean {
+  const lex = eventLexicon();
+  let t = sentence.firstToken;
+  while (t < sentence.endToken && ctx.norms[t] === '"') t++;
+  if (t + 1 >= sentence.endToken || ctx.mentionAt[t] !== -1) return false;
+  const governing = lex.governingVerbs.has(ctx.norms[t]!) || ctx.readingsOf(t).some((r) => r.proclitics.every((p) => p === 'و' || p === 'ف') && lex.governingVerbs.has(r.stem));
+  if (!governing) return false;
+  const u = t + 1;
+  if (ctx.mentionAt[u] !== -1 || ctx.dateAt[u] === 1) return false;
+  const norm = ctx.norms[u]!;
+  return lex.demonstratives.has(norm) || (norm.startsWith('ال') && norm.length > 3 && !lex.prepositions.has(norm));
+}
+
+/** Whether what a body says holds a verb of belonging to that body itself ("أن منفذ العملية ينتمي لداعش", said by ISIS). */
+function ownMemberClaimed(ctx: DocumentContext, content: Span, speaker: readonly string[]): boolean {
+  if (speaker.length === 0) return false;
+  const verbs = eventLexicon().belongingVerbs;
+  const first = ctx.doc.tokens.indexAt(content.start);
+  const last = ctx.doc.tokens.indexAt(content.end) - 1;
+  for (let t = first; t <= last; t++) {
+    if (ctx.mentionAt[t] !== -1 || !(verbs.has(ctx.norms[t]!) || ctx.readingsOf(t).some((r) => r.proclitics.every((p) => p === 'و') && verbs.has(r.stem)))) continue;
+    for (let k = t + 1; k <= last && k <= t + BELONGING_REACH; k++) {
+      const mi = ctx.mentionAt[k]!;
+      if (mi === -1) continue;
+      if (speaker.includes(ctx.mentions[mi]!.entity.id)) return true;
+      break;
+    }
+  }
+  return false;
+}
+
 /** "أنه", "أنها", "أنهم", "أنهما" before a verb: its subject is the speaker's pronoun. */
 const SELF_PRONOUNS = normalized(['أنه', 'أنها', 'أنهم', 'أنهما', 'بأنه', 'بأنها', 'بأنهم', 'إنه', 'إنها', 'إنهم']);
 
@@ -1083,6 +1119,8 @@ export const eventExtractor: Extractor = {
     const actTriggers: number[] = [];
     /** Sentences where a passive was told with the attack that did it ("قُتل … جراء هجوم"), the attack no event of its own. */
     const struckIn = new Set<number>();
+    /** Statements that claim an act ("قال فيه إن منفذ العملية ينتمي إليه"): no events. */
+    const claimed = new Set<Event>();
     /** Verbs of saying that name the source of what their sentence tells ("حسب ما أعلن"): no events. */
     const sources = new Set<number>();
     sentences.forEach((sentence, si) => {
@@ -1095,7 +1133,7 @@ export const eventExtractor: Extractor = {
       /** The doer of the sentence's main clause: its first event with a named subject outside what another says. */
       let mainActor: string[] | null = null;
       /** The sentence's main clause is said by someone unnamed ("أكد والد سلمان …، مضيفاً"): so are its participles. */
-      let mainUnknown = false;
+      let mainUnknown = opensWithUnnamedSubject(ctx, sentence);
       /** The last act reported in a statement of this sentence: acts joined to it by و are reported too. */
       let lastReport: { parent: Span; end: number } | null = null;
       /** Noun triggers told as the means of an act already coded ("قُتل … بغارة"). */
@@ -1489,6 +1527,13 @@ export const eventExtractor: Extractor = {
             if (recipient.length === 0 && demand.addressee && !actor.includes(demand.addressee)) recipient = [demand.addressee];
           } else {
             // A charge inside speech is an accusation of whoever it is laid on (ontology.md: ACCUSE).
+            // "أصدر التنظيم بيانا قال فيه إن منفذ العملية ينتمي إليه": a group saying the doer is
+            // its own claims the act (the claim is no event of its own, ontology.md).
+            if (ownMemberClaimed(ctx, content, actor)) {
+              // "وأصدر التنظيم بيانا قال فيه …": the statement issued is that claim too.
+              for (const e of inSentence) if (e.type === 'STATEMENT' && e.actor.join() === actor.join()) claimed.add(e);
+              continue;
+            }
             const accused = accusedIn(ctx, content, actor) ?? belongingCharged(ctx, content, actor);
             const threat = accused !== null ? null : threatIn(ctx, content, actor, match.entry.rule === WARNING_RULE);
             if (accused !== null) {
@@ -1712,7 +1757,7 @@ export const eventExtractor: Extractor = {
       return false;
     };
     const byOutlet = (e: Event) => e.actor.length > 0 && e.actor.every((id) => entityById.get(id)?.subtype === 'MED');
-    const kept = events.filter((e) => !(e.type === 'STATEMENT' && ((e.content && reportsFacts(e.content)) || byOutlet(e) || sources.has(e.trigger.start))));
+    const kept = events.filter((e) => !claimed.has(e) && !(e.type === 'STATEMENT' && ((e.content && reportsFacts(e.content)) || byOutlet(e) || sources.has(e.trigger.start))));
     return { events: withSizes(ctx, kept, sofar.quantities) };
   },
 };
