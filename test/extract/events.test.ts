@@ -1881,3 +1881,13 @@ describe('a group saying the doer is its own claims the act (issue 12)', () => {
     expect(events('وقال أحمد بن سالم إن منفذ العملية ينتمي لداعش.', [SPOKESMAN, ISIS_REB]).map((e) => e.type)).toEqual(['ACCUSE']);
   });
 });
+
+describe('an office names the person the article names with it (issue 12)', () => {
+  const ASSAD: Actor = { id: 'per:assad', type: 'PER', forms: ['الرئيس السوري بشار الأسد'] };
+  const SY: Actor = { id: 'loc:sy', type: 'LOC', subtype: 'country', country: 'SY', forms: ['سوريا'] };
+  const AMNESTY: Actor = { id: 'org:amnesty', forms: ['منظمة العفو الدولية'] };
+  it('"وشدد الرئيس السوري على …" after "الرئيس السوري بشار الأسد" (the title inside the name) is Assad, not Syria', () => {
+    const text = 'قال الرئيس السوري بشار الأسد إن سوريا ترفض الاتهامات. وانتقد الرئيس السوري منظمة العفو الدولية.';
+    expect(events(text, [ASSAD, SY, AMNESTY]).filter((e) => e.type === 'ACCUSE').map((e) => e.actor)).toEqual([['per:assad']]);
+  });
+});

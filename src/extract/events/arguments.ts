@@ -245,12 +245,12 @@ export function titledParty(ctx: DocumentContext, t: number, clauseEnd: number):
 export function titledEntity(ctx: DocumentContext, party: TitledParty): MentionOnTokens | null {
   const words = range(party.first, party.end).map((k) => ctx.norms[k]!);
   // The first word may carry a clitic here or there ("ووزير", "مع وزير"): compare its end.
+  const titleAt = (first: number) => first >= 0 && words.every((w, i) => (i === 0 ? ctx.norms[first]!.endsWith(w) || w.endsWith(ctx.norms[first]!) : ctx.norms[first + i] === w));
+  // Before the name, or opening a mention that holds the title ("الرئيس السوري بشار الأسد").
   const sameTitle = (m: MentionOnTokens) => {
     let k = m.firstToken - 1;
     if (k >= 0 && ctx.norms[k] === ',') k--;
-    const first = k - words.length + 1;
-    if (first < 0) return false;
-    return words.every((w, i) => (i === 0 ? ctx.norms[first]!.endsWith(w) || w.endsWith(ctx.norms[first]!) : ctx.norms[first + i] === w));
+    return titleAt(k - words.length + 1) || (m.endToken - m.firstToken > words.length && titleAt(m.firstToken));
   };
   const { persons, countries } = partiesOf(ctx);
   const person = persons.find(sameTitle);
