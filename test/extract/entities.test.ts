@@ -221,6 +221,13 @@ describe('linking with a name tagger (test double)', () => {
     expect(run('وتراجعت حركة الأسواق في المدينة.', tagger).entities).toEqual([]);
   });
 
+  it('a body named by what it fights: "مكتب مكافحة الجريمة", "مركز مكافحة التطرف" (not "التابع" after it)', () => {
+    const tagger = new ListTagger([]);
+    const text = 'وتمكنت وحدات من مكتب مكافحة الجريمة من القبض على المتهم. وقال رئيس مركز مكافحة التطرف التابع للمديرية إن الخطر قائم.';
+    expect(run(text, tagger).entities.map((e) => mentions(e)[0])).toEqual(['مكتب مكافحة الجريمة', 'مركز مكافحة التطرف']);
+    expect(run('وتواصل الحكومة مكافحة الإرهاب في المدينة.', tagger).entities).toEqual([]);
+  });
+
   it('an organisation the tagger finds under a head of an outlet ("صحيفة …") reports the news: sector MED', () => {
     const tagger = new ListTagger([
       { text: 'صحيفة النهار الجديد', type: 'ORG' },

@@ -1891,3 +1891,12 @@ describe('an office names the person the article names with it (issue 12)', () =
     expect(events(text, [ASSAD, SY, AMNESTY]).filter((e) => e.type === 'ACCUSE').map((e) => e.actor)).toEqual([['per:assad']]);
   });
 });
+
+describe('units of a body carry its acts (issue 12)', () => {
+  it('"تمكنت وحدات من قسد من إلقاء القبض على …": the SDF arrest', () => {
+    expect(events('تمكنت وحدات من قوات سوريا الديمقراطية من إلقاء القبض على تونسي.', [SDF]).map((e) => [e.type, e.actor])).toEqual([['COERCE', ['org:sdf']]]);
+  });
+  it('a body after من with no unit before it is no subject', () => {
+    expect(events('تمكن الهاربون من قوات سوريا الديمقراطية من إلقاء القبض على تونسي.', [SDF]).flatMap((e) => e.actor)).not.toContain('org:sdf');
+  });
+});

@@ -32,6 +32,7 @@ export const EntityContextSchema = z
     aliasCues: uniqueForms,
     mediaHeads: uniqueForms,
     partyHeads: z.object({ named: uniqueForms, referred: uniqueForms, notNames: uniqueForms }).strict(),
+    agencies: z.object({ heads: uniqueForms, missions: uniqueForms }).strict(),
   })
   .strict();
 
@@ -58,6 +59,8 @@ export interface EntityContext {
    * refers back with them alone ("حركه" … "الحركه"), and words after such a head that name no body ("السير").
    */
   readonly partyHeads: { readonly named: ReadonlySet<string>; readonly referred: ReadonlySet<string>; readonly notNames: ReadonlySet<string> };
+  /** Heads and missions of a body named by what it fights ("مكتب" + "مكافحه" + "الجريمه"). */
+  readonly agencies: { readonly heads: ReadonlySet<string>; readonly missions: ReadonlySet<string> };
 }
 
 let cached: EntityContext | undefined;
@@ -83,5 +86,6 @@ export function entityContext(): EntityContext {
     aliasCues: new Set(data.aliasCues),
     mediaHeads: new Set(data.mediaHeads),
     partyHeads: { named: new Set(data.partyHeads.named), referred: new Set(data.partyHeads.referred), notNames: new Set(data.partyHeads.notNames) },
+    agencies: { heads: new Set(data.agencies.heads), missions: new Set(data.agencies.missions) },
   });
 }

@@ -340,6 +340,35 @@ function partySpans(doc: AnalyzedText, ctx: EntityContext, placeAt: (k: number) 
     out.push({ firstToken: h, endToken: end, start: doc.normalized.startOf(t.nStarts[h]! + head.offset), end: t.end(end - 1), type: 'ORG', confidence: PARTY_SPAN_CONFIDENCE });
     h = end - 1;
   }
+  return [...out, ...agencySpans(doc, ctx)];
+}
+
+/** Definite words that follow a name but are none of it: belonging and relative pronouns ("… التابع لمديرية", "… الذي"). */
+const NOT_OF_A_NAME: ReadonlySet<string> = new Set(['التابع', 'التابعه', 'التابعين', 'التابعون', 'الذي', 'التي', 'الذين', 'اللذين', 'اللتين']);
+
+/** How many definite words may name what an agency fights ("الجريمة المنظمة", "الإرهاب والتطرف"). */
+const AGENCY_OBJECT_WORDS = 3;
+
+/**
+ * Bodies named by what they fight (`agencies`): "مكتب مكافحة الجريمة", "مركز مكافحة التطرف",
+ * "خلية محاربة الإرهاب": a head (a preposition fused to it left out), a mission, then the
+ * definite words of what is fought (joined by و). Spans of type ORG.
+ */
+function agencySpans(doc: AnalyzedText, ctx: EntityContext): NameSpan[] {
+  const t = doc.tokens;
+  const { heads, missions } = ctx.agencies;
+  const out: NameSpan[] = [];
+  for (let h = 0; h + 2 < t.count; h++) {
+    if (t.kinds[h] !== TokenKind.Word || !missions.has(t.norm(h + 1))) continue;
+    const head = lookups(t.norm(h)).find((a) => !a.proclitics.includes('ال') && heads.has(a.lookup));
+    if (!head) continue;
+    let end = h + 2;
+    while (end < t.count && end - (h + 2) < AGENCY_OBJECT_WORDS && t.kinds[end] === TokenKind.Word && /^و?ال/u.test(t.norm(end)) && !NOT_OF_A_NAME.has(t.norm(end))
+      && (end === h + 2 ? t.norm(end).startsWith('ال') : true)) end++;
+    if (end === h + 2) continue;
+    out.push({ firstToken: h, endToken: end, start: doc.normalized.startOf(t.nStarts[h]! + head.offset), end: t.end(end - 1), type: 'ORG', confidence: PARTY_SPAN_CONFIDENCE });
+    h = end - 1;
+  }
   return out;
 }
 

@@ -708,6 +708,8 @@ function lightVerbSubject(ctx: DocumentContext, match: TriggerMatch, clauseStart
     }
     if (ctx.mentionAt[t] !== -1) {
       t = ctx.mentions[ctx.mentionAt[t]!]!.firstToken;
+      // "وحدات من مكتب …": a unit of the body, with its من, is the subject too.
+      if (t - 2 >= clauseStart && ctx.norms[t - 1] === 'من' && ctx.mentionAt[t - 2] === -1 && (stemIn(ctx, t - 2, lex.ownForceHeads) || isTitleWord(ctx, t - 2))) t -= 2;
       continue;
     }
     const plain = (stems: ReadonlySet<string>) => stems.has(ctx.norms[t]!) || ctx.readingsOf(t).some((r) => r.proclitics.every((p) => p === 'و' || p === 'ف') && stems.has(r.stem));
@@ -716,6 +718,9 @@ function lightVerbSubject(ctx: DocumentContext, match: TriggerMatch, clauseStart
     if (!light && !own) continue;
     const after = t + 1 < match.firstToken ? ctx.mentionAt[t + 1]! : -1;
     if (after !== -1 && isActorLike(ctx.mentions[after]!.entity) && !ctx.mentions[after]!.preposition) return ctx.mentions[after]!;
+    // "تمكنت وحدات من مكتب مكافحة الجريمة من إلقاء القبض": units of a body act for it.
+    const unit = unitOfBody(ctx, t + 1, match.firstToken);
+    if (unit) return unit;
     // SVO: the actor before the verb, past an auxiliary ("وكانت الشرطة نفذت").
     let b = t - 1;
     while (b >= 0 && lex.auxiliaries.has(ctx.norms[b]!)) b--;
@@ -1045,6 +1050,16 @@ function headNoun(ctx: DocumentContext, t: number): boolean {
 function isTitleWord(ctx: DocumentContext, t: number): boolean {
   const titles = eventLexicon().titles;
   return ctx.mentionAt[t] === -1 && (titles.has(ctx.norms[t]!) || ctx.readingsOf(t).some((r) => (r.proclitics.length === 0 || r.proclitics.every((p) => p === 'و')) && titles.has(r.stem)));
+}
+
+/** The body named after a unit of it at `t` ("وحدات من …", "عناصر من …", "دورية من …"): the mention after من, before `end`. */
+function unitOfBody(ctx: DocumentContext, t: number, end: number): MentionOnTokens | null {
+  const lex = eventLexicon();
+  if (t + 2 >= end || ctx.mentionAt[t] !== -1 || ctx.norms[t + 1] !== 'من') return null;
+  if (!(stemIn(ctx, t, lex.ownForceHeads) || isTitleWord(ctx, t))) return null;
+  const mi = ctx.mentionAt[t + 2]!;
+  const m = mi === -1 ? null : ctx.mentions[mi]!;
+  return m && m.firstToken === t + 2 && isActorLike(m.entity) && m.entity.type === 'ORG' ? m : null;
 }
 
 /** How many words of a title may stand before the person they name ("وزير الخارجية الروسي، سيرغي لافروف"). */
