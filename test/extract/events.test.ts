@@ -1900,3 +1900,15 @@ describe('units of a body carry its acts (issue 12)', () => {
     expect(events('تمكن الهاربون من قوات سوريا الديمقراطية من إلقاء القبض على تونسي.', [SDF]).flatMap((e) => e.actor)).not.toContain('org:sdf');
   });
 });
+
+describe('protesters acting are a protest; a crowd is no mobilisation (issue 12)', () => {
+  it('"قطع المتظاهرون الطرق", "أحرق محتجون مقر الحزب": a protest with no named doer', () => {
+    expect(events('قطع المتظاهرون الطرق الرئيسية في مدينة البصرة.', []).map((e) => [e.type, e.actor])).toEqual([['PROTEST', []]]);
+    expect(events('أحرق محتجون مقر الحزب الحاكم في مدينة الناصرية.', []).map((e) => e.type)).toEqual(['PROTEST']);
+  });
+  it('"وسط حشد من الزوار" is a crowd; "حشدت تركيا قواتها" mobilises', () => {
+    const TR: Actor = { id: 'loc:tr', type: 'LOC', subtype: 'country', forms: ['تركيا'] };
+    expect(events('فجر انتحاري نفسه وسط حشد من الزوار في كربلاء.', []).map((e) => e.type)).toEqual(['ASSAULT']);
+    expect(events('وحشدت تركيا قواتها على الحدود.', [TR]).map((e) => [e.type, e.actor])).toEqual([['MOBILIZE', ['loc:tr']]]);
+  });
+});
