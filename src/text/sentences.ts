@@ -6,9 +6,13 @@
  * - inside a number: "1.5", "7,700,000", "٣٫٥" are one number token already;
  * - after an abbreviation or an initial: "د. أحمد", "U.S. forces", "ق.م.";
  * - at a stop glued to a Latin letter or digit: "www.example.com", "v2.0";
- * - inside a quotation closed on the same line: «قال: "لن نتراجع. سنواصل" وأضاف» is one sentence.
+ * - inside a quotation closed on the same line: «قال: «لن نتراجع. سنواصل» وأضاف» is one sentence.
  *   A quotation left open at the end of its line (one that runs over several paragraphs) does
- *   not hold the line together: that line is split as if it had no quotes.
+ *   not hold the line together: that line is split as if it had no quotes. Straight quotes (")
+ *   open and close alike, so they are paired sentence by sentence: a quotation runs over a stop
+ *   only into the next sentence, when each holds an odd number of them ("لن نتراجع. سنواصل"), or
+ *   ends right after its own stop with the sentence going on ("انتهى الأمر." ثم صمت); a stray
+ *   quote does not swallow the sentences after it.
  * Closing quotes and brackets after the stop belong to the sentence that ends.
  */
 import { z } from 'zod';
@@ -110,41 +114,86 @@ export function splitSentences(tokens: Tokens): Sentence[] {
   }
 
   function splitLine(from: number, to: number): void {
-    // First decide whether the line's quotations are balanced.
+    // First decide whether the line's bracketing quotations are balanced.
     let depth = 0;
-    let straight = false;
     for (let i = from; i < to; i++) {
       if (tokens.kinds[i] !== TokenKind.Punct) continue;
       const effect = quoteEffect(i);
-      if (effect === 'toggle') straight = !straight;
-      else depth = Math.max(0, depth + effect);
+      if (effect !== 'toggle') depth = Math.max(0, depth + effect);
     }
-    const honourQuotes = depth === 0 && !straight;
+    const honourQuotes = depth === 0;
+    const joined = quotedAcrossStops(from, to);
 
     depth = 0;
-    straight = false;
     let sentenceStart = from;
     for (let i = from; i < to; i++) {
       if (tokens.kinds[i] !== TokenKind.Punct) continue;
       if (honourQuotes) {
         const effect = quoteEffect(i);
-        if (effect === 'toggle') straight = !straight;
-        else depth = Math.max(0, depth + effect);
-        if (depth > 0 || straight) continue;
+        if (effect !== 'toggle') depth = Math.max(0, depth + effect);
+        if (depth > 0) continue;
       }
-      if (!isBoundary(i)) continue;
-      // Closing quotes and brackets right after the stop end with this sentence.
-      let last = i;
-      while (last + 1 < to && tokens.kinds[last + 1] === TokenKind.Punct) {
-        const u = original.charCodeAt(tokens.start(last + 1));
-        if (CLOSERS.has(u) || STRAIGHT.has(u) || u === 0x2019 || u === 0x27) last++;
-        else break;
-      }
+      if (!isBoundary(i) || joined.has(i)) continue;
+      const last = closingAfter(i, to);
       emit(sentenceStart, last + 1);
       sentenceStart = last + 1;
       i = last;
     }
     if (sentenceStart < to) emit(sentenceStart, to);
+  }
+
+  /** The last token of a sentence whose stop is at `i`: closing quotes and brackets right after the stop end with it. */
+  function closingAfter(i: number, to: number): number {
+    let last = i;
+    while (last + 1 < to && tokens.kinds[last + 1] === TokenKind.Punct) {
+      const u = original.charCodeAt(tokens.start(last + 1));
+      if (CLOSERS.has(u) || STRAIGHT.has(u) || u === 0x2019 || u === 0x27) last++;
+      else break;
+    }
+    return last;
+  }
+
+  /**
+   * The stops a straight quotation runs across ("قال: "لن نتراجع. سنواصل" وأضاف"): the line is cut
+   * at its stops, and a piece with an odd number of straight quotes joins the next one when that
+   * one's number is odd too (the quote opened in one closes in the other). A piece whose quotes
+   * are even keeps to itself, so a stray quote in one sentence does not swallow the sentences
+   * after it.
+   */
+  function quotedAcrossStops(from: number, to: number): Set<number> {
+    const stops: number[] = [];
+    const counts: number[] = [];
+    const joined = new Set<number>();
+    let count = 0;
+    for (let i = from; i < to; i++) {
+      if (tokens.kinds[i] !== TokenKind.Punct) continue;
+      if (quoteEffect(i) === 'toggle') count++;
+      if (!isBoundary(i)) continue;
+      const last = closingAfter(i, to);
+      let closing = 0;
+      for (let k = i + 1; k <= last; k++) if (quoteEffect(k) === 'toggle') closing++;
+      // "وقال: "انتهى الأمر." ثم صمت": the stop of a quotation that closes right after it, with
+      // the sentence going on, is the quotation's own.
+      if (count % 2 === 1 && closing % 2 === 1 && last + 1 < to) {
+        joined.add(i);
+        count += closing;
+        i = last;
+        continue;
+      }
+      count += closing;
+      stops.push(i);
+      counts.push(count);
+      count = 0;
+      i = last;
+    }
+    counts.push(count);
+    for (let k = 0; k < stops.length; k++) {
+      if (counts[k]! % 2 === 1 && counts[k + 1]! % 2 === 1) {
+        joined.add(stops[k]!);
+        k++;
+      }
+    }
+    return joined;
   }
 
   function emit(first: number, end: number): void {

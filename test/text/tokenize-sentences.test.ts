@@ -87,6 +87,15 @@ describe('sentence splitter', () => {
     expect(sentences('قال: «انتهى الأمر.» وخرج.')).toEqual(['قال: «انتهى الأمر.» وخرج.']);
   });
 
+  it('pairs straight quotes sentence by sentence: a stray quote does not swallow the sentences after it', () => {
+    // Three quotes in the first sentence, two in the second: the line's count is even, but no
+    // quotation runs from one into the other.
+    const text = 'وأكد الحزب "حق الشعب، معتبرا أن "الحل سياسي". وطالب الحكومة ب"إدانة العدوان". ودعا إلى التحرك.';
+    expect(sentences(text)).toEqual(['وأكد الحزب "حق الشعب، معتبرا أن "الحل سياسي".', 'وطالب الحكومة ب"إدانة العدوان".', 'ودعا إلى التحرك.']);
+    // A quotation that opens in one sentence and closes in the next holds them together.
+    expect(sentences('قال: "لن نتراجع. سنواصل القتال" وأضاف أن الوضع صعب. ثم غادر.')).toEqual(['قال: "لن نتراجع. سنواصل القتال" وأضاف أن الوضع صعب.', 'ثم غادر.']);
+  });
+
   it('splits a line whose quotation stays open (a quotation over several paragraphs)', () => {
     const text = 'وجاء في الرسالة "نحن هنا. نطالب بالحماية.\nوفي الختام نؤكد. شكرا".';
     expect(sentences(text)).toEqual(['وجاء في الرسالة "نحن هنا.', 'نطالب بالحماية.', 'وفي الختام نؤكد.', 'شكرا".']);
