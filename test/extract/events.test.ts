@@ -1912,3 +1912,12 @@ describe('protesters acting are a protest; a crowd is no mobilisation (issue 12)
     expect(events('وحشدت تركيا قواتها على الحدود.', [TR]).map((e) => [e.type, e.actor])).toEqual([['MOBILIZE', ['loc:tr']]]);
   });
 });
+
+describe('conjuncts of a subject before its verb (issue 12)', () => {
+  it('"أن طائرات التحالف الدولي والطائرات السورية والروسية تستهدف …": the coalition strikes', () => {
+    expect(events('يشار إلى أن طائرات التحالف الدولي والطائرات السورية والروسية تستهدف مواقع التنظيم.', [COALITION]).map((e) => [e.type, e.actor])).toEqual([['ASSAULT', ['org:coalition']]]);
+  });
+  it('other words between an actor and a verb still part them', () => {
+    expect(events('وكانت طائرات التحالف الدولي قد غادرت المنطقة عندما بدأت الاشتباكات تستهدف المدنيين.', [COALITION]).filter((e) => e.trigger.text === 'تستهدف').flatMap((e) => e.actor)).not.toContain('org:coalition');
+  });
+});

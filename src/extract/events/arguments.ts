@@ -342,7 +342,9 @@ export function findSubject(ctx: DocumentContext, match: TriggerMatch, clauseSta
       }
       // "ذكرت الصحيفة أن الشرطة ألقت …": the subject of a verb stands after أن, never before it.
       if (isPunct(ctx, t) || lex.prepositions.has(ctx.norms[t]!) || lex.clauseBreaks.has(ctx.norms[t]!)) break;
-      if (!lex.subjectHeads.has(ctx.norms[t]!) && !lex.auxiliaries.has(ctx.norms[t]!)) gap++;
+      // "طائرات التحالف الدولي والطائرات السورية والروسية تستهدف": conjuncts of the subject and
+      // their nationalities do not part it from its verb.
+      if (!lex.subjectHeads.has(ctx.norms[t]!) && !lex.auxiliaries.has(ctx.norms[t]!) && !subjectConjunct(ctx, t)) gap++;
     }
   }
   // "أن الشرطة ألقت القبض": a definite noun that opens the clause right before its verb is its
@@ -1102,6 +1104,15 @@ function constructHead(ctx: DocumentContext, t: number, match: TriggerMatch): bo
   const names = entityContext();
   if (names.nameHeads.has(norm) || names.refHeads.has(norm)) return false;
   return ctx.readingsOf(t).every((r) => r.proclitics.length === 0) && !ctx.readingsOf(t).some((r) => lex.subjectHeads.has(r.stem));
+}
+
+/** A nationality or a force joined to a subject before its verb ("والروسية", "السورية", "والطائرات"). */
+function subjectConjunct(ctx: DocumentContext, t: number): boolean {
+  if (ctx.mentionAt[t] !== -1) return false;
+  const norm = ctx.norms[t]!;
+  const bare = norm.startsWith('و') && norm.length > 3 ? norm.slice(1) : norm;
+  const demonyms = institutionRules().demonyms;
+  return demonyms.has(bare) || (bare !== norm && (eventLexicon().ownForceHeads.has(bare) || eventLexicon().ownForceHeads.has(bare.replace(/^ال/u, ''))));
 }
 
 /** A definite adjective of relation ("العراقي", "الفرنسية"), as titles in apposition end. */
