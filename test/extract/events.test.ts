@@ -1921,3 +1921,10 @@ describe('conjuncts of a subject before its verb (issue 12)', () => {
     expect(events('وكانت طائرات التحالف الدولي قد غادرت المنطقة عندما بدأت الاشتباكات تستهدف المدنيين.', [COALITION]).filter((e) => e.trigger.text === 'تستهدف').flatMap((e) => e.actor)).not.toContain('org:coalition');
   });
 });
+
+describe('a claim said (issue 12)', () => {
+  it('"وزعم داعش أن …" is said; "يدعى" (is called) is no claim', () => {
+    expect(events('وزعم داعش أن المدينة آمنة تماما.', [ISIS]).map((e) => [e.type, e.actor])).toEqual([['STATEMENT', ['org:isis']]]);
+    expect(events('وأوقفت قسد رجلا يدعى أحمد في الحسكة.', [SDF]).filter((e) => e.type === 'STATEMENT')).toEqual([]);
+  });
+});
