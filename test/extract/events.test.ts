@@ -1733,6 +1733,9 @@ describe('executions, shootdowns and shells that fall (issue 12)', () => {
     expect(events('أعدم داعش عشرة مدنيين في ريف دير الزور.', [ISIS]).map((e) => [e.type, e.actor, e.rule])).toEqual([['ASSAULT', ['org:isis'], 'ar/events/assault/aadama']]);
     expect(events('وحكمت المحكمة على ثلاثة متهمين بالإعدام.', [])).toEqual([]);
     expect(events('وأصدرت المحكمة حكما بالإعدام على خمسة من عناصر داعش.', [ISIS]).filter((e) => e.type === 'ASSAULT')).toEqual([]);
+    // Culling birds is no execution, nor a verdict of hanging in a headline.
+    expect(events('ما أدى إلى إعدام آلاف الطيور في بعض الدول.', [])).toEqual([]);
+    expect(events('الإعدام شنقا للمغتصب', [])).toEqual([]);
   });
   it('"سقطت قذائف هاون على حي سكني" is an attack with no named doer; "سقط النظام" is none', () => {
     expect(events('سقطت قذائف هاون على حي سكني في دمشق.', []).map((e) => [e.type, e.actor])).toEqual([['ASSAULT', []]]);
