@@ -221,6 +221,13 @@ describe('linking with a name tagger (test double)', () => {
     expect(run('وتراجعت حركة الأسواق في المدينة.', tagger).entities).toEqual([]);
   });
 
+  it('a party\'s name stops before a title, a relative pronoun, a nationality or a word describing it', () => {
+    const tagger = new ListTagger([]);
+    expect(run('وقال حزب الرئيس الفرنسي إن الوضع صعب.', tagger).entities).toEqual([]);
+    const text = 'وقال حزب اليسار الذي يقوده النائب إن الوضع صعب. وأعلن حزب الأغلبية الحالي دعمه.';
+    expect(run(text, tagger).entities.map((e) => mentions(e)[0])).toEqual(['حزب اليسار', 'حزب الأغلبية']);
+  });
+
   it('a body named by what it fights: "مكتب مكافحة الجريمة", "مركز مكافحة التطرف" (not "التابع" after it)', () => {
     const tagger = new ListTagger([]);
     const text = 'وتمكنت وحدات من مكتب مكافحة الجريمة من القبض على المتهم. وقال رئيس مركز مكافحة التطرف التابع للمديرية إن الخطر قائم.';

@@ -313,7 +313,14 @@ function partySpans(doc: AnalyzedText, ctx: EntityContext, placeAt: (k: number) 
   const words = new Set<string>();
   for (let k = 0; k < t.count; k++) if (t.kinds[k] === TokenKind.Word) words.add(t.norm(k));
   const referredBack = (head: string) => words.has('ال' + head) || words.has('وال' + head);
-  const definite = (k: number) => t.kinds[k] === TokenKind.Word && t.norm(k).startsWith('ال') && t.norm(k).length > 3;
+  const demonyms = institutionRules().demonyms;
+  // "حزب الرئيس التركي", "حزب اليسار الذي", "حزب العمال الحاكم": titles, relative pronouns,
+  // nationalities and words that describe a party are none of its name.
+  const definite = (k: number) => {
+    if (t.kinds[k] !== TokenKind.Word) return false;
+    const w = t.norm(k);
+    return w.startsWith('ال') && w.length > 3 && !NOT_OF_A_NAME.has(w) && !DESCRIBING_A_PARTY.has(w) && !ctx.personCues.has(w) && !demonyms.has(w);
+  };
   const out: NameSpan[] = [];
   const headWords = [...heads.named, ...heads.referred];
   for (let h = 0; h < t.count - 1; h++) {
@@ -342,6 +349,9 @@ function partySpans(doc: AnalyzedText, ctx: EntityContext, placeAt: (k: number) 
   }
   return [...out, ...agencySpans(doc, ctx)];
 }
+
+/** Words that describe a party after its name ("الحاكم", "المعارض", "الحالي"), none of the name. */
+const DESCRIBING_A_PARTY: ReadonlySet<string> = new Set(['الحاكم', 'الحاكمه', 'المعارض', 'المعارضه', 'الحالي', 'الحاليه', 'السابق', 'السابقه', 'الجديد', 'الجديده', 'المنعقد', 'المنحل', 'المحظور', 'الفائز']);
 
 /** Definite words that follow a name but are none of it: belonging and relative pronouns ("… التابع لمديرية", "… الذي"). */
 const NOT_OF_A_NAME: ReadonlySet<string> = new Set(['التابع', 'التابعه', 'التابعين', 'التابعون', 'الذي', 'التي', 'الذين', 'اللذين', 'اللتين']);
