@@ -207,6 +207,8 @@ describe('linking with a name tagger (test double)', () => {
     expect(first.entities.map((e) => mentions(e))).toEqual([['فؤاد حسين'], ['حسين سامر']]);
     const adjective = run('قال سامر البغدادي إن الشارع البغدادي هادئ.', new ListTagger([{ text: 'سامر البغدادي', type: 'PER' }]));
     expect(adjective.entities.map((e) => mentions(e))).toEqual([['سامر البغدادي']]);
+    const nationality = run('قال أبو الحسن التونسي إن الوضع صعب. واعتقل التونسي في المطار.', new ListTagger([{ text: 'أبو الحسن التونسي', type: 'PER' }]));
+    expect(nationality.entities.map((e) => mentions(e))).toEqual([['أبو الحسن التونسي']]);
   });
 
   it('a party or movement the tagger misses is found by its head: "حزب …", and "حركة …" when the article refers back to "الحركة"', () => {

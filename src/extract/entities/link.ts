@@ -677,9 +677,9 @@ const MIN_SURNAME = 5;
  * One person, one name through the article: once a person is named in full ("محمد المنصف
  * المرزوقي", "نيكولا ساركوزي"), every other occurrence of their surname alone ("وقال المرزوقي",
  * "ساركوزي") is a mention of them, though the tagger left it out. Only a surname no other person
- * of the article bears, of at least MIN_SURNAME letters, and no first name of anyone there ("حسين"
- * in "فؤاد حسين" may be another Hussein); never inside another name, and not as a definite
- * adjective after a definite noun that is no title ("الشارع البغدادي").
+ * of the article bears, of at least MIN_SURNAME letters, no first name of anyone there ("حسين"
+ * in "فؤاد حسين" may be another Hussein) and no nationality ("التونسي"); never inside another
+ * name, and not as a definite adjective after a definite noun that is no title ("الشارع البغدادي").
  */
 function propagateSurnames(
   doc: AnalyzedText,
@@ -700,6 +700,9 @@ function propagateSurnames(
     }
   }
   for (const w of firstNames) bySurname.delete(w);
+  // "أبو الحسن التونسي": a surname that is a nationality ("التونسي") also describes anyone of it.
+  const demonyms = institutionRules().demonyms;
+  for (const w of [...bySurname.keys()]) if (demonyms.has(w) || demonyms.has('ال' + w)) bySurname.delete(w);
   if (bySurname.size === 0) return;
   const taken: { start: number; end: number }[] = [];
   for (const e of entities.values()) for (const m of e.entity.mentions) taken.push(m);
