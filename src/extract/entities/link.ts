@@ -347,7 +347,7 @@ function partySpans(doc: AnalyzedText, ctx: EntityContext, placeAt: (k: number) 
     out.push({ firstToken: h, endToken: end, start: doc.normalized.startOf(t.nStarts[h]! + head.offset), end: t.end(end - 1), type: 'ORG', confidence: PARTY_SPAN_CONFIDENCE });
     h = end - 1;
   }
-  return [...out, ...agencySpans(doc, ctx)];
+  return out;
 }
 
 /** Words that describe a party after its name ("الحاكم", "المعارض", "الحالي"), none of the name. */
@@ -381,6 +381,9 @@ function agencySpans(doc: AnalyzedText, ctx: EntityContext): NameSpan[] {
   }
   return out;
 }
+
+/** An entity as linking builds it: the record's entity, where its mentions came from, their keys, and their spans (as "start:end"). */
+type Built = { entity: Entity; sources: Set<string>; keys: string[][]; mentionAt: Set<string> };
 
 /** A person's name compared without the article before its later words ("سلمان العبيدي" ≈ "سلمان عبيدي"). */
 const bareWord = (w: string) => (w.startsWith('ال') && w.length > 4 ? w.slice(2) : w);
@@ -441,7 +444,7 @@ export function linkEntities(
     const dropPlaces = new Set<Mention>();
     const tagged = options.tagger.tag(doc).filter((s) => s.type !== 'MISC' && s.confidence >= options.minConfidence && s.endToken > s.firstToken);
     const placeStarts = new Set(places.map((m) => m.firstToken));
-    const spans = correctSpans(doc, nonOverlapping([...tagged, ...partySpans(doc, ctx, (k) => placeStarts.has(k))]), ctx);
+    const spans = correctSpans(doc, nonOverlapping([...tagged, ...partySpans(doc, ctx, (k) => placeStarts.has(k)), ...agencySpans(doc, ctx)]), ctx);
     for (const span of spans) {
       const type = span.type as 'PER' | 'ORG' | 'LOC';
       const overlapping = lexiconAt(span.firstToken, span.endToken);
@@ -491,7 +494,6 @@ export function linkEntities(
   const chosen = resolvePlaces(places, { countries, actorCountries });
 
   // ── entities ──
-  type Built = { entity: Entity; sources: Set<string>; keys: string[][]; mentionAt: Set<string> };
   const entities = new Map<string, Built>();
   // Persons by each word of their names, and by where each of their mentions ends: a new name
   // looks up the persons it can join there, not every entity of the article.
@@ -681,12 +683,8 @@ const MIN_SURNAME = 5;
  * in "فؤاد حسين" may be another Hussein) and no nationality ("التونسي"); never inside another
  * name, and not as a definite adjective after a definite noun that is no title ("الشارع البغدادي").
  */
-function propagateSurnames(
-  doc: AnalyzedText,
-  ctx: EntityContext,
-  entities: Map<string, { entity: Entity; sources: Set<string>; keys: string[][]; mentionAt: Set<string> }>,
-): void {
-  const bySurname = new Map<string, { entity: Entity; sources: Set<string>; keys: string[][]; mentionAt: Set<string> } | null>();
+function propagateSurnames(doc: AnalyzedText, ctx: EntityContext, entities: Map<string, Built>): void {
+  const bySurname = new Map<string, Built | null>();
   const firstNames = new Set<string>();
   for (const e of entities.values()) {
     if (e.entity.type !== 'PER') continue;

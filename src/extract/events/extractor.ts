@@ -573,11 +573,10 @@ function opensWithUnnamedSubject(ctx: DocumentContext, sentence: Sentence): bool
 /** Whether what a body says holds a verb of belonging to that body itself ("أن منفذ العملية ينتمي لداعش", said by ISIS). */
 function ownMemberClaimed(ctx: DocumentContext, content: Span, speaker: readonly string[]): boolean {
   if (speaker.length === 0) return false;
-  const verbs = eventLexicon().belongingVerbs;
   const first = ctx.doc.tokens.indexAt(content.start);
   const last = ctx.doc.tokens.indexAt(content.end) - 1;
   for (let t = first; t <= last; t++) {
-    if (ctx.mentionAt[t] !== -1 || !(verbs.has(ctx.norms[t]!) || ctx.readingsOf(t).some((r) => r.proclitics.every((p) => p === 'و') && verbs.has(r.stem)))) continue;
+    if (!belongingVerbAt(ctx, t)) continue;
     for (let k = t + 1; k <= last && k <= t + BELONGING_REACH; k++) {
       const mi = ctx.mentionAt[k]!;
       if (mi === -1) continue;
@@ -586,6 +585,12 @@ function ownMemberClaimed(ctx: DocumentContext, content: Span, speaker: readonly
     }
   }
   return false;
+}
+
+/** Whether the word at `t` is a verb of belonging or joining (`belongingVerbs`: "ينتمي", "انضم"), no entity. */
+function belongingVerbAt(ctx: DocumentContext, t: number): boolean {
+  const verbs = eventLexicon().belongingVerbs;
+  return ctx.mentionAt[t] === -1 && (verbs.has(ctx.norms[t]!) || ctx.readingsOf(t).some((r) => r.proclitics.every((p) => p === 'و') && verbs.has(r.stem)));
 }
 
 /** "أنه", "أنها", "أنهم", "أنهما" before a verb: its subject is the speaker's pronoun. */
@@ -601,13 +606,11 @@ const BELONGING_REACH = 3;
  * holds no such charge. Belonging to a state's forces or a party is no charge.
  */
 function belongingCharged(ctx: DocumentContext, content: Span, speaker: readonly string[]): string | null {
-  const verbs = eventLexicon().belongingVerbs;
   const first = ctx.doc.tokens.indexAt(content.start);
   const last = ctx.doc.tokens.indexAt(content.end) - 1;
   const stop = (k: number) => ctx.doc.tokens.kind(k) === TokenKind.Punct && ctx.norms[k] !== '"';
   for (let t = first; t <= last; t++) {
-    if (ctx.mentionAt[t] !== -1) continue;
-    if (!verbs.has(ctx.norms[t]!) && !ctx.readingsOf(t).some((r) => r.proclitics.every((p) => p === 'و') && verbs.has(r.stem))) continue;
+    if (!belongingVerbAt(ctx, t)) continue;
     let armed = false;
     for (let k = t + 1; k <= last && k <= t + BELONGING_REACH && !stop(k); k++) {
       const mi = ctx.mentionAt[k]!;
@@ -929,7 +932,7 @@ function attributed(ctx: DocumentContext, match: TriggerMatch): boolean {
   const cues = eventLexicon().attributions;
   return cues.has(ctx.norms[t - 2]!) || ctx.readingsOf(t - 2).some((r) => r.proclitics.every((p) => p === 'و' || p === 'ف') && cues.has(r.stem));
 }
-/** How many words (adjectives, a place, a date) may stand between a mutual act noun and بين. */
+/** How many words (adjectives, a relative clause of taking place, a place, a date) may stand between a mutual act noun and بين ("اللقاء الذي جرى اليوم في موسكو بين …"). */
 const BETWEEN_REACH = 10;
 
 /** The parties after "بين" following a noun of talks or agreement: two or more actors joined by و. */
@@ -1029,12 +1032,10 @@ const HELD_RESPONSIBLE = 'ar/events/accuse/hammala';
 function afterResponsibility(ctx: DocumentContext, t: number): boolean {
   let k = t - 1;
   if (k >= 0 && ctx.norms[k] === ABOUT) k--;
-  if (k < 0) return false;
-  const claims = eventLexicon().claims;
-  return ctx.readingsOf(k).some((r) => claims.has(r.stem) && RESPONSIBILITY.has(r.stem));
+  return k >= 0 && ctx.readingsOf(k).some((r) => RESPONSIBILITY.has(r.stem));
 }
 
-/** "مسؤولية", the claim word that is also laid on others. */
+/** "مسؤولية": the word of a claim ("أعلن مسؤوليته عن"), also laid on others ("حمّله مسؤولية"). */
 const RESPONSIBILITY = normalized(['مسؤولية', 'مسئولية']);
 
 /** Words of denial before a claim ("نفت أي مسؤولية"). */
