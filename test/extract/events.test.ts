@@ -1931,3 +1931,19 @@ describe('a claim said (issue 12)', () => {
     expect(events('وأوقفت قسد رجلا يدعى أحمد في الحسكة.', [SDF]).filter((e) => e.type === 'STATEMENT')).toEqual([]);
   });
 });
+
+describe('the terrorists a state force acts on are the armed group the article names (issue 12)', () => {
+  const POLICE: Actor = { id: 'org:sa-security', subtype: 'MIL', forms: ['قوات الأمن السعودية'] };
+  const ISIS_REB: Actor = { ...ISIS, subtype: 'REB' };
+  it('"حاصرت قوات الأمن عدداً من الإرهابيين" in an article that names ISIS alone', () => {
+    const text = 'وتبنى داعش هجوما على مسجد. وحاصرت قوات الأمن السعودية عددا من الإرهابيين في الحي.';
+    expect(events(text, [POLICE, ISIS_REB]).filter((e) => e.type === 'COERCE').map((e) => [e.actor, e.recipient])).toEqual([[['org:sa-security'], ['org:isis']]]);
+  });
+  it('not with two armed groups named, nor where no terrorists are named', () => {
+    const HTS: Actor = { id: 'org:hts', subtype: 'REB', forms: ['هيئة تحرير الشام'] };
+    const two = 'وهاجم داعش وهيئة تحرير الشام القرية. وحاصرت قوات الأمن السعودية عددا من الإرهابيين في الحي.';
+    expect(events(two, [POLICE, ISIS_REB, HTS]).filter((e) => e.type === 'COERCE').map((e) => e.recipient)).toEqual([[]]);
+    const none = 'وتبنى داعش هجوما على مسجد. وحاصرت قوات الأمن السعودية المنزل في الحي.';
+    expect(events(none, [POLICE, ISIS_REB]).filter((e) => e.type === 'COERCE').map((e) => e.recipient)).toEqual([[]]);
+  });
+});

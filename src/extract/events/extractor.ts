@@ -1025,6 +1025,26 @@ function claimantOf(ctx: DocumentContext, sentences: readonly Sentence[], blamed
   return null;
 }
 
+/** Words for terrorists an act of force is done to ("الإرهابيين", "عناصر إرهابية", "الدواعش"). */
+const TERRORISTS = normalized(['الإرهابيين', 'إرهابيين', 'الإرهابيون', 'إرهابيون', 'للإرهابيين', 'الإرهابي', 'إرهابي', 'الدواعش', 'دواعش', 'إرهابية', 'الإرهابية', 'الإرهابيتين', 'إرهابيا', 'إرهابياً']);
+/** How many words after an act's trigger its object may name terrorists. */
+const TERRORISTS_REACH = 5;
+
+/** Whether the words right after `from`, before punctuation, name terrorists ("حاصرت … عدداً من الإرهابيين", "موقعاً للإرهابيين"). */
+function terroristsAfter(ctx: DocumentContext, from: number, end: number): boolean {
+  // The doer named after the verb ("وحاصرت قوات الأمن عدداً من الإرهابيين") is no distance.
+  for (let k = from, n = 0; k < end && n < TERRORISTS_REACH; k++, n++) {
+    if (ctx.mentionAt[k] !== -1) {
+      k = ctx.mentions[ctx.mentionAt[k]!]!.endToken - 1;
+      n--;
+      continue;
+    }
+    if (ctx.doc.tokens.kind(k) === TokenKind.Punct && ctx.norms[k] !== '"') return false;
+    if (TERRORISTS.has(ctx.norms[k]!) || ctx.readingsOf(k).some((r) => r.proclitics.every((p) => p === 'ل' || p === 'ب' || p === 'و') && TERRORISTS.has(r.stem))) return true;
+  }
+  return false;
+}
+
 /** The rule of "حمّل X المسؤولية": X is held responsible. */
 const HELD_RESPONSIBLE = 'ar/events/accuse/hammala';
 
@@ -1737,6 +1757,16 @@ export const eventExtractor: Extractor = {
       let held = (holders.get(e.sentence.start) ?? []).filter((id) => !e.actor.includes(id));
       if (held.length === 0 && retaking && articleHolders.size === 1) held = [...articleHolders].filter((id) => !e.actor.includes(id));
       if (held.length > 0) e.recipient = [held[0]!];
+    }
+    // "حاصرت قوات الأمن عدداً من الإرهابيين": the terrorists a state's force acts on are the one
+    // armed group the article names.
+    const armed = [...entityById.values()].filter((x) => x.type === 'ORG' && x.subtype === 'REB');
+    if (armed.length === 1) {
+      for (const e of events) {
+        if (e.recipient.length > 0 || e.actor.length === 0 || !ACTS_OF_FORCE.has(e.type) || e.actor.includes(armed[0]!.id)) continue;
+        if (e.actor.some((id) => entityById.get(id)?.subtype === 'REB')) continue;
+        if (terroristsAfter(ctx, ctx.doc.tokens.indexAt(e.trigger.end), ctx.doc.tokens.indexAt(e.sentence.end))) e.recipient = [armed[0]!.id];
+      }
     }
     // A statement whose content reports another event is that event (ontology.md: "the
     // announcement is no second, STATEMENT event"; a demand inside speech is the REQUEST).
