@@ -1947,3 +1947,15 @@ describe('the terrorists a state force acts on are the armed group the article n
     expect(events(none, [POLICE, ISIS_REB]).filter((e) => e.type === 'COERCE').map((e) => e.recipient)).toEqual([[]]);
   });
 });
+
+describe('a condemned act referred back to in quotes and in several words (issue 12)', () => {
+  const US: Actor = { id: 'loc:us', type: 'LOC', subtype: 'country', forms: ['الولايات المتحدة'] };
+  const PARTY: Actor = { id: 'org:party', forms: ['الحزب الاشتراكي'] };
+  it('"أدان الحزب هذه "العملية العدوانية"": an accusation of the one who committed the aggression told before', () => {
+    const text = 'وشنت الولايات المتحدة عدوانا على سوريا. وأدان الحزب الاشتراكي هذه "العملية العدوانية".';
+    expect(events(text, [US, PARTY]).filter((e) => e.type === 'ACCUSE').map((e) => e.recipient)).toEqual([['loc:us']]);
+  });
+  it('with no such act told before, no one is accused', () => {
+    expect(events('وأدان الحزب الاشتراكي هذه "العملية العدوانية".', [US, PARTY]).filter((e) => e.type === 'ACCUSE').map((e) => e.recipient)).toEqual([[]]);
+  });
+});

@@ -805,6 +805,8 @@ function condemnedAct(ctx: DocumentContext, from: number, end: number): { token:
       return { token: t, entry, referring };
     }
     const norm = ctx.norms[t]!;
+    // "أدان الحزب هذه "العملية العدوانية"": quote marks around the act.
+    if (norm === '"') continue;
     if (ctx.mentionAt[t] !== -1 || ctx.doc.tokens.kind(t) !== TokenKind.Word) return null;
     const demonstrative = lex.demonstratives.has(norm) || ctx.readingsOf(t).some((r) => r.proclitics.length > 0 && lex.demonstratives.has(r.stem));
     if (demonstrative) referring = true;

@@ -241,7 +241,8 @@ function listedWithPronoun(ctx: DocumentContext, t: number, words: readonly stri
 }
 
 /**
- * The entry whose verbal noun token `t` spells (one word, with any proclitics), whatever stands
+ * The entry whose verbal noun starts at token `t` (with any proclitics; a noun of several words
+ * with all of them there, "العملية العدوانية"), whatever stands
  * before it: `findTriggers` skips a noun after a demonstrative ("هذا العدوان"), which refers back
  * to an act already told; this finds it, for the rules that need to know which act that is.
  */
@@ -250,7 +251,11 @@ export function actNounAt(ctx: DocumentContext, t: number): CompiledTrigger | nu
   if (ctx.mentionAt[t] !== -1 || !maySpellTrigger(lexicon, ctx.norms[t]!)) return null;
   for (const reading of ctx.readingsOf(t)) {
     for (const form of lexicon.byFirstWord.get(reading.stem) ?? []) {
-      if (form.kind === 'noun' && form.words.length === 1 && !form.participle) return form.entry;
+      if (form.kind !== 'noun' || form.participle) continue;
+      // "العملية العدوانية": a noun of several words, all of them there.
+      let whole = t + form.words.length <= ctx.norms.length;
+      for (let k = 1; k < form.words.length && whole; k++) whole = ctx.norms[t + k] === form.words[k];
+      if (whole) return form.entry;
     }
   }
   return null;
