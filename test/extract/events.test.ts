@@ -1959,3 +1959,12 @@ describe('a condemned act referred back to in quotes and in several words (issue
     expect(events('وأدان الحزب الاشتراكي هذه "العملية العدوانية".', [US, PARTY]).filter((e) => e.type === 'ACCUSE').map((e) => e.recipient)).toEqual([[]]);
   });
 });
+
+describe('one who praised speaks on (issue 12)', () => {
+  const MASUM: Actor = { id: 'per:masum', type: 'PER', forms: ['فؤاد معصوم'] };
+  const JHINAOUI: Actor = { id: 'per:jhinaoui', type: 'PER', forms: ['خميس الجهيناوي'] };
+  it('"أعلن الجهيناوي …. وأشاد فؤاد معصوم بـ…. وأكد أن …": the last to praise says it', () => {
+    const text = 'وأعلن خميس الجهيناوي أن الزيارة مهمة. وأشاد فؤاد معصوم بنجاح التجربة الديمقراطية. وأكد أن العلاقات متينة.';
+    expect(events(text, [MASUM, JHINAOUI]).filter((e) => e.trigger.text === 'وأكد').map((e) => e.actor)).toEqual([['per:masum']]);
+  });
+});

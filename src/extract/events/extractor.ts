@@ -1663,7 +1663,9 @@ export const eventExtractor: Extractor = {
         if (content) embedding.push({ span: content, type: type, actor });
         if ((actorSource === 'subject' || actorSource === 'speech') && actor.length) {
           lastActor = { ids: actor, sentence: si };
-          if (SPOKEN_TYPES.has(type)) {
+          // Praise, support and commitments are said too ("أشاد فؤاد معصوم بـ…. وشدد …"): their
+          // subject speaks on, unless they are told inside what another says.
+          if (SPOKEN_TYPES.has(type) || (SPEECH_TYPES.has(type) && !parent)) {
             lastSpeaker = { ids: actor };
             unknownSpeaker = false;
           }
