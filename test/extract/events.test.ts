@@ -1968,3 +1968,13 @@ describe('one who praised speaks on (issue 12)', () => {
     expect(events(text, [MASUM, JHINAOUI]).filter((e) => e.trigger.text === 'وأكد').map((e) => e.actor)).toEqual([['per:masum']]);
   });
 });
+
+describe('an act said not to happen (issue 12)', () => {
+  const GOV: Actor = { id: 'org:sy-government', forms: ['الحكومة السورية'] };
+  it('"أي عمل عسكري دون موافقة الحكومة السورية غير شرعي": no agreement', () => {
+    expect(events('وأكد الأسد أن أي عمل عسكري في سوريا دون موافقة الحكومة السورية غير شرعي.', [GOV]).filter((e) => e.type === 'AGREE')).toEqual([]);
+  });
+  it('the same noun told as done is an agreement', () => {
+    expect(events('وأعلنت الحكومة السورية موافقتها على الهدنة.', [GOV]).map((e) => e.type)).toContain('AGREE');
+  });
+});

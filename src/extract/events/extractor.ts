@@ -239,6 +239,9 @@ function toldAsHappening(ctx: DocumentContext, match: TriggerMatch): boolean {
 /** How many words after an act noun its doer may be named by "على يد" ("مقتل الطفل فلان (12 سنة) الذي قتل ذبحا على أيدي …"). */
 const CUE_DOER_REACH = 14;
 
+/** Words of absence before a noun: the act did not happen ("دون موافقة", "بدون إذن"). */
+const WITHOUT = normalized(['دون', 'بدون']);
+
 /** Prepositions before a noun that make it a purpose or a stance, not an act that took place ("ضد الهجمات"). */
 const NOT_TAKING_PLACE = normalized(['ضد', 'من', 'عن', 'حول', 'لمنع', 'دون', 'بدون']);
 
@@ -1177,6 +1180,8 @@ export const eventExtractor: Extractor = {
           }
           continue;
         }
+        // "دون موافقة الحكومة", "بدون تمييز": an act said not to happen is no event.
+        if (match.nounLike && match.firstToken > 0 && WITHOUT.has(ctx.norms[match.firstToken - 1]!)) continue;
         const parent = embedding.find((e) => triggerStart >= e.span.start && triggerStart < e.span.end);
         // What is asked has not happened; a participle ("…، مؤكداً") goes with the main verb, not inside what it says.
         if (parent && parent.type === 'REQUEST' && !match.participle) continue;
