@@ -418,7 +418,7 @@ export function findSubject(ctx: DocumentContext, match: TriggerMatch, clauseSta
       // the office.
       if (headed && m.entity.type === 'ORG') {
         let u = m.endToken;
-        if (u < appositiveEnd && (ctx.norms[u] === ',' || ctx.norms[u] === '،')) u++;
+        if (u < appositiveEnd && ctx.norms[u] === ',') u++;
         const pi = u < appositiveEnd ? ctx.mentionAt[u]! : -1;
         const person = pi === -1 ? null : ctx.mentions[pi]!;
         if (person && person.entity.type === 'PER' && person.firstToken === u && !person.preposition) return { source: 'subject', mentions: [person], after: person.endToken };
@@ -711,7 +711,7 @@ function lightVerbSubject(ctx: DocumentContext, match: TriggerMatch, clauseStart
     if (ctx.mentionAt[t] !== -1) {
       t = ctx.mentions[ctx.mentionAt[t]!]!.firstToken;
       // "وحدات من مكتب …": a unit of the body, with its من, is the subject too.
-      if (t - 2 >= clauseStart && ctx.norms[t - 1] === 'من' && ctx.mentionAt[t - 2] === -1 && (stemIn(ctx, t - 2, lex.ownForceHeads) || isTitleWord(ctx, t - 2))) t -= 2;
+      if (t - 2 >= clauseStart && ctx.norms[t - 1] === 'من' && unitWord(ctx, t - 2)) t -= 2;
       continue;
     }
     const plain = (stems: ReadonlySet<string>) => stems.has(ctx.norms[t]!) || ctx.readingsOf(t).some((r) => r.proclitics.every((p) => p === 'و' || p === 'ف') && stems.has(r.stem));
@@ -1054,11 +1054,14 @@ function isTitleWord(ctx: DocumentContext, t: number): boolean {
   return ctx.mentionAt[t] === -1 && (titles.has(ctx.norms[t]!) || ctx.readingsOf(t).some((r) => (r.proclitics.length === 0 || r.proclitics.every((p) => p === 'و')) && titles.has(r.stem)));
 }
 
+/** A word for a unit or members of a body ("وحدات", "عناصر", "دورية"), no entity: what stands before "من" and the body. */
+function unitWord(ctx: DocumentContext, t: number): boolean {
+  return ctx.mentionAt[t] === -1 && (stemIn(ctx, t, eventLexicon().ownForceHeads) || isTitleWord(ctx, t));
+}
+
 /** The body named after a unit of it at `t` ("وحدات من …", "عناصر من …", "دورية من …"): the mention after من, before `end`. */
 function unitOfBody(ctx: DocumentContext, t: number, end: number): MentionOnTokens | null {
-  const lex = eventLexicon();
-  if (t + 2 >= end || ctx.mentionAt[t] !== -1 || ctx.norms[t + 1] !== 'من') return null;
-  if (!(stemIn(ctx, t, lex.ownForceHeads) || isTitleWord(ctx, t))) return null;
+  if (t + 2 >= end || ctx.norms[t + 1] !== 'من' || !unitWord(ctx, t)) return null;
   const mi = ctx.mentionAt[t + 2]!;
   const m = mi === -1 ? null : ctx.mentions[mi]!;
   return m && m.firstToken === t + 2 && isActorLike(m.entity) && m.entity.type === 'ORG' ? m : null;
@@ -1081,7 +1084,7 @@ export function titledPersonAt(ctx: DocumentContext, t: number, end: number): Me
       return m.entity.type === 'PER' && !m.preposition ? m : null;
     }
     const norm = ctx.norms[k]!;
-    if (norm === ',' || norm === '،') continue;
+    if (norm === ',') continue;
     if (isPunct(ctx, k) || eventLexicon().prepositions.has(norm)) return null;
     if (!(officeTitleAt(ctx, k) || isTitleWord(ctx, k) || norm.startsWith('ال'))) return null;
   }
@@ -1111,8 +1114,9 @@ function subjectConjunct(ctx: DocumentContext, t: number): boolean {
   if (ctx.mentionAt[t] !== -1) return false;
   const norm = ctx.norms[t]!;
   const bare = norm.startsWith('و') && norm.length > 3 ? norm.slice(1) : norm;
-  const demonyms = institutionRules().demonyms;
-  return demonyms.has(bare) || (bare !== norm && (eventLexicon().ownForceHeads.has(bare) || eventLexicon().ownForceHeads.has(bare.replace(/^ال/u, ''))));
+  if (institutionRules().demonyms.has(bare)) return true;
+  const forces = eventLexicon().ownForceHeads;
+  return bare !== norm && (forces.has(bare) || forces.has(bare.replace(/^ال/u, '')));
 }
 
 /** A definite adjective of relation ("العراقي", "الفرنسية"), as titles in apposition end. */

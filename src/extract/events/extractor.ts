@@ -243,7 +243,7 @@ const CUE_DOER_REACH = 14;
 const WITHOUT = normalized(['دون', 'بدون']);
 
 /** Prepositions before a noun that make it a purpose or a stance, not an act that took place ("ضد الهجمات"). */
-const NOT_TAKING_PLACE = normalized(['ضد', 'من', 'عن', 'حول', 'لمنع', 'دون', 'بدون']);
+const NOT_TAKING_PLACE = normalized(['ضد', 'من', 'عن', 'حول', 'لمنع']);
 
 /**
  * Whether a noun trigger with no doer beside it tells an act that took place ("قُتل خمسة في هجوم",
@@ -271,12 +271,6 @@ function toldAsAct(ctx: DocumentContext, match: TriggerMatch): boolean {
 }
 
 /**
- * Whether a verb of force with a named subject reads as a passive, and who did it. Unvocalised
- * "قتل" is both "killed" and "was killed": it is passive when nothing it could act upon follows
- * and the one named stands before it ("البغدادي قتل في ريف الرقة"), or when a doer or an
- * instrument is named after it ("على يد", "من قبل", "في غارة", "جراء القصف") and no object is.
- */
-/**
  * Whether a verb opens with و, is no speech, comes after an act of its sentence with a named doer,
  * and its "subject" is a body named only after من ("واعتقلت عشرين من عناصر داعش", "وقتلت عناصر
  * من التنظيم"): then the verb goes on with that doer and the body is what it acts on.
@@ -297,6 +291,12 @@ function joinedToNamedAct(ctx: DocumentContext, match: TriggerMatch, subject: Su
   return partitive;
 }
 
+/**
+ * Whether a verb of force with a named subject reads as a passive, and who did it. Unvocalised
+ * "قتل" is both "killed" and "was killed": it is passive when nothing it could act upon follows
+ * and the one named stands before it ("البغدادي قتل في ريف الرقة"), or when a doer or an
+ * instrument is named after it ("على يد", "من قبل", "في غارة", "جراء القصف") and no object is.
+ */
 function passiveReading(
   ctx: DocumentContext,
   matches: readonly TriggerMatch[],
@@ -954,7 +954,7 @@ function partiesBetween(ctx: DocumentContext, matches: readonly TriggerMatch[], 
     if (mi === -1) {
       const first = titledPersonAt(ctx, t + 1, end);
       let k = first ? first.endToken : end;
-      if (k < end && (ctx.norms[k] === ',' || ctx.norms[k] === '،')) k++;
+      if (k < end && ctx.norms[k] === ',') k++;
       const second = k < end && ctx.readingsOf(k).some((r) => r.proclitics[0] === 'و') ? titledPersonAt(ctx, k, end) : null;
       return first && second && first.entity.id !== second.entity.id ? [first, second] : null;
     }
@@ -1237,7 +1237,7 @@ export const eventExtractor: Extractor = {
         let cueDoer = false;
         if (match.kind === 'noun' && ACTS_OF_FORCE.has(match.entry.type) && subject.source !== 'subject') {
           for (let k = match.endToken; k < argumentsEnd && k < match.endToken + CUE_DOER_REACH; k++) {
-            if (ctx.doc.tokens.kind(k) === TokenKind.Punct && !['،', ',', '(', ')'].includes(ctx.norms[k]!)) break;
+            if (ctx.doc.tokens.kind(k) === TokenKind.Punct && ![',', '(', ')'].includes(ctx.norms[k]!)) break;
             const doer = passiveDoerAt(ctx, k, argumentsEnd);
             if (doer === undefined) continue;
             if (doer) {
