@@ -385,6 +385,16 @@ function agencySpans(doc: AnalyzedText, ctx: EntityContext): NameSpan[] {
 /** An entity as linking builds it: the record's entity, where its mentions came from, their keys, and their spans (as "start:end"). */
 type Built = { entity: Entity; sources: Set<string>; keys: string[][]; mentionAt: Set<string> };
 
+/** Adds a mention and its keys to an entity unless it holds that span already; whether it did. */
+function addSpan(e: Built, span: Span, keys: string[]): boolean {
+  const at = `${span.start}:${span.end}`;
+  if (e.mentionAt.has(at)) return false;
+  e.mentionAt.add(at);
+  e.entity.mentions.push(span);
+  e.keys.push(keys);
+  return true;
+}
+
 /** A person's name compared without the article before its later words ("سلمان العبيدي" ≈ "سلمان عبيدي"). */
 const bareWord = (w: string) => (w.startsWith('ال') && w.length > 4 ? w.slice(2) : w);
 const personKey = (keys: readonly string[]) => keys.map((k, i) => (i > 0 ? bareWord(k) : k)).join(' ');
@@ -509,12 +519,8 @@ export function linkEntities(
       order.set(e, order.size);
     }
     e.sources.add(m.source);
-    const key = `${m.start}:${m.end}`;
-    if (e.mentionAt.has(key)) return;
-    e.mentionAt.add(key);
     const span = spanOf(doc, m);
-    e.entity.mentions.push(span);
-    e.keys.push([...m.keys]);
+    if (!addSpan(e, span, [...m.keys])) return;
     if (e.entity.type === 'PER') {
       for (const w of m.keys) {
         let set = personsByWord.get(w);
@@ -648,14 +654,7 @@ export function linkEntities(
     const holders = [...holderSet];
     if (holders.length !== 1) continue;
     const target = holders[0]!;
-    for (let m = 0; m < e.entity.mentions.length; m++) {
-      const span = e.entity.mentions[m]!;
-      const at = `${span.start}:${span.end}`;
-      if (target.mentionAt.has(at)) continue;
-      target.mentionAt.add(at);
-      target.entity.mentions.push(span);
-      target.keys.push(e.keys[m] ?? []);
-    }
+    for (let m = 0; m < e.entity.mentions.length; m++) addSpan(target, e.entity.mentions[m]!, e.keys[m] ?? []);
     target.entity.mentions.sort((a, b) => a.start - b.start);
     for (const src of e.sources) target.sources.add(src);
     entities.delete(id);
@@ -721,12 +720,7 @@ function propagateSurnames(doc: AnalyzedText, ctx: EntityContext, entities: Map<
     // "الشارع البغدادي": a definite word after a definite noun that is no title is its adjective.
     const prev = i > 0 && t.kinds[i - 1] === TokenKind.Word ? t.norm(i - 1) : '';
     if (t.norm(i).startsWith('ال') && prev.startsWith('ال') && !ctx.personCues.has(prev)) continue;
-    const key = `${start}:${end}`;
-    if (target.mentionAt.has(key)) continue;
-    target.mentionAt.add(key);
-    target.entity.mentions.push({ start, end, text: doc.text.slice(start, end) });
-    target.keys.push([t.norm(i)]);
-    target.sources.add('surname');
+    if (addSpan(target, spanOf(doc, { start, end }), [t.norm(i)])) target.sources.add('surname');
   }
   for (const e of new Set(bySurname.values())) e?.entity.mentions.sort((a, b) => a.start - b.start);
 }
