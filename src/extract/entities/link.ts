@@ -310,9 +310,15 @@ const FOR_THE_SAKE = ['من', 'اجل'];
 function partySpans(doc: AnalyzedText, ctx: EntityContext, placeAt: (k: number) => boolean): NameSpan[] {
   const t = doc.tokens;
   const heads = ctx.partyHeads;
-  const words = new Set<string>();
-  for (let k = 0; k < t.count; k++) if (t.kinds[k] === TokenKind.Word) words.add(t.norm(k));
-  const referredBack = (head: string) => words.has('ال' + head) || words.has('وال' + head);
+  // The article's words, gathered only once a head that needs them is met (most articles have none).
+  let words: Set<string> | undefined;
+  const referredBack = (head: string) => {
+    if (!words) {
+      words = new Set();
+      for (let k = 0; k < t.count; k++) if (t.kinds[k] === TokenKind.Word) words.add(t.norm(k));
+    }
+    return words.has('ال' + head) || words.has('وال' + head);
+  };
   const demonyms = institutionRules().demonyms;
   // "حزب الرئيس التركي", "حزب اليسار الذي", "حزب العمال الحاكم": titles, relative pronouns,
   // nationalities and words that describe a party are none of its name.
