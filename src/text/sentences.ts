@@ -122,7 +122,7 @@ export function splitSentences(tokens: Tokens): Sentence[] {
       if (effect !== 'toggle') depth = Math.max(0, depth + effect);
     }
     const honourQuotes = depth === 0;
-    const joined = quotedAcrossStops(from, to);
+    const { stops, joined } = quotedAcrossStops(from, to);
 
     depth = 0;
     let sentenceStart = from;
@@ -133,7 +133,7 @@ export function splitSentences(tokens: Tokens): Sentence[] {
         if (effect !== 'toggle') depth = Math.max(0, depth + effect);
         if (depth > 0) continue;
       }
-      if (!isBoundary(i) || joined.has(i)) continue;
+      if (!stops.has(i) || joined.has(i)) continue;
       const last = closingAfter(i, to);
       emit(sentenceStart, last + 1);
       sentenceStart = last + 1;
@@ -154,13 +154,15 @@ export function splitSentences(tokens: Tokens): Sentence[] {
   }
 
   /**
-   * The stops a straight quotation runs across ("قال: "لن نتراجع. سنواصل" وأضاف"): the line is cut
-   * at its stops, and a piece with an odd number of straight quotes joins the next one when that
-   * one's number is odd too (the quote opened in one closes in the other). A piece whose quotes
-   * are even keeps to itself, so a stray quote in one sentence does not swallow the sentences
-   * after it.
+   * The line's stops (each token `isBoundary` holds, found once here for the line), and those a
+   * straight quotation runs across ("قال: "لن نتراجع. سنواصل" وأضاف"): the line is cut at its
+   * stops, and a piece with an odd number of straight quotes joins the next one when that one's
+   * number is odd too (the quote opened in one closes in the other). A piece whose quotes are
+   * even keeps to itself, so a stray quote in one sentence does not swallow the sentences after
+   * it. (The quotes and brackets closing a stop are never stops themselves.)
    */
-  function quotedAcrossStops(from: number, to: number): Set<number> {
+  function quotedAcrossStops(from: number, to: number): { stops: Set<number>; joined: Set<number> } {
+    const all = new Set<number>();
     const stops: number[] = [];
     const counts: number[] = [];
     const joined = new Set<number>();
@@ -169,6 +171,7 @@ export function splitSentences(tokens: Tokens): Sentence[] {
       if (tokens.kinds[i] !== TokenKind.Punct) continue;
       if (quoteEffect(i) === 'toggle') count++;
       if (!isBoundary(i)) continue;
+      all.add(i);
       const last = closingAfter(i, to);
       let closing = 0;
       for (let k = i + 1; k <= last; k++) if (quoteEffect(k) === 'toggle') closing++;
@@ -193,7 +196,7 @@ export function splitSentences(tokens: Tokens): Sentence[] {
         k++;
       }
     }
-    return joined;
+    return { stops: all, joined };
   }
 
   function emit(first: number, end: number): void {
