@@ -5,7 +5,6 @@
  * negative cases.
  */
 import { describe, expect, it } from 'vitest';
-import { extractArticle } from '../../src/extract/document.js';
 import { eventExtractor } from '../../src/extract/events/extractor.js';
 import { eventLexicon, inflect } from '../../src/extract/events/lexicon.js';
 import { loadGazetteer } from '../../src/lexicon/gazetteer.js';
@@ -13,6 +12,7 @@ import type { DateMention, Entity, Event } from '../../src/extract/record.js';
 import { mergeEvents } from '../../src/extract/refiners/merge-events.js';
 import { emptyExtraction } from '../../src/extract/types.js';
 import { analyzeText } from '../../src/text/analyze.js';
+import { extractBody } from '../helpers/records.js';
 
 interface Actor {
   id: string;
@@ -1713,7 +1713,7 @@ describe('a title restates one act of its body (issue 12)', () => {
 describe('a verb joined to an act with a named doer goes on with that doer (issue 12)', () => {
   // Read by the whole pipeline: "عشرين من" is a figure, which the entity-only helper does not mark.
   const coerce = (body: string) => {
-    const r = extractArticle({ origin: 'test', sourceKey: 'test', source: {}, title: 'خبر', body, published: '2024-12-06', notes: [] });
+    const r = extractBody(body);
     const name = (id: string) => r.entities.find((x) => x.id === id)?.name.ar ?? id;
     return r.events.filter((e) => e.type === 'COERCE').map((e) => [e.actor.map(name), e.recipient.map(name)]);
   };

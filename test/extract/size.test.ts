@@ -3,13 +3,9 @@
  * written for these tests and read by the whole pipeline.
  */
 import { describe, expect, it } from 'vitest';
-import { extractArticle } from '../../src/extract/document.js';
 import { mergeSizes } from '../../src/extract/events/size.js';
 import type { DocumentRecord, Event } from '../../src/extract/record.js';
-
-function extract(body: string): DocumentRecord {
-  return extractArticle({ origin: 'test', sourceKey: 'test', source: {}, title: 'خبر', body, published: '2024-12-06', notes: [] });
-}
+import { extractBody } from '../helpers/records.js';
 
 const byTrigger = (r: DocumentRecord, trigger: string): Event => {
   const e = r.events.find((x) => x.trigger.text === trigger);
@@ -30,7 +26,7 @@ function sizeOf(r: DocumentRecord, e: Event): Record<string, number | [number | 
 
 describe('event size', () => {
   it('gives two acts of one sentence each its own figures', () => {
-    const r = extract('قتلت خلايا داعش خمسة مدنيين في ريف دير الزور، واعتقلت قوات سوريا الديمقراطية 12 شخصاً في الحسكة.');
+    const r = extractBody('قتلت خلايا داعش خمسة مدنيين في ريف دير الزور، واعتقلت قوات سوريا الديمقراطية 12 شخصاً في الحسكة.');
     expect(sizeOf(r, byTrigger(r, 'قتلت'))).toEqual({ killed: 5 });
     // "12 شخصاً" names no category: those an arrest takes are detained.
     expect(sizeOf(r, byTrigger(r, 'واعتقلت'))).toEqual({ detained: 12 });
@@ -39,19 +35,19 @@ describe('event size', () => {
   });
 
   it('tells killed from injured, and gives a toll told after a comma to the attack', () => {
-    const r = extract('قصفت القوات التركية قرية في ريف تل تمر، ما أدى إلى مقتل 3 مدنيين وإصابة 7 آخرين.');
+    const r = extractBody('قصفت القوات التركية قرية في ريف تل تمر، ما أدى إلى مقتل 3 مدنيين وإصابة 7 آخرين.');
     expect(sizeOf(r, byTrigger(r, 'قصفت'))).toEqual({ killed: 3, injured: 7 });
   });
 
   it('gives a toll told in clauses of their own verbs to the attack before it', () => {
-    const r = extract('قصفت القوات التركية قرية في ريف تل تمر وأصيب ثلاثة مدنيين.');
+    const r = extractBody('قصفت القوات التركية قرية في ريف تل تمر وأصيب ثلاثة مدنيين.');
     expect(sizeOf(r, byTrigger(r, 'قصفت'))).toEqual({ injured: 3 });
-    const both = extract('قصفت القوات التركية قرية في ريف تل تمر وقتل خمسة مدنيين وأصيب سبعة آخرون.');
+    const both = extractBody('قصفت القوات التركية قرية في ريف تل تمر وقتل خمسة مدنيين وأصيب سبعة آخرون.');
     expect(sizeOf(both, byTrigger(both, 'قصفت'))).toEqual({ killed: 5, injured: 7 });
   });
 
   it('does not give an act the toll of another attack a relative clause tells', () => {
-    const r = extract('أعلنت قوات سوريا الديمقراطية أنها قتلت ثلاثة مسلحين من داعش قرب السجن الذي شهد هجوماً أسفر عن مقتل 22 شخصاً.');
+    const r = extractBody('أعلنت قوات سوريا الديمقراطية أنها قتلت ثلاثة مسلحين من داعش قرب السجن الذي شهد هجوماً أسفر عن مقتل 22 شخصاً.');
     expect(r.quantities.map((q) => q.value)).toEqual([3, 22]);
     expect(sizeOf(r, byTrigger(r, 'قتلت'))).toEqual({ killed: 3 });
     // The announcement of one's own act is that act, not a second, STATEMENT event.
@@ -59,38 +55,38 @@ describe('event size', () => {
   });
 
   it('gives the people an act takes its role, whatever the next clause makes of them', () => {
-    const r = extract('اعتقلت قوات سوريا الديمقراطية خمسة عناصر من داعش بينهم ثلاثة قادة، وقتلت 12 مسلحاً.');
+    const r = extractBody('اعتقلت قوات سوريا الديمقراطية خمسة عناصر من داعش بينهم ثلاثة قادة، وقتلت 12 مسلحاً.');
     // The figure's own category comes from the next verb (وقتلت); the arrest took them.
     expect(r.quantities[0]).toMatchObject({ value: 5, category: 'killed' });
     expect(sizeOf(r, byTrigger(r, 'اعتقلت'))).toEqual({ detained: 5 });
     expect(sizeOf(r, byTrigger(r, 'وقتلت'))).toEqual({ killed: 12 });
     // Fighters an arrest takes are detained too (a headline, verb after its subject).
-    const headline = extract('قسد تعتقل خمسة عناصر من خلية لداعش في ريف دير الزور.');
+    const headline = extractBody('قسد تعتقل خمسة عناصر من خلية لداعش في ريف دير الزور.');
     expect(headline.quantities[0]).toMatchObject({ value: 5, category: 'fighters' });
     expect(sizeOf(headline, byTrigger(headline, 'تعتقل'))).toEqual({ detained: 5 });
     // A fate named between the act and the figure is the figure's own.
-    const named = extract('اعتقلت قوات سوريا الديمقراطية المسؤول عن مقتل 5 مدنيين.');
+    const named = extractBody('اعتقلت قوات سوريا الديمقراطية المسؤول عن مقتل 5 مدنيين.');
     expect(sizeOf(named, byTrigger(named, 'اعتقلت'))).toEqual({ killed: 5 });
   });
 
   it('leaves a figure in a clause without an act to no event', () => {
-    const r = extract('قصفت تركيا قرية في ريف تل تمر، فيما يعيش في المخيم 40 ألف نازح.');
+    const r = extractBody('قصفت تركيا قرية في ريف تل تمر، فيما يعيش في المخيم 40 ألف نازح.');
     expect(r.quantities.map((q) => q.category)).toEqual(['displaced']);
     expect(byTrigger(r, 'قصفت').size).toEqual({});
-    const camp = extract('اعتقلت قوات سوريا الديمقراطية 20 شخصاً في مخيم الهول الذي يؤوي 40 ألف نازح.');
+    const camp = extractBody('اعتقلت قوات سوريا الديمقراطية 20 شخصاً في مخيم الهول الذي يؤوي 40 ألف نازح.');
     // The figure of the relative clause is on no event.
     const camps = camp.quantities.findIndex((q) => q.text.includes('40'));
     expect(camp.events.flatMap((e) => Object.values(e.size ?? {}).map((f) => f.quantity))).not.toContain(camps);
-    const after = extract('اعتقلت قوات سوريا الديمقراطية 12 شخصاً؛ ونزح 300 شخص من القرية.');
+    const after = extractBody('اعتقلت قوات سوريا الديمقراطية 12 شخصاً؛ ونزح 300 شخص من القرية.');
     expect(sizeOf(after, byTrigger(after, 'اعتقلت'))).toEqual({ detained: 12 });
   });
 
   it('does not give what a speaker says to the speaker', () => {
-    const r = extract('قال المرصد السوري لحقوق الإنسان إن 5 مدنيين قتلوا.');
+    const r = extractBody('قال المرصد السوري لحقوق الإنسان إن 5 مدنيين قتلوا.');
     expect(r.quantities).toHaveLength(1);
     for (const e of r.events) expect(e.size).toEqual({});
     // Even where the record has no content span for it.
-    const found = extract('قالت الإدارة الذاتية الجمعة إنها عثرت على 36 جثة في المقبرة.');
+    const found = extractBody('قالت الإدارة الذاتية الجمعة إنها عثرت على 36 جثة في المقبرة.');
     expect(found.quantities.map((q) => q.category)).toEqual(['killed']);
     for (const e of found.events) expect(e.size).toEqual({});
   });

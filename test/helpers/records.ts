@@ -3,7 +3,7 @@
  * so the store is tested on the whole contract before the extractors fill it.
  */
 import { buildRecord } from '../../src/bench/records.js';
-import { documentId } from '../../src/extract/document.js';
+import { documentId, extractArticle } from '../../src/extract/document.js';
 import type { DocumentRecord, Span } from '../../src/extract/record.js';
 
 /** The span of the n-th occurrence (from 0) of `part` in `text`. */
@@ -139,4 +139,9 @@ export function storyRecords(): { a: DocumentRecord; b: DocumentRecord; c: Docum
     quantities: [{ text: 'عشرين طفلا', value: 20, counted: 'طفلا', category: 'returned' }],
   });
   return { a, b, c };
+}
+
+/** The record the whole pipeline extracts from a body written for a test (title "خبر", published 2024-12-06). */
+export function extractBody(body: string): DocumentRecord {
+  return extractArticle({ origin: 'test', sourceKey: 'test', source: {}, title: 'خبر', body, published: '2024-12-06', notes: [] });
 }
