@@ -593,8 +593,16 @@ function ownMemberClaimed(ctx: DocumentContext, content: Span, speaker: readonly
 /** Whether the word at `t` is a verb of belonging or joining (`belongingVerbs`: "ينتمي", "انضم"), no entity. */
 function belongingVerbAt(ctx: DocumentContext, t: number): boolean {
   const verbs = eventLexicon().belongingVerbs;
-  return ctx.mentionAt[t] === -1 && (verbs.has(ctx.norms[t]!) || ctx.readingsOf(t).some((r) => r.proclitics.every((p) => p === 'و') && verbs.has(r.stem)));
+  const norm = ctx.norms[t]!;
+  if (ctx.mentionAt[t] !== -1) return false;
+  if (verbs.has(norm)) return true;
+  // Most words of what is said hold no such verb: only those that do are analysed.
+  belongingWords ??= [...verbs];
+  return belongingWords.some((w) => norm.includes(w)) && ctx.readingsOf(t).some((r) => r.proclitics.every((p) => p === 'و') && verbs.has(r.stem));
 }
+
+/** The verbs of belonging as a list, for the quick test of a word before its analysis. */
+let belongingWords: string[] | undefined;
 
 /** "أنه", "أنها", "أنهم", "أنهما" before a verb: its subject is the speaker's pronoun. */
 const SELF_PRONOUNS = normalized(['أنه', 'أنها', 'أنهم', 'أنهما', 'بأنه', 'بأنها', 'بأنهم', 'إنه', 'إنها', 'إنهم']);
